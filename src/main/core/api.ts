@@ -1,0 +1,79 @@
+import { z } from 'zod'
+import type { InvokeHandlers, Result } from '../../shared/ipc'
+import type { Commonplace } from './commonplace'
+import { CommonplaceError, toAppError } from './errors'
+import type { Ports } from './ports'
+import { sourceMetadataSchema } from './store/schema'
+
+const id = z.string().min(1).max(100)
+const offset = z.number().int().nonnegative()
+const note = z.string().max(20_000)
+const tags = z.array(z.string().max(200)).max(100)
+
+const schemas = {
+  listSources: z.tuple([]),
+  importSources: z.tuple([]),
+  getSource: z.tuple([id]),
+  updateSourceMetadata: z.tuple([id, sourceMetadataSchema]),
+  listClippings: z.tuple([
+    z.object({ sourceId: id.optional(), search: z.string().max(1000).optional() }).strict(),
+  ]),
+  createClipping: z.tuple([
+    z.object({ sourceId: id, start: offset, end: offset, note: note.optional(), tags: tags.optional() }).strict(),
+  ]),
+  updateClipping: z.tuple([z.object({ id, note: note.optional(), tags: tags.optional() }).strict()]),
+  deleteClipping: z.tuple([id]),
+  restoreClipping: z.tuple([id]),
+  listProblems: z.tuple([]),
+  openExternal: z.tuple([z.string().max(4000)]),
+}
+
+/**
+ * The handler behind every channel of the contract. Arguments arrive untrusted: each is parsed
+ * before a service sees it, and every failure comes back as a typed error the UI can show.
+ */
+export function createHandlers(app: Commonplace, ports: Ports): InvokeHandlers {
+  function handle<S extends z.ZodType<unknown[]>, T>(
+    schema: S,
+    run: (...args: z.infer<S>) => Promise<T> | T,
+  ): (...args: unknown[]) => Promise<Result<T>> {
+    return async (...args) => {
+      const parsed = schema.safeParse(args)
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]
+        const where = issue.path.length ? ` (${issue.path.join('.')})` : ''
+        return { ok: false, error: { code: 'invalid-argument', message: `${issue.message}${where}` } }
+      }
+      try {
+        return { ok: true, value: await run(...(parsed.data as z.infer<S>)) }
+      } catch (error) {
+        return { ok: false, error: toAppError(error) }
+      }
+    }
+  }
+
+  return {
+    listSources: handle(schemas.listSources, () => app.sources.list()),
+    importSources: handle(schemas.importSources, async () =>
+      app.sources.importFiles(await ports.chooseFilesToImport()),
+    ),
+    getSource: handle(schemas.getSource, (sourceId) => app.sources.get(sourceId)),
+    updateSourceMetadata: handle(schemas.updateSourceMetadata, async (sourceId, metadata) => {
+      const summary = await app.sources.updateMetadata(sourceId, metadata)
+      await app.clippings.refreshSource(sourceId)
+      return summary
+    }),
+    listClippings: handle(schemas.listClippings, (query) => app.clippings.list(query)),
+    createClipping: handle(schemas.createClipping, (request) => app.clippings.create(request)),
+    updateClipping: handle(schemas.updateClipping, (edit) => app.clippings.update(edit)),
+    deleteClipping: handle(schemas.deleteClipping, (clippingId) => app.clippings.delete(clippingId)),
+    restoreClipping: handle(schemas.restoreClipping, (clippingId) => app.clippings.restore(clippingId)),
+    listProblems: handle(schemas.listProblems, () => app.store.problems),
+    openExternal: handle(schemas.openExternal, async (url) => {
+      if (!/^https?:\/\//i.test(url)) {
+        throw new CommonplaceError('invalid-argument', `Only web links (http or https) open outside Commonplace: ${url}`)
+      }
+      await ports.openExternal(url)
+    }),
+  }
+}

@@ -1,0 +1,222 @@
+import {
+  occurrencesOf,
+  selectorsAt,
+  trimRange,
+  type Clipping,
+  type ClippingView,
+} from '../../shared/domain'
+import type { ClippingEdit, ClippingQuery, NewClipping } from '../../shared/ipc'
+import { ClippingSearch } from './clipping-search'
+import { toClippingView, visibleClippings } from './clipping-views'
+import { CommonplaceError, notFound } from './errors'
+import { newId } from './ids'
+import type { LibraryStore } from './store/library-store'
+import type { SourceFile } from './store/schema'
+
+export interface QuoteClipRequest {
+  sourceId: string
+  quote: string
+  /** 1-based; picks among several occurrences of the quote. */
+  occurrence?: number
+  note?: string
+  tags?: string[]
+}
+
+const CONTEXT_SHOWN = 40
+
+export class ClippingsService {
+  /** clipping id -> source id, for every clipping including deleted ones. */
+  private readonly sourceOf = new Map<string, string>()
+  private readonly searchIndex = new ClippingSearch()
+  private loaded: Promise<void> | null = null
+
+  constructor(
+    private readonly store: LibraryStore,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async list(query: ClippingQuery = {}): Promise<ClippingView[]> {
+    await this.load()
+    const files = query.sourceId
+      ? [await this.store.sourceFile(query.sourceId)]
+      : await this.store.allSourceFiles()
+    const views = files.flatMap((file) => {
+      const title = this.store.entry(file.id).title
+      return visibleClippings(file).map((clipping) => toClippingView(clipping, title))
+    })
+    const search = query.search?.trim()
+    if (!search) return views.sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+    const byId = new Map(views.map((view) => [view.id, view]))
+    return this.searchIndex.search(search).flatMap((id) => byId.get(id) ?? [])
+  }
+
+  async get(id: string): Promise<ClippingView> {
+    const { clipping, file } = await this.find(id)
+    return toClippingView(clipping, this.store.entry(file.id).title)
+  }
+
+  /** Clips [start, end) of the source's current text; the quote is taken from main's own copy. */
+  async create(request: NewClipping): Promise<ClippingView> {
+    await this.load()
+    const file = await this.store.sourceFile(request.sourceId)
+    const version = file.versions[file.versions.length - 1]
+    const { start, end } = trimRange(version.text, request.start, request.end)
+    if (request.start < 0 || request.end > version.text.length || start >= end) {
+      throw new CommonplaceError(
+        'invalid-argument',
+        'The selection is empty or outside the source text; select the passage again.',
+      )
+    }
+    return this.save(file, version.hash, version.text, start, end, request)
+  }
+
+  /** The CLI's way in: find the quote in the text, refusing when it is absent or ambiguous. */
+  async createFromQuote(request: QuoteClipRequest): Promise<ClippingView> {
+    await this.load()
+    const file = await this.store.sourceFile(request.sourceId)
+    const version = file.versions[file.versions.length - 1]
+    const quote = request.quote.trim()
+    const found = occurrencesOf(version.text, quote)
+    if (found.length === 0) {
+      throw new CommonplaceError('not-found', quoteNotFoundMessage(version.text, quote))
+    }
+    let start = found[0]
+    if (found.length > 1 || request.occurrence !== undefined) {
+      const chosen = request.occurrence
+      if (chosen === undefined || chosen < 1 || chosen > found.length) {
+        throw new CommonplaceError('invalid-argument', ambiguousMessage(version.text, quote, found, chosen))
+      }
+      start = found[chosen - 1]
+    }
+    return this.save(file, version.hash, version.text, start, start + quote.length, request)
+  }
+
+  async update(edit: ClippingEdit): Promise<ClippingView> {
+    const { file } = await this.find(edit.id)
+    const clipping = await this.store.updateSourceFile(file.id, (data) => {
+      const target = data.clippings.find((candidate) => candidate.id === edit.id) as Clipping
+      if (edit.note !== undefined) target.note = edit.note
+      if (edit.tags !== undefined) target.tags = normalizeTags(edit.tags)
+      target.updatedAt = this.now().toISOString()
+      return target
+    })
+    return this.indexed(clipping, file.id)
+  }
+
+  /** Deleting keeps the clipping on disk, marked, so that undo brings back the very same one. */
+  async delete(id: string): Promise<ClippingView> {
+    const { file } = await this.find(id)
+    const clipping = await this.store.updateSourceFile(file.id, (data) => {
+      const target = data.clippings.find((candidate) => candidate.id === id) as Clipping
+      target.deletedAt = this.now().toISOString()
+      return target
+    })
+    this.searchIndex.remove(id)
+    return toClippingView(clipping, this.store.entry(file.id).title)
+  }
+
+  async restore(id: string): Promise<ClippingView> {
+    const { file } = await this.find(id, { includeDeleted: true })
+    const clipping = await this.store.updateSourceFile(file.id, (data) => {
+      const target = data.clippings.find((candidate) => candidate.id === id) as Clipping
+      delete target.deletedAt
+      return target
+    })
+    return this.indexed(clipping, file.id)
+  }
+
+  /** Call after a source's title changes: search covers the title. */
+  async refreshSource(sourceId: string): Promise<void> {
+    if (!this.loaded) return
+    const file = await this.store.sourceFile(sourceId)
+    for (const clipping of visibleClippings(file)) this.indexed(clipping, sourceId)
+  }
+
+  private async save(
+    file: SourceFile,
+    versionHash: string,
+    text: string,
+    start: number,
+    end: number,
+    details: { note?: string; tags?: string[] },
+  ): Promise<ClippingView> {
+    const createdAt = this.now().toISOString()
+    const clipping: Clipping = {
+      id: newId('c'),
+      sourceId: file.id,
+      versionHash,
+      createdAt,
+      updatedAt: createdAt,
+      note: details.note?.trim() ?? '',
+      tags: normalizeTags(details.tags ?? []),
+      target: selectorsAt(text, start, end),
+    }
+    await this.store.updateSourceFile(file.id, (data) => data.clippings.push(clipping))
+    this.sourceOf.set(clipping.id, file.id)
+    return this.indexed(clipping, file.id)
+  }
+
+  private indexed(clipping: Clipping, sourceId: string): ClippingView {
+    const view = toClippingView(clipping, this.store.entry(sourceId).title)
+    this.searchIndex.put(view)
+    return view
+  }
+
+  private async find(
+    id: string,
+    { includeDeleted = false } = {},
+  ): Promise<{ clipping: Clipping; file: SourceFile }> {
+    await this.load()
+    const sourceId = this.sourceOf.get(id)
+    const file = sourceId ? await this.store.sourceFile(sourceId) : undefined
+    const clipping = file?.clippings.find((candidate) => candidate.id === id)
+    if (!file || !clipping || (clipping.deletedAt && !includeDeleted)) {
+      throw notFound(`The clipping "${id}"`)
+    }
+    return { clipping, file }
+  }
+
+  /** Reads every source file once, to know where each clipping lives and to index them. */
+  private load(): Promise<void> {
+    this.loaded ??= (async () => {
+      for (const file of await this.store.allSourceFiles()) {
+        const title = this.store.entry(file.id).title
+        for (const clipping of file.clippings) {
+          this.sourceOf.set(clipping.id, file.id)
+          if (!clipping.deletedAt) this.searchIndex.put(toClippingView(clipping, title))
+        }
+      }
+    })()
+    return this.loaded
+  }
+}
+
+export function normalizeTags(tags: string[]): string[] {
+  const clean = tags.map((tag) => tag.trim().replace(/^#+/, '').trim()).filter(Boolean)
+  return [...new Set(clean)]
+}
+
+function excerptAround(text: string, start: number, end: number): string {
+  const before = text.slice(Math.max(0, start - CONTEXT_SHOWN), start).replace(/\s+/g, ' ')
+  const after = text.slice(end, end + CONTEXT_SHOWN).replace(/\s+/g, ' ')
+  return `…${before}[${text.slice(start, end)}]${after}…`
+}
+
+function ambiguousMessage(text: string, quote: string, found: number[], chosen?: number): string {
+  const lines = found.map((at, index) => `  ${index + 1}: ${excerptAround(text, at, at + quote.length)}`)
+  const lead =
+    chosen === undefined
+      ? `The quote occurs ${found.length} times in this source; pick one with --occurrence N:`
+      : `--occurrence ${chosen} is out of range: the quote occurs ${found.length} times:`
+  return [lead, ...lines].join('\n')
+}
+
+/** Straight and typographic quotes look alike in a terminal; say so when that is the mismatch. */
+function quoteNotFoundMessage(text: string, quote: string): string {
+  const plain = (value: string): string =>
+    value.replace(/[‘’‛′]/g, "'").replace(/[“”‟″]/g, '"').replace(/[–—]/g, '-')
+  const at = plain(text).indexOf(plain(quote))
+  const base = `The quote does not occur in this source: “${quote}”.`
+  if (at === -1 || quote.length === 0) return base
+  return `${base} A passage differing only in quote marks or dashes does: “${text.slice(at, at + quote.length)}”. Quotes are matched exactly; copy it as it is.`
+}

@@ -1,0 +1,53 @@
+import { JSDOM } from 'jsdom'
+import { micromark } from 'micromark'
+import { gfm, gfmHtml } from 'micromark-extension-gfm'
+import type { SourceMetadata } from '../../../shared/domain'
+import type { ExtractedArticle } from './article-html'
+import { readerTextFrom } from './reader-text'
+
+/** Markdown -> reader text. Raw HTML inside the Markdown is shown as text, never rendered. */
+export function extractMarkdown(markdown: string): ExtractedArticle {
+  const { body, metadata } = splitFrontMatter(markdown)
+  const html = micromark(body, { extensions: [gfm()], htmlExtensions: [gfmHtml()] })
+  const document = new JSDOM(`<body>${html}</body>`).window.document
+  const heading = document.querySelector('h1')?.textContent?.trim()
+  return {
+    ...readerTextFrom(document.body, document),
+    metadata: { ...metadata, title: metadata.title ?? (heading || undefined) },
+  }
+}
+
+/** Plain text -> one paragraph per run of lines between blank lines. */
+export function extractPlainText(text: string): ExtractedArticle {
+  const document = new JSDOM('<body></body>').window.document
+  for (const paragraph of text.replace(/\r\n?/g, '\n').split(/\n[ \t]*\n/)) {
+    const p = document.createElement('p')
+    p.textContent = paragraph
+    document.body.appendChild(p)
+  }
+  return { ...readerTextFrom(document.body, document), metadata: {} }
+}
+
+/** Reads the simple `key: value` lines of a YAML front matter block, as Obsidian notes have. */
+function splitFrontMatter(markdown: string): { body: string; metadata: Partial<SourceMetadata> } {
+  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(markdown)
+  if (!match) return { body: markdown, metadata: {} }
+  const fields = new Map<string, string>()
+  for (const line of match[1].split(/\r?\n/)) {
+    const pair = /^([A-Za-z_]+):\s*(.*)$/.exec(line)
+    if (pair) fields.set(pair[1].toLowerCase(), pair[2].replace(/^["']|["']$/g, '').trim())
+  }
+  const field = (...names: string[]): string | undefined =>
+    names.map((name) => fields.get(name)).find((value) => value)
+  const url = field('url', 'source', 'link')
+  return {
+    body: markdown.slice(match[0].length),
+    metadata: {
+      title: field('title'),
+      author: field('author', 'authors', 'byline'),
+      siteName: field('site', 'sitename', 'publisher'),
+      publishedAt: field('date', 'published'),
+      url: url && /^https?:\/\//i.test(url) ? url : undefined,
+    },
+  }
+}

@@ -1,0 +1,10 @@
+/**
+ * What the services need from the operating system, injected so that tests and the e2e harness
+ * pass their own: Electron's dialogs and shell in the app, scripted answers elsewhere.
+ */
+export interface Ports {
+  /** The OS open dialog; resolves to the chosen absolute paths, empty when cancelled. */
+  chooseFilesToImport(): Promise<string[]>
+  /** Opens an http(s) URL in the user's browser. */
+  openExternal(url: string): Promise<void>
+}

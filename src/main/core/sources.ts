@@ -1,0 +1,114 @@
+import type { SourceMetadata, SourceSummary } from '../../shared/domain'
+import type { ImportFailure, ImportReport, SourceDetail } from '../../shared/ipc'
+import { CommonplaceError } from './errors'
+import { newId, sha256 } from './ids'
+import { extractArticle, type ExtractedArticle } from './importing/article-html'
+import { readSourceFile, type SourceFileContents } from './importing/read-source-file'
+import { extractMarkdown, extractPlainText } from './importing/text-formats'
+import type { LibraryStore } from './store/library-store'
+import { SCHEMA_VERSION, sourceMetadataSchema, type SourceEntry } from './store/schema'
+import { toClippingView, visibleClippings } from './clipping-views'
+
+export function summaryOf(entry: SourceEntry): SourceSummary {
+  return { ...entry }
+}
+
+export class SourcesService {
+  constructor(
+    private readonly store: LibraryStore,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  list(): SourceSummary[] {
+    return this.store.sources().map(summaryOf)
+  }
+
+  /** Imports each file on its own: one bad file is reported and the rest still import. */
+  async importFiles(paths: string[]): Promise<ImportReport> {
+    const imported: SourceSummary[] = []
+    const failed: ImportFailure[] = []
+    for (const path of paths) {
+      try {
+        imported.push(await this.importFile(path))
+      } catch (error) {
+        if (!(error instanceof CommonplaceError)) throw error
+        failed.push({ fileName: path.split(/[\\/]/).pop() ?? path, message: error.message })
+      }
+    }
+    return { imported, failed }
+  }
+
+  async get(id: string): Promise<SourceDetail> {
+    const entry = this.store.entry(id)
+    const file = await this.store.sourceFile(id)
+    const version = file.versions[file.versions.length - 1]
+    return {
+      source: summaryOf(entry),
+      version: { hash: version.hash, text: version.text, html: version.html },
+      clippings: visibleClippings(file).map((clipping) => toClippingView(clipping, entry.title)),
+    }
+  }
+
+  async updateMetadata(id: string, metadata: SourceMetadata): Promise<SourceSummary> {
+    const parsed = sourceMetadataSchema.safeParse(metadata)
+    if (!parsed.success) {
+      throw new CommonplaceError('invalid-argument', `Source details: ${parsed.error.issues[0].message}.`)
+    }
+    const clean = parsed.data
+    const entry = await this.store.updateEntry(id, (entry) => {
+      entry.title = clean.title
+      entry.author = clean.author || undefined
+      entry.siteName = clean.siteName || undefined
+      entry.publishedAt = clean.publishedAt || undefined
+      entry.url = clean.url || undefined
+    })
+    return summaryOf(entry)
+  }
+
+  private async importFile(path: string): Promise<SourceSummary> {
+    const file = await readSourceFile(path)
+    const article = extract(file)
+    if (article.text.trim() === '') {
+      throw new CommonplaceError('import-failed', `${file.fileName}: has no readable text.`)
+    }
+    const hash = sha256(article.text)
+    const duplicate = this.store.sources().find((source) => source.currentVersionHash === hash)
+    if (duplicate) {
+      throw new CommonplaceError(
+        'import-failed',
+        `${file.fileName}: is already in the library as “${duplicate.title}”.`,
+      )
+    }
+    const importedAt = this.now().toISOString()
+    const entry: SourceEntry = {
+      id: newId('s'),
+      kind: file.kind,
+      importedAt,
+      currentVersionHash: hash,
+      title: article.metadata.title?.trim() || titleFromFileName(file.fileName),
+      author: article.metadata.author,
+      siteName: article.metadata.siteName,
+      publishedAt: article.metadata.publishedAt,
+      url: article.metadata.url,
+    }
+    await this.store.addSource(entry, {
+      schemaVersion: SCHEMA_VERSION,
+      id: entry.id,
+      versions: [{ hash, text: article.text, html: article.html, importedAt, fileName: file.fileName }],
+      clippings: [],
+    })
+    return summaryOf(entry)
+  }
+}
+
+function extract(file: SourceFileContents): ExtractedArticle {
+  if (file.kind === 'html') return extractArticle(file.content)
+  if (file.kind === 'md') return extractMarkdown(file.content)
+  return extractPlainText(file.content)
+}
+
+/** "baker-red-rocket_interview.txt" -> "Baker red rocket interview" */
+function titleFromFileName(fileName: string): string {
+  const words = fileName.replace(/\.[^.]+$/, '').replace(/[-_]+/g, ' ').trim()
+  return words ? words[0].toUpperCase() + words.slice(1) : fileName
+}

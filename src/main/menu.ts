@@ -1,0 +1,39 @@
+import { Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron'
+import { menuCommandChannel, type MenuCommand } from '../shared/ipc'
+
+/**
+ * The renderer owns the keyboard shortcuts (they work the same in the e2e harness), so the menu
+ * shows them without registering them twice.
+ */
+export function installMenu(getWindow: () => BrowserWindow | null): void {
+  const send = (command: MenuCommand) => (): void =>
+    getWindow()?.webContents.send(menuCommandChannel, command)
+  const template: MenuItemConstructorOptions[] = [
+    ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
+    {
+      label: 'File',
+      submenu: [
+        { label: 'Import…', accelerator: 'CmdOrCtrl+O', registerAccelerator: false, click: send('import-source') },
+        { type: 'separator' },
+        process.platform === 'darwin' ? { role: 'close' } : { role: 'quit' },
+      ],
+    },
+    {
+      label: 'Edit',
+      submenu: [
+        { role: 'undo' },
+        { role: 'redo' },
+        { type: 'separator' },
+        { role: 'cut' },
+        { role: 'copy' },
+        { role: 'paste' },
+        { role: 'selectAll' },
+        { type: 'separator' },
+        { label: 'Clip Selection', accelerator: 'CmdOrCtrl+Shift+C', registerAccelerator: false, click: send('clip-selection') },
+      ],
+    },
+    { role: 'viewMenu' },
+    { role: 'windowMenu' },
+  ]
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template))
+}

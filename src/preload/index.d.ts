@@ -1,0 +1,7 @@
+import type { CommonplaceApi } from '../shared/ipc'
+
+declare global {
+  interface Window {
+    commonplace: CommonplaceApi
+  }
+}

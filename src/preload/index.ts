@@ -1,0 +1,24 @@
+import { contextBridge, ipcRenderer } from 'electron'
+import { channels, menuCommandChannel, type CommonplaceApi, type MenuCommand } from '../shared/ipc'
+
+// One function per channel of the contract; the page never sees ipcRenderer itself.
+const api = {
+  listSources: () => ipcRenderer.invoke(channels.listSources),
+  importSources: () => ipcRenderer.invoke(channels.importSources),
+  getSource: (id) => ipcRenderer.invoke(channels.getSource, id),
+  updateSourceMetadata: (id, metadata) => ipcRenderer.invoke(channels.updateSourceMetadata, id, metadata),
+  listClippings: (query) => ipcRenderer.invoke(channels.listClippings, query),
+  createClipping: (request) => ipcRenderer.invoke(channels.createClipping, request),
+  updateClipping: (edit) => ipcRenderer.invoke(channels.updateClipping, edit),
+  deleteClipping: (id) => ipcRenderer.invoke(channels.deleteClipping, id),
+  restoreClipping: (id) => ipcRenderer.invoke(channels.restoreClipping, id),
+  listProblems: () => ipcRenderer.invoke(channels.listProblems),
+  openExternal: (url) => ipcRenderer.invoke(channels.openExternal, url),
+  onMenuCommand: (listener) => {
+    const forward = (_event: Electron.IpcRendererEvent, command: MenuCommand): void => listener(command)
+    ipcRenderer.on(menuCommandChannel, forward)
+    return () => ipcRenderer.removeListener(menuCommandChannel, forward)
+  },
+} satisfies CommonplaceApi
+
+contextBridge.exposeInMainWorld('commonplace', api)

@@ -1,0 +1,117 @@
+// The domain of Commonplace: sources, their immutable versions, and clippings that point into them.
+// Pure types and pure helpers only; no node:*, electron or DOM.
+
+export type SourceKind = 'html' | 'md' | 'txt'
+
+/** What a user may edit about a source; everything else is derived at import. */
+export interface SourceMetadata {
+  title: string
+  author?: string
+  siteName?: string
+  /** ISO 8601 date or date-time, as the page gave it. */
+  publishedAt?: string
+  url?: string
+}
+
+export interface SourceVersion {
+  /** sha-256 (hex) of `text`: the identity of the version. */
+  hash: string
+  /** The plain text every selector points into: one `\n\n` between blocks. */
+  text: string
+  /** Display HTML, sanitized; its blocks' text joined with `\n\n` is exactly `text`. */
+  html: string
+  importedAt: string
+  fileName: string
+}
+
+export interface Source extends SourceMetadata {
+  id: string
+  kind: SourceKind
+  importedAt: string
+  /** Oldest first; the last one is what the reader shows. Versions never change once stored. */
+  versions: SourceVersion[]
+}
+
+/** What the library index and the sources list carry: no text. */
+export interface SourceSummary extends SourceMetadata {
+  id: string
+  kind: SourceKind
+  importedAt: string
+  currentVersionHash: string
+  clippingCount: number
+}
+
+export interface TextQuoteSelector {
+  type: 'TextQuoteSelector'
+  exact: string
+  prefix: string
+  suffix: string
+}
+
+export interface TextPositionSelector {
+  type: 'TextPositionSelector'
+  /** UTF-16 code unit offset into the version's text. */
+  start: number
+  /** Exclusive. */
+  end: number
+}
+
+export type ClippingTarget = [TextQuoteSelector, TextPositionSelector]
+
+export interface Clipping {
+  id: string
+  sourceId: string
+  /** The source version the selectors were made on. */
+  versionHash: string
+  createdAt: string
+  updatedAt: string
+  note: string
+  tags: string[]
+  target: ClippingTarget
+  /** Set when deleted; kept so that undo restores the very same clipping. */
+  deletedAt?: string
+}
+
+/** A clipping as the panels show it: with its source's title beside it. */
+export interface ClippingView extends Clipping {
+  sourceTitle: string
+}
+
+/** Characters of context kept on each side of a quote (W3C TextQuoteSelector prefix/suffix). */
+export const CONTEXT_LENGTH = 32
+
+export function quoteSelectorOf(clipping: Clipping): TextQuoteSelector {
+  return clipping.target[0]
+}
+
+export function positionSelectorOf(clipping: Clipping): TextPositionSelector {
+  return clipping.target[1]
+}
+
+/** Builds both selectors for `text.slice(start, end)`. */
+export function selectorsAt(text: string, start: number, end: number): ClippingTarget {
+  return [
+    {
+      type: 'TextQuoteSelector',
+      exact: text.slice(start, end),
+      prefix: text.slice(Math.max(0, start - CONTEXT_LENGTH), start),
+      suffix: text.slice(end, end + CONTEXT_LENGTH),
+    },
+    { type: 'TextPositionSelector', start, end },
+  ]
+}
+
+/** Narrows [start, end) so that a selection never begins or ends in whitespace. */
+export function trimRange(text: string, start: number, end: number): { start: number; end: number } {
+  while (start < end && /\s/.test(text[start])) start++
+  while (end > start && /\s/.test(text[end - 1])) end--
+  return { start, end }
+}
+
+/** Every start offset of `quote` in `text` (overlapping occurrences included). */
+export function occurrencesOf(text: string, quote: string): number[] {
+  const found: number[] = []
+  if (quote.length === 0) return found
+  for (let at = text.indexOf(quote); at !== -1; at = text.indexOf(quote, at + 1)) found.push(at)
+  return found
+}

@@ -1,0 +1,104 @@
+// The one contract between the renderer and main: every channel, its arguments and its answer.
+// The preload implements `CommonplaceApi` one function per channel; main answers each channel
+// after parsing its arguments (they arrive as `unknown`); the e2e harness binds the same table.
+import type { ClippingView, SourceMetadata, SourceSummary } from './domain'
+
+export type ErrorCode = 'invalid-argument' | 'not-found' | 'import-failed' | 'internal'
+
+/** An error the UI can show as it is: `message` names the problem in the user's terms. */
+export interface AppError {
+  code: ErrorCode
+  message: string
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError }
+
+export interface ImportFailure {
+  fileName: string
+  message: string
+}
+
+export interface ImportReport {
+  imported: SourceSummary[]
+  failed: ImportFailure[]
+}
+
+export interface SourceDetail {
+  source: SourceSummary
+  version: { hash: string; text: string; html: string }
+  /** This source's clippings, in text order. */
+  clippings: ClippingView[]
+}
+
+export interface ClippingQuery {
+  sourceId?: string
+  search?: string
+}
+
+export interface NewClipping {
+  sourceId: string
+  /** Offsets into the current version's text; main derives the quote itself. */
+  start: number
+  end: number
+  note?: string
+  tags?: string[]
+}
+
+export interface ClippingEdit {
+  id: string
+  note?: string
+  tags?: string[]
+}
+
+/** A file that could not be loaded: it is left untouched on disk and reported. */
+export interface LoadProblem {
+  file: string
+  message: string
+}
+
+export type MenuCommand = 'import-source' | 'clip-selection'
+
+/** Request/response channels, each one `invoke` away. */
+export interface InvokeApi {
+  listSources(): Promise<Result<SourceSummary[]>>
+  importSources(): Promise<Result<ImportReport>>
+  getSource(id: string): Promise<Result<SourceDetail>>
+  updateSourceMetadata(id: string, metadata: SourceMetadata): Promise<Result<SourceSummary>>
+  listClippings(query: ClippingQuery): Promise<Result<ClippingView[]>>
+  createClipping(request: NewClipping): Promise<Result<ClippingView>>
+  updateClipping(edit: ClippingEdit): Promise<Result<ClippingView>>
+  deleteClipping(id: string): Promise<Result<ClippingView>>
+  restoreClipping(id: string): Promise<Result<ClippingView>>
+  listProblems(): Promise<Result<LoadProblem[]>>
+  /** Opens a web link in the user's browser; other schemes are refused. */
+  openExternal(url: string): Promise<Result<void>>
+}
+
+export interface CommonplaceApi extends InvokeApi {
+  /** Menu items chosen in the native menu; returns the unsubscribe function. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void
+}
+
+export type InvokeMethod = keyof InvokeApi
+
+/** Channel names, namespaced `area:action`. */
+export const channels = {
+  listSources: 'sources:list',
+  importSources: 'sources:import',
+  getSource: 'sources:get',
+  updateSourceMetadata: 'sources:update-metadata',
+  listClippings: 'clippings:list',
+  createClipping: 'clippings:create',
+  updateClipping: 'clippings:update',
+  deleteClipping: 'clippings:delete',
+  restoreClipping: 'clippings:restore',
+  listProblems: 'library:problems',
+  openExternal: 'shell:open-external',
+} as const satisfies Record<InvokeMethod, string>
+
+export const menuCommandChannel = 'menu:command'
+
+/** What main answers on a channel: the implementation's arguments are not yet trusted. */
+export type InvokeHandlers = {
+  [K in InvokeMethod]: (...args: unknown[]) => ReturnType<InvokeApi[K]>
+}

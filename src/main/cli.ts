@@ -10,19 +10,27 @@ import { dataDirFromArgs } from './data-dir'
 
 /** Where Electron keeps userData for an app named "commonplace", so the CLI finds the app's notebook. */
 function defaultDataDir(): string {
-  if (process.platform === 'win32') return join(process.env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'commonplace')
-  if (process.platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'commonplace')
+  if (process.platform === 'win32')
+    return join(process.env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'commonplace')
+  if (process.platform === 'darwin')
+    return join(homedir(), 'Library', 'Application Support', 'commonplace')
   return join(process.env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'commonplace')
 }
 
 const program = new Command()
   .name('commonplace')
   .description('Commonplace from the terminal: import sources, clip exact passages, list them.')
-  .option('--data-dir <path>', 'the notebook folder (default: $COMMONPLACE_DATA_DIR, else the app\'s own)')
+  .option(
+    '--data-dir <path>',
+    "the notebook folder (default: $COMMONPLACE_DATA_DIR, else the app's own)",
+  )
   .showHelpAfterError()
 
 async function open(): Promise<Commonplace> {
-  const dataDir = (program.opts().dataDir as string | undefined) ?? dataDirFromArgs([], process.env) ?? defaultDataDir()
+  const dataDir =
+    (program.opts().dataDir as string | undefined) ??
+    dataDirFromArgs([], process.env) ??
+    defaultDataDir()
   const app = await openCommonplace(dataDir)
   for (const problem of app.store.problems) process.stderr.write(`warning: ${problem.message}\n`)
   return app
@@ -33,21 +41,28 @@ const printJson = (value: unknown): boolean => print(JSON.stringify(value, null,
 
 function positiveInteger(value: string): number {
   const number = Number(value)
-  if (!Number.isInteger(number) || number < 1) throw new InvalidArgumentError('expected a whole number from 1 up.')
+  if (!Number.isInteger(number) || number < 1)
+    throw new InvalidArgumentError('expected a whole number from 1 up.')
   return number
 }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value]
 
 function describeSource(source: SourceSummary): string {
-  const attribution = [source.author, source.siteName, source.publishedAt?.slice(0, 10)].filter(Boolean).join(' · ')
+  const attribution = [source.author, source.siteName, source.publishedAt?.slice(0, 10)]
+    .filter(Boolean)
+    .join(' · ')
   return `${source.id}  ${source.title}${attribution ? `  (${attribution})` : ''}`
 }
 
 function describeClipping(clipping: ClippingView): string {
-  const lines = [`${clipping.id}  “${clipping.target[0].exact}”`, `    from ${clipping.sourceTitle} (${clipping.sourceId})`]
+  const lines = [
+    `${clipping.id}  “${clipping.target[0].exact}”`,
+    `    from ${clipping.sourceTitle} (${clipping.sourceId})`,
+  ]
   if (clipping.note) lines.push(`    note: ${clipping.note}`)
-  if (clipping.tags.length) lines.push(`    tags: ${clipping.tags.map((tag) => `#${tag}`).join(' ')}`)
+  if (clipping.tags.length)
+    lines.push(`    tags: ${clipping.tags.map((tag) => `#${tag}`).join(' ')}`)
   return lines.join('\n')
 }
 
@@ -62,7 +77,8 @@ program
     if (options.json) printJson(report)
     else {
       for (const source of report.imported) print(`imported ${describeSource(source)}`)
-      for (const failure of report.failed) process.stderr.write(`not imported: ${failure.message}\n`)
+      for (const failure of report.failed)
+        process.stderr.write(`not imported: ${failure.message}\n`)
     }
     if (report.failed.length > 0) process.exitCode = 1
   })
@@ -74,7 +90,8 @@ program
   .action(async (options: { json?: boolean }) => {
     const sources = (await open()).sources.list()
     if (options.json) printJson(sources)
-    else if (sources.length === 0) print('No sources yet. Import one with: commonplace import <file>')
+    else if (sources.length === 0)
+      print('No sources yet. Import one with: commonplace import <file>')
     else sources.forEach((source) => print(describeSource(source)))
   })
 
@@ -83,21 +100,32 @@ program
   .description('clip a passage of a source by quoting it exactly')
   .argument('<sourceId>', 'the source to clip from (see: commonplace sources)')
   .requiredOption('--quote <text>', 'the exact text of the passage, typographic quotes and all')
-  .option('--occurrence <n>', 'which occurrence, when the quote appears more than once', positiveInteger)
+  .option(
+    '--occurrence <n>',
+    'which occurrence, when the quote appears more than once',
+    positiveInteger,
+  )
   .option('--note <text>', 'a note to keep with the clipping')
   .option('--tag <tag>', 'a tag (repeat for several)', collect, [])
   .option('--json', 'print the clipping as JSON')
-  .action(async (sourceId: string, options: { quote: string; occurrence?: number; note?: string; tag: string[]; json?: boolean }) => {
-    const clipping = await (await open()).clippings.createFromQuote({
-      sourceId,
-      quote: options.quote,
-      occurrence: options.occurrence,
-      note: options.note,
-      tags: options.tag,
-    })
-    if (options.json) printJson(clipping)
-    else print(`clipped ${describeClipping(clipping)}`)
-  })
+  .action(
+    async (
+      sourceId: string,
+      options: { quote: string; occurrence?: number; note?: string; tag: string[]; json?: boolean },
+    ) => {
+      const clipping = await (
+        await open()
+      ).clippings.createFromQuote({
+        sourceId,
+        quote: options.quote,
+        occurrence: options.occurrence,
+        note: options.note,
+        tags: options.tag,
+      })
+      if (options.json) printJson(clipping)
+      else print(`clipped ${describeClipping(clipping)}`)
+    },
+  )
 
 program
   .command('clippings')
@@ -106,7 +134,9 @@ program
   .option('--search <text>', 'search quotes, notes, tags and source titles')
   .option('--json', 'print the clippings as JSON')
   .action(async (options: { source?: string; search?: string; json?: boolean }) => {
-    const clippings = await (await open()).clippings.list({ sourceId: options.source, search: options.search })
+    const clippings = await (
+      await open()
+    ).clippings.list({ sourceId: options.source, search: options.search })
     if (options.json) printJson(clippings)
     else if (clippings.length === 0) print('No clippings.')
     else clippings.forEach((clipping) => print(describeClipping(clipping)))
@@ -116,7 +146,9 @@ program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof CommonplaceError) {
     process.stderr.write(`commonplace: ${error.message}\n`)
   } else {
-    process.stderr.write(`commonplace: unexpected error: ${error instanceof Error ? error.stack : String(error)}\n`)
+    process.stderr.write(
+      `commonplace: unexpected error: ${error instanceof Error ? error.stack : String(error)}\n`,
+    )
   }
   process.exitCode = 1
 })

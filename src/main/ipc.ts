@@ -13,7 +13,10 @@ export function registerIpc(handlers: InvokeHandlers): void {
   for (const method of Object.keys(channels) as InvokeMethod[]) {
     ipcMain.handle(channels[method], (event, ...args: unknown[]) => {
       if (!isTrustedSender(event)) {
-        return { ok: false, error: { code: 'invalid-argument', message: 'Refused: unknown sender.' } }
+        return {
+          ok: false,
+          error: { code: 'invalid-argument', message: 'Refused: unknown sender.' },
+        }
       }
       return handlers[method](...args)
     })

@@ -13,7 +13,12 @@ export function installMenu(getWindow: () => BrowserWindow | null): void {
     {
       label: 'File',
       submenu: [
-        { label: 'Import…', accelerator: 'CmdOrCtrl+O', registerAccelerator: false, click: send('import-source') },
+        {
+          label: 'Import…',
+          accelerator: 'CmdOrCtrl+O',
+          registerAccelerator: false,
+          click: send('import-source'),
+        },
         { type: 'separator' },
         process.platform === 'darwin' ? { role: 'close' } : { role: 'quit' },
       ],
@@ -29,7 +34,12 @@ export function installMenu(getWindow: () => BrowserWindow | null): void {
         { role: 'paste' },
         { role: 'selectAll' },
         { type: 'separator' },
-        { label: 'Clip Selection', accelerator: 'CmdOrCtrl+Shift+C', registerAccelerator: false, click: send('clip-selection') },
+        {
+          label: 'Clip Selection',
+          accelerator: 'CmdOrCtrl+Shift+C',
+          registerAccelerator: false,
+          click: send('clip-selection'),
+        },
       ],
     },
     { role: 'viewMenu' },

@@ -6,7 +6,8 @@ const api = {
   listSources: () => ipcRenderer.invoke(channels.listSources),
   importSources: () => ipcRenderer.invoke(channels.importSources),
   getSource: (id) => ipcRenderer.invoke(channels.getSource, id),
-  updateSourceMetadata: (id, metadata) => ipcRenderer.invoke(channels.updateSourceMetadata, id, metadata),
+  updateSourceMetadata: (id, metadata) =>
+    ipcRenderer.invoke(channels.updateSourceMetadata, id, metadata),
   listClippings: (query) => ipcRenderer.invoke(channels.listClippings, query),
   createClipping: (request) => ipcRenderer.invoke(channels.createClipping, request),
   updateClipping: (edit) => ipcRenderer.invoke(channels.updateClipping, edit),
@@ -15,7 +16,8 @@ const api = {
   listProblems: () => ipcRenderer.invoke(channels.listProblems),
   openExternal: (url) => ipcRenderer.invoke(channels.openExternal, url),
   onMenuCommand: (listener) => {
-    const forward = (_event: Electron.IpcRendererEvent, command: MenuCommand): void => listener(command)
+    const forward = (_event: Electron.IpcRendererEvent, command: MenuCommand): void =>
+      listener(command)
     ipcRenderer.on(menuCommandChannel, forward)
     return () => ipcRenderer.removeListener(menuCommandChannel, forward)
   },

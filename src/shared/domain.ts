@@ -38,7 +38,6 @@ export interface SourceSummary extends SourceMetadata {
   kind: SourceKind
   importedAt: string
   currentVersionHash: string
-  clippingCount: number
 }
 
 export interface TextQuoteSelector {
@@ -102,7 +101,11 @@ export function selectorsAt(text: string, start: number, end: number): ClippingT
 }
 
 /** Narrows [start, end) so that a selection never begins or ends in whitespace. */
-export function trimRange(text: string, start: number, end: number): { start: number; end: number } {
+export function trimRange(
+  text: string,
+  start: number,
+  end: number,
+): { start: number; end: number } {
   while (start < end && /\s/.test(text[start])) start++
   while (end > start && /\s/.test(text[end - 1])) end--
   return { start, end }

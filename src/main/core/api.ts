@@ -19,9 +19,19 @@ const schemas = {
     z.object({ sourceId: id.optional(), search: z.string().max(1000).optional() }).strict(),
   ]),
   createClipping: z.tuple([
-    z.object({ sourceId: id, start: offset, end: offset, note: note.optional(), tags: tags.optional() }).strict(),
+    z
+      .object({
+        sourceId: id,
+        start: offset,
+        end: offset,
+        note: note.optional(),
+        tags: tags.optional(),
+      })
+      .strict(),
   ]),
-  updateClipping: z.tuple([z.object({ id, note: note.optional(), tags: tags.optional() }).strict()]),
+  updateClipping: z.tuple([
+    z.object({ id, note: note.optional(), tags: tags.optional() }).strict(),
+  ]),
   deleteClipping: z.tuple([id]),
   restoreClipping: z.tuple([id]),
   listProblems: z.tuple([]),
@@ -42,7 +52,10 @@ export function createHandlers(app: Commonplace, ports: Ports): InvokeHandlers {
       if (!parsed.success) {
         const issue = parsed.error.issues[0]
         const where = issue.path.length ? ` (${issue.path.join('.')})` : ''
-        return { ok: false, error: { code: 'invalid-argument', message: `${issue.message}${where}` } }
+        return {
+          ok: false,
+          error: { code: 'invalid-argument', message: `${issue.message}${where}` },
+        }
       }
       try {
         return { ok: true, value: await run(...(parsed.data as z.infer<S>)) }
@@ -66,12 +79,19 @@ export function createHandlers(app: Commonplace, ports: Ports): InvokeHandlers {
     listClippings: handle(schemas.listClippings, (query) => app.clippings.list(query)),
     createClipping: handle(schemas.createClipping, (request) => app.clippings.create(request)),
     updateClipping: handle(schemas.updateClipping, (edit) => app.clippings.update(edit)),
-    deleteClipping: handle(schemas.deleteClipping, (clippingId) => app.clippings.delete(clippingId)),
-    restoreClipping: handle(schemas.restoreClipping, (clippingId) => app.clippings.restore(clippingId)),
+    deleteClipping: handle(schemas.deleteClipping, (clippingId) =>
+      app.clippings.delete(clippingId),
+    ),
+    restoreClipping: handle(schemas.restoreClipping, (clippingId) =>
+      app.clippings.restore(clippingId),
+    ),
     listProblems: handle(schemas.listProblems, () => app.store.problems),
     openExternal: handle(schemas.openExternal, async (url) => {
       if (!/^https?:\/\//i.test(url)) {
-        throw new CommonplaceError('invalid-argument', `Only web links (http or https) open outside Commonplace: ${url}`)
+        throw new CommonplaceError(
+          'invalid-argument',
+          `Only web links (http or https) open outside Commonplace: ${url}`,
+        )
       }
       await ports.openExternal(url)
     }),

@@ -84,7 +84,10 @@ export class ClippingsService {
     if (found.length > 1 || request.occurrence !== undefined) {
       const chosen = request.occurrence
       if (chosen === undefined || chosen < 1 || chosen > found.length) {
-        throw new CommonplaceError('invalid-argument', ambiguousMessage(version.text, quote, found, chosen))
+        throw new CommonplaceError(
+          'invalid-argument',
+          ambiguousMessage(version.text, quote, found, chosen),
+        )
       }
       start = found[chosen - 1]
     }
@@ -203,7 +206,9 @@ function excerptAround(text: string, start: number, end: number): string {
 }
 
 function ambiguousMessage(text: string, quote: string, found: number[], chosen?: number): string {
-  const lines = found.map((at, index) => `  ${index + 1}: ${excerptAround(text, at, at + quote.length)}`)
+  const lines = found.map(
+    (at, index) => `  ${index + 1}: ${excerptAround(text, at, at + quote.length)}`,
+  )
   const lead =
     chosen === undefined
       ? `The quote occurs ${found.length} times in this source; pick one with --occurrence N:`
@@ -214,7 +219,10 @@ function ambiguousMessage(text: string, quote: string, found: number[], chosen?:
 /** Straight and typographic quotes look alike in a terminal; say so when that is the mismatch. */
 function quoteNotFoundMessage(text: string, quote: string): string {
   const plain = (value: string): string =>
-    value.replace(/[‘’‛′]/g, "'").replace(/[“”‟″]/g, '"').replace(/[–—]/g, '-')
+    value
+      .replace(/[‘’‛′]/g, "'")
+      .replace(/[“”‟″]/g, '"')
+      .replace(/[–—]/g, '-')
   const at = plain(text).indexOf(plain(quote))
   const base = `The quote does not occur in this source: “${quote}”.`
   if (at === -1 || quote.length === 0) return base

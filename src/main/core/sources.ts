@@ -52,7 +52,10 @@ export class SourcesService {
   async updateMetadata(id: string, metadata: SourceMetadata): Promise<SourceSummary> {
     const parsed = sourceMetadataSchema.safeParse(metadata)
     if (!parsed.success) {
-      throw new CommonplaceError('invalid-argument', `Source details: ${parsed.error.issues[0].message}.`)
+      throw new CommonplaceError(
+        'invalid-argument',
+        `Source details: ${parsed.error.issues[0].message}.`,
+      )
     }
     const clean = parsed.data
     const entry = await this.store.updateEntry(id, (entry) => {
@@ -94,7 +97,9 @@ export class SourcesService {
     await this.store.addSource(entry, {
       schemaVersion: SCHEMA_VERSION,
       id: entry.id,
-      versions: [{ hash, text: article.text, html: article.html, importedAt, fileName: file.fileName }],
+      versions: [
+        { hash, text: article.text, html: article.html, importedAt, fileName: file.fileName },
+      ],
       clippings: [],
     })
     return summaryOf(entry)
@@ -109,6 +114,9 @@ function extract(file: SourceFileContents): ExtractedArticle {
 
 /** "baker-red-rocket_interview.txt" -> "Baker red rocket interview" */
 function titleFromFileName(fileName: string): string {
-  const words = fileName.replace(/\.[^.]+$/, '').replace(/[-_]+/g, ' ').trim()
+  const words = fileName
+    .replace(/\.[^.]+$/, '')
+    .replace(/[-_]+/g, ' ')
+    .trim()
   return words ? words[0].toUpperCase() + words.slice(1) : fileName
 }

@@ -14,7 +14,60 @@ export interface ExtractedArticle extends ReaderText {
  * meta refresh, styles that could fetch a URL), because an offline notebook must not phone home.
  */
 const purifyConfig = {
-  ALLOWED_TAGS: ['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre', 'code', 'blockquote', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'a', 'em', 'i', 'strong', 'b', 'u', 's', 'sub', 'sup', 'small', 'abbr', 'cite', 'q', 'mark', 'del', 'ins', 'kbd', 'br', 'hr', 'figure', 'figcaption', 'table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'div', 'span', 'section', 'article', 'main', 'header', 'footer'],
+  ALLOWED_TAGS: [
+    'p',
+    'h1',
+    'h2',
+    'h3',
+    'h4',
+    'h5',
+    'h6',
+    'pre',
+    'code',
+    'blockquote',
+    'ul',
+    'ol',
+    'li',
+    'dl',
+    'dt',
+    'dd',
+    'a',
+    'em',
+    'i',
+    'strong',
+    'b',
+    'u',
+    's',
+    'sub',
+    'sup',
+    'small',
+    'abbr',
+    'cite',
+    'q',
+    'mark',
+    'del',
+    'ins',
+    'kbd',
+    'br',
+    'hr',
+    'figure',
+    'figcaption',
+    'table',
+    'caption',
+    'thead',
+    'tbody',
+    'tfoot',
+    'tr',
+    'td',
+    'th',
+    'div',
+    'span',
+    'section',
+    'article',
+    'main',
+    'header',
+    'footer',
+  ],
   ALLOWED_ATTR: ['href'],
   ALLOWED_URI_REGEXP: /^(?:https?:|mailto:)/i,
   KEEP_CONTENT: true,
@@ -30,8 +83,13 @@ export function extractArticle(html: string): ExtractedArticle {
   const article = new Readability(document, { keepClasses: false }).parse()
   const articleHtml = article?.content ?? document.body?.innerHTML ?? ''
 
-  const purify = createDOMPurify(new JSDOM('').window as unknown as Parameters<typeof createDOMPurify>[0])
-  const clean = purify.sanitize(articleHtml, { ...purifyConfig, RETURN_DOM: true }) as unknown as Node
+  const purify = createDOMPurify(
+    new JSDOM('').window as unknown as Parameters<typeof createDOMPurify>[0],
+  )
+  const clean = purify.sanitize(articleHtml, {
+    ...purifyConfig,
+    RETURN_DOM: true,
+  }) as unknown as Node
   const reader = readerTextFrom(clean, clean.ownerDocument ?? document)
 
   return {
@@ -60,7 +118,11 @@ function metadataOf(document: Document): Partial<SourceMetadata> {
   return {
     title: metaContent(document, 'meta[property="og:title"]', 'meta[name="twitter:title"]'),
     author: metaContent(document, 'meta[name="author"]', 'meta[property="article:author"]'),
-    siteName: metaContent(document, 'meta[property="og:site_name"]', 'meta[name="application-name"]'),
+    siteName: metaContent(
+      document,
+      'meta[property="og:site_name"]',
+      'meta[name="application-name"]',
+    ),
     publishedAt: metaContent(
       document,
       'meta[property="article:published_time"]',

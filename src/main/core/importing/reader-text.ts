@@ -5,12 +5,100 @@
 
 export const BLOCK_SEPARATOR = '\n\n'
 
-const leafBlockTags = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'PRE', 'LI', 'DT', 'DD', 'FIGCAPTION', 'TD', 'TH', 'CAPTION'])
-const containerTags = new Set(['HTML', 'BODY', 'DIV', 'ARTICLE', 'SECTION', 'MAIN', 'HEADER', 'FOOTER', 'ASIDE', 'NAV', 'UL', 'OL', 'BLOCKQUOTE', 'FIGURE', 'TABLE', 'THEAD', 'TBODY', 'TFOOT', 'TR', 'DL', 'DETAILS', 'SUMMARY', 'ADDRESS', 'CENTER', 'HGROUP', 'FORM', 'FIELDSET'])
+const leafBlockTags = new Set([
+  'P',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'PRE',
+  'LI',
+  'DT',
+  'DD',
+  'FIGCAPTION',
+  'TD',
+  'TH',
+  'CAPTION',
+])
+const containerTags = new Set([
+  'HTML',
+  'BODY',
+  'DIV',
+  'ARTICLE',
+  'SECTION',
+  'MAIN',
+  'HEADER',
+  'FOOTER',
+  'ASIDE',
+  'NAV',
+  'UL',
+  'OL',
+  'BLOCKQUOTE',
+  'FIGURE',
+  'TABLE',
+  'THEAD',
+  'TBODY',
+  'TFOOT',
+  'TR',
+  'DL',
+  'DETAILS',
+  'SUMMARY',
+  'ADDRESS',
+  'CENTER',
+  'HGROUP',
+  'FORM',
+  'FIELDSET',
+])
 /** Inline elements worth keeping for reading; any other inline element is unwrapped. */
-const keptInlineTags = new Set(['A', 'EM', 'I', 'STRONG', 'B', 'U', 'S', 'CODE', 'SUB', 'SUP', 'SMALL', 'ABBR', 'CITE', 'Q', 'MARK', 'DEL', 'INS', 'KBD'])
+const keptInlineTags = new Set([
+  'A',
+  'EM',
+  'I',
+  'STRONG',
+  'B',
+  'U',
+  'S',
+  'CODE',
+  'SUB',
+  'SUP',
+  'SMALL',
+  'ABBR',
+  'CITE',
+  'Q',
+  'MARK',
+  'DEL',
+  'INS',
+  'KBD',
+])
 /** Elements whose content is never article text. */
-const droppedTags = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'IFRAME', 'OBJECT', 'EMBED', 'SVG', 'MATH', 'CANVAS', 'VIDEO', 'AUDIO', 'IMG', 'PICTURE', 'SOURCE', 'BUTTON', 'INPUT', 'SELECT', 'TEXTAREA', 'HEAD', 'TITLE', 'META', 'LINK', 'BASE'])
+const droppedTags = new Set([
+  'SCRIPT',
+  'STYLE',
+  'TEMPLATE',
+  'NOSCRIPT',
+  'IFRAME',
+  'OBJECT',
+  'EMBED',
+  'SVG',
+  'MATH',
+  'CANVAS',
+  'VIDEO',
+  'AUDIO',
+  'IMG',
+  'PICTURE',
+  'SOURCE',
+  'BUTTON',
+  'INPUT',
+  'SELECT',
+  'TEXTAREA',
+  'HEAD',
+  'TITLE',
+  'META',
+  'LINK',
+  'BASE',
+])
 
 type BlockKind = 'p' | 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'pre' | 'li' | 'blockquote'
 
@@ -64,8 +152,18 @@ interface Context {
 
 function hasBlockChild(element: Element): boolean {
   for (const child of Array.from(element.children)) {
-    if (leafBlockTags.has(child.tagName) || containerTags.has(child.tagName) || child.tagName === 'HR') return true
-    if (!keptInlineTags.has(child.tagName) && !droppedTags.has(child.tagName) && hasBlockChild(child)) return true
+    if (
+      leafBlockTags.has(child.tagName) ||
+      containerTags.has(child.tagName) ||
+      child.tagName === 'HR'
+    )
+      return true
+    if (
+      !keptInlineTags.has(child.tagName) &&
+      !droppedTags.has(child.tagName) &&
+      hasBlockChild(child)
+    )
+      return true
   }
   return false
 }
@@ -100,7 +198,11 @@ function collectBlocks(parent: Node, blocks: Block[], context: Context): void {
       listTag: tag === 'UL' || tag === 'OL' ? tag : context.listTag,
     }
     if (isLeaf && !hasBlockChild(element)) {
-      blocks.push({ kind: leafKind(tag, inner), nodes: Array.from(element.childNodes), listTag: inner.listTag })
+      blocks.push({
+        kind: leafKind(tag, inner),
+        nodes: Array.from(element.childNodes),
+        listTag: inner.listTag,
+      })
     } else {
       collectBlocks(element, blocks, inner)
     }
@@ -120,7 +222,12 @@ function leafKind(tag: string, context: Context): BlockKind {
  * browser shows it (runs of ASCII whitespace become one space; `<br>` becomes a line break). Returns
  * the block's text, which equals `target.textContent`.
  */
-function fillNormalized(target: Element, nodes: Node[], preformatted: boolean, doc: Document): string {
+function fillNormalized(
+  target: Element,
+  nodes: Node[],
+  preformatted: boolean,
+  doc: Document,
+): string {
   const textNodes: Text[] = []
   const lineBreaks = new Set<Text>()
   const copy = (source: Node, into: Node): void => {

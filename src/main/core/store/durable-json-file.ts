@@ -26,7 +26,9 @@ export class DurableJsonFile<T> implements Adapter<T> {
     try {
       return JSON.parse(text) as T
     } catch (error) {
-      throw new Error(`${this.path} is not valid JSON (${(error as Error).message})`)
+      throw new Error(`${this.path} is not valid JSON (${(error as Error).message})`, {
+        cause: error,
+      })
     }
   }
 

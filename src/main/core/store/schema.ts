@@ -15,7 +15,10 @@ export const sourceMetadataSchema = z.object({
     .string()
     .trim()
     .max(4000)
-    .refine((url) => url === '' || /^https?:\/\//i.test(url), 'the URL must start with http:// or https://')
+    .refine(
+      (url) => url === '' || /^https?:\/\//i.test(url),
+      'the URL must start with http:// or https://',
+    )
     .optional(),
 })
 
@@ -78,7 +81,8 @@ export type SourceFile = z.infer<typeof sourceFileSchema>
 export function describeIssue(error: z.ZodError): string {
   const issue = error.issues[0]
   const where = issue.path.reduce<string>(
-    (path, key) => (typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${String(key)}` : String(key)),
+    (path, key) =>
+      typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${String(key)}` : String(key),
     '',
   )
   return where ? `${where}: ${issue.message}` : issue.message

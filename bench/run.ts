@@ -1,0 +1,70 @@
+// `npm run bench [-- name...]`: runs each benchmark module (all, or those whose name contains one
+// of the arguments), prints its table and writes everything to bench/results/latest.json.
+import { mkdir, writeFile } from 'node:fs/promises'
+import { cpus, freemem, platform, release, tmpdir, totalmem } from 'node:os'
+import { join } from 'node:path'
+import { renderSection, type BenchSection } from './report'
+
+interface Benchmark {
+  name: string
+  load: () => Promise<{ run: () => Promise<BenchSection> }>
+}
+
+// Loaded lazily so that a filtered run does not import what it does not measure.
+const benchmarks: Benchmark[] = [{ name: 'store', load: () => import('./store.bench') }]
+
+const resultsDir = join(__dirname, 'results')
+
+async function main(): Promise<void> {
+  const filters = process.argv.slice(2).map((argument) => argument.toLowerCase())
+  const selected = benchmarks.filter(
+    ({ name }) => filters.length === 0 || filters.some((filter) => name.includes(filter)),
+  )
+  if (selected.length === 0) {
+    const names = benchmarks.map(({ name }) => name).join(', ')
+    throw new Error(`No benchmark matches ${filters.join(' ')}; there are: ${names}.`)
+  }
+
+  const environment = describeEnvironment()
+  console.log(
+    `Commonplace benchmarks — node ${environment.node}, ${environment.cpuCount} CPUs ` +
+      `(${environment.cpuModel}), ${environment.platform}, temp dirs under ${environment.tmpdir}\n`,
+  )
+
+  const startedAt = new Date()
+  const sections: Array<{ name: string; seconds: number; section: BenchSection }> = []
+  for (const benchmark of selected) {
+    const start = performance.now()
+    const { run } = await benchmark.load()
+    const section = await run()
+    const seconds = (performance.now() - start) / 1000
+    sections.push({ name: benchmark.name, seconds, section })
+    console.log(renderSection(section))
+    console.log(`- ${benchmark.name} took ${seconds.toFixed(1)} s\n`)
+  }
+
+  await mkdir(resultsDir, { recursive: true })
+  const file = join(resultsDir, 'latest.json')
+  const results = { startedAt: startedAt.toISOString(), filters, environment, sections }
+  await writeFile(file, `${JSON.stringify(results, null, 2)}\n`)
+  console.log(`Results written to ${file}`)
+}
+
+function describeEnvironment() {
+  const processors = cpus()
+  return {
+    node: process.versions.node,
+    v8: process.versions.v8,
+    platform: `${platform()} ${release()} ${process.arch}`,
+    cpuCount: processors.length,
+    cpuModel: processors[0]?.model.trim() ?? 'unknown',
+    totalMemoryBytes: totalmem(),
+    freeMemoryBytes: freemem(),
+    tmpdir: tmpdir(),
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error)
+  process.exitCode = 1
+})

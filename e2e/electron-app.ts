@@ -1,0 +1,66 @@
+import { mkdtemp } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { _electron, type ElectronApplication, type Page } from '@playwright/test'
+import type { MenuCommand } from '../src/shared/ipc'
+import { mainEntry } from './environment'
+import type { RunningApp } from './harness'
+
+/** The real app, launched by Playwright, with its OS dialogs answered from the test. */
+export async function startElectron(executablePath: string): Promise<RunningApp> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'commonplace-e2e-'))
+  const leakedRequests: string[] = []
+  const openedExternally: string[] = []
+  let app: ElectronApplication
+  let page: Page
+
+  async function launch(): Promise<void> {
+    app = await _electron.launch({ executablePath, args: [mainEntry, `--data-dir=${dataDir}`] })
+    page = await app.firstWindow()
+    page.on('request', (request) => {
+      if (!request.url().startsWith('file://')) leakedRequests.push(request.url())
+    })
+    await app.evaluate(({ shell }, opened) => {
+      shell.openExternal = async (url: string) => void opened.push(url)
+    }, openedExternally)
+    await page.waitForLoadState('domcontentloaded')
+  }
+  await launch()
+
+  return {
+    get page() {
+      return page
+    },
+    dataDir,
+    leakedRequests,
+    openedExternally,
+    answerOpenDialog(paths) {
+      void app.evaluate(({ dialog }, filePaths) => {
+        const original = dialog.showOpenDialog
+        dialog.showOpenDialog = (async () => {
+          dialog.showOpenDialog = original
+          return { canceled: false, filePaths }
+        }) as typeof dialog.showOpenDialog
+      }, paths)
+    },
+    answerSaveDialog(path) {
+      void app.evaluate(({ dialog }, filePath) => {
+        const original = dialog.showSaveDialog
+        dialog.showSaveDialog = (async () => {
+          dialog.showSaveDialog = original
+          return { canceled: false, filePath }
+        }) as typeof dialog.showSaveDialog
+      }, path)
+    },
+    async restart() {
+      await app.close()
+      await launch()
+    },
+    async sendMenuCommand(command: MenuCommand) {
+      await app.evaluate(({ BrowserWindow }, name) => {
+        BrowserWindow.getAllWindows()[0]?.webContents.send('menu:command', name)
+      }, command)
+    },
+    close: () => app.close(),
+  }
+}

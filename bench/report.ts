@@ -60,7 +60,9 @@ export function renderSection(section: BenchSection): string {
   )
   const line = (row: string[]): string =>
     row
-      .map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column])))
+      .map((cell, column) =>
+        column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]),
+      )
       .join(' | ')
   const rule = widths.map((width) => '-'.repeat(width)).join('-+-')
   return [

@@ -5,9 +5,14 @@ const bakerTitle = 'Sean Baker on why sex work keeps returning in his films'
 // Curly apostrophes, exactly as the article prints them.
 const passage = 'Baker’s work does a great job at showing us that sex workers are just people'
 
-test('clip a passage with curly quotes, find it in Clippings and highlighted, after a restart too', async ({ app }) => {
+test('clip a passage with curly quotes, find it in Clippings and highlighted, after a restart too', async ({
+  app,
+}) => {
   const { page } = app
-  app.answerOpenDialog([fixture('baker-red-rocket-interview.html'), fixture('anora-sex-work-oscars.html')])
+  app.answerOpenDialog([
+    fixture('baker-red-rocket-interview.html'),
+    fixture('anora-sex-work-oscars.html'),
+  ])
   await page.getByRole('button', { name: 'Import source' }).click()
   await page.getByRole('list', { name: 'Sources' }).getByText(bakerTitle).click()
 
@@ -29,7 +34,9 @@ test('clip a passage with curly quotes, find it in Clippings and highlighted, af
   await expect(page.getByRole('region', { name: 'Reader' }).locator('mark')).toHaveText(passage)
 })
 
-test('a clipping that spans two paragraphs keeps both, and search finds clippings', async ({ app }) => {
+test('a clipping that spans two paragraphs keeps both, and search finds clippings', async ({
+  app,
+}) => {
   const { page } = app
   app.answerOpenDialog([fixture('anora-sex-work-oscars.html')])
   await page.getByRole('button', { name: 'Import source' }).click()

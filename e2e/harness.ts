@@ -5,7 +5,12 @@ import type { Browser, BrowserContext, Page } from '@playwright/test'
 import { createHandlers } from '../src/main/core/api'
 import { openCommonplace } from '../src/main/core/commonplace'
 import type { Ports } from '../src/main/core/ports'
-import { channels, type InvokeHandlers, type InvokeMethod, type MenuCommand } from '../src/shared/ipc'
+import {
+  channels,
+  type InvokeHandlers,
+  type InvokeMethod,
+  type MenuCommand,
+} from '../src/shared/ipc'
 import { rendererDir } from './environment'
 
 /** The page is served from this made-up origin, so anything else it asks for is a leak. */
@@ -52,10 +57,13 @@ export async function startHarness(browser: Browser): Promise<RunningApp> {
   const ports: Ports = {
     chooseFilesToImport: async () => answers.open.shift() ?? [],
     openExternal: async (url) => void openedExternally.push(url),
+    readyToClose: () => undefined,
   }
   let handlers: InvokeHandlers = createHandlers(await openCommonplace(dataDir), ports)
 
-  const context: BrowserContext = await browser.newContext({ viewport: { width: 1400, height: 900 } })
+  const context: BrowserContext = await browser.newContext({
+    viewport: { width: 1400, height: 900 },
+  })
   await context.route('**/*', async (route) => {
     const url = route.request().url()
     if (!url.startsWith(`${appOrigin}/`)) {
@@ -65,13 +73,17 @@ export async function startHarness(browser: Browser): Promise<RunningApp> {
     const path = normalize(new URL(url).pathname).replace(/^[/\\]+/, '') || 'index.html'
     try {
       const body = await readFile(join(rendererDir, path))
-      return route.fulfill({ body, contentType: contentTypes[extname(path)] ?? 'application/octet-stream' })
+      return route.fulfill({
+        body,
+        contentType: contentTypes[extname(path)] ?? 'application/octet-stream',
+      })
     } catch {
       return route.fulfill({ status: 404, body: 'not found' })
     }
   })
-  await context.exposeBinding('__commonplaceInvoke', (_source, method: InvokeMethod, args: unknown[]) =>
-    handlers[method](...args),
+  await context.exposeBinding(
+    '__commonplaceInvoke',
+    (_source, method: InvokeMethod, args: unknown[]) => handlers[method](...args),
   )
   await context.addInitScript((methods: string[]) => {
     type Invoke = (method: string, args: unknown[]) => Promise<unknown>
@@ -106,7 +118,11 @@ export async function startHarness(browser: Browser): Promise<RunningApp> {
       await page.reload()
     },
     async sendMenuCommand(command) {
-      await page.evaluate((name) => (window as unknown as { __commonplaceMenu(c: string): void }).__commonplaceMenu(name), command)
+      await page.evaluate(
+        (name) =>
+          (window as unknown as { __commonplaceMenu(c: string): void }).__commonplaceMenu(name),
+        command,
+      )
     },
     close: () => context.close(),
   }

@@ -7,7 +7,10 @@ const anoraTitle = 'Sex workers cheer Anora ahead of the Oscars'
 
 test('importing two web pages through the open dialog lists both by title', async ({ app }) => {
   const { page } = app
-  app.answerOpenDialog([fixture('baker-red-rocket-interview.html'), fixture('anora-sex-work-oscars.html')])
+  app.answerOpenDialog([
+    fixture('baker-red-rocket-interview.html'),
+    fixture('anora-sex-work-oscars.html'),
+  ])
   await page.getByRole('button', { name: 'Import source' }).click()
 
   const sources = page.getByRole('list', { name: 'Sources' })
@@ -24,7 +27,11 @@ test('a bad file in a batch is named and the rest still import', async ({ app })
   const { page } = app
   const empty = join(app.dataDir, '..', `empty-${Date.now()}.txt`)
   await writeFile(empty, '')
-  app.answerOpenDialog([fixture('baker-red-rocket-interview.html'), empty, fixture('anora-sex-work-oscars.txt')])
+  app.answerOpenDialog([
+    fixture('baker-red-rocket-interview.html'),
+    empty,
+    fixture('anora-sex-work-oscars.txt'),
+  ])
   await page.getByRole('button', { name: 'Import source' }).click()
 
   await expect(page.getByRole('alert')).toContainText(`${empty.split('/').pop()}: is empty`)

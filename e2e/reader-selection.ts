@@ -18,7 +18,9 @@ export async function selectInReader(page: Page, text: string): Promise<void> {
     const locate = (offset: number, preferEnd: boolean): [Text, number] => {
       let seen = 0
       for (const node of nodes) {
-        const fits = preferEnd ? offset <= seen + node.data.length : offset < seen + node.data.length
+        const fits = preferEnd
+          ? offset <= seen + node.data.length
+          : offset < seen + node.data.length
         if (fits) return [node, offset - seen]
         seen += node.data.length
       }

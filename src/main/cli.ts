@@ -26,14 +26,22 @@ const program = new Command()
   )
   .showHelpAfterError()
 
+let opened: Commonplace | undefined
+
 async function open(): Promise<Commonplace> {
   const dataDir =
     (program.opts().dataDir as string | undefined) ??
     dataDirFromArgs([], process.env) ??
     defaultDataDir()
-  const app = await openCommonplace(dataDir)
-  for (const problem of app.store.problems) process.stderr.write(`warning: ${problem.message}\n`)
-  return app
+  opened = await openCommonplace(dataDir)
+  return opened
+}
+
+/** Source files are read when a command needs them, so their problems are known only afterwards. */
+function warnAboutProblems(alreadyShown?: string): void {
+  for (const problem of opened?.store.problems ?? []) {
+    if (problem.message !== alreadyShown) process.stderr.write(`warning: ${problem.message}\n`)
+  }
 }
 
 const print = (line = ''): boolean => process.stdout.write(`${line}\n`)
@@ -49,7 +57,8 @@ function positiveInteger(value: string): number {
 const collect = (value: string, previous: string[]): string[] => [...previous, value]
 
 function describeSource(source: SourceSummary): string {
-  const attribution = [source.author, source.siteName, source.publishedAt?.slice(0, 10)]
+  const site = source.siteName === source.author ? undefined : source.siteName
+  const attribution = [source.author, site, source.publishedAt?.slice(0, 10)]
     .filter(Boolean)
     .join(' · ')
   return `${source.id}  ${source.title}${attribution ? `  (${attribution})` : ''}`
@@ -142,13 +151,18 @@ program
     else clippings.forEach((clipping) => print(describeClipping(clipping)))
   })
 
-program.parseAsync(process.argv).catch((error: unknown) => {
-  if (error instanceof CommonplaceError) {
-    process.stderr.write(`commonplace: ${error.message}\n`)
-  } else {
-    process.stderr.write(
-      `commonplace: unexpected error: ${error instanceof Error ? error.stack : String(error)}\n`,
-    )
-  }
-  process.exitCode = 1
-})
+program.parseAsync(process.argv).then(
+  () => warnAboutProblems(),
+  (error: unknown) => {
+    if (error instanceof CommonplaceError) {
+      warnAboutProblems(error.message)
+      process.stderr.write(`commonplace: ${error.message}\n`)
+    } else {
+      warnAboutProblems()
+      process.stderr.write(
+        `commonplace: unexpected error: ${error instanceof Error ? error.stack : String(error)}\n`,
+      )
+    }
+    process.exitCode = 1
+  },
+)

@@ -2,6 +2,7 @@ import { app, BrowserWindow, dialog, shell } from 'electron'
 import { createHandlers } from './core/api'
 import { openCommonplace } from './core/commonplace'
 import { dataDirFromArgs } from './data-dir'
+import { guardClose } from './close-guard'
 import { registerIpc } from './ipc'
 import { installMenu } from './menu'
 import { createMainWindow, isExternalWebLink } from './window'
@@ -11,6 +12,14 @@ if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
   let mainWindow: BrowserWindow | null = null
+  let readyToClose: () => void = () => undefined
+
+  function openWindow(): void {
+    const window = createMainWindow()
+    readyToClose = guardClose(window)
+    window.on('closed', () => (mainWindow = null))
+    mainWindow = window
+  }
 
   app.on('second-instance', () => {
     if (!mainWindow) return
@@ -45,17 +54,13 @@ if (!app.requestSingleInstanceLock()) {
         openExternal: async (url) => {
           if (isExternalWebLink(url)) await shell.openExternal(url)
         },
+        readyToClose: () => readyToClose(),
       }),
     )
     installMenu(() => mainWindow)
-    mainWindow = createMainWindow()
-    mainWindow.on('closed', () => (mainWindow = null))
-
+    openWindow()
     app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) {
-        mainWindow = createMainWindow()
-        mainWindow.on('closed', () => (mainWindow = null))
-      }
+      if (BrowserWindow.getAllWindows().length === 0) openWindow()
     })
   })
 

@@ -15,6 +15,18 @@ const api = {
   restoreClipping: (id) => ipcRenderer.invoke(channels.restoreClipping, id),
   listProblems: () => ipcRenderer.invoke(channels.listProblems),
   openExternal: (url) => ipcRenderer.invoke(channels.openExternal, url),
+  lookupClippings: (ids) => ipcRenderer.invoke(channels.lookupClippings, ids),
+  listEssays: () => ipcRenderer.invoke(channels.listEssays),
+  createEssay: (title) => ipcRenderer.invoke(channels.createEssay, title),
+  getEssay: (id) => ipcRenderer.invoke(channels.getEssay, id),
+  saveEssay: (id, editorState) => ipcRenderer.invoke(channels.saveEssay, id, editorState),
+  renameEssay: (id, title) => ipcRenderer.invoke(channels.renameEssay, id, title),
+  deleteEssay: (id) => ipcRenderer.invoke(channels.deleteEssay, id),
+  restoreEssay: (id) => ipcRenderer.invoke(channels.restoreEssay, id),
+  essaysCitingClipping: (clippingId) =>
+    ipcRenderer.invoke(channels.essaysCitingClipping, clippingId),
+  essaysCitingSource: (sourceId) => ipcRenderer.invoke(channels.essaysCitingSource, sourceId),
+  readyToClose: () => ipcRenderer.invoke(channels.readyToClose),
   onMenuCommand: (listener) => {
     const forward = (_event: Electron.IpcRendererEvent, command: MenuCommand): void =>
       listener(command)

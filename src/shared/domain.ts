@@ -74,6 +74,8 @@ export interface Clipping {
 /** A clipping as the panels show it: with its source's title beside it. */
 export interface ClippingView extends Clipping {
   sourceTitle: string
+  /** How many essays cite it; filled in where lists show it. */
+  citedBy?: number
 }
 
 /** Characters of context kept on each side of a quote (W3C TextQuoteSelector prefix/suffix). */

@@ -2,6 +2,7 @@
 // The preload implements `CommonplaceApi` one function per channel; main answers each channel
 // after parsing its arguments (they arrive as `unknown`); the e2e harness binds the same table.
 import type { ClippingView, SourceMetadata, SourceSummary } from './domain'
+import type { Essay, EssaySummary, SerializedEditorStateJson } from './essay'
 
 export type ErrorCode = 'invalid-argument' | 'not-found' | 'import-failed' | 'internal'
 
@@ -56,7 +57,11 @@ export interface LoadProblem {
   message: string
 }
 
-export type MenuCommand = 'import-source' | 'clip-selection'
+/**
+ * Sent by main: menu items, and 'before-close' when the window is about to close, so the page
+ * saves what is pending and then calls `readyToClose()`.
+ */
+export type MenuCommand = 'import-source' | 'clip-selection' | 'new-essay' | 'before-close'
 
 /** Request/response channels, each one `invoke` away. */
 export interface InvokeApi {
@@ -72,6 +77,21 @@ export interface InvokeApi {
   listProblems(): Promise<Result<LoadProblem[]>>
   /** Opens a web link in the user's browser; other schemes are refused. */
   openExternal(url: string): Promise<Result<void>>
+  /** Clippings by id; a deleted or unknown one maps to null (a citation then shows "Missing"). */
+  lookupClippings(ids: string[]): Promise<Result<Record<string, ClippingView | null>>>
+
+  listEssays(): Promise<Result<EssaySummary[]>>
+  createEssay(title?: string): Promise<Result<Essay>>
+  getEssay(id: string): Promise<Result<Essay>>
+  /** Autosave: the whole editor state, as Lexical serializes it. */
+  saveEssay(id: string, editorState: SerializedEditorStateJson): Promise<Result<EssaySummary>>
+  renameEssay(id: string, title: string): Promise<Result<EssaySummary>>
+  deleteEssay(id: string): Promise<Result<EssaySummary>>
+  restoreEssay(id: string): Promise<Result<EssaySummary>>
+  essaysCitingClipping(clippingId: string): Promise<Result<EssaySummary[]>>
+  essaysCitingSource(sourceId: string): Promise<Result<EssaySummary[]>>
+  /** The page has saved everything after 'before-close'; the window may close now. */
+  readyToClose(): Promise<Result<void>>
 }
 
 export interface CommonplaceApi extends InvokeApi {
@@ -94,6 +114,17 @@ export const channels = {
   restoreClipping: 'clippings:restore',
   listProblems: 'library:problems',
   openExternal: 'shell:open-external',
+  lookupClippings: 'clippings:lookup',
+  listEssays: 'essays:list',
+  createEssay: 'essays:create',
+  getEssay: 'essays:get',
+  saveEssay: 'essays:save',
+  renameEssay: 'essays:rename',
+  deleteEssay: 'essays:delete',
+  restoreEssay: 'essays:restore',
+  essaysCitingClipping: 'essays:citing-clipping',
+  essaysCitingSource: 'essays:citing-source',
+  readyToClose: 'app:ready-to-close',
 } as const satisfies Record<InvokeMethod, string>
 
 export const menuCommandChannel = 'menu:command'

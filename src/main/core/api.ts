@@ -36,6 +36,18 @@ const schemas = {
   restoreClipping: z.tuple([id]),
   listProblems: z.tuple([]),
   openExternal: z.tuple([z.string().max(4000)]),
+  lookupClippings: z.tuple([z.array(id).max(100_000)]),
+  listEssays: z.tuple([]),
+  createEssay: z.tuple([z.string().max(500).optional()]),
+  getEssay: z.tuple([id]),
+  // The state's shape is checked by the essays service, which names what is wrong.
+  saveEssay: z.tuple([id, z.unknown()]),
+  renameEssay: z.tuple([id, z.string().max(500)]),
+  deleteEssay: z.tuple([id]),
+  restoreEssay: z.tuple([id]),
+  essaysCitingClipping: z.tuple([id]),
+  essaysCitingSource: z.tuple([id]),
+  readyToClose: z.tuple([]),
 }
 
 /**
@@ -76,7 +88,13 @@ export function createHandlers(app: Commonplace, ports: Ports): InvokeHandlers {
       await app.clippings.refreshSource(sourceId)
       return summary
     }),
-    listClippings: handle(schemas.listClippings, (query) => app.clippings.list(query)),
+    listClippings: handle(schemas.listClippings, async (query) => {
+      const [clippings, counts] = await Promise.all([
+        app.clippings.list(query),
+        app.essays.citationCounts(),
+      ])
+      return clippings.map((clipping) => ({ ...clipping, citedBy: counts.get(clipping.id) ?? 0 }))
+    }),
     createClipping: handle(schemas.createClipping, (request) => app.clippings.create(request)),
     updateClipping: handle(schemas.updateClipping, (edit) => app.clippings.update(edit)),
     deleteClipping: handle(schemas.deleteClipping, (clippingId) =>
@@ -95,5 +113,20 @@ export function createHandlers(app: Commonplace, ports: Ports): InvokeHandlers {
       }
       await ports.openExternal(url)
     }),
+    lookupClippings: handle(schemas.lookupClippings, (ids) => app.clippings.lookup(ids)),
+    listEssays: handle(schemas.listEssays, () => app.essays.list()),
+    createEssay: handle(schemas.createEssay, (title) => app.essays.create(title)),
+    getEssay: handle(schemas.getEssay, (essayId) => app.essays.get(essayId)),
+    saveEssay: handle(schemas.saveEssay, (essayId, state) => app.essays.save(essayId, state)),
+    renameEssay: handle(schemas.renameEssay, (essayId, title) => app.essays.rename(essayId, title)),
+    deleteEssay: handle(schemas.deleteEssay, (essayId) => app.essays.delete(essayId)),
+    restoreEssay: handle(schemas.restoreEssay, (essayId) => app.essays.restore(essayId)),
+    essaysCitingClipping: handle(schemas.essaysCitingClipping, (clippingId) =>
+      app.essays.citingClipping(clippingId),
+    ),
+    essaysCitingSource: handle(schemas.essaysCitingSource, (sourceId) =>
+      app.essays.citingSource(sourceId),
+    ),
+    readyToClose: handle(schemas.readyToClose, () => ports.readyToClose()),
   }
 }

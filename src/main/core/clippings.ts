@@ -55,9 +55,22 @@ export class ClippingsService {
     return toClippingView(clipping, this.store.entry(file.id).title)
   }
 
+  /** Each id's clipping, or null when it was deleted or never existed. */
+  async lookup(ids: string[]): Promise<Record<string, ClippingView | null>> {
+    const found: Record<string, ClippingView | null> = {}
+    for (const id of ids) {
+      try {
+        found[id] = await this.get(id)
+      } catch (error) {
+        if (!(error instanceof CommonplaceError)) throw error
+        found[id] = null
+      }
+    }
+    return found
+  }
+
   /** Clips [start, end) of the source's current text; the quote is taken from main's own copy. */
   async create(request: NewClipping): Promise<ClippingView> {
-    await this.load()
     const file = await this.store.sourceFile(request.sourceId)
     const version = file.versions[file.versions.length - 1]
     const { start, end } = trimRange(version.text, request.start, request.end)
@@ -72,7 +85,6 @@ export class ClippingsService {
 
   /** The CLI's way in: find the quote in the text, refusing when it is absent or ambiguous. */
   async createFromQuote(request: QuoteClipRequest): Promise<ClippingView> {
-    await this.load()
     const file = await this.store.sourceFile(request.sourceId)
     const version = file.versions[file.versions.length - 1]
     const quote = request.quote.trim()
@@ -159,9 +171,13 @@ export class ClippingsService {
     return this.indexed(clipping, file.id)
   }
 
+  /**
+   * Keeps the search index current. Before the first search or lookup the index does not exist
+   * yet, and building it then reads every source: saving a clipping must not pay for that.
+   */
   private indexed(clipping: Clipping, sourceId: string): ClippingView {
     const view = toClippingView(clipping, this.store.entry(sourceId).title)
-    this.searchIndex.put(view)
+    if (this.loaded) this.searchIndex.put(view)
     return view
   }
 

@@ -1,4 +1,5 @@
 import { ClippingsService } from './clippings'
+import { EssaysService } from './essays'
 import { SourcesService } from './sources'
 import { LibraryStore } from './store/library-store'
 
@@ -7,6 +8,7 @@ export interface Commonplace {
   store: LibraryStore
   sources: SourcesService
   clippings: ClippingsService
+  essays: EssaysService
 }
 
 export async function openCommonplace(
@@ -18,5 +20,6 @@ export async function openCommonplace(
     store,
     sources: new SourcesService(store, now),
     clippings: new ClippingsService(store, now),
+    essays: new EssaysService(store, now),
   }
 }

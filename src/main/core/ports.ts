@@ -7,4 +7,6 @@ export interface Ports {
   chooseFilesToImport(): Promise<string[]>
   /** Opens an http(s) URL in the user's browser. */
   openExternal(url: string): Promise<void>
+  /** The page has saved its pending work; the window may close. */
+  readyToClose(): void
 }

@@ -17,10 +17,16 @@ export function extractMarkdown(markdown: string): ExtractedArticle {
   }
 }
 
-/** Plain text -> one paragraph per run of lines between blank lines. */
+/**
+ * Plain text -> one paragraph per run of lines between blank lines. A text with no blank line at
+ * all is written one paragraph per line (news copy, headings as short lines): joining its lines
+ * would run every heading into one wall of text.
+ */
 export function extractPlainText(text: string): ExtractedArticle {
   const document = new JSDOM('<body></body>').window.document
-  for (const paragraph of text.replace(/\r\n?/g, '\n').split(/\n[ \t]*\n/)) {
+  const lines = text.replace(/\r\n?/g, '\n')
+  const blankLine = /\n[ \t]*\n/
+  for (const paragraph of lines.split(blankLine.test(lines.trim()) ? blankLine : '\n')) {
     const p = document.createElement('p')
     p.textContent = paragraph
     document.body.appendChild(p)

@@ -1,6 +1,7 @@
 // The files on disk and how they are checked on load. Bump a file's schemaVersion when its shape
 // changes, and teach `load` to migrate the old one.
 import { z } from 'zod'
+import type { SerializedEditorStateJson } from '../../../shared/essay'
 
 export const SCHEMA_VERSION = 1
 
@@ -29,9 +30,42 @@ export const sourceEntrySchema = sourceMetadataSchema.extend({
   currentVersionHash: z.string().regex(/^[0-9a-f]{64}$/),
 })
 
+export const essayTitleSchema = z.string().trim().min(1, 'a title is required').max(500)
+
+export const essayEntrySchema = z.object({
+  id: z.string().min(1),
+  title: essayTitleSchema,
+  createdAt: isoDate,
+  updatedAt: isoDate,
+  deletedAt: isoDate.optional(),
+})
+
 export const libraryFileSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   sources: z.array(sourceEntrySchema),
+  essays: z.array(essayEntrySchema).default([]),
+})
+
+/** Lexical's serialized state: checked for shape here; the editor checks the nodes themselves. */
+const serializedNodeSchema: z.ZodType<{ type: string; version: number; children?: unknown[] }> =
+  z.lazy(() =>
+    z
+      .object({
+        type: z.string().min(1),
+        version: z.number(),
+        children: z.array(serializedNodeSchema).optional(),
+      })
+      .loose(),
+  )
+
+export const editorStateSchema = z.object({
+  root: serializedNodeSchema.refine((node) => node.type === 'root', 'the editor state has no root'),
+})
+
+export const essayFileSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  id: z.string().min(1),
+  editorState: editorStateSchema,
 })
 
 const versionSchema = z.object({
@@ -76,6 +110,12 @@ export const sourceFileSchema = z.object({
 export type SourceEntry = z.infer<typeof sourceEntrySchema>
 export type LibraryFile = z.infer<typeof libraryFileSchema>
 export type SourceFile = z.infer<typeof sourceFileSchema>
+export type EssayEntry = z.infer<typeof essayEntrySchema>
+export type EssayFile = {
+  schemaVersion: number
+  id: string
+  editorState: SerializedEditorStateJson
+}
 
 /** "sources[2].title: a title is required": where in the file, and what is wrong. */
 export function describeIssue(error: z.ZodError): string {

@@ -45,7 +45,7 @@ export function Toast({ notice, onDismiss }: ToastProps): React.JSX.Element {
       <button
         type="button"
         className="button button-icon"
-        aria-label={kind === 'error' ? 'Dismiss' : 'Close'}
+        aria-label="Dismiss"
         title="Dismiss"
         onClick={() => onDismiss(id)}
       >

@@ -1,3 +1,4 @@
+import './notices.css'
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react'
 import { Toast } from './Toast'
 
@@ -38,9 +39,13 @@ export function NoticesProvider({ children }: { children: ReactNode }): React.JS
   const notify = useMemo<Notify>(() => {
     const push = (notice: Omit<Notice, 'id'>): void => {
       const id = nextId++
-      // One toast with an action at a time: a second "Undo" would be ambiguous.
+      // A new status replaces the previous one of its sort: statuses are news, not a log, and
+      // two "Undo" buttons side by side would be ambiguous. Errors stay until read.
       setNotices((current) => [
-        ...current.filter((other) => !(notice.action && other.action)),
+        ...current.filter(
+          (other) =>
+            other.kind === 'error' || notice.kind === 'error' || !other.action !== !notice.action,
+        ),
         { ...notice, id },
       ])
     }

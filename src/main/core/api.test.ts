@@ -1,0 +1,189 @@
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { fixtureNames, fixturePath, useTempDir } from '../../../test/support'
+import type { ImportReport, InvokeHandlers, Result } from '../../shared/ipc'
+import { createHandlers } from './api'
+import { openCommonplace } from './commonplace'
+import type { Ports } from './ports'
+
+const tempDir = useTempDir()
+
+interface FakePorts extends Ports {
+  opened: string[]
+  /** What the next open dialogs answer, in order; then it is cancelled. */
+  answers: string[][]
+}
+
+function fakePorts(): FakePorts {
+  const ports: FakePorts = {
+    opened: [],
+    answers: [],
+    chooseFilesToImport: async () => ports.answers.shift() ?? [],
+    openExternal: async (url) => {
+      ports.opened.push(url)
+    },
+    readyToClose: () => undefined,
+  }
+  return ports
+}
+
+async function setUp(): Promise<{ handlers: InvokeHandlers; ports: FakePorts }> {
+  const ports = fakePorts()
+  const app = await openCommonplace(join(tempDir(), 'notebook'))
+  return { handlers: createHandlers(app, ports), ports }
+}
+
+function valueOf<T>(result: Result<T>): T {
+  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`)
+  return result.value
+}
+
+function expectInvalid(result: Result<unknown>): void {
+  expect(result).toMatchObject({ ok: false, error: { code: 'invalid-argument' } })
+  if (!result.ok) expect(result.error.message).toBeTruthy()
+}
+
+async function importBoth(handlers: InvokeHandlers, ports: FakePorts): Promise<ImportReport> {
+  ports.answers.push([fixturePath(fixtureNames.bakerHtml), fixturePath(fixtureNames.anoraHtml)])
+  return valueOf(await handlers.importSources())
+}
+
+describe('createHandlers', () => {
+  it('answers junk on every channel with invalid-argument, never by throwing', async () => {
+    const { handlers } = await setUp()
+    const junk: unknown[][] = [
+      [{ evil: true }, 'extra', -1, null],
+      [Symbol('x'), () => 1, { toString: () => 'x' }],
+    ]
+    for (const [channel, handler] of Object.entries(handlers)) {
+      for (const args of junk) {
+        const result = await (handler as (...args: unknown[]) => Promise<Result<unknown>>)(...args)
+        expect(result, channel).toMatchObject({ ok: false, error: { code: 'invalid-argument' } })
+      }
+    }
+  })
+
+  it('refuses clipping requests of the wrong shape', async () => {
+    const { handlers, ports } = await setUp()
+    const [baker] = (await importBoth(handlers, ports)).imported
+    const good = { sourceId: baker.id, start: 0, end: 10 }
+    for (const request of [
+      undefined,
+      null,
+      'clip it',
+      { ...good, start: '0' },
+      { ...good, end: 10.5 },
+      { ...good, start: -1 },
+      { ...good, end: -5 },
+      { ...good, sourceId: 7 },
+      { ...good, sourceId: '' },
+      { ...good, tags: 'one' },
+      { ...good, tags: [1] },
+      { ...good, note: { text: 'x' } },
+      // The renderer sends offsets only: main derives the quote from its own copy.
+      { ...good, exact: 'forged quote' },
+      { ...good, target: [] },
+    ])
+      expectInvalid(await handlers.createClipping(request as never))
+
+    const negative = await handlers.createClipping({ ...good, start: -1 })
+    expect(!negative.ok && negative.error.message).toMatch(/start/)
+    expect(valueOf(await handlers.listClippings({}))).toEqual([])
+    expect(valueOf(await handlers.createClipping(good)).target[0].exact).toBe('Sean Baker')
+  })
+
+  it('refuses other arguments of the wrong type or with extra keys', async () => {
+    const { handlers } = await setUp()
+    expectInvalid(await handlers.getSource(42 as never))
+    expectInvalid(await handlers.getSource(''))
+    expectInvalid(await handlers.listClippings({ search: 5 } as never))
+    expectInvalid(await handlers.listClippings({ sourceId: 's-1', sort: 'old' } as never))
+    expectInvalid(await handlers.updateClipping({ id: 'c-1', deletedAt: 'now' } as never))
+    expectInvalid(await handlers.updateClipping({ id: 'c-1', tags: ['x'.repeat(201)] }))
+    expectInvalid(await handlers.deleteClipping(['c-1'] as never))
+    expectInvalid(await handlers.updateSourceMetadata('s-1', { title: '' }))
+    expectInvalid(await handlers.updateSourceMetadata('s-1', { title: 'T', url: 'ftp://x' }))
+    expectInvalid(await handlers.openExternal(undefined as never))
+  })
+
+  it('passes service failures back as typed errors', async () => {
+    const { handlers } = await setUp()
+    expect(await handlers.getSource('s-missing')).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    })
+    expect(await handlers.deleteClipping('c-missing')).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    })
+  })
+
+  it('imports the files the open dialog returns, and nothing when it is cancelled', async () => {
+    const { handlers, ports } = await setUp()
+    const empty = join(tempDir(), 'empty.md')
+    await writeFile(empty, '')
+    ports.answers.push([fixturePath(fixtureNames.bakerHtml), empty])
+    const report = valueOf(await handlers.importSources())
+    expect(report.imported.map((source) => source.siteName)).toEqual(['CinemaBlend'])
+    expect(report.failed).toEqual([
+      { fileName: 'empty.md', message: expect.stringContaining('empty.md') },
+    ])
+
+    expect(valueOf(await handlers.importSources())).toEqual({ imported: [], failed: [] })
+    expect(valueOf(await handlers.listSources())).toEqual(report.imported)
+  })
+
+  it('reports a failing dialog as an error instead of throwing', async () => {
+    const app = await openCommonplace(join(tempDir(), 'notebook'))
+    const handlers = createHandlers(app, {
+      ...fakePorts(),
+      chooseFilesToImport: async () => {
+        throw new Error('dialog crashed')
+      },
+    })
+    expect(await handlers.importSources()).toMatchObject({
+      ok: false,
+      error: { code: 'internal', message: expect.stringContaining('dialog crashed') },
+    })
+    expect(valueOf(await handlers.listSources())).toEqual([])
+  })
+
+  it('opens only web links outside the app', async () => {
+    const { handlers, ports } = await setUp()
+    for (const url of [
+      'javascript:alert(1)',
+      'JavaScript:alert(document.cookie)',
+      'file:///etc/passwd',
+      'data:text/html,<script>1</script>',
+      'commonplace://settings',
+      ' https://example.org/leading-space',
+    ]) {
+      const result = await handlers.openExternal(url)
+      expectInvalid(result)
+    }
+    expect(ports.opened).toEqual([])
+
+    expect(await handlers.openExternal('https://example.org/afp/anora-sex-workers-oscars')).toEqual(
+      { ok: true, value: undefined },
+    )
+    expect(valueOf(await handlers.openExternal('http://example.org/'))).toBeUndefined()
+    expect(ports.opened).toEqual([
+      'https://example.org/afp/anora-sex-workers-oscars',
+      'http://example.org/',
+    ])
+  })
+
+  it('lets search follow a source’s new title', async () => {
+    const { handlers, ports } = await setUp()
+    const [baker] = (await importBoth(handlers, ports)).imported
+    const clipping = valueOf(
+      await handlers.createClipping({ sourceId: baker.id, start: 0, end: 10 }),
+    )
+    valueOf(await handlers.listClippings({ search: 'Sean' }))
+    valueOf(await handlers.updateSourceMetadata(baker.id, { title: 'Tangerine notes' }))
+    const found = valueOf(await handlers.listClippings({ search: 'tangerine' }))
+    expect(found.map((view) => view.id)).toEqual([clipping.id])
+    expect(found[0].sourceTitle).toBe('Tangerine notes')
+  })
+})

@@ -1,0 +1,308 @@
+// Markdown that Commonplace exported -> an essay again, citation blocks linked to the same
+// clippings. The ids travel in HTML comments, which Markdown renderers do not show.
+import type { Html, List, Nodes, PhrasingContent, Root, RootContent } from 'mdast'
+import { fromMarkdown } from 'mdast-util-from-markdown'
+import { gfmFromMarkdown } from 'mdast-util-gfm'
+import { gfm } from 'micromark-extension-gfm'
+import {
+  CITATION_BLOCK_TYPE,
+  INLINE_CITATION_TYPE,
+  type SerializedEditorStateJson,
+  type SerializedNodeJson,
+} from '../../../shared/essay'
+import {
+  CITATION_MARK,
+  INLINE_MARK,
+  REFERENCES_MARK,
+  UNVERIFIED_MARK,
+  type CarriedCitation,
+} from './export-essay'
+
+export interface ImportedEssay {
+  title: string
+  editorState: SerializedEditorStateJson
+}
+
+const BOLD = 1
+const ITALIC = 2
+const STRIKETHROUGH = 4
+const UNDERLINE = 8
+const CODE = 16
+
+export function importEssayMarkdown(markdown: string, fallbackTitle: string): ImportedEssay {
+  const { body, title: frontTitle } = splitFrontMatter(markdown.replace(/\r\n?/g, '\n'))
+  const tree: Root = fromMarkdown(body, {
+    extensions: [gfm()],
+    mdastExtensions: [gfmFromMarkdown()],
+  })
+  const nodes = tree.children.filter(
+    (node) => node.type !== 'footnoteDefinition' && node.type !== 'definition',
+  )
+  let title = frontTitle
+  if (!title && nodes[0]?.type === 'heading' && nodes[0].depth === 1) {
+    title = plainText(nodes.shift() as Nodes)
+  }
+  const blocks: SerializedNodeJson[] = []
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i]
+    const marked = node.type === 'html' ? markOf(node) : null
+    if (marked?.mark === REFERENCES_MARK) break
+    if (marked?.mark === CITATION_MARK) {
+      const data = marked.data as CarriedCitation
+      blocks.push({
+        type: CITATION_BLOCK_TYPE,
+        version: 1,
+        clippingId: data.clippingId,
+        sourceId: data.sourceId,
+        snapshot: data.snapshot,
+        locator: data.locator ?? '',
+        comment: data.comment ?? '',
+      })
+      if (nodes[i + 1]?.type === 'blockquote') i++
+      const next = nodes[i + 1]
+      if (next?.type === 'html' && markOf(next)?.mark === UNVERIFIED_MARK) i += 2
+      continue
+    }
+    if (marked) continue
+    const block = convertBlock(node)
+    if (block) blocks.push(block)
+  }
+  if (blocks.length === 0) blocks.push(paragraph([]))
+  return {
+    title: title?.trim() || fallbackTitle,
+    editorState: {
+      root: { type: 'root', version: 1, children: blocks, direction: null, format: '', indent: 0 },
+    },
+  }
+}
+
+function markOf(node: Html): { mark: string; data: unknown } | null {
+  const match = /^<!-- (commonplace:[a-z]+) ([\s\S]*) -->$/.exec(node.value.trim())
+  if (!match) return null
+  try {
+    return { mark: match[1], data: JSON.parse(match[2]) }
+  } catch {
+    return null
+  }
+}
+
+function splitFrontMatter(markdown: string): { body: string; title?: string } {
+  const match = /^---\n([\s\S]*?)\n---\n/.exec(markdown)
+  if (!match) return { body: markdown }
+  const titleLine = /^title:\s*(.*)$/m.exec(match[1])?.[1]
+  let title: string | undefined
+  if (titleLine) {
+    try {
+      title = String(JSON.parse(titleLine))
+    } catch {
+      title = titleLine.replace(/^["']|["']$/g, '')
+    }
+  }
+  return { body: markdown.slice(match[0].length), title }
+}
+
+function paragraph(children: SerializedNodeJson[]): SerializedNodeJson {
+  return {
+    type: 'paragraph',
+    version: 1,
+    children,
+    direction: null,
+    format: '',
+    indent: 0,
+    textFormat: 0,
+    textStyle: '',
+  }
+}
+
+function convertBlock(node: RootContent): SerializedNodeJson | null {
+  switch (node.type) {
+    case 'heading':
+      return {
+        type: 'heading',
+        version: 1,
+        tag: `h${node.depth}`,
+        children: inline(node.children),
+        direction: null,
+        format: '',
+        indent: 0,
+      }
+    case 'paragraph':
+      return paragraph(inline(node.children))
+    case 'blockquote': {
+      const children: SerializedNodeJson[] = []
+      node.children.forEach((child, index) => {
+        if (index > 0) children.push({ type: 'linebreak', version: 1 })
+        if (child.type === 'paragraph') children.push(...inline(child.children))
+      })
+      return {
+        type: 'quote',
+        version: 1,
+        children: mergeText(children),
+        direction: null,
+        format: '',
+        indent: 0,
+      }
+    }
+    case 'list':
+      return convertList(node)
+    case 'code':
+      return paragraph(
+        node.value
+          .split('\n')
+          .flatMap((line, index) => [
+            ...(index > 0 ? [{ type: 'linebreak', version: 1 }] : []),
+            ...(line ? [textNode(line, CODE)] : []),
+          ]),
+      )
+    default:
+      return null
+  }
+}
+
+function convertList(list: List): SerializedNodeJson {
+  const listType = list.ordered
+    ? 'number'
+    : list.children.some((item) => typeof item.checked === 'boolean')
+      ? 'check'
+      : 'bullet'
+  const start = list.start ?? 1
+  const items: SerializedNodeJson[] = []
+  let value = start
+  for (const item of list.children) {
+    const inlineChildren: SerializedNodeJson[] = []
+    const nested: SerializedNodeJson[] = []
+    for (const child of item.children) {
+      if (child.type === 'paragraph') inlineChildren.push(...inline(child.children))
+      else if (child.type === 'list') nested.push(convertList(child))
+    }
+    const base = {
+      type: 'listitem',
+      version: 1,
+      direction: null,
+      format: '',
+      indent: 0,
+      value: value++,
+    }
+    const checked = listType === 'check' ? { checked: Boolean(item.checked) } : {}
+    items.push({ ...base, ...checked, children: mergeText(inlineChildren) })
+    // Lexical keeps a nested list in an item of its own, right after its parent item.
+    for (const child of nested) items.push({ ...base, value: value - 1, children: [child] })
+  }
+  return {
+    type: 'list',
+    version: 1,
+    listType,
+    start,
+    tag: list.ordered ? 'ol' : 'ul',
+    children: items,
+    direction: null,
+    format: '',
+    indent: 0,
+  }
+}
+
+function textNode(text: string, format: number): SerializedNodeJson {
+  return { type: 'text', version: 1, text, format, detail: 0, mode: 'normal', style: '' }
+}
+
+/** Lexical merges neighbouring text of the same format; so must we, for the same export. */
+function mergeText(nodes: SerializedNodeJson[]): SerializedNodeJson[] {
+  const merged: SerializedNodeJson[] = []
+  for (const node of nodes) {
+    const last = merged[merged.length - 1]
+    if (node.type === 'text' && node.text === '') continue
+    if (last?.type === 'text' && node.type === 'text' && last.format === node.format) {
+      merged[merged.length - 1] = { ...last, text: String(last.text) + String(node.text) }
+    } else merged.push(node)
+  }
+  return merged
+}
+
+function inline(children: PhrasingContent[]): SerializedNodeJson[] {
+  const out: SerializedNodeJson[] = []
+  let underline = false
+  let skipNextReference = false
+  const walk = (nodes: PhrasingContent[], format: number, sink: SerializedNodeJson[]): void => {
+    for (const node of nodes) {
+      switch (node.type) {
+        case 'text': {
+          let text = node.value
+          if (skipNextReference) {
+            // A Pandoc citation after an inline citation marker: the marker carries it.
+            text = text.replace(/^ \[@[^\]]*\](\^\[[^\]]*\])?/, '')
+            skipNextReference = false
+          }
+          sink.push(textNode(text, format | (underline ? UNDERLINE : 0)))
+          break
+        }
+        case 'strong':
+          walk(node.children, format | BOLD, sink)
+          break
+        case 'emphasis':
+          walk(node.children, format | ITALIC, sink)
+          break
+        case 'delete':
+          walk(node.children, format | STRIKETHROUGH, sink)
+          break
+        case 'inlineCode':
+          sink.push(textNode(node.value, format | CODE))
+          break
+        case 'break':
+          sink.push({ type: 'linebreak', version: 1 })
+          break
+        case 'link': {
+          const children: SerializedNodeJson[] = []
+          walk(node.children, format, children)
+          sink.push({
+            type: 'link',
+            version: 1,
+            url: node.url,
+            rel: 'noreferrer',
+            target: null,
+            title: null,
+            children: mergeText(children),
+            direction: null,
+            format: '',
+            indent: 0,
+          })
+          break
+        }
+        case 'footnoteReference':
+          if (skipNextReference) skipNextReference = false
+          break
+        case 'html': {
+          const value = node.value.trim()
+          if (value === '<ins>' || value === '<u>') underline = true
+          else if (value === '</ins>' || value === '</u>') underline = false
+          else {
+            const marked = markOf(node as unknown as Html)
+            if (marked?.mark === INLINE_MARK) {
+              const data = marked.data as CarriedCitation
+              sink.push({
+                type: INLINE_CITATION_TYPE,
+                version: 1,
+                clippingId: data.clippingId,
+                sourceId: data.sourceId,
+                snapshot: data.snapshot,
+                locator: data.locator ?? '',
+              })
+              skipNextReference = true
+            }
+          }
+          break
+        }
+        default:
+          if ('children' in node) walk(node.children as PhrasingContent[], format, sink)
+          else if ('value' in node) sink.push(textNode(String(node.value), format))
+      }
+    }
+  }
+  walk(children, 0, out)
+  return mergeText(out)
+}
+
+function plainText(node: Nodes): string {
+  if ('value' in node && typeof node.value === 'string') return node.value
+  if ('children' in node) return (node.children as Nodes[]).map(plainText).join('')
+  return ''
+}

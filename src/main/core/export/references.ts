@@ -1,0 +1,139 @@
+// What a citation points to, as Markdown readers and reference managers want it: a footnote line,
+// a reference list entry, a Pandoc citation key, CSL-JSON and BibTeX.
+import type { CitationSnapshot } from '../../../shared/essay'
+import { escapeMarkdown, linkDestination } from './markdown-text'
+
+/** A cited source as exported: current metadata when the source exists, else the snapshot's. */
+export interface ReferenceSource extends Omit<CitationSnapshot, 'exact'> {
+  id: string
+  /** When the writer imported (accessed) it; ISO date. */
+  accessedAt?: string
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+
+/** "2021-12-10T09:00:00Z" -> "10 Dec 2021"; anything unparseable is shown as given. */
+export function formatDate(iso: string | undefined): string | undefined {
+  if (!iso) return undefined
+  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(iso.trim())
+  if (!match) return iso.trim()
+  const [, year, month, day] = match
+  if (!month) return year
+  const monthName = MONTHS[Number(month) - 1] ?? month
+  return day ? `${Number(day)} ${monthName} ${year}` : `${monthName} ${year}`
+}
+
+/** "Author, *Title*, Site, 10 Dec 2021": who said it, where and when. */
+export function attribution(source: Omit<CitationSnapshot, 'exact'>): string {
+  const parts: string[] = []
+  if (source.author) parts.push(escapeMarkdown(source.author))
+  parts.push(`*${escapeMarkdown(source.title)}*`)
+  if (source.siteName && source.siteName !== source.author)
+    parts.push(escapeMarkdown(source.siteName))
+  const date = formatDate(source.publishedAt)
+  if (date) parts.push(escapeMarkdown(date))
+  return parts.join(', ')
+}
+
+/** The entry under "References". */
+export function referenceEntry(source: ReferenceSource): string {
+  let entry = `${attribution(source)}.`
+  const accessed = formatDate(source.accessedAt)
+  if (accessed) entry += ` Accessed ${escapeMarkdown(accessed)}.`
+  if (source.url) entry += ` ${linkDestination(source.url)}`
+  return entry
+}
+
+/**
+ * Readable, stable Pandoc keys: author or site, year, first title word ("afp2025sex"). Sources
+ * that would share a key get "a", "b", … in import order, so a key never changes while the
+ * library does not.
+ */
+export function citationKeys(sources: ReferenceSource[]): Map<string, string> {
+  const ordered = [...sources].sort(
+    (a, b) => (a.accessedAt ?? '').localeCompare(b.accessedAt ?? '') || a.id.localeCompare(b.id),
+  )
+  const byBase = new Map<string, ReferenceSource[]>()
+  for (const source of ordered) {
+    const base = baseKey(source)
+    byBase.set(base, [...(byBase.get(base) ?? []), source])
+  }
+  const keys = new Map<string, string>()
+  for (const [base, group] of byBase) {
+    group.forEach((source, index) => {
+      keys.set(
+        source.id,
+        group.length === 1
+          ? base
+          : `${base}${String.fromCharCode(97 + (index % 26))}${index >= 26 ? Math.floor(index / 26) : ''}`,
+      )
+    })
+  }
+  return keys
+}
+
+function slug(text: string | undefined): string {
+  return (text ?? '')
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '')
+}
+
+const STOP_WORDS = new Set(['a', 'an', 'the', 'on', 'of', 'in', 'and', 'for', 'to', 'why', 'how'])
+
+function baseKey(source: ReferenceSource): string {
+  const who = slug(source.author?.split(/\s+/).pop()) || slug(source.siteName) || 'anon'
+  const year = /^(\d{4})/.exec(source.publishedAt ?? '')?.[1] ?? 'nd'
+  const word =
+    source.title
+      .split(/\s+/)
+      .map(slug)
+      .find((candidate) => candidate && !STOP_WORDS.has(candidate)) ?? 'untitled'
+  return `${who}${year}${word}`
+}
+
+type CslDate = { 'date-parts': number[][] }
+
+function cslDate(iso: string | undefined): CslDate | undefined {
+  const match = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(iso ?? '')
+  if (!match) return undefined
+  return { 'date-parts': [match.slice(1).filter(Boolean).map(Number)] }
+}
+
+/** A CSL-JSON item, as Pandoc's citeproc and Zotero read them. */
+export function cslItem(source: ReferenceSource, key: string): Record<string, unknown> {
+  const item: Record<string, unknown> = { id: key, type: 'webpage', title: source.title }
+  if (source.author) item.author = [{ literal: source.author }]
+  if (source.siteName) item['container-title'] = source.siteName
+  const issued = cslDate(source.publishedAt)
+  if (issued) item.issued = issued
+  const accessed = cslDate(source.accessedAt)
+  if (accessed) item.accessed = accessed
+  if (source.url) item.URL = source.url
+  return item
+}
+
+function bibtexValue(text: string): string {
+  return `{${text.replace(/[\\{}]/g, (c) => `\\${c}`).replace(/[&%$#_^~]/g, (c) => `\\${c}`)}}`
+}
+
+export function bibtexEntry(source: ReferenceSource, key: string): string {
+  const fields: [string, string | undefined][] = [
+    ['title', source.title],
+    ['author', source.author],
+    ['organization', source.siteName],
+    ['year', /^(\d{4})/.exec(source.publishedAt ?? '')?.[1]],
+    ['date', source.publishedAt?.slice(0, 10)],
+    ['url', source.url],
+    ['urldate', source.accessedAt?.slice(0, 10)],
+  ]
+  const lines = fields
+    .filter((field): field is [string, string] => Boolean(field[1]))
+    // A corporate author ("AFP") is braced twice so BibTeX never splits it into names.
+    .map(([name, value]) => {
+      const braced = name === 'url' ? `{${value}}` : bibtexValue(value)
+      return `  ${name} = ${name === 'author' ? `{${braced}}` : braced}`
+    })
+  return `@online{${key},\n${lines.join(',\n')}\n}`
+}

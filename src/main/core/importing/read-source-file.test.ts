@@ -1,0 +1,96 @@
+import { mkdir, open, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { fixtureNames, fixturePath, useTempDir } from '../../../../test/support'
+import { CommonplaceError } from '../errors'
+import { MAX_IMPORT_BYTES, readSourceFile } from './read-source-file'
+
+const tempDir = useTempDir()
+
+async function refusal(path: string): Promise<CommonplaceError> {
+  const error = await readSourceFile(path).then(
+    () => undefined,
+    (error: unknown) => error,
+  )
+  expect(error).toBeInstanceOf(CommonplaceError)
+  expect((error as CommonplaceError).code).toBe('import-failed')
+  return error as CommonplaceError
+}
+
+async function fileWith(name: string, content: string | Uint8Array): Promise<string> {
+  const path = join(tempDir(), name)
+  await writeFile(path, content)
+  return path
+}
+
+describe('readSourceFile', () => {
+  it('reads a fixture with its kind and name', async () => {
+    const file = await readSourceFile(fixturePath(fixtureNames.bakerHtml))
+    expect(file.fileName).toBe(fixtureNames.bakerHtml)
+    expect(file.kind).toBe('html')
+    expect(file.content).toContain('Sean Baker’s new film')
+    expect((await readSourceFile(fixturePath(fixtureNames.bakerTxt))).kind).toBe('txt')
+    expect((await readSourceFile(await fileWith('Notes.MD', '# hi'))).kind).toBe('md')
+  })
+
+  it('refuses an empty file, naming it', async () => {
+    const error = await refusal(await fileWith('empty.txt', ''))
+    expect(error.message).toContain('empty.txt')
+    expect(error.message).toMatch(/empty/)
+  })
+
+  it('refuses a file of only whitespace, naming it', async () => {
+    const error = await refusal(await fileWith('blank.md', ' \n\t\r\n  '))
+    expect(error.message).toContain('blank.md')
+    expect(error.message).toMatch(/empty/)
+  })
+
+  it('refuses a binary file, naming it', async () => {
+    const bytes = Uint8Array.from([0x3c, 0x70, 0x3e, 0x00, 0x01, 0x02, 0x00, 0x41])
+    const error = await refusal(await fileWith('photo.html', bytes))
+    expect(error.message).toContain('photo.html')
+    expect(error.message).toMatch(/binary/)
+  })
+
+  it('refuses text that is not UTF-8, naming it', async () => {
+    // "café" in Latin-1: 0xE9 alone is not valid UTF-8.
+    const latin1 = Uint8Array.from([0x63, 0x61, 0x66, 0xe9, 0x0a])
+    const error = await refusal(await fileWith('latin1.txt', latin1))
+    expect(error.message).toContain('latin1.txt')
+    expect(error.message).toMatch(/UTF-8/)
+  })
+
+  it('refuses a file over 20 MB before reading it, naming it', async () => {
+    const path = join(tempDir(), 'huge.txt')
+    const handle = await open(path, 'w')
+    await handle.truncate(MAX_IMPORT_BYTES + 1) // sparse: quick to make, nothing to read
+    await handle.close()
+    const error = await refusal(path)
+    expect(error.message).toContain('huge.txt')
+    expect(error.message).toMatch(/20 MB/)
+  })
+
+  it('reads a file of exactly 20 MB', async () => {
+    const path = await fileWith('big.txt', 'a'.repeat(MAX_IMPORT_BYTES))
+    expect((await readSourceFile(path)).content).toHaveLength(MAX_IMPORT_BYTES)
+  })
+
+  it('refuses an unsupported extension, naming the file and what it takes', async () => {
+    const error = await refusal(await fileWith('paper.pdf', '%PDF-1.7'))
+    expect(error.message).toContain('paper.pdf')
+    expect(error.message).toMatch(/\.html.*\.md.*\.txt/)
+  })
+
+  it('refuses a missing file, naming it', async () => {
+    const error = await refusal(join(tempDir(), 'gone.txt'))
+    expect(error.message).toContain('gone.txt')
+    expect(error.message).toMatch(/could not be read/)
+  })
+
+  it('refuses a folder named like a source, naming it', async () => {
+    const path = join(tempDir(), 'chapter.txt')
+    await mkdir(path)
+    const error = await refusal(path)
+    expect(error.message).toBe('chapter.txt: is not a file.')
+  })
+})

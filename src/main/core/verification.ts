@@ -1,0 +1,96 @@
+import { occurrencesOf, type Clipping } from '../../shared/domain'
+import type { CitationCheck, CitationData } from '../../shared/essay'
+import { CommonplaceError } from './errors'
+import type { ReferenceSource } from './export/references'
+import type { FragmentInput } from './export/text-fragment'
+import type { LibraryStore } from './store/library-store'
+import type { SourceFile } from './store/schema'
+
+/** A check, plus what the exporter needs to point at the passage. */
+export interface VerifiedCitation extends Omit<CitationCheck, 'essayId'> {
+  source: ReferenceSource
+  fragment?: FragmentInput
+}
+
+/**
+ * Checks a citation's snapshot against the source text at its clipping's selectors: the one check
+ * behind the export gate, "Verify all" and `commonplace verify`.
+ */
+export class CitationVerifier {
+  constructor(private readonly store: LibraryStore) {}
+
+  async check(citation: CitationData): Promise<VerifiedCitation> {
+    const quote = citation.snapshot.exact
+    const base = { clippingId: citation.clippingId, sourceId: citation.sourceId, quote }
+    const file = await this.sourceFileOrNull(citation.sourceId)
+    const source = this.referenceSource(citation, file)
+    const clipping = file?.clippings.find((candidate) => candidate.id === citation.clippingId)
+    if (!file || !clipping || clipping.deletedAt) {
+      const what = !file ? 'Its source is no longer in the library' : 'Its clipping was deleted'
+      return { ...base, source, state: 'missing', message: `${what}; the quote cannot be checked.` }
+    }
+    const version = file.versions.find((candidate) => candidate.hash === clipping.versionHash)
+    if (!version) {
+      return {
+        ...base,
+        source,
+        state: 'missing',
+        message: 'The source version it was clipped from is gone.',
+      }
+    }
+    const { start, end } = clipping.target[1]
+    const current = version.text.slice(start, end)
+    if (current !== quote) {
+      return {
+        ...base,
+        source,
+        state: 'changed',
+        current,
+        message: 'The quote in the essay differs from the source text at the clipped passage.',
+      }
+    }
+    return {
+      ...base,
+      source,
+      state: 'verified',
+      message: 'The quote matches its source.',
+      fragment: fragmentOf(clipping, version.text),
+    }
+  }
+
+  private async sourceFileOrNull(sourceId: string): Promise<SourceFile | null> {
+    try {
+      return await this.store.sourceFile(sourceId)
+    } catch (error) {
+      if (error instanceof CommonplaceError) return null
+      throw error
+    }
+  }
+
+  private referenceSource(citation: CitationData, file: SourceFile | null): ReferenceSource {
+    if (!file) {
+      const { exact: _exact, ...snapshot } = citation.snapshot
+      return { id: citation.sourceId, ...snapshot }
+    }
+    const entry = this.store.entry(citation.sourceId)
+    return {
+      id: entry.id,
+      title: entry.title,
+      author: entry.author,
+      siteName: entry.siteName,
+      publishedAt: entry.publishedAt,
+      url: entry.url,
+      accessedAt: entry.importedAt,
+    }
+  }
+}
+
+function fragmentOf(clipping: Clipping, text: string): FragmentInput {
+  const [quote] = clipping.target
+  return {
+    exact: quote.exact,
+    prefix: quote.prefix,
+    suffix: quote.suffix,
+    ambiguous: occurrencesOf(text, quote.exact).length > 1,
+  }
+}

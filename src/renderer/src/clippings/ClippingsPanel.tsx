@@ -1,0 +1,82 @@
+import './clippings.css'
+import type { ClippingView } from '../../../shared/domain'
+import type { ClippingEdit } from '../../../shared/ipc'
+import { ClippingItem } from './ClippingItem'
+
+interface ClippingsPanelProps {
+  clippings: ClippingView[]
+  search: string
+  onSearchChange: (search: string) => void
+  sourceOnly: boolean
+  /** Null when no source is open, and the filter has nothing to filter by. */
+  onSourceOnlyChange: ((sourceOnly: boolean) => void) | null
+  activeId: string | null
+  onShow: (clipping: ClippingView) => void
+  onSave: (edit: ClippingEdit) => Promise<string | null>
+  onDelete: (clipping: ClippingView) => void
+}
+
+export function ClippingsPanel({
+  clippings,
+  search,
+  onSearchChange,
+  sourceOnly,
+  onSourceOnlyChange,
+  activeId,
+  onShow,
+  onSave,
+  onDelete,
+}: ClippingsPanelProps): React.JSX.Element {
+  const searching = search.trim() !== ''
+  return (
+    <aside aria-label="Clippings panel" className="clippings-panel">
+      <div className="pane-header">
+        <h2 className="pane-title">
+          Clippings <span className="count">{clippings.length || ''}</span>
+        </h2>
+        <input
+          type="search"
+          className="search"
+          aria-label="Search clippings"
+          placeholder="Search quotes, notes, tags"
+          value={search}
+          onChange={(event) => onSearchChange(event.target.value)}
+        />
+        <label className="toggle">
+          <input
+            type="checkbox"
+            checked={sourceOnly && onSourceOnlyChange !== null}
+            disabled={onSourceOnlyChange === null}
+            onChange={(event) => onSourceOnlyChange?.(event.target.checked)}
+          />
+          This source only
+        </label>
+      </div>
+      {/* The list stays in place when empty, so it is there to be found before the first clip. */}
+      <ul aria-label="Clippings" className="clipping-list">
+        {clippings.map((clipping) => (
+          <ClippingItem
+            key={clipping.id}
+            clipping={clipping}
+            active={clipping.id === activeId}
+            onShow={onShow}
+            onSave={onSave}
+            onDelete={onDelete}
+          />
+        ))}
+      </ul>
+      {clippings.length === 0 && (
+        <div className="empty">
+          {searching ? (
+            <p className="empty-title">No clippings match “{search.trim()}”</p>
+          ) : (
+            <>
+              <p className="empty-title">No clippings yet</p>
+              <p>Select text in the reader, then Clip selection.</p>
+            </>
+          )}
+        </div>
+      )}
+    </aside>
+  )
+}

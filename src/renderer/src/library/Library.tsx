@@ -1,0 +1,71 @@
+import './library.css'
+import type { SourceSummary } from '../../../shared/domain'
+import { ariaShortcut, shortcutLabel, shortcuts } from '../ui/commands'
+import { byline, formatDate } from '../ui/format'
+
+interface LibraryProps {
+  sources: SourceSummary[]
+  selectedId: string | null
+  importing: boolean
+  onImport: () => void
+  onSelect: (id: string) => void
+}
+
+export function Library({
+  sources,
+  selectedId,
+  importing,
+  onImport,
+  onSelect,
+}: LibraryProps): React.JSX.Element {
+  const shortcut = shortcuts['import-source']
+  return (
+    <nav className="library" aria-label="Library">
+      <div className="pane-header">
+        <p className="brand">Commonplace</p>
+        <button
+          type="button"
+          className="button button-block"
+          disabled={importing}
+          aria-keyshortcuts={ariaShortcut(shortcut)}
+          title={`Import HTML, Markdown or text files (${shortcutLabel(shortcut)})`}
+          onClick={onImport}
+        >
+          Import source
+          <kbd className="button-kbd" aria-hidden="true">
+            {shortcutLabel(shortcut)}
+          </kbd>
+        </button>
+      </div>
+      <h2 className="pane-title">
+        Sources <span className="count">{sources.length || ''}</span>
+      </h2>
+      <ul aria-label="Sources" className="source-list">
+        {sources.map((source) => {
+          const meta = byline([source.siteName, formatDate(source.publishedAt)])
+          return (
+            <li key={source.id}>
+              <button
+                type="button"
+                className="source-item"
+                aria-current={source.id === selectedId ? 'true' : undefined}
+                onClick={() => onSelect(source.id)}
+              >
+                <span className="source-title">{source.title}</span>
+                {meta && <span className="source-meta">{meta}</span>}
+              </button>
+            </li>
+          )
+        })}
+      </ul>
+      {sources.length === 0 && (
+        <div className="empty">
+          <p className="empty-title">Import an article to start</p>
+          <p>
+            Saved web pages (.html), Markdown or plain text. You can choose several files at once.
+          </p>
+        </div>
+      )}
+    </nav>
+  )
+}

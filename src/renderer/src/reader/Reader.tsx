@@ -1,0 +1,133 @@
+import './reader.css'
+import { useCallback, useMemo, useRef, useState, type MouseEvent } from 'react'
+import type { SourceMetadata } from '../../../shared/domain'
+import type { SourceDetail } from '../../../shared/ipc'
+import { ariaShortcut, shortcutLabel, shortcuts, useCommand } from '../ui/commands'
+import { useNotify } from '../ui/notices'
+import { ClipMenu, type MenuPosition } from './ClipMenu'
+import type { Highlight } from './highlights'
+import type { TextRange } from './offsets'
+import { ReaderBody } from './ReaderBody'
+import { ReaderHeader } from './ReaderHeader'
+import { currentSelection, useReaderSelection } from './useReaderSelection'
+
+export interface ReaderProps {
+  detail: SourceDetail
+  /** Resolves true once the clipping is stored. */
+  onClip: (range: TextRange) => Promise<boolean>
+  onSaveDetails: (metadata: SourceMetadata) => Promise<string | null>
+  onOpenLink: (url: string) => void
+  focusClippingId: string | null
+  onFocused: () => void
+  onMarkClick: (clippingId: string) => void
+}
+
+export function Reader({
+  detail,
+  onClip,
+  onSaveDetails,
+  onOpenLink,
+  focusClippingId,
+  onFocused,
+  onMarkClick,
+}: ReaderProps): React.JSX.Element {
+  const notify = useNotify()
+  const bodyRef = useRef<HTMLDivElement>(null)
+  const { source, version } = detail
+  const selection = useReaderSelection(bodyRef, version.text)
+  const [menu, setMenu] = useState<(MenuPosition & { range: TextRange }) | null>(null)
+  const [editing, setEditing] = useState(false)
+  const [clipping, setClipping] = useState(false)
+
+  // A clipping made on an older version points into different text: it is not marked here.
+  const highlights = useMemo<Highlight[]>(
+    () =>
+      detail.clippings
+        .filter((clip) => clip.versionHash === version.hash)
+        .map((clip) => ({ id: clip.id, start: clip.target[1].start, end: clip.target[1].end })),
+    [detail.clippings, version.hash],
+  )
+
+  const clip = async (range: TextRange | null): Promise<void> => {
+    if (!range) {
+      notify.info('Select a passage in the reader first, then Clip selection.')
+      return
+    }
+    setClipping(true)
+    const stored = await onClip(range)
+    setClipping(false)
+    if (stored) document.getSelection()?.removeAllRanges()
+  }
+
+  useCommand('clip-selection', () => {
+    void clip(currentSelection(bodyRef.current, version.text))
+  })
+
+  const closeMenu = useCallback(() => setMenu(null), [])
+  const openMenu = (event: MouseEvent<HTMLDivElement>): void => {
+    const range = currentSelection(bodyRef.current, version.text)
+    if (!range) return
+    event.preventDefault()
+    setMenu({ x: event.clientX, y: event.clientY, range })
+  }
+
+  return (
+    <section aria-label="Reader" className="reader">
+      <div className="reader-toolbar" role="toolbar" aria-label="Reader tools">
+        <span className="reader-toolbar-hint" aria-hidden="true">
+          {selection ? 'Selection ready to clip' : 'Select a passage to clip it'}
+        </span>
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={!selection || clipping}
+          aria-keyshortcuts={ariaShortcut(shortcuts['clip-selection'])}
+          title={`Clip the selected passage (${shortcutLabel(shortcuts['clip-selection'])})`}
+          // Pressing the button must not move or drop the selection it is about to clip.
+          onMouseDown={(event) => event.preventDefault()}
+          onClick={() => void clip(selection)}
+        >
+          Clip selection
+          <kbd className="button-kbd" aria-hidden="true">
+            {shortcutLabel(shortcuts['clip-selection'])}
+          </kbd>
+        </button>
+      </div>
+      <div className="reader-scroll">
+        <article className="reader-page">
+          <ReaderHeader
+            source={source}
+            editing={editing}
+            onEditingChange={setEditing}
+            onSaveDetails={async (metadata) => {
+              const message = await onSaveDetails(metadata)
+              if (message === null) setEditing(false)
+              return message
+            }}
+            onOpenLink={onOpenLink}
+          />
+          <ReaderBody
+            bodyRef={bodyRef}
+            html={version.html}
+            highlights={highlights}
+            focusClippingId={focusClippingId}
+            onFocused={onFocused}
+            onOpenLink={onOpenLink}
+            onMarkClick={onMarkClick}
+            onContextMenu={openMenu}
+          />
+        </article>
+      </div>
+      {menu && (
+        <ClipMenu
+          position={menu}
+          onClose={closeMenu}
+          onClip={() => {
+            setMenu(null)
+            void clip(menu.range)
+          }}
+        />
+      )}
+    </section>
+  )
+}

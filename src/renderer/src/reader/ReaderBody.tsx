@@ -1,0 +1,79 @@
+import { useLayoutEffect, type MouseEvent, type RefObject } from 'react'
+import { applyHighlights, firstMarkOf, type Highlight } from './highlights'
+
+interface ReaderBodyProps {
+  bodyRef: RefObject<HTMLDivElement | null>
+  html: string
+  highlights: Highlight[]
+  /** A clipping to bring into view once its marks are in place. */
+  focusClippingId: string | null
+  onFocused: () => void
+  onOpenLink: (url: string) => void
+  onMarkClick: (clippingId: string) => void
+  onContextMenu: (event: MouseEvent<HTMLDivElement>) => void
+}
+
+export function ReaderBody({
+  bodyRef,
+  html,
+  highlights,
+  focusClippingId,
+  onFocused,
+  onOpenLink,
+  onMarkClick,
+  onContextMenu,
+}: ReaderBodyProps): React.JSX.Element {
+  // Compared by value: a refetched source brings equal highlights in a new array, and rebuilding
+  // the body for those would throw away the reader's selection and scroll anchoring.
+  const highlightKey = JSON.stringify(highlights.map(({ id, start, end }) => [id, start, end]))
+
+  // The HTML is main's sanitized display copy. It goes in as a string, not React children, so the
+  // DOM keeps exactly the text nodes the offsets count, and marks are rewrapped from scratch.
+  useLayoutEffect(() => {
+    const body = bodyRef.current
+    if (!body) return
+    body.innerHTML = html
+    const parsed = JSON.parse(highlightKey) as [string, number, number][]
+    applyHighlights(
+      body,
+      parsed.map(([id, start, end]) => ({ id, start, end })),
+    )
+  }, [bodyRef, html, highlightKey])
+
+  useLayoutEffect(() => {
+    const body = bodyRef.current
+    if (!body || !focusClippingId) return
+    const mark = firstMarkOf(body, focusClippingId)
+    if (mark) {
+      mark.scrollIntoView({ block: 'center' })
+      const marks = Array.from(body.querySelectorAll<HTMLElement>('mark[data-clipping-id]'))
+      for (const part of marks) part.classList.remove('is-flashing')
+      // Reading layout between removing and adding the class restarts the animation.
+      void body.offsetWidth
+      for (const part of marks) {
+        if (part.dataset.clippingId === focusClippingId) part.classList.add('is-flashing')
+      }
+    }
+    onFocused()
+  }, [bodyRef, focusClippingId, highlightKey, onFocused])
+
+  const onClick = (event: MouseEvent<HTMLDivElement>): void => {
+    const target = event.target as Element
+    const link = target.closest('a')
+    if (link) {
+      // The page never navigates: a web link goes to the user's browser, anything else nowhere.
+      event.preventDefault()
+      const href = link.getAttribute('href') ?? ''
+      if (/^https?:\/\//i.test(href)) onOpenLink(href)
+      return
+    }
+    const mark = target.closest<HTMLElement>('mark[data-clipping-id]')
+    if (mark?.dataset.clippingId && document.getSelection()?.isCollapsed !== false) {
+      onMarkClick(mark.dataset.clippingId)
+    }
+  }
+
+  return (
+    <div ref={bodyRef} className="reader-body" onClick={onClick} onContextMenu={onContextMenu} />
+  )
+}

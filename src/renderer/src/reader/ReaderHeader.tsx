@@ -1,0 +1,58 @@
+import type { SourceMetadata, SourceSummary } from '../../../shared/domain'
+import { byline, formatDate, shortUrl } from '../ui/format'
+import { DetailsForm } from './DetailsForm'
+
+interface ReaderHeaderProps {
+  source: SourceSummary
+  editing: boolean
+  onEditingChange: (editing: boolean) => void
+  onSaveDetails: (metadata: SourceMetadata) => Promise<string | null>
+  onOpenLink: (url: string) => void
+}
+
+export function ReaderHeader({
+  source,
+  editing,
+  onEditingChange,
+  onSaveDetails,
+  onOpenLink,
+}: ReaderHeaderProps): React.JSX.Element {
+  const meta = byline([source.author, source.siteName, formatDate(source.publishedAt)])
+  return (
+    <header className="reader-header">
+      <h1 className="reader-title">{source.title}</h1>
+      {meta && <p className="reader-byline">{meta}</p>}
+      {source.url && (
+        <p className="reader-url">
+          <a
+            href={source.url}
+            title={`Open ${source.url} in your browser`}
+            onClick={(event) => {
+              event.preventDefault()
+              onOpenLink(source.url as string)
+            }}
+          >
+            {shortUrl(source.url)}
+            <span aria-hidden="true"> ↗</span>
+          </a>
+        </p>
+      )}
+      <button
+        type="button"
+        className="button button-small reader-edit"
+        aria-expanded={editing}
+        onClick={() => onEditingChange(!editing)}
+      >
+        Edit details
+      </button>
+      {editing && (
+        <DetailsForm
+          key={source.id}
+          source={source}
+          onSave={onSaveDetails}
+          onCancel={() => onEditingChange(false)}
+        />
+      )}
+    </header>
+  )
+}

@@ -1,0 +1,58 @@
+import { useEffect, useEffectEvent } from 'react'
+import type { MenuCommand } from '../../../shared/ipc'
+import { api } from '../api'
+
+export const isMac = /Mac|iPhone|iPad/.test(navigator.platform)
+
+export interface Shortcut {
+  key: string
+  shift?: boolean
+}
+
+/** How the shortcut reads in this platform's own notation, for hints beside buttons. */
+export function shortcutLabel({ key, shift }: Shortcut): string {
+  const upper = key.toUpperCase()
+  if (isMac) return `${shift ? '⇧' : ''}⌘${upper}`
+  return `Ctrl+${shift ? 'Shift+' : ''}${upper}`
+}
+
+export const shortcuts = {
+  'import-source': { key: 'o' },
+  'clip-selection': { key: 'c', shift: true },
+} satisfies Partial<Record<MenuCommand, Shortcut>>
+
+const shortcutOf: Partial<Record<MenuCommand, Shortcut>> = shortcuts
+
+function matches(event: KeyboardEvent, { key, shift = false }: Shortcut): boolean {
+  const modifier = isMac ? event.metaKey : event.ctrlKey
+  return modifier && !event.altKey && event.shiftKey === shift && event.key.toLowerCase() === key
+}
+
+/**
+ * Runs `handler` for a command from the native menu or its keyboard shortcut. The renderer owns
+ * the shortcuts (main's menu only displays them), so they work in the e2e harness too.
+ */
+export function useCommand(command: MenuCommand, handler: () => void): void {
+  const run = useEffectEvent(handler)
+  useEffect(() => {
+    const shortcut = shortcutOf[command]
+    const onKeyDown = (event: KeyboardEvent): void => {
+      if (!shortcut || !matches(event, shortcut)) return
+      event.preventDefault()
+      run()
+    }
+    window.addEventListener('keydown', onKeyDown)
+    const unsubscribe = api().onMenuCommand((chosen) => {
+      if (chosen === command) run()
+    })
+    return () => {
+      window.removeEventListener('keydown', onKeyDown)
+      unsubscribe()
+    }
+  }, [command])
+}
+
+/** The shortcut in `aria-keyshortcuts` notation. */
+export function ariaShortcut({ key, shift }: Shortcut): string {
+  return `${isMac ? 'Meta' : 'Control'}+${shift ? 'Shift+' : ''}${key.toUpperCase()}`
+}

@@ -1,0 +1,32 @@
+const dateFormat = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+})
+
+/**
+ * "2021-12-10" or "2021-12-10T23:30:00-05:00" -> "10 Dec 2021". The calendar date is read as the
+ * page wrote it: converting through the local time zone would move late-evening dates a day.
+ * Anything unparseable is shown as it is rather than hidden.
+ */
+export function formatDate(value: string | undefined): string {
+  if (!value) return ''
+  const ymd = /^(\d{4})-(\d{2})-(\d{2})/.exec(value.trim())
+  if (ymd) {
+    const [, year, month, day] = ymd.map(Number)
+    return dateFormat.format(new Date(Date.UTC(year, month - 1, day)))
+  }
+  const parsed = Date.parse(value)
+  return Number.isNaN(parsed) ? value : dateFormat.format(new Date(parsed))
+}
+
+/** "https://www.example.org/a/b" -> "example.org/a/b": the part a reader recognises. */
+export function shortUrl(url: string): string {
+  return url.replace(/^https?:\/\/(www\.)?/i, '').replace(/\/$/, '')
+}
+
+/** Joins the parts that are present with a middle dot. */
+export function byline(parts: (string | undefined)[]): string {
+  return parts.filter((part) => part && part.trim()).join(' · ')
+}

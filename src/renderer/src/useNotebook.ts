@@ -1,0 +1,227 @@
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react'
+import type { ClippingView, SourceMetadata, SourceSummary } from '../../shared/domain'
+import type { ClippingEdit, ClippingQuery, SourceDetail } from '../../shared/ipc'
+import { call } from './api'
+import type { TextRange } from './reader/offsets'
+import { useNotify } from './ui/notices'
+import { useDebounced } from './ui/useDebounced'
+
+const SEARCH_DELAY_MS = 150
+
+export interface Notebook {
+  sources: SourceSummary[]
+  detail: SourceDetail | null
+  clippings: ClippingView[]
+  search: string
+  setSearch: (search: string) => void
+  sourceOnly: boolean
+  setSourceOnly: (sourceOnly: boolean) => void
+  importing: boolean
+  /** A clipping the reader should scroll to once its marks are drawn. */
+  focusClippingId: string | null
+  clearFocus: () => void
+  /** The clipping the panel singles out: the newest one, or the one chosen in the reader. */
+  activeClippingId: string | null
+  setActiveClippingId: (id: string | null) => void
+  importSources: () => Promise<void>
+  openSource: (id: string) => Promise<boolean>
+  /** Resolves true once the clipping is stored. */
+  clip: (range: TextRange) => Promise<boolean>
+  /** These resolve to an error message to show beside the form, or null when saved. */
+  saveDetails: (metadata: SourceMetadata) => Promise<string | null>
+  saveClipping: (edit: ClippingEdit) => Promise<string | null>
+  deleteClipping: (clipping: ClippingView) => Promise<void>
+  showClipping: (clipping: ClippingView) => Promise<void>
+  openLink: (url: string) => Promise<void>
+}
+
+/**
+ * The renderer's whole state. Main is the source of truth: after every change this asks it
+ * again instead of patching local copies, so what is shown is what is stored.
+ */
+export function useNotebook(): Notebook {
+  const notify = useNotify()
+  const [sources, setSources] = useState<SourceSummary[]>([])
+  const [detail, setDetail] = useState<SourceDetail | null>(null)
+  const [clippings, setClippings] = useState<ClippingView[]>([])
+  const [search, setSearch] = useState('')
+  const [sourceOnly, setSourceOnly] = useState(false)
+  const [importing, setImporting] = useState(false)
+  const [focusClippingId, setFocusClippingId] = useState<string | null>(null)
+  const [activeClippingId, setActiveClippingId] = useState<string | null>(null)
+  const [clippingsRevision, refreshClippings] = useReducer((count: number) => count + 1, 0)
+  // The source the user asked for last: an older, slower answer must not replace it.
+  const wantedSourceId = useRef<string | null>(null)
+
+  const refreshSources = useCallback(async (): Promise<void> => {
+    const result = await call((api) => api.listSources())
+    if (result.ok) setSources(result.value)
+    else notify.error(result.error.message)
+  }, [notify])
+
+  const openSource = async (id: string): Promise<boolean> => {
+    wantedSourceId.current = id
+    const result = await call((api) => api.getSource(id))
+    if (wantedSourceId.current !== id) return false
+    if (!result.ok) {
+      notify.error(result.error.message)
+      return false
+    }
+    setDetail(result.value)
+    return true
+  }
+
+  const reloadOpenSource = async (): Promise<void> => {
+    if (wantedSourceId.current) await openSource(wantedSourceId.current)
+  }
+
+  useEffect(() => {
+    let current = true
+    void Promise.all([call((api) => api.listSources()), call((api) => api.listProblems())]).then(
+      ([listed, problems]) => {
+        if (!current) return
+        if (listed.ok) setSources(listed.value)
+        else notify.error(listed.error.message)
+        if (problems.ok) {
+          for (const problem of problems.value) {
+            notify.error(`Could not read ${problem.file}: ${problem.message}`)
+          }
+        }
+      },
+    )
+    return () => {
+      current = false
+    }
+  }, [notify])
+
+  const settledSearch = useDebounced(search.trim(), SEARCH_DELAY_MS)
+  const filterSourceId = sourceOnly ? (detail?.source.id ?? null) : null
+  useEffect(() => {
+    let current = true
+    const query: ClippingQuery = {}
+    if (settledSearch) query.search = settledSearch
+    if (filterSourceId) query.sourceId = filterSourceId
+    void call((api) => api.listClippings(query)).then((result) => {
+      if (!current) return
+      if (result.ok) setClippings(result.value)
+      else notify.error(result.error.message)
+    })
+    return () => {
+      current = false
+    }
+  }, [settledSearch, filterSourceId, clippingsRevision, notify])
+
+  const afterClippingChange = async (): Promise<void> => {
+    refreshClippings()
+    await reloadOpenSource()
+  }
+
+  const importSources = async (): Promise<void> => {
+    if (importing) return
+    setImporting(true)
+    const result = await call((api) => api.importSources())
+    setImporting(false)
+    if (!result.ok) {
+      notify.error(result.error.message)
+      return
+    }
+    const { imported, failed } = result.value
+    // Each message already names its file.
+    for (const failure of failed) notify.error(failure.message)
+    if (imported.length === 0) return
+    await refreshSources()
+    await openSource(imported[0].id)
+    notify.info(
+      imported.length === 1
+        ? `Imported “${imported[0].title}”`
+        : `Imported ${imported.length} sources`,
+    )
+  }
+
+  const clip = async (range: TextRange): Promise<boolean> => {
+    if (!detail) return false
+    const sourceId = detail.source.id
+    const result = await call((api) => api.createClipping({ sourceId, ...range }))
+    if (!result.ok) {
+      notify.error(result.error.message)
+      return false
+    }
+    setActiveClippingId(result.value.id)
+    await afterClippingChange()
+    notify.info('Clipped')
+    return true
+  }
+
+  const saveDetails = async (metadata: SourceMetadata): Promise<string | null> => {
+    if (!detail) return null
+    const sourceId = detail.source.id
+    const result = await call((api) => api.updateSourceMetadata(sourceId, metadata))
+    if (!result.ok) return result.error.message
+    // Titles show in the library and beside every clipping of the source.
+    await Promise.all([refreshSources(), afterClippingChange()])
+    return null
+  }
+
+  const saveClipping = async (edit: ClippingEdit): Promise<string | null> => {
+    const result = await call((api) => api.updateClipping(edit))
+    if (!result.ok) return result.error.message
+    await afterClippingChange()
+    return null
+  }
+
+  const restoreClipping = async (id: string): Promise<void> => {
+    const result = await call((api) => api.restoreClipping(id))
+    if (!result.ok) {
+      notify.error(result.error.message)
+      return
+    }
+    await afterClippingChange()
+    notify.info('Clipping restored')
+  }
+
+  const deleteClipping = async (clipping: ClippingView): Promise<void> => {
+    const result = await call((api) => api.deleteClipping(clipping.id))
+    if (!result.ok) {
+      notify.error(result.error.message)
+      return
+    }
+    await afterClippingChange()
+    notify.info('Clipping deleted', { label: 'Undo', run: () => void restoreClipping(clipping.id) })
+  }
+
+  const showClipping = async (clipping: ClippingView): Promise<void> => {
+    setActiveClippingId(clipping.id)
+    if (detail?.source.id !== clipping.sourceId && !(await openSource(clipping.sourceId))) return
+    setFocusClippingId(clipping.id)
+  }
+
+  const openLink = async (url: string): Promise<void> => {
+    const result = await call((api) => api.openExternal(url))
+    if (!result.ok) notify.error(result.error.message)
+  }
+
+  const clearFocus = useCallback(() => setFocusClippingId(null), [])
+
+  return {
+    sources,
+    detail,
+    clippings,
+    search,
+    setSearch,
+    sourceOnly,
+    setSourceOnly,
+    importing,
+    focusClippingId,
+    activeClippingId,
+    setActiveClippingId,
+    clearFocus,
+    importSources,
+    openSource,
+    clip,
+    saveDetails,
+    saveClipping,
+    deleteClipping,
+    showClipping,
+    openLink,
+  }
+}

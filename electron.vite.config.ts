@@ -6,7 +6,15 @@ export default defineConfig({
   main: {
     build: {
       // lowdb and micromark ship only as ES modules; bundling them keeps main a CommonJS file.
-      externalizeDeps: { exclude: ['lowdb', 'micromark', 'micromark-extension-gfm'] },
+      externalizeDeps: {
+        exclude: [
+          'lowdb',
+          'micromark',
+          'micromark-extension-gfm',
+          'mdast-util-from-markdown',
+          'mdast-util-gfm',
+        ],
+      },
       rollupOptions: {
         input: {
           index: resolve('src/main/index.ts'),

@@ -1,7 +1,9 @@
 import { ClippingsService } from './clippings'
 import { EssaysService } from './essays'
+import { ExportService } from './export/export-service'
 import { SourcesService } from './sources'
 import { LibraryStore } from './store/library-store'
+import { CitationVerifier } from './verification'
 
 /** Everything main, the CLI and the e2e harness need, opened on one data directory. */
 export interface Commonplace {
@@ -9,6 +11,7 @@ export interface Commonplace {
   sources: SourcesService
   clippings: ClippingsService
   essays: EssaysService
+  exports: ExportService
 }
 
 export async function openCommonplace(
@@ -16,10 +19,12 @@ export async function openCommonplace(
   now: () => Date = () => new Date(),
 ): Promise<Commonplace> {
   const store = await LibraryStore.open(dataDir)
+  const essays = new EssaysService(store, now)
   return {
     store,
     sources: new SourcesService(store, now),
     clippings: new ClippingsService(store, now),
-    essays: new EssaysService(store, now),
+    essays,
+    exports: new ExportService(store, essays, new CitationVerifier(store)),
   }
 }

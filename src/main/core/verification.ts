@@ -1,15 +1,15 @@
-import { occurrencesOf, type Clipping } from '../../shared/domain'
 import type { CitationCheck, CitationData } from '../../shared/essay'
 import { CommonplaceError } from './errors'
 import type { ReferenceSource } from './export/references'
-import type { FragmentInput } from './export/text-fragment'
+import { textDirective } from './export/text-fragment'
 import type { LibraryStore } from './store/library-store'
 import type { SourceFile } from './store/schema'
 
 /** A check, plus what the exporter needs to point at the passage. */
 export interface VerifiedCitation extends Omit<CitationCheck, 'essayId'> {
   source: ReferenceSource
-  fragment?: FragmentInput
+  /** "#:~:text=…" pointing at the passage; only for a verified quote. */
+  fragment?: string
 }
 
 /**
@@ -54,7 +54,7 @@ export class CitationVerifier {
       source,
       state: 'verified',
       message: 'The quote matches its source.',
-      fragment: fragmentOf(clipping, version.text),
+      fragment: textDirective(version.text, start, end),
     }
   }
 
@@ -82,15 +82,5 @@ export class CitationVerifier {
       url: entry.url,
       accessedAt: entry.importedAt,
     }
-  }
-}
-
-function fragmentOf(clipping: Clipping, text: string): FragmentInput {
-  const [quote] = clipping.target
-  return {
-    exact: quote.exact,
-    prefix: quote.prefix,
-    suffix: quote.suffix,
-    ambiguous: occurrencesOf(text, quote.exact).length > 1,
   }
 }

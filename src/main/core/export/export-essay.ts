@@ -7,7 +7,13 @@ import {
   type SerializedInlineCitationJson,
 } from '../../../shared/essay'
 import type { VerifiedCitation } from '../verification'
-import { escapeMarkdown, indentLines } from './markdown-text'
+import {
+  escapeClosingHashes,
+  escapeMarkdown,
+  indentLines,
+  webAutolink,
+  type Flavor,
+} from './markdown-text'
 import {
   attribution,
   citationKeys,
@@ -15,8 +21,8 @@ import {
   referenceEntry,
   type ReferenceSource,
 } from './references'
-import { renderBlocks, type Flavor } from './render-blocks'
-import { textFragment, withTextFragment } from './text-fragment'
+import { renderBlocks } from './render-blocks'
+import { withTextFragment } from './text-fragment'
 
 export type ExportFormat = Flavor
 
@@ -26,7 +32,7 @@ export interface RenderedExport {
   problems: Omit<CitationCheck, 'essayId'>[]
 }
 
-/** What the importer reads back from the comment before each citation: enough to rebuild it. */
+/** What the importer reads back from the comment beside each citation: enough to rebuild it. */
 export interface CarriedCitation extends CitationData {
   locator?: string
   comment?: string
@@ -43,10 +49,23 @@ export function commentWith(mark: string, data: unknown): string {
 }
 
 /**
+ * Which check belongs to a citation: the same clipping cited twice is checked once, unless the
+ * two citations carry different quotes (one of them edited by hand, say).
+ */
+export function checkKey(citation: CitationData): string {
+  return JSON.stringify([citation.clippingId, citation.sourceId, citation.snapshot.exact])
+}
+
+/** Where a citation is inside a line: its note or comment cannot start a block or break one. */
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim()
+}
+
+/**
  * An essay's saved state -> Markdown, GFM (footnotes and References) or Pandoc ([@key] citations
- * with CSL-JSON front matter). `checks` maps each clipping id to its verification; `library` is
- * every source, so Pandoc keys are the same as `commonplace bib` gives. Pure: same input, same
- * bytes, whoever calls it.
+ * with CSL-JSON front matter). `checks` maps each citation's {@link checkKey} to its
+ * verification; `library` is every source, so Pandoc keys are the same as `commonplace bib`
+ * gives. Pure: same input, same bytes, whoever calls it.
  */
 export function renderEssayMarkdown(
   essay: Essay,
@@ -57,15 +76,14 @@ export function renderEssayMarkdown(
   const cited = new Map<string, ReferenceSource>()
   const footnotes: string[] = []
   const problems: RenderedExport['problems'] = []
-  const keys = citationKeys(
-    mergeSources(
-      library,
-      [...checks.values()].map((check) => check.source),
-    ),
+  const keys = keysFor(
+    library,
+    [...checks.values()].map((check) => check.source),
   )
+  const escape = (text: string): string => escapeMarkdown(oneLine(text), format)
 
   const checkOf = (citation: CitationData): VerifiedCitation => {
-    const check = checks.get(citation.clippingId)
+    const check = checks.get(checkKey(citation))
     if (!check) throw new Error(`No verification for clipping ${citation.clippingId}`)
     if (!cited.has(check.source.id)) cited.set(check.source.id, check.source)
     if (check.state !== 'verified') problems.push(strip(check))
@@ -75,15 +93,15 @@ export function renderEssayMarkdown(
   const footnoteFor = (check: VerifiedCitation, locator: string, comment: string): string => {
     const number = footnotes.length + 1
     let note = attribution(check.source)
-    if (locator.trim()) note += `, ${escapeMarkdown(locator.trim())}`
+    if (oneLine(locator)) note += `, ${escape(locator)}`
     note += '.'
-    if (check.source.url) {
-      const url = check.fragment
-        ? withTextFragment(check.source.url, textFragment(check.fragment))
+    const url =
+      check.source.url && check.fragment
+        ? withTextFragment(check.source.url, check.fragment)
         : check.source.url
-      note += ` <${url}>`
-    }
-    if (comment.trim()) note += ` ${escapeMarkdown(comment.trim())}`
+    const link = webAutolink(url)
+    if (link) note += ` ${link}`
+    if (oneLine(comment)) note += ` ${escape(comment)}`
     if (check.state !== 'verified') note = `**Unverified quote (${check.state}).** ${note}`
     footnotes.push(`[^${number}]: ${note}`)
     return `[^${number}]`
@@ -91,7 +109,7 @@ export function renderEssayMarkdown(
 
   const pandocCite = (check: VerifiedCitation, locator: string): string => {
     const key = keys.get(check.source.id) ?? check.source.id
-    return locator.trim() ? `[@${key}, ${escapeMarkdown(locator.trim())}]` : `[@${key}]`
+    return oneLine(locator) ? `[@${key}, ${escape(locator)}]` : `[@${key}]`
   }
 
   const body = renderBlocks(essay.editorState.root, format, {
@@ -101,25 +119,26 @@ export function renderEssayMarkdown(
       const reference =
         format === 'gfm'
           ? footnoteFor(check, node.locator, node.comment)
-          : ` ${pandocCite(check, node.locator)}${node.comment.trim() ? `^[${escapeMarkdown(node.comment.trim())}]` : ''}`
+          : ` ${pandocCite(check, node.locator)}${oneLine(node.comment) ? `^[${escape(node.comment)}]` : ''}`
       const lines = [commentWith(CITATION_MARK, carried(node, node.locator, node.comment))]
-      lines.push(indentLines(quoteParagraphs(node.snapshot.exact) + reference, '> '))
-      if (check.state !== 'verified') lines.push('', unverifiedNote(check))
+      lines.push(indentLines(quoteParagraphs(node.snapshot.exact, format) + reference, '> '))
+      if (check.state !== 'verified') lines.push('', unverifiedNote(check, format))
       return lines.join('\n')
     },
     inline(node: SerializedInlineCitationJson) {
       const check = checkOf(node)
+      // The reference comes before the comment: a line that starts with "<!--" is an HTML block.
       const reference =
         format === 'gfm'
           ? footnoteFor(check, node.locator, '')
-          : ` ${pandocCite(check, node.locator)}`
-      return `${commentWith(INLINE_MARK, carried(node, node.locator, ''))}${reference}`
+          : ` ${pandocCite(check, node.locator)}${check.state === 'verified' ? '' : `^[${unverifiedInline(check)}]`}`
+      return `${reference}${commentWith(INLINE_MARK, carried(node, node.locator, ''))}`
     },
   })
 
   const parts: string[] = []
   if (format === 'pandoc') parts.push(frontMatter(essay.title, [...cited.values()], keys))
-  else parts.push(`# ${escapeMarkdown(essay.title)}`)
+  else parts.push(`# ${escapeClosingHashes(escapeMarkdown(oneLine(essay.title)))}`)
   if (body) parts.push(body)
   if (format === 'gfm' && cited.size > 0) {
     parts.push(`${commentWith(REFERENCES_MARK, {})}\n## References`)
@@ -130,10 +149,10 @@ export function renderEssayMarkdown(
 }
 
 /** A quote's paragraphs stay paragraphs; a single line break inside one stays a line break. */
-function quoteParagraphs(exact: string): string {
+function quoteParagraphs(exact: string, format: ExportFormat): string {
   return exact
-    .split('\n\n')
-    .map((paragraph) => escapeMarkdown(paragraph).replace(/\n/g, '\\\n'))
+    .split(/\n{2,}/)
+    .map((paragraph) => escapeMarkdown(paragraph, format).replace(/\n/g, '\\\n'))
     .join('\n\n')
 }
 
@@ -148,8 +167,13 @@ function carried(node: CitationData, locator: string, comment: string): CarriedC
   return data
 }
 
-function unverifiedNote(check: VerifiedCitation): string {
-  return `${commentWith(UNVERIFIED_MARK, { state: check.state })}\n*Unverified quote (${check.state}): ${escapeMarkdown(check.message)}*`
+function unverifiedNote(check: VerifiedCitation, format: ExportFormat): string {
+  return `${commentWith(UNVERIFIED_MARK, { state: check.state })}\n*Unverified quote (${check.state}): ${escapeMarkdown(check.message, format)}*`
+}
+
+/** The mark a Pandoc inline citation gets when it is not verified; the importer strips it. */
+export function unverifiedInline(check: Pick<CitationCheck, 'state'>): string {
+  return `Unverified quote (${check.state}).`
 }
 
 function strip(check: VerifiedCitation): RenderedExport['problems'][number] {
@@ -163,23 +187,44 @@ function strip(check: VerifiedCitation): RenderedExport['problems'][number] {
   }
 }
 
-/** Library sources, plus cited ones no longer in the library (known from their snapshots). */
-function mergeSources(library: ReferenceSource[], cited: ReferenceSource[]): ReferenceSource[] {
-  const byId = new Map(library.map((source) => [source.id, source]))
-  for (const source of cited) if (!byId.has(source.id)) byId.set(source.id, source)
-  return [...byId.values()]
+/**
+ * The library's keys, as `commonplace bib` gives them, plus keys for cited sources no longer in
+ * the library (known from their snapshots) that cannot take a library source's key.
+ */
+function keysFor(library: ReferenceSource[], cited: ReferenceSource[]): Map<string, string> {
+  const keys = citationKeys(library)
+  const gone = [...new Map(cited.filter((s) => !keys.has(s.id)).map((s) => [s.id, s])).values()]
+  const taken = new Set(keys.values())
+  for (const [id, key] of citationKeys(gone)) {
+    let unique = key
+    for (let n = 2; taken.has(unique); n++) unique = `${key}-${n}`
+    taken.add(unique)
+    keys.set(id, unique)
+  }
+  return keys
 }
 
-/** YAML front matter; JSON is valid YAML, and it escapes every string safely. */
+/**
+ * YAML front matter; JSON is valid YAML and escapes every string safely. Pandoc reads each string
+ * in metadata as Markdown, so titles and names are escaped as body text is.
+ */
 function frontMatter(title: string, sources: ReferenceSource[], keys: Map<string, string>): string {
-  const lines = ['---', `title: ${JSON.stringify(title)}`]
+  const lines = ['---', `title: ${JSON.stringify(escapeMarkdown(oneLine(title), 'pandoc'))}`]
   if (sources.length > 0) {
     lines.push('references:')
-    for (const source of sources)
-      lines.push(`- ${JSON.stringify(cslItem(source, keys.get(source.id) ?? source.id))}`)
+    for (const source of sources) {
+      const item = cslItem(source, keys.get(source.id) ?? source.id)
+      lines.push(`- ${JSON.stringify(item, metadataText)}`)
+    }
   }
   lines.push('---')
   return lines.join('\n')
+}
+
+/** JSON.stringify replacer: every free-text CSL field as Pandoc Markdown text. */
+function metadataText(this: unknown, name: string, value: unknown): unknown {
+  const free = ['title', 'container-title', 'literal', 'URL']
+  return typeof value === 'string' && free.includes(name) ? escapeMarkdown(value, 'pandoc') : value
 }
 
 export { citationsIn }

@@ -1,9 +1,17 @@
-import { writeFile } from 'node:fs/promises'
-import { citationsIn, type CitationCheck } from '../../../shared/essay'
+import { readFile, writeFile } from 'node:fs/promises'
+import { basename, extname } from 'node:path'
+import { citationsIn, type CitationCheck, type Essay } from '../../../shared/essay'
 import type { EssaysService } from '../essays'
+import { CommonplaceError } from '../errors'
 import type { LibraryStore } from '../store/library-store'
 import type { CitationVerifier, VerifiedCitation } from '../verification'
-import { renderEssayMarkdown, type ExportFormat, type RenderedExport } from './export-essay'
+import {
+  checkKey,
+  renderEssayMarkdown,
+  type ExportFormat,
+  type RenderedExport,
+} from './export-essay'
+import { importEssayMarkdown } from './import-markdown'
 import { bibtexEntry, citationKeys, cslItem, type ReferenceSource } from './references'
 
 export type BibliographyFormat = 'csl-json' | 'bibtex'
@@ -21,14 +29,47 @@ export class ExportService {
     const essay = await this.essays.get(essayId)
     const checks = new Map<string, VerifiedCitation>()
     for (const citation of citationsIn(essay.editorState)) {
-      if (!checks.has(citation.clippingId))
-        checks.set(citation.clippingId, await this.verifier.check(citation))
+      const key = checkKey(citation)
+      if (!checks.has(key)) checks.set(key, await this.verifier.check(citation))
     }
     return renderEssayMarkdown(essay, checks, this.librarySources(), format)
   }
 
   async writeFile(path: string, markdown: string): Promise<void> {
-    await writeFile(path, markdown, 'utf8')
+    try {
+      await writeFile(path, markdown, 'utf8')
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code
+      const reason =
+        code === 'ENOENT'
+          ? 'its folder does not exist'
+          : code === 'EACCES' || code === 'EPERM'
+            ? 'permission denied'
+            : code === 'EISDIR'
+              ? 'it is a folder'
+              : (error as Error).message
+      throw new CommonplaceError('invalid-argument', `${path} could not be written: ${reason}.`)
+    }
+  }
+
+  /**
+   * "Import essay from Markdown": a file Commonplace exported (GFM or Pandoc) becomes a new essay,
+   * its citations linked to the same clippings. Other Markdown imports as text and formatting.
+   */
+  async importMarkdownFile(path: string): Promise<Essay> {
+    let markdown: string
+    try {
+      markdown = await readFile(path, 'utf8')
+    } catch (error) {
+      const reason =
+        (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : 'cannot be read'
+      throw new CommonplaceError('import-failed', `${basename(path)} ${reason}.`)
+    }
+    const fallbackTitle = basename(path, extname(path)) || 'Imported essay'
+    const imported = importEssayMarkdown(markdown, fallbackTitle)
+    const essay = await this.essays.create(imported.title.slice(0, 500))
+    await this.essays.save(essay.id, imported.editorState)
+    return this.essays.get(essay.id)
   }
 
   /** Every citation of every essay (or one essay), checked against its source. */

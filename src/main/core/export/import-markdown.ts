@@ -4,6 +4,7 @@ import type { Html, List, Nodes, PhrasingContent, Root, RootContent } from 'mdas
 import { fromMarkdown } from 'mdast-util-from-markdown'
 import { gfmFromMarkdown } from 'mdast-util-gfm'
 import { gfm } from 'micromark-extension-gfm'
+import { z } from 'zod'
 import {
   CITATION_BLOCK_TYPE,
   INLINE_CITATION_TYPE,
@@ -17,6 +18,7 @@ import {
   UNVERIFIED_MARK,
   type CarriedCitation,
 } from './export-essay'
+import { isSafeLinkUrl } from './markdown-text'
 
 export interface ImportedEssay {
   title: string
@@ -29,12 +31,29 @@ const STRIKETHROUGH = 4
 const UNDERLINE = 8
 const CODE = 16
 
+/** A file is read, not trusted: a citation's carried data must have the shape the essay needs. */
+const carriedSchema = z.object({
+  clippingId: z.string().min(1),
+  sourceId: z.string().min(1),
+  snapshot: z.object({
+    exact: z.string(),
+    title: z.string(),
+    author: z.string().optional(),
+    siteName: z.string().optional(),
+    publishedAt: z.string().optional(),
+    url: z.string().optional(),
+  }),
+  locator: z.string().optional(),
+  comment: z.string().optional(),
+})
+
+function parse(markdown: string): Root {
+  return fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] })
+}
+
 export function importEssayMarkdown(markdown: string, fallbackTitle: string): ImportedEssay {
   const { body, title: frontTitle } = splitFrontMatter(markdown.replace(/\r\n?/g, '\n'))
-  const tree: Root = fromMarkdown(body, {
-    extensions: [gfm()],
-    mdastExtensions: [gfmFromMarkdown()],
-  })
+  const tree = parse(body)
   const nodes = tree.children.filter(
     (node) => node.type !== 'footnoteDefinition' && node.type !== 'definition',
   )
@@ -48,7 +67,8 @@ export function importEssayMarkdown(markdown: string, fallbackTitle: string): Im
     const marked = node.type === 'html' ? markOf(node) : null
     if (marked?.mark === REFERENCES_MARK) break
     if (marked?.mark === CITATION_MARK) {
-      const data = marked.data as CarriedCitation
+      const data = carriedOf(marked.data)
+      if (!data) continue
       blocks.push({
         type: CITATION_BLOCK_TYPE,
         version: 1,
@@ -64,7 +84,7 @@ export function importEssayMarkdown(markdown: string, fallbackTitle: string): Im
       continue
     }
     if (marked) continue
-    const block = convertBlock(node)
+    const block = convertBlock(node, body)
     if (block) blocks.push(block)
   }
   if (blocks.length === 0) blocks.push(paragraph([]))
@@ -86,6 +106,11 @@ function markOf(node: Html): { mark: string; data: unknown } | null {
   }
 }
 
+function carriedOf(data: unknown): CarriedCitation | null {
+  const parsed = carriedSchema.safeParse(data)
+  return parsed.success ? parsed.data : null
+}
+
 function splitFrontMatter(markdown: string): { body: string; title?: string } {
   const match = /^---\n([\s\S]*?)\n---\n/.exec(markdown)
   if (!match) return { body: markdown }
@@ -97,6 +122,8 @@ function splitFrontMatter(markdown: string): { body: string; title?: string } {
     } catch {
       title = titleLine.replace(/^["']|["']$/g, '')
     }
+    // Pandoc reads metadata as Markdown, so the exporter escaped it.
+    title = plainText(parse(title))
   }
   return { body: markdown.slice(match[0].length), title }
 }
@@ -114,25 +141,26 @@ function paragraph(children: SerializedNodeJson[]): SerializedNodeJson {
   }
 }
 
-function convertBlock(node: RootContent): SerializedNodeJson | null {
+/** `source` is the Markdown the nodes were parsed from. */
+function convertBlock(node: RootContent, source: string): SerializedNodeJson | null {
   switch (node.type) {
     case 'heading':
       return {
         type: 'heading',
         version: 1,
         tag: `h${node.depth}`,
-        children: inline(node.children),
+        children: inline(node.children, source),
         direction: null,
         format: '',
         indent: 0,
       }
     case 'paragraph':
-      return paragraph(inline(node.children))
+      return paragraph(inline(node.children, source))
     case 'blockquote': {
       const children: SerializedNodeJson[] = []
       node.children.forEach((child, index) => {
         if (index > 0) children.push({ type: 'linebreak', version: 1 })
-        if (child.type === 'paragraph') children.push(...inline(child.children))
+        if (child.type === 'paragraph') children.push(...inline(child.children, source))
       })
       return {
         type: 'quote',
@@ -144,7 +172,7 @@ function convertBlock(node: RootContent): SerializedNodeJson | null {
       }
     }
     case 'list':
-      return convertList(node)
+      return convertList(node, source)
     case 'code':
       return paragraph(
         node.value
@@ -159,7 +187,7 @@ function convertBlock(node: RootContent): SerializedNodeJson | null {
   }
 }
 
-function convertList(list: List): SerializedNodeJson {
+function convertList(list: List, source: string): SerializedNodeJson {
   const listType = list.ordered
     ? 'number'
     : list.children.some((item) => typeof item.checked === 'boolean')
@@ -172,8 +200,8 @@ function convertList(list: List): SerializedNodeJson {
     const inlineChildren: SerializedNodeJson[] = []
     const nested: SerializedNodeJson[] = []
     for (const child of item.children) {
-      if (child.type === 'paragraph') inlineChildren.push(...inline(child.children))
-      else if (child.type === 'list') nested.push(convertList(child))
+      if (child.type === 'paragraph') inlineChildren.push(...inline(child.children, source))
+      else if (child.type === 'list') nested.push(convertList(child, source))
     }
     const base = {
       type: 'listitem',
@@ -218,23 +246,15 @@ function mergeText(nodes: SerializedNodeJson[]): SerializedNodeJson[] {
   return merged
 }
 
-function inline(children: PhrasingContent[]): SerializedNodeJson[] {
+function inline(children: PhrasingContent[], source: string): SerializedNodeJson[] {
   const out: SerializedNodeJson[] = []
   let underline = false
-  let skipNextReference = false
   const walk = (nodes: PhrasingContent[], format: number, sink: SerializedNodeJson[]): void => {
     for (const node of nodes) {
       switch (node.type) {
-        case 'text': {
-          let text = node.value
-          if (skipNextReference) {
-            // A Pandoc citation after an inline citation marker: the marker carries it.
-            text = text.replace(/^ \[@[^\]]*\](\^\[[^\]]*\])?/, '')
-            skipNextReference = false
-          }
-          sink.push(textNode(text, format | (underline ? UNDERLINE : 0)))
+        case 'text':
+          sink.push(textNode(node.value, format | (underline ? UNDERLINE : 0)))
           break
-        }
         case 'strong':
           walk(node.children, format | BOLD, sink)
           break
@@ -245,12 +265,19 @@ function inline(children: PhrasingContent[]): SerializedNodeJson[] {
           walk(node.children, format | STRIKETHROUGH, sink)
           break
         case 'inlineCode':
-          sink.push(textNode(node.value, format | CODE))
+          sink.push(textNode(node.value, format | CODE | (underline ? UNDERLINE : 0)))
           break
         case 'break':
           sink.push({ type: 'linebreak', version: 1 })
           break
         case 'link': {
+          // A bare URL that GFM made a link is text the exporter wrote (Pandoc's Markdown does
+          // not link bare URLs): only "[label](url)" and "<url>" are links.
+          const written = source.slice(node.position?.start.offset, node.position?.end.offset)
+          if (!isSafeLinkUrl(node.url) || !/^[[<]/.test(written)) {
+            walk(node.children, format, sink)
+            break
+          }
           const children: SerializedNodeJson[] = []
           walk(node.children, format, children)
           sink.push({
@@ -268,16 +295,19 @@ function inline(children: PhrasingContent[]): SerializedNodeJson[] {
           break
         }
         case 'footnoteReference':
-          if (skipNextReference) skipNextReference = false
+          // Only citations make footnotes (text that looks like one is escaped); each citation's
+          // comment, after its reference, carries it.
           break
         case 'html': {
           const value = node.value.trim()
-          if (value === '<ins>' || value === '<u>') underline = true
-          else if (value === '</ins>' || value === '</u>') underline = false
+          if (UNDERLINE_OPEN.test(value)) underline = true
+          else if (UNDERLINE_CLOSE.test(value)) underline = false
           else {
             const marked = markOf(node as unknown as Html)
-            if (marked?.mark === INLINE_MARK) {
-              const data = marked.data as CarriedCitation
+            const data = marked?.mark === INLINE_MARK ? carriedOf(marked.data) : null
+            if (data) {
+              if (followsPandocReference(source, node.position?.start.offset ?? 0))
+                stripPandocReference(sink, data.locator ?? '')
               sink.push({
                 type: INLINE_CITATION_TYPE,
                 version: 1,
@@ -286,7 +316,6 @@ function inline(children: PhrasingContent[]): SerializedNodeJson[] {
                 snapshot: data.snapshot,
                 locator: data.locator ?? '',
               })
-              skipNextReference = true
             }
           }
           break
@@ -301,7 +330,49 @@ function inline(children: PhrasingContent[]): SerializedNodeJson[] {
   return mergeText(out)
 }
 
+/** How the exporter writes underline: <ins> for GFM, a span Pandoc reads as underline. */
+const UNDERLINE_OPEN = /^<(ins|u|span class="underline")>$/
+const UNDERLINE_CLOSE = /^<\/(ins|u|span)>$/
+
+/** The Markdown of a Pandoc citation, as the exporter writes it. */
+const PANDOC_REFERENCE =
+  /^\[@[^\s,\]\\]+(, (\\.|[^\]\\])*)?\](\^\[Unverified quote \((moved|changed|missing)\)\.\])?$/
+
+/** True when a Pandoc citation ends at `offset`: its "[@" is not escaped, as the writer's are. */
+function followsPandocReference(source: string, offset: number): boolean {
+  const start = source.lastIndexOf('[@', offset)
+  return (
+    start > 0 && source[start - 1] !== '\\' && PANDOC_REFERENCE.test(source.slice(start, offset))
+  )
+}
+
+/**
+ * A Pandoc export has " [@key, locator]" (and, when unverified, a note) before each inline
+ * citation's comment: that text is the citation, not the essay's.
+ */
+function stripPandocReference(sink: SerializedNodeJson[], locator: string): void {
+  const last = sink[sink.length - 1]
+  if (last?.type !== 'text') return
+  const shown = locator.replace(/\s+/g, ' ').trim()
+  const pattern = new RegExp(
+    ` ?\\[@[^\\s,\\]]+${shown ? `, ${escapeRegExp(shown)}` : ''}\\]` +
+      '(\\^\\[Unverified quote \\((moved|changed|missing)\\)\\.\\])?$',
+  )
+  const text = String(last.text)
+  const match = pattern.exec(text)
+  if (!match) return
+  if (match.index === 0) sink.pop()
+  else sink[sink.length - 1] = { ...last, text: text.slice(0, match.index) }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
+/** A title's text: what a reader sees, so without HTML (the exporter's separators are comments). */
 function plainText(node: Nodes): string {
+  if (node.type === 'html') return ''
+  if (node.type === 'break') return ' '
   if ('value' in node && typeof node.value === 'string') return node.value
   if ('children' in node) return (node.children as Nodes[]).map(plainText).join('')
   return ''

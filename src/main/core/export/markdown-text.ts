@@ -1,36 +1,67 @@
 // Turning arbitrary text into Markdown that renders as exactly that text: quotes, notes and titles
 // come from the web and may contain anything, including Markdown, HTML and javascript: links.
 
+/** GFM, or Pandoc's Markdown, which has more syntax to keep inert. */
+export type Flavor = 'gfm' | 'pandoc'
+
 /** Characters that are Markdown or HTML syntax anywhere in a line. */
 const ALWAYS = /[\\`*_[\]<>|~&$]/g
+
+/**
+ * Pandoc's extra inline syntax: ^superscript^, {attributes} (after code spans and headings), and
+ * the `smart` extension, which would turn straight quotes, "--" and "..." into typographic ones
+ * and so change a quote's characters.
+ */
+const PANDOC = /[\^{}'"]|-(?=-)|\.(?=\.)/g
+
+/**
+ * An empty HTML comment: nothing to a reader, but it splits the text around it. GFM finds bare
+ * URLs and e-mail addresses in text after escapes are resolved ("https\\://" is still a link to
+ * remark), so only a split stops it; and emphasis needs it at times (see render-blocks).
+ */
+export const SEPARATOR = '<!---->'
 
 /**
  * Escapes `text` for the middle of a Markdown line: the result renders as the literal text with
  * CommonMark + GFM (and Pandoc), including a bare URL, which GFM would otherwise make a link.
  */
-export function escapeText(text: string): string {
-  return text
-    .replace(ALWAYS, '\\$&')
-    .replace(/(https?|ftp):\/\//gi, '$1\\://')
-    .replace(/\bwww\./gi, 'www\\.')
-    .replace(/@/g, '\\@')
+export function escapeText(text: string, flavor: Flavor = 'gfm'): string {
+  let escaped = text.replace(ALWAYS, '\\$&')
+  if (flavor === 'pandoc') {
+    // Pandoc's Markdown does not link bare URLs, but other tools reading the file may; "@key"
+    // is a citation.
+    return escaped
+      .replace(PANDOC, '\\$&')
+      .replace(/(https?|ftp):\/\//gi, '$1\\://')
+      .replace(/\bwww\./gi, 'www\\.')
+      .replace(/@/g, '\\@')
+      .replace(/\t/g, '&#9;')
+  }
+  escaped = escaped
+    .replace(/(https?|ftp)(?=:\/\/)/gi, `$1${SEPARATOR}`)
+    .replace(/\bwww(?=\.)/gi, `$&${SEPARATOR}`)
+    .replace(/(?<=[-.\w+])@/g, `${SEPARATOR}@`)
+  return escaped.replace(/\t/g, '&#9;')
 }
 
 /**
  * Makes the start and end of each line inert: a line beginning with "#", ">", "-" or "1." would
  * become a heading, a quote or a list, and Markdown strips blanks at either end (or makes leading
- * ones code), so those are kept as character references.
+ * ones code), so those are kept as character references. Pandoc adds lists marked "a.", "iv)" and
+ * "(1)", and definition lists and fenced divs that start with ":".
  */
-export function escapeLines(markdown: string): string {
+export function escapeLines(markdown: string, flavor: Flavor = 'gfm'): string {
   return markdown
     .split('\n')
-    .map((line) =>
-      line
-        .replace(/^([#>+=-])/, '\\$1')
-        .replace(/^(\d+)([.)])/, '$1\\$2')
-        .replace(/^[ \t]+/, blanks)
-        .replace(/(?<!\\)[ \t]+$/, blanks),
-    )
+    .map((line) => {
+      let safe = line.replace(/^([#>+=-])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2')
+      if (flavor === 'pandoc') {
+        safe = safe
+          .replace(/^([:(])/, '\\$1')
+          .replace(/^([A-Za-z]|[ivxlcdm]+|[IVXLCDM]+)([.)])(?=[ \t]|$)/, '$1\\$2')
+      }
+      return safe.replace(/^[ \t]+/, blanks).replace(/(?<!\\)[ \t]+$/, blanks)
+    })
     .join('\n')
 }
 
@@ -39,8 +70,13 @@ function blanks(run: string): string {
 }
 
 /** A whole field (title, note, quote) as literal Markdown text. */
-export function escapeMarkdown(text: string): string {
-  return escapeLines(escapeText(text))
+export function escapeMarkdown(text: string, flavor: Flavor = 'gfm'): string {
+  return escapeLines(escapeText(text, flavor), flavor)
+}
+
+/** A heading's trailing "#"s would be read as its closing sequence. */
+export function escapeClosingHashes(heading: string): string {
+  return heading.replace(/(^|\s)(#+)$/, '$1\\$2')
 }
 
 /** Inline code with a fence longer than any backtick run inside it. */
@@ -53,11 +89,21 @@ export function inlineCode(text: string): string {
 
 /** A link destination that cannot break out of its parentheses. */
 export function linkDestination(url: string): string {
-  return `<${url.replace(/[<>\s\\]/g, (c) => encodeURIComponent(c))}>`
+  // eslint-disable-next-line no-control-regex
+  return `<${url.replace(/[\x00-\x20\x7f<>\\]/g, (c) => encodeURIComponent(c))}>`
 }
 
 export function isSafeLinkUrl(url: string): boolean {
   return /^(https?:|mailto:)/i.test(url.trim())
+}
+
+/**
+ * A web address as an autolink ("<https://…>"), or nothing when it is not http(s): a snapshot read
+ * back from a file could carry a javascript: URL, and an autolink would make it live.
+ */
+export function webAutolink(url: string | undefined): string | undefined {
+  if (!url || !/^https?:\/\/\S/i.test(url.trim())) return undefined
+  return linkDestination(url.trim())
 }
 
 /** Prefixes every line, as blockquotes and list items need. */

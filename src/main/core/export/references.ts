@@ -1,7 +1,7 @@
 // What a citation points to, as Markdown readers and reference managers want it: a footnote line,
 // a reference list entry, a Pandoc citation key, CSL-JSON and BibTeX.
 import type { CitationSnapshot } from '../../../shared/essay'
-import { escapeMarkdown, linkDestination } from './markdown-text'
+import { escapeMarkdown, webAutolink } from './markdown-text'
 
 /** A cited source as exported: current metadata when the source exists, else the snapshot's. */
 export interface ReferenceSource extends Omit<CitationSnapshot, 'exact'> {
@@ -40,7 +40,8 @@ export function referenceEntry(source: ReferenceSource): string {
   let entry = `${attribution(source)}.`
   const accessed = formatDate(source.accessedAt)
   if (accessed) entry += ` Accessed ${escapeMarkdown(accessed)}.`
-  if (source.url) entry += ` ${linkDestination(source.url)}`
+  const link = webAutolink(source.url)
+  if (link) entry += ` ${link}`
   return entry
 }
 
@@ -114,8 +115,53 @@ export function cslItem(source: ReferenceSource, key: string): Record<string, un
   return item
 }
 
+/**
+ * LaTeX's special characters as commands: "\\\\" would be a line break, "\\~" and "\\^" accents.
+ * BibTeX counts braces even when escaped, so "\\{" only where they balance; an unmatched one is
+ * spelled out (which LaTeX prints, though Pandoc drops it).
+ */
+const BIBTEX_SPECIAL: Record<string, string> = {
+  '\\': '\\textbackslash{}',
+  '~': '\\textasciitilde{}',
+  '^': '\\textasciicircum{}',
+  '&': '\\&',
+  '%': '\\%',
+  $: '\\$',
+  '#': '\\#',
+  _: '\\_',
+}
+
 function bibtexValue(text: string): string {
-  return `{${text.replace(/[\\{}]/g, (c) => `\\${c}`).replace(/[&%$#_^~]/g, (c) => `\\${c}`)}}`
+  const unmatched = unmatchedBraces(text)
+  let out = ''
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]
+    if (unmatched.has(i)) out += c === '{' ? '\\textbraceleft{}' : '\\textbraceright{}'
+    else if (c === '{' || c === '}') out += `\\${c}`
+    else out += BIBTEX_SPECIAL[c] ?? c
+    // "--", "''" and "``" are ligatures (a dash, curly quotes) unless something splits them.
+    if ("-'`".includes(c) && text[i + 1] === c) out += '{}'
+  }
+  return `{${out}}`
+}
+
+function unmatchedBraces(text: string): Set<number> {
+  const open: number[] = []
+  const unmatched = new Set<number>()
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '{') open.push(i)
+    else if (text[i] === '}') {
+      if (open.length > 0) open.pop()
+      else unmatched.add(i)
+    }
+  }
+  for (const i of open) unmatched.add(i)
+  return unmatched
+}
+
+/** A URL is verbatim in BibTeX, but its braces must balance: those are percent-encoded. */
+function bibtexUrl(url: string): string {
+  return `{${url.replace(/[{}\s]/g, (c) => encodeURIComponent(c))}}`
 }
 
 export function bibtexEntry(source: ReferenceSource, key: string): string {
@@ -132,7 +178,7 @@ export function bibtexEntry(source: ReferenceSource, key: string): string {
     .filter((field): field is [string, string] => Boolean(field[1]))
     // A corporate author ("AFP") is braced twice so BibTeX never splits it into names.
     .map(([name, value]) => {
-      const braced = name === 'url' ? `{${value}}` : bibtexValue(value)
+      const braced = name === 'url' ? bibtexUrl(value) : bibtexValue(value)
       return `  ${name} = ${name === 'author' ? `{${braced}}` : braced}`
     })
   return `@online{${key},\n${lines.join(',\n')}\n}`

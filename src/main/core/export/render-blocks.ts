@@ -8,15 +8,18 @@ import {
   type SerializedNodeJson,
 } from '../../../shared/essay'
 import {
+  escapeClosingHashes,
   escapeLines,
   escapeText,
   indentLines,
   inlineCode,
   isSafeLinkUrl,
   linkDestination,
+  SEPARATOR,
+  type Flavor,
 } from './markdown-text'
 
-export type Flavor = 'gfm' | 'pandoc'
+export type { Flavor }
 
 export interface CitationRenderer {
   block(node: SerializedCitationBlockJson): string
@@ -51,15 +54,13 @@ function renderBlock(node: SerializedNodeJson, context: Context): string {
   switch (node.type) {
     case 'heading': {
       const level = Number(String(node.tag ?? 'h1').slice(1)) || 1
-      // A heading's trailing "#"s would be read as its closing sequence.
-      const text = escapeLines(renderInline(node.children, context)).replace(
-        /(^|\s)(#+)$/,
-        '$1\\$2',
+      const text = escapeClosingHashes(
+        escapeLines(renderInline(node.children, context), context.flavor),
       )
       return `${'#'.repeat(level)} ${text}`
     }
     case 'quote':
-      return indentLines(escapeLines(renderInline(node.children, context)), '> ')
+      return indentLines(escapeLines(renderInline(node.children, context), context.flavor), '> ')
     case 'list':
       return renderList(node, context, 0)
     case CITATION_BLOCK_TYPE:
@@ -70,7 +71,7 @@ function renderBlock(node: SerializedNodeJson, context: Context): string {
       return '---'
     default:
       // Paragraphs, and any block type this exporter does not know: keep its text.
-      return escapeLines(renderInline(node.children, context))
+      return escapeLines(renderInline(node.children, context), context.flavor)
   }
 }
 
@@ -84,7 +85,11 @@ function renderList(list: SerializedNodeJson, context: Context, depth: number): 
     const marker = ordered ? `${number++}. ` : '- '
     const check = list.listType === 'check' ? (item.checked ? '[x] ' : '[ ] ') : ''
     const pad = ' '.repeat(marker.length)
-    let text = indentLines(check + escapeLines(renderInline(inline, context)), marker, pad)
+    let text = indentLines(
+      check + escapeLines(renderInline(inline, context), context.flavor),
+      marker,
+      pad,
+    )
     if (inline.length === 0 && nested.length > 0) {
       // Lexical nests a list in an item of its own: it belongs to the item before it.
       const rendered = nested.map((child) => renderList(child, context, depth + 1)).join('\n')
@@ -111,47 +116,108 @@ function renderCodeBlock(node: SerializedNodeJson): string {
   return `${fence}${typeof node.language === 'string' ? node.language.replace(/[^\w+-]/g, '') : ''}\n${text}\n${fence}`
 }
 
+/** A piece of a line, and whether emphasis markers sit at its edges (see {@link joinPieces}). */
+interface Piece {
+  markdown: string
+  opens?: boolean
+  closes?: boolean
+}
+
 export function renderInline(nodes: SerializedNodeJson[] | undefined, context: Context): string {
-  let out = ''
+  const pieces: Piece[] = []
   for (const node of nodes ?? []) {
     switch (node.type) {
       case 'text':
-        out += renderText(String(node.text ?? ''), Number(node.format ?? 0), context)
+        pieces.push(renderText(String(node.text ?? ''), Number(node.format ?? 0), context))
         break
       case 'linebreak':
-        out += '\\\n'
+        pieces.push({ markdown: '\\\n' })
         break
       case 'tab':
-        out += '&#9;'
+        pieces.push({ markdown: '&#9;' })
         break
       case 'link':
       case 'autolink': {
         const label = renderInline(node.children, context)
         const url = String(node.url ?? '')
-        out += isSafeLinkUrl(url) && label !== '' ? `[${label}](${linkDestination(url)})` : label
+        pieces.push({
+          markdown:
+            isSafeLinkUrl(url) && label !== '' ? `[${label}](${linkDestination(url)})` : label,
+        })
         break
       }
       case INLINE_CITATION_TYPE:
-        out += context.citations.inline(node as SerializedInlineCitationJson)
+        pieces.push({ markdown: context.citations.inline(node as SerializedInlineCitationJson) })
         break
       default:
-        out += renderInline(node.children, context)
+        pieces.push({ markdown: renderInline(node.children, context) })
     }
+  }
+  return joinPieces(pieces)
+}
+
+const PUNCTUATION = /[\p{P}\p{S}]/u
+const WHITESPACE = /\s/
+
+/**
+ * CommonMark opens emphasis only where "*" is left-flanking: "a*(b)*" stays literal, because the
+ * "*" follows a letter and precedes punctuation (and likewise for closing); and "**a***b*" pairs
+ * the wrong markers. Between such markers and their neighbours goes an empty comment, which is
+ * punctuation to the parser and nothing to a reader.
+ */
+function joinPieces(pieces: Piece[]): string {
+  let out = ''
+  let previous: Piece | undefined
+  for (const piece of pieces) {
+    if (piece.markdown === '') continue
+    const first = piece.markdown[0]
+    const last = out[out.length - 1]
+    const openerNeedsHelp =
+      piece.opens &&
+      last !== undefined &&
+      !WHITESPACE.test(last) &&
+      (previous?.closes || (!PUNCTUATION.test(last) && PUNCTUATION.test(afterRun(piece.markdown))))
+    const closerNeedsHelp =
+      previous?.closes &&
+      PUNCTUATION.test(beforeRun(previous.markdown)) &&
+      !WHITESPACE.test(first) &&
+      !PUNCTUATION.test(first)
+    if (openerNeedsHelp || closerNeedsHelp) out += SEPARATOR
+    out += piece.markdown
+    previous = piece
   }
   return out
 }
 
-function renderText(text: string, format: number, context: Context): string {
-  if (text === '') return ''
-  if (format & CODE) return inlineCode(text)
-  // Emphasis must hug its text: "** bold**" is not bold, so blanks go outside the markers.
-  const [, lead, core, trail] = /^(\s*)([\s\S]*?)(\s*)$/.exec(text) as RegExpExecArray
-  if (core === '') return text
-  let body = escapeText(core)
+/** The character after the leading run of "*" or "~". */
+function afterRun(markdown: string): string {
+  return markdown.slice((/^(\*+|~+)/.exec(markdown)?.[0] ?? '').length)[0] ?? ''
+}
+
+function beforeRun(markdown: string): string {
+  const run = /(\*+|~+)$/.exec(markdown)?.[0] ?? ''
+  return markdown[markdown.length - run.length - 1] ?? ''
+}
+
+function renderText(text: string, format: number, context: Context): Piece {
+  if (text === '') return { markdown: '' }
+  const marked = (format & (BOLD | ITALIC | STRIKETHROUGH)) !== 0
+  // Emphasis must hug its text: "** bold**" is not bold, so blanks go outside the markers. Code
+  // keeps its blanks inside, where they are part of it.
+  const [, lead, core, trail] =
+    format & CODE ? ['', '', text, ''] : (/^(\s*)([\s\S]*?)(\s*)$/.exec(text) as RegExpExecArray)
+  const blanks = (run: string): string => run.replace(/\t/g, '&#9;')
+  if (core === '') return { markdown: blanks(text) }
+  let body = format & CODE ? inlineCode(core) : escapeText(core, context.flavor)
   if (format & STRIKETHROUGH) body = `~~${body}~~`
   if (format & UNDERLINE)
-    body = context.flavor === 'pandoc' ? `[${body}]{.underline}` : `<ins>${body}</ins>`
+    body =
+      context.flavor === 'pandoc' ? `<span class="underline">${body}</span>` : `<ins>${body}</ins>`
   if (format & ITALIC) body = `*${body}*`
   if (format & BOLD) body = `**${body}**`
-  return `${lead}${body}${trail}`
+  return {
+    markdown: `${blanks(lead)}${body}${blanks(trail)}`,
+    opens: marked && lead === '',
+    closes: marked && trail === '',
+  }
 }

@@ -1,0 +1,108 @@
+import type { Command } from 'commander'
+import type { ClippingView, SourceSummary } from '../../shared/domain'
+import { collect, positiveInteger, print, printJson, type CliContext } from './context'
+
+// Sources and clippings: import, sources, clip, clippings.
+
+function describeSource(source: SourceSummary): string {
+  const site = source.siteName === source.author ? undefined : source.siteName
+  const attribution = [source.author, site, source.publishedAt?.slice(0, 10)]
+    .filter(Boolean)
+    .join(' · ')
+  return `${source.id}  ${source.title}${attribution ? `  (${attribution})` : ''}`
+}
+
+function describeClipping(clipping: ClippingView): string {
+  const lines = [
+    `${clipping.id}  “${clipping.target[0].exact}”`,
+    `    from ${clipping.sourceTitle} (${clipping.sourceId})`,
+  ]
+  if (clipping.note) lines.push(`    note: ${clipping.note}`)
+  if (clipping.tags.length)
+    lines.push(`    tags: ${clipping.tags.map((tag) => `#${tag}`).join(' ')}`)
+  return lines.join('\n')
+}
+
+export function registerLibraryCommands(program: Command, cli: CliContext): void {
+  program
+    .command('import')
+    .description('import .html, .htm, .md and .txt files as sources')
+    .argument('<file...>', 'files to import')
+    .option('--json', 'print the result as JSON')
+    .action(async (files: string[], options: { json?: boolean }) => {
+      const app = await cli.open()
+      const report = await app.sources.importFiles(files)
+      if (options.json) printJson(report)
+      else {
+        for (const source of report.imported) print(`imported ${describeSource(source)}`)
+        for (const failure of report.failed)
+          process.stderr.write(`not imported: ${failure.message}\n`)
+      }
+      if (report.failed.length > 0) process.exitCode = 1
+    })
+
+  program
+    .command('sources')
+    .description('list the sources in the library')
+    .option('--json', 'print the sources as JSON')
+    .action(async (options: { json?: boolean }) => {
+      const sources = (await cli.open()).sources.list()
+      if (options.json) printJson(sources)
+      else if (sources.length === 0)
+        print('No sources yet. Import one with: commonplace import <file>')
+      else sources.forEach((source) => print(describeSource(source)))
+    })
+
+  program
+    .command('clip')
+    .description('clip a passage of a source by quoting it exactly')
+    .argument('<sourceId>', 'the source to clip from (see: commonplace sources)')
+    .requiredOption('--quote <text>', 'the exact text of the passage, typographic quotes and all')
+    .option(
+      '--occurrence <n>',
+      'which occurrence, when the quote appears more than once',
+      positiveInteger,
+    )
+    .option('--note <text>', 'a note to keep with the clipping')
+    .option('--tag <tag>', 'a tag (repeat for several)', collect, [])
+    .option('--json', 'print the clipping as JSON')
+    .action(
+      async (
+        sourceId: string,
+        options: {
+          quote: string
+          occurrence?: number
+          note?: string
+          tag: string[]
+          json?: boolean
+        },
+      ) => {
+        const clipping = await (
+          await cli.open()
+        ).clippings.createFromQuote({
+          sourceId,
+          quote: options.quote,
+          occurrence: options.occurrence,
+          note: options.note,
+          tags: options.tag,
+        })
+        if (options.json) printJson(clipping)
+        else print(`clipped ${describeClipping(clipping)}`)
+      },
+    )
+
+  program
+    .command('clippings')
+    .description('list clippings, newest first, or the best matches of a search')
+    .option('--source <id>', 'only clippings of this source')
+    .option('--search <text>', 'search quotes, notes, tags and source titles')
+    .option('--json', 'print the clippings as JSON')
+    .action(async (options: { source?: string; search?: string; json?: boolean }) => {
+      const clippings = await (
+        await cli.open()
+      ).clippings.list({ sourceId: options.source, search: options.search })
+      if (options.json) printJson(clippings)
+      else if (clippings.length === 0) print('No clippings.')
+      else clippings.forEach((clipping) => print(describeClipping(clipping)))
+    })
+}

@@ -1,0 +1,122 @@
+import { readFile, stat, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { fixtureNames, fixturePath, useTempDir } from '../../../test/support'
+import type { SerializedEditorStateJson, SerializedNodeJson } from '../../shared/essay'
+import { openCommonplace, type Commonplace } from './commonplace'
+
+const tempDir = useTempDir()
+
+const text = (value: string, format = 0): SerializedNodeJson => ({
+  type: 'text',
+  version: 1,
+  text: value,
+  format,
+  detail: 0,
+  mode: 'normal',
+  style: '',
+})
+const paragraph = (...children: SerializedNodeJson[]): SerializedNodeJson => ({
+  type: 'paragraph',
+  version: 1,
+  children,
+})
+const stateOf = (...children: SerializedNodeJson[]): SerializedEditorStateJson => ({
+  root: { type: 'root', version: 1, children },
+})
+
+async function withCitedClipping(app: Commonplace) {
+  const { imported } = await app.sources.importFiles([fixturePath(fixtureNames.bakerHtml)])
+  const source = imported[0]
+  const clipping = await app.clippings.createFromQuote({
+    sourceId: source.id,
+    quote: 'sex workers are just people',
+  })
+  const citation: SerializedNodeJson = {
+    type: 'citation-block',
+    version: 1,
+    clippingId: clipping.id,
+    sourceId: source.id,
+    snapshot: { exact: clipping.target[0].exact, title: source.title },
+    locator: '',
+    comment: '',
+  }
+  return { source, clipping, citation }
+}
+
+describe('essays', () => {
+  it('creates, saves, renames and lists essays, and they survive reopening', async () => {
+    const app = await openCommonplace(tempDir())
+    const essay = await app.essays.create()
+    expect(essay.title).toBe('Untitled essay')
+    const state = stateOf(paragraph(text('A first sentence, with '), text('emphasis', 2)))
+    await app.essays.save(essay.id, state)
+    await app.essays.rename(essay.id, '  On Baker  ')
+
+    const reopened = await openCommonplace(tempDir())
+    expect(reopened.essays.list().map((e) => e.title)).toEqual(['On Baker'])
+    expect((await reopened.essays.get(essay.id)).editorState).toEqual(state)
+  })
+
+  it('keeps each essay in its own file, so typing rewrites only that essay', async () => {
+    const app = await openCommonplace(tempDir())
+    const first = await app.essays.create('First')
+    const second = await app.essays.create('Second')
+    const secondFile = join(tempDir(), 'essays', `${second.id}.json`)
+    const before = await readFile(secondFile, 'utf8')
+    const mtime = (await stat(secondFile)).mtimeMs
+    await app.essays.save(first.id, stateOf(paragraph(text('typing'))))
+    expect(await readFile(secondFile, 'utf8')).toBe(before)
+    expect((await stat(secondFile)).mtimeMs).toBe(mtime)
+    expect(await readFile(join(tempDir(), 'essays', `${first.id}.json`), 'utf8')).toContain('typing')
+  })
+
+  it('refuses a state that is not a Lexical editor state, and keeps the saved one', async () => {
+    const app = await openCommonplace(tempDir())
+    const essay = await app.essays.create('Kept')
+    const state = stateOf(paragraph(text('safe')))
+    await app.essays.save(essay.id, state)
+    await expect(app.essays.save(essay.id, { nothing: true })).rejects.toThrow(/could not be saved/)
+    await expect(app.essays.rename(essay.id, '   ')).rejects.toThrow(/title is required/)
+    expect((await app.essays.get(essay.id)).editorState).toEqual(state)
+  })
+
+  it('deletes with undo: a deleted essay is hidden, then restored whole', async () => {
+    const app = await openCommonplace(tempDir())
+    const essay = await app.essays.create('Draft')
+    await app.essays.save(essay.id, stateOf(paragraph(text('words'))))
+    await app.essays.delete(essay.id)
+    expect(app.essays.list()).toEqual([])
+    await expect(app.essays.get(essay.id)).rejects.toThrow(/does not exist/)
+    await app.essays.restore(essay.id)
+    expect((await app.essays.get(essay.id)).editorState.root.children?.[0].children?.[0].text).toBe('words')
+  })
+
+  it('knows which essays cite a clipping and a source, after reopening too', async () => {
+    const app = await openCommonplace(tempDir())
+    const { source, clipping, citation } = await withCitedClipping(app)
+    const citing = await app.essays.create('Citing')
+    await app.essays.create('Not citing')
+    await app.essays.save(citing.id, stateOf(paragraph(text('As Baker says:')), citation))
+
+    expect((await app.essays.citingClipping(clipping.id)).map((e) => e.title)).toEqual(['Citing'])
+    expect((await app.essays.citingSource(source.id)).map((e) => e.title)).toEqual(['Citing'])
+    expect((await app.essays.citationCounts()).get(clipping.id)).toBe(1)
+
+    const reopened = await openCommonplace(tempDir())
+    expect((await reopened.essays.citingClipping(clipping.id)).map((e) => e.title)).toEqual(['Citing'])
+    await reopened.essays.delete(citing.id)
+    expect(await reopened.essays.citingClipping(clipping.id)).toEqual([])
+  })
+
+  it('reports a damaged essay file and leaves it as it was', async () => {
+    const app = await openCommonplace(tempDir())
+    const essay = await app.essays.create('Damaged')
+    const file = join(tempDir(), 'essays', `${essay.id}.json`)
+    await writeFile(file, '{"schemaVersion":1,"id":"x","editorState":{"root":{"type":"paragraph"}}}')
+    const reopened = await openCommonplace(tempDir())
+    await expect(reopened.essays.get(essay.id)).rejects.toThrow(file)
+    expect(reopened.store.problems.map((problem) => problem.file)).toEqual([file])
+    expect(await readFile(file, 'utf8')).toContain('"type":"paragraph"')
+  })
+})

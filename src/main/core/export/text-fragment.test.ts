@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest'
+import { encodeDirectiveText, textDirective, withTextFragment } from './text-fragment'
+
+/** The directive for the `occurrence`-th (1-based) `quote` in `text`. */
+function directiveFor(text: string, quote: string, occurrence = 1): string {
+  let start = -1
+  for (let n = 0; n < occurrence; n++) start = text.indexOf(quote, start + 1)
+  expect(start).toBeGreaterThanOrEqual(0)
+  return textDirective(text, start, start + quote.length)
+}
+
+describe('text fragments', () => {
+  it('percent-encodes the characters the spec reserves, and nothing it needs', () => {
+    expect(encodeDirectiveText('Fish & chips, well-done')).toBe(
+      'Fish%20%26%20chips%2C%20well%2Ddone',
+    )
+    const text = 'Intro.\n\nFish & chips, well-done today.\n\nOutro.'
+    expect(directiveFor(text, 'Fish & chips, well-done today.')).toBe(
+      '#:~:text=Fish%20%26%20chips%2C%20well%2Ddone%20today.',
+    )
+    expect(decodeURIComponent(encodeDirectiveText('“Sean’s” — é'))).toBe('“Sean’s” — é')
+  })
+
+  it('adds the words around a quote that occurs more than once, whichever occurrence it is', () => {
+    const text = 'The red rocket flew. Later a Red Rocket landed, and another red rocket waited.'
+    expect(directiveFor(text, 'Red Rocket')).toBe(
+      '#:~:text=flew.%20Later%20a-,Red%20Rocket,-landed%2C%20and%20another',
+    )
+    expect(directiveFor(text, 'red rocket', 1)).toBe(
+      '#:~:text=The-,red%20rocket,-flew.%20Later%20a',
+    )
+    // Matching is by whole words: "Rockets" is not another "Rocket".
+    expect(directiveFor('One Rocket among Rockets.', 'Rocket')).toBe('#:~:text=Rocket')
+  })
+
+  it('addresses a long quote by its first and last words, with context when those recur', () => {
+    const long =
+      'it was the best of times, it was the worst of times, it was the age of wisdom, it was the age of foolishness'
+    expect(directiveFor(`Dickens wrote that ${long}.`, long)).toBe(
+      '#:~:text=it%20was%20the%20best,the%20age%20of%20foolishness',
+    )
+    // "it was the best" occurs before the quote too: the first match would start there.
+    const text = `Before: it was the best day. Then ${long}.`
+    expect(directiveFor(text, long)).toBe(
+      '#:~:text=best%20day.%20Then-,it%20was%20the%20best,the%20age%20of%20foolishness,-.',
+    )
+  })
+
+  it('addresses a quote across paragraphs by words inside its first and last paragraph', () => {
+    const text = 'First para ends here.\n\nSecond para starts and goes on.'
+    expect(directiveFor(text, 'ends here.\n\nSecond para')).toBe(
+      '#:~:text=ends%20here.,Second%20para',
+    )
+  })
+
+  it('replaces a URL’s own fragment', () => {
+    expect(withTextFragment('https://example.org/a#top', '#:~:text=x')).toBe(
+      'https://example.org/a#:~:text=x',
+    )
+  })
+})

@@ -1,0 +1,24 @@
+import { createContext, useContext } from 'react'
+
+export type ClippingStatus = 'present' | 'missing' | 'unknown'
+
+/**
+ * What citation nodes need from outside the editor: whether their clipping still exists, and how
+ * to open the passage. The essay pane provides it; the nodes only read it.
+ */
+export interface CitationContextValue {
+  clippingStatus(clippingId: string): ClippingStatus
+  showInSource(clippingId: string, sourceId: string): void
+}
+
+const fallback: CitationContextValue = {
+  // Without a provider nothing is known, and "unknown" shows no badge rather than a false alarm.
+  clippingStatus: () => 'unknown',
+  showInSource: () => undefined,
+}
+
+export const CitationContext = createContext<CitationContextValue>(fallback)
+
+export function useCitationContext(): CitationContextValue {
+  return useContext(CitationContext)
+}

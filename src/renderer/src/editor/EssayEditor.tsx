@@ -1,0 +1,123 @@
+import { AutoLinkNode, LinkNode } from '@lexical/link'
+import { ListItemNode, ListNode } from '@lexical/list'
+import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalComposer'
+import { ContentEditable } from '@lexical/react/LexicalContentEditable'
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
+import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary'
+import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin'
+import { ListPlugin } from '@lexical/react/LexicalListPlugin'
+import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin'
+import { HeadingNode, QuoteNode } from '@lexical/rich-text'
+import {
+  $createParagraphNode,
+  $getRoot,
+  $parseSerializedNode,
+  type EditorState,
+  type LexicalEditor,
+} from 'lexical'
+import { useEffect, useState, type ReactElement } from 'react'
+import type { SerializedEditorStateJson, SerializedNodeJson } from '../../../shared/essay'
+import { EssayEditorBody } from './EssayEditorBody'
+import { CitationBlockNode } from './nodes/CitationBlockNode'
+import { EssayChangePlugin } from './plugins/EssayChangePlugin'
+import { InlineCitationNode } from './nodes/InlineCitationNode'
+import { essayTheme } from './theme'
+import './editor.css'
+
+/** Every node an essay may contain; the exporter's headless editor must register the same. */
+export const essayNodes = [
+  HeadingNode,
+  QuoteNode,
+  ListNode,
+  ListItemNode,
+  LinkNode,
+  AutoLinkNode,
+  CitationBlockNode,
+  InlineCitationNode,
+]
+
+export interface EssayEditorProps {
+  /** Read once, when the editor mounts: give the editor `key={essay.id}` to open another essay. */
+  initialState: SerializedEditorStateJson
+  /**
+   * Each change of content (selection-only changes are left out). Serializing is left to the
+   * caller (`editorState.toJSON()` when it saves), so typing does not pay for it per keystroke.
+   */
+  onChange(editorState: EditorState): void
+  /** The Lexical editor once it exists (null when it goes), e.g. to dispatch citation commands. */
+  editorRef?: (editor: LexicalEditor | null) => void
+  /** Blocks of the saved state that could not be read (they are left out, the rest opens). */
+  onLoadProblem?(message: string): void
+}
+
+/** Appends the saved blocks one by one, so one damaged block does not cost the whole essay. */
+function $loadBlocks(
+  state: SerializedEditorStateJson,
+  onProblem?: (message: string) => void,
+): void {
+  const root = $getRoot()
+  let skipped = 0
+  for (const block of state.root.children ?? []) {
+    try {
+      root.append($parseSerializedNode(block as SerializedNodeJson & { version: number }))
+    } catch {
+      skipped++
+    }
+  }
+  if (root.isEmpty()) root.append($createParagraphNode())
+  if (skipped > 0 && onProblem) {
+    const message = `${skipped} part(s) of this essay could not be read and are not shown.`
+    // This runs while the composer renders: tell the parent afterwards, not during its render.
+    queueMicrotask(() => onProblem(message))
+  }
+}
+
+/** Hands the editor out while it exists, and null once it is gone. */
+function EditorHandle({ editorRef }: { editorRef(editor: LexicalEditor | null): void }): null {
+  const [editor] = useLexicalComposerContext()
+  useEffect(() => {
+    editorRef(editor)
+    return () => editorRef(null)
+  }, [editor, editorRef])
+  return null
+}
+
+/**
+ * The essay editor: rich text (headings, quotes, lists, links, inline formatting), citation
+ * blocks and inline citations, a toolbar, shortcuts, the citation picker, and a word count.
+ * Provide a CitationContext around it so citations can show their state and open their source.
+ */
+export function EssayEditor(props: EssayEditorProps): ReactElement {
+  const { initialState, onChange, editorRef, onLoadProblem } = props
+  const [initialConfig] = useState<InitialConfigType>(() => ({
+    namespace: 'commonplace-essay',
+    theme: essayTheme,
+    nodes: essayNodes,
+    editorState: () => $loadBlocks(initialState, onLoadProblem),
+    onError: (error) => console.error(error),
+  }))
+
+  return (
+    <LexicalComposer initialConfig={initialConfig}>
+      <EssayEditorBody
+        content={
+          <RichTextPlugin
+            contentEditable={
+              <ContentEditable
+                className="essay-content"
+                aria-label="Essay"
+                aria-placeholder="Start writing…"
+                placeholder={<div className="essay-placeholder">Start writing…</div>}
+              />
+            }
+            ErrorBoundary={LexicalErrorBoundary}
+          />
+        }
+      />
+      <HistoryPlugin />
+      <ListPlugin />
+      <EssayChangePlugin onChange={onChange} />
+      {editorRef && <EditorHandle editorRef={editorRef} />}
+    </LexicalComposer>
+  )
+}

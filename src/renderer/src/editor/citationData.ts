@@ -1,0 +1,84 @@
+// What a citation carries, built from a clipping and its source, and read back from untrusted
+// places (a drop's DataTransfer, saved JSON) without a Lexical editor.
+import { quoteSelectorOf, type ClippingView, type SourceSummary } from '../../../shared/domain'
+import type { CitationData, CitationSnapshot } from '../../../shared/essay'
+
+/** The DataTransfer type a dragged clipping carries: its CitationData as JSON. */
+export const CITATION_MIME = 'application/x-commonplace-citation'
+
+/** The snapshot a citation keeps, so the essay still reads if the clipping or source goes. */
+export function citationDataFrom(clipping: ClippingView, source: SourceSummary): CitationData {
+  const snapshot: CitationSnapshot = {
+    exact: quoteSelectorOf(clipping).exact,
+    title: source.title || clipping.sourceTitle,
+  }
+  // Absent fields stay absent (not undefined) so the saved JSON has no empty keys.
+  if (source.author) snapshot.author = source.author
+  if (source.siteName) snapshot.siteName = source.siteName
+  if (source.publishedAt) snapshot.publishedAt = source.publishedAt
+  if (source.url) snapshot.url = source.url
+  return { clippingId: clipping.id, sourceId: clipping.sourceId, snapshot }
+}
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : ''
+}
+
+function optionalText(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined
+}
+
+/** Reads a snapshot from JSON nobody vouched for: wrong types become empty, never a crash. */
+export function parseSnapshot(value: unknown): CitationSnapshot {
+  const raw = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>
+  const snapshot: CitationSnapshot = { exact: text(raw.exact), title: text(raw.title) }
+  for (const key of ['author', 'siteName', 'publishedAt', 'url'] as const) {
+    const field = optionalText(raw[key])
+    if (field !== undefined) snapshot[key] = field
+  }
+  return snapshot
+}
+
+/** CitationData from a drop or a message; null unless it names a clipping and a source. */
+export function parseCitationData(value: unknown): CitationData | null {
+  if (typeof value !== 'object' || value === null) return null
+  const raw = value as Record<string, unknown>
+  const clippingId = optionalText(raw.clippingId)
+  const sourceId = optionalText(raw.sourceId)
+  if (!clippingId || !sourceId) return null
+  return { clippingId, sourceId, snapshot: parseSnapshot(raw.snapshot) }
+}
+
+export function copySnapshot(snapshot: CitationSnapshot): CitationSnapshot {
+  return { ...snapshot }
+}
+
+const dateFormat = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+})
+
+/**
+ * "2021-12-10" or "2021-12-10T23:30:00-05:00" -> "10 Dec 2021". The calendar date is read as the
+ * source wrote it: going through the local time zone would move late-evening dates by a day.
+ */
+export function formatCitationDate(value: string | undefined): string {
+  if (!value) return ''
+  const ymd = /^(\d{4})-(\d{2})-(\d{2})/.exec(value.trim())
+  if (ymd) {
+    const [, year, month, day] = ymd.map(Number)
+    return dateFormat.format(new Date(Date.UTC(year, month - 1, day)))
+  }
+  const parsed = Date.parse(value)
+  return Number.isNaN(parsed) ? value : dateFormat.format(new Date(parsed))
+}
+
+/** "Author or Site, Title, 10 Dec 2021", leaving out what the source did not give. */
+export function attributionOf(snapshot: CitationSnapshot): string {
+  const who = snapshot.author || snapshot.siteName
+  return [who, snapshot.title || 'Untitled source', formatCitationDate(snapshot.publishedAt)]
+    .filter((part) => part && part.trim())
+    .join(', ')
+}

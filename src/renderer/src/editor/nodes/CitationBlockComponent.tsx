@@ -1,0 +1,93 @@
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
+import { $getNodeByKey, HISTORY_PUSH_TAG, type NodeKey } from 'lexical'
+import type { ReactElement } from 'react'
+import type { CitationSnapshot } from '../../../../shared/essay'
+import { useCitationContext } from '../CitationContext'
+import { attributionOf } from '../citationData'
+import { $isCitationBlockNode } from './CitationBlockNode'
+import { useCitationField } from './useCitationField'
+
+export interface CitationBlockComponentProps {
+  nodeKey: NodeKey
+  clippingId: string
+  sourceId: string
+  snapshot: CitationSnapshot
+  locator: string
+  comment: string
+}
+
+export function CitationBlockComponent(props: CitationBlockComponentProps): ReactElement {
+  const { nodeKey, clippingId, sourceId, snapshot } = props
+  const [editor] = useLexicalComposerContext()
+  const citations = useCitationContext()
+  const missing = citations.clippingStatus(clippingId) === 'missing'
+  const locator = useCitationField(nodeKey, props.locator, (node, next) => {
+    if ($isCitationBlockNode(node)) node.setLocator(next)
+  })
+  const comment = useCitationField(nodeKey, props.comment, (node, next) => {
+    if ($isCitationBlockNode(node)) node.setComment(next)
+  })
+
+  const remove = (): void => {
+    // Its own undo step, so Ctrl+Z brings the citation back whole.
+    editor.update(() => $getNodeByKey(nodeKey)?.remove(), { tag: HISTORY_PUSH_TAG })
+    editor.focus()
+  }
+
+  return (
+    <figure
+      className={missing ? 'citation citation-missing' : 'citation'}
+      aria-label={`Citation: ${snapshot.title || 'Untitled source'}`}
+      data-citation-ui=""
+    >
+      <blockquote className="citation-quote">{snapshot.exact}</blockquote>
+      <figcaption className="citation-attribution">
+        <span className="citation-dash" aria-hidden="true">
+          —{' '}
+        </span>
+        {attributionOf(snapshot)}
+        {props.locator ? `, ${props.locator}` : ''}
+        {missing && (
+          <span
+            className="citation-badge"
+            title="The clipping was deleted. The quote is kept as it was when cited."
+          >
+            Missing
+          </span>
+        )}
+      </figcaption>
+      <div className="citation-fields">
+        <input
+          className="citation-input citation-locator"
+          aria-label="Locator"
+          placeholder="Page or section"
+          {...locator}
+        />
+        <input
+          className="citation-input citation-comment"
+          aria-label="Comment"
+          placeholder="Comment"
+          {...comment}
+        />
+      </div>
+      <div className="citation-actions">
+        <button
+          type="button"
+          className="citation-button"
+          onClick={() => citations.showInSource(clippingId, sourceId)}
+        >
+          Show in source
+        </button>
+        <button
+          type="button"
+          className="citation-button citation-remove"
+          aria-label="Remove citation"
+          title="Remove citation"
+          onClick={remove}
+        >
+          ×
+        </button>
+      </div>
+    </figure>
+  )
+}

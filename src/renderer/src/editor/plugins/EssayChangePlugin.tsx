@@ -1,0 +1,34 @@
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
+import { HISTORY_MERGE_TAG, type EditorState } from 'lexical'
+import { useEffect } from 'react'
+
+/** Tags a citation field's keystrokes: merged into one undo step, yet edits to be saved. */
+export const CITATION_FIELD_TAG = 'citation-field'
+
+/**
+ * OnChangePlugin with one difference: it reports content changes like OnChangePlugin's defaults
+ * (no selection-only updates, no history merges, not the initial load), except that a history
+ * merge tagged CITATION_FIELD_TAG is a real edit. History merges are otherwise Lexical's own
+ * reconciles (attaching the editor to the page), and saving those would mark an essay edited
+ * merely because it was opened.
+ */
+export function EssayChangePlugin({
+  onChange,
+}: {
+  onChange(editorState: EditorState): void
+}): null {
+  const [editor] = useLexicalComposerContext()
+  useEffect(
+    () =>
+      editor.registerUpdateListener(
+        ({ editorState, dirtyElements, dirtyLeaves, prevEditorState, tags }) => {
+          if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return
+          if (prevEditorState.isEmpty()) return
+          if (tags.has(HISTORY_MERGE_TAG) && !tags.has(CITATION_FIELD_TAG)) return
+          onChange(editorState)
+        },
+      ),
+    [editor, onChange],
+  )
+  return null
+}

@@ -1,0 +1,269 @@
+import type { EditorState, LexicalEditor } from 'lexical'
+import { useCallback, useEffect, useRef, useState, type ReactElement } from 'react'
+import type { CitationData, Essay, EssaySummary } from '../../../shared/essay'
+import { call } from '../api'
+import { CitationContext } from '../editor/CitationContext'
+import { EssayEditor } from '../editor/EssayEditor'
+import { INSERT_CITATION_COMMAND } from '../editor/plugins/citationCommands'
+import { EssayHeader } from './EssayHeader'
+import { EssayList } from './EssayList'
+import { UndoToast, type ToastMessage } from './UndoToast'
+import { useAutosave } from './useAutosave'
+import { citedKey, useCitationStatus } from './useCitationStatus'
+import './essays.css'
+
+/** A citation to insert into the open essay, e.g. from a clipping's "Cite" button. */
+export interface CiteRequest {
+  data: CitationData
+  /** Change it for each request: the same nonce is inserted once. */
+  nonce: number
+}
+
+export interface EssaysPaneProps {
+  /** Bump when clippings are deleted or restored, so citations re-check for "Missing". */
+  clippingsRevision: number
+  onShowInSource(clippingId: string, sourceId: string): void
+  /** An essay was created, renamed, deleted or restored, or changed what it cites. */
+  onEssaysChanged?(): void
+  citeRequest?: CiteRequest
+}
+
+function newestFirst(essays: EssaySummary[]): EssaySummary[] {
+  return [...essays].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
+}
+
+function cite(editor: LexicalEditor, data: CitationData): void {
+  editor.dispatchCommand(INSERT_CITATION_COMMAND, data)
+  editor.focus()
+}
+
+/** The essays workspace: the list, the open essay's title and editor, autosave. */
+export function EssaysPane(props: EssaysPaneProps): ReactElement {
+  const { clippingsRevision, onShowInSource, citeRequest } = props
+  const [essays, setEssays] = useState<EssaySummary[] | null>(null)
+  const [open, setOpen] = useState<Essay | null>(null)
+  const [fresh, setFresh] = useState(false)
+  const [citedIds, setCitedIds] = useState('')
+  const [problem, setProblem] = useState('')
+  const [toast, setToast] = useState<ToastMessage | null>(null)
+  const [editor, setEditor] = useState<LexicalEditor | null>(null)
+  const openId = useRef<string | null>(null)
+  const cited = useRef('')
+  const latestOpen = useRef(0)
+  const queuedCite = useRef<CitationData | null>(null)
+  const handledNonce = useRef<number | null>(null)
+  const changed = useRef(props.onEssaysChanged)
+  useEffect(() => {
+    changed.current = props.onEssaysChanged
+  })
+
+  const upsert = useCallback((summary: EssaySummary): void => {
+    setEssays((list) => newestFirst([summary, ...(list ?? []).filter((e) => e.id !== summary.id)]))
+  }, [])
+
+  const trackCitations = (key: string): void => {
+    if (key === cited.current) return
+    cited.current = key
+    setCitedIds(key)
+  }
+
+  const autosave = useAutosave((summary, state) => {
+    upsert(summary)
+    if (summary.id !== openId.current) return
+    const before = cited.current
+    trackCitations(citedKey(state))
+    if (cited.current !== before) changed.current?.()
+  })
+  const { flush } = autosave
+  const citations = useCitationStatus(citedIds, clippingsRevision, onShowInSource)
+
+  const show = (essay: Essay | null, isNew = false): void => {
+    openId.current = essay?.id ?? null
+    setOpen(essay)
+    setFresh(isNew)
+    setProblem('')
+    trackCitations(essay ? citedKey(essay.editorState) : '')
+  }
+
+  const openEssay = async (id: string): Promise<void> => {
+    if (openId.current === id) return
+    // Only the latest choice wins when the writer clicks through the list quickly.
+    const request = ++latestOpen.current
+    await flush()
+    const result = await call((api) => api.getEssay(id))
+    if (request !== latestOpen.current) return
+    if (result.ok) show(result.value)
+    else setProblem(result.error.message)
+  }
+
+  const newEssay = async (): Promise<void> => {
+    const request = ++latestOpen.current
+    await flush()
+    const result = await call((api) => api.createEssay('Untitled essay'))
+    if (!result.ok) return setProblem(result.error.message)
+    upsert(result.value)
+    if (request === latestOpen.current) show(result.value, true)
+    changed.current?.()
+  }
+
+  const rename = async (title: string): Promise<void> => {
+    const id = openId.current
+    if (!id) return
+    const result = await call((api) => api.renameEssay(id, title))
+    if (!result.ok) return setProblem(result.error.message)
+    upsert(result.value)
+    setOpen((essay) => (essay?.id === id ? { ...essay, title: result.value.title } : essay))
+    changed.current?.()
+  }
+
+  const restore = async (id: string): Promise<void> => {
+    const result = await call((api) => api.restoreEssay(id))
+    if (!result.ok) return setProblem(result.error.message)
+    upsert(result.value)
+    changed.current?.()
+    await openEssay(id)
+  }
+
+  const remove = async (): Promise<void> => {
+    if (!open) return
+    const { id, title } = open
+    await flush()
+    const result = await call((api) => api.deleteEssay(id))
+    if (!result.ok) return setProblem(result.error.message)
+    const rest = (essays ?? []).filter((essay) => essay.id !== id)
+    setEssays(rest)
+    show(null)
+    if (rest.length > 0) void openEssay(rest[0].id)
+    setToast({ id: Date.now(), message: `Deleted “${title}”.`, undo: () => void restore(id) })
+    changed.current?.()
+  }
+
+  // The first load: the list, and the most recently edited essay opened.
+  useEffect(() => {
+    let current = true
+    void call((api) => api.listEssays()).then((result) => {
+      if (!current) return
+      if (!result.ok) return setProblem(result.error.message)
+      setEssays(newestFirst(result.value))
+      const [latest] = newestFirst(result.value)
+      if (latest && openId.current === null) void openEssay(latest.id)
+      else if (!latest && queuedCite.current) void newEssay()
+    })
+    return () => {
+      current = false
+    }
+    // Once, on mount: the handlers only read refs and stable setters.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [])
+
+  // Nothing typed may be lost: save at once on unmount, window close, reload or hiding.
+  useEffect(() => {
+    const onHide = (): void => {
+      if (document.visibilityState === 'hidden') void flush()
+    }
+    const onUnload = (): void => void flush()
+    const stopMenu = window.commonplace.onMenuCommand((command) => {
+      if (command === 'before-close') {
+        void flush().then(() => call((api) => api.readyToClose()))
+      }
+    })
+    window.addEventListener('beforeunload', onUnload)
+    document.addEventListener('visibilitychange', onHide)
+    return () => {
+      stopMenu()
+      window.removeEventListener('beforeunload', onUnload)
+      document.removeEventListener('visibilitychange', onHide)
+      void flush()
+    }
+  }, [flush])
+
+  // The menu's "New essay", while this pane is shown.
+  const newEssayLatest = useRef(newEssay)
+  useEffect(() => {
+    newEssayLatest.current = newEssay
+  })
+  useEffect(
+    () =>
+      window.commonplace.onMenuCommand((command) => {
+        if (command === 'new-essay') void newEssayLatest.current()
+      }),
+    [],
+  )
+
+  // "Cite" from outside: into the open essay, or one made for it when there is none.
+  useEffect(() => {
+    if (!citeRequest || handledNonce.current === citeRequest.nonce) return
+    handledNonce.current = citeRequest.nonce
+    if (editor) return cite(editor, citeRequest.data)
+    queuedCite.current = citeRequest.data
+    if (essays !== null && essays.length === 0 && openId.current === null) void newEssay()
+    // Only a new request (nonce) or a newly ready editor should act.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [citeRequest, editor])
+  useEffect(() => {
+    if (!editor || !queuedCite.current) return
+    cite(editor, queuedCite.current)
+    queuedCite.current = null
+  }, [editor])
+
+  const essayId = open?.id
+  const onChange = useCallback(
+    (state: EditorState): void => {
+      if (essayId) autosave.schedule(essayId, state)
+    },
+    // schedule is stable; binding the id per essay keeps a closing editor's last change its own.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [essayId],
+  )
+  const dismissToast = useCallback(() => setToast(null), [])
+
+  return (
+    <section className="essays-pane" aria-label="Essays workspace">
+      <aside className="essays-sidebar">
+        <button type="button" className="essays-button" onClick={() => void newEssay()}>
+          New essay
+        </button>
+        {essays !== null && essays.length === 0 && <p className="essays-empty">No essays yet.</p>}
+        <EssayList
+          essays={essays ?? []}
+          openId={open?.id ?? null}
+          onOpen={(id) => void openEssay(id)}
+        />
+      </aside>
+      <div className="essays-main">
+        {problem && (
+          <p className="essays-problem" role="alert">
+            {problem}
+          </p>
+        )}
+        {open ? (
+          <>
+            <EssayHeader
+              key={open.id}
+              title={open.title}
+              status={autosave.status}
+              saveError={autosave.error}
+              selectTitle={fresh}
+              onRename={(title) => void rename(title)}
+              onDelete={() => void remove()}
+            />
+            <CitationContext.Provider value={citations}>
+              <EssayEditor
+                key={open.id}
+                initialState={open.editorState}
+                onChange={onChange}
+                editorRef={setEditor}
+                onLoadProblem={setProblem}
+              />
+            </CitationContext.Provider>
+          </>
+        ) : (
+          <div className="essays-placeholder">
+            <p>Write an essay that quotes your clippings and keeps every quote traceable.</p>
+          </div>
+        )}
+      </div>
+      {toast && <UndoToast toast={toast} onDismiss={dismissToast} />}
+    </section>
+  )
+}

@@ -1,0 +1,193 @@
+// `commonplace essays | export | bib | verify | import-essay` as a user runs them: the built CLI in
+// its own process, on a notebook seeded in-process with essays that cite both article fixtures.
+import { existsSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { CitationCheck, EssaySummary } from '../src/shared/essay'
+import { openCommonplace } from '../src/main/core/commonplace'
+import { ensureBuilt, runCli } from './cli-support'
+import { quotes, seedEssay, seedLibrary, type Library } from './essay-support'
+import { useTempDir } from './support'
+
+const tempDir = useTempDir()
+const notebook = () => join(tempDir(), 'notebook')
+const commonplace = (...args: string[]) => runCli(notebook(), ...args)
+
+/** A notebook with the two articles, clippings and one essay citing them (see seedEssay). */
+async function seeded(): Promise<{ essay: EssaySummary; library: Library }> {
+  const app = await openCommonplace(notebook())
+  const library = await seedLibrary(app)
+  const essay = await seedEssay(app, library)
+  return { essay, library }
+}
+
+/** The same export, rendered in-process on the notebook as it now is on disk. */
+async function renderInProcess(essayId: string, format: 'gfm' | 'pandoc') {
+  return (await openCommonplace(notebook())).exports.render(essayId, format)
+}
+
+beforeAll(ensureBuilt)
+
+describe('commonplace essays and export', { timeout: 60_000 }, () => {
+  it('documents the essay commands and the exit codes in --help', async () => {
+    const run = await commonplace('--help')
+    expect(run.code).toBe(0)
+    for (const command of ['essays', 'export', 'bib', 'verify', 'import-essay'])
+      expect(run.stdout).toMatch(new RegExp(`^\\s+${command}\\b`, 'm'))
+    expect(run.stdout).toMatch(/Exit codes:.*\n.*2 an export stopped/)
+    const exportHelp = await commonplace('export', '--help')
+    for (const option of ['--output', '--format', '--allow-unverified', 'pandoc'])
+      expect(exportHelp.stdout).toContain(option)
+  })
+
+  it('lists essays with id, title and when they were last edited', async () => {
+    const { essay } = await seeded()
+    const run = await commonplace('essays', '--json')
+    expect(run.stderr).toBe('')
+    expect(JSON.parse(run.stdout)).toEqual([
+      {
+        id: essay.id,
+        title: 'On Baker’s films',
+        createdAt: essay.createdAt,
+        updatedAt: expect.any(String),
+      },
+    ])
+    const text = await commonplace('essays')
+    expect(text.stdout).toMatch(
+      new RegExp(
+        `^${essay.id}  On Baker’s films  \\(edited \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC\\)$`,
+        'm',
+      ),
+    )
+  })
+
+  for (const format of ['gfm', 'pandoc'] as const) {
+    it(`${format}: stdout, -o file and the app's own render are the same bytes`, async () => {
+      const { essay } = await seeded()
+      const path = join(tempDir(), `essay-${format}.md`)
+      const [toStdout, toFile] = await Promise.all([
+        commonplace('export', essay.id, '--format', format),
+        commonplace('export', essay.id, '--format', format, '-o', path),
+      ])
+      expect([toStdout.code, toFile.code]).toEqual([0, 0])
+      expect(toStdout.stderr + toFile.stderr).toBe('')
+      expect(toFile.stdout).toBe(`wrote ${path}\n`)
+      const written = await readFile(path, 'utf8')
+      expect(toStdout.stdout).toBe(written)
+      expect(written).toBe((await renderInProcess(essay.id, format)).markdown)
+      expect(written).toContain(format === 'gfm' ? `> ${quotes.people}[^1]` : '[@afp2025sex]')
+    })
+  }
+
+  it('stops an export whose quote cannot be verified (exit 2), unless --allow-unverified', async () => {
+    const { essay, library } = await seeded()
+    await (await openCommonplace(notebook())).clippings.delete(library.sean.id)
+    const path = join(tempDir(), 'essay.md')
+
+    for (const args of [['-o', path], []]) {
+      const stopped = await commonplace('export', essay.id, ...args)
+      expect(stopped.code).toBe(2)
+      expect(stopped.stdout).toBe('')
+      expect(stopped.stderr).toContain('not exported: 1 quote could not be verified')
+      expect(stopped.stderr).toContain(`  missing: “${quotes.sean}”\n`)
+      expect(stopped.stderr).toContain('Its clipping was deleted; the quote cannot be checked.')
+      expect(stopped.stderr).toContain('--allow-unverified')
+      expect(existsSync(path)).toBe(false)
+    }
+
+    const allowed = await commonplace('export', essay.id, '-o', path, '--allow-unverified')
+    expect(allowed.code).toBe(0)
+    expect(allowed.stderr).toMatch(/^warning: 1 quote could not be verified/)
+    const written = await readFile(path, 'utf8')
+    expect(written).toBe((await renderInProcess(essay.id, 'gfm')).markdown)
+    expect(written).toContain(`> ${quotes.sean}[^`)
+    expect(written).toContain('*Unverified quote (missing): Its clipping was deleted')
+  })
+
+  it('exports the bibliography as CSL-JSON or BibTeX, to stdout or a file', async () => {
+    await seeded()
+    const csl = await commonplace('bib')
+    expect(csl.code).toBe(0)
+    const items = JSON.parse(csl.stdout) as { id: string; title: string; URL: string }[]
+    expect(items.map((item) => item.id)).toEqual(['cinemablend2021sean', 'afp2025sex'])
+    for (const item of items) expect(item.URL).toMatch(/^https:\/\/example\.org\//)
+
+    const path = join(tempDir(), 'library.bib')
+    const [bibtex, toFile] = await Promise.all([
+      commonplace('bib', '--format', 'bibtex'),
+      commonplace('bib', '--format', 'bibtex', '-o', path),
+    ])
+    expect(bibtex.stdout).toMatch(/^@online\{cinemablend2021sean,$/m)
+    expect(bibtex.stdout).toMatch(/^@online\{afp2025sex,$/m)
+    expect(toFile.code).toBe(0)
+    expect(await readFile(path, 'utf8')).toBe(bibtex.stdout)
+
+    const wrong = await commonplace('bib', '--format', 'ris')
+    expect(wrong.code).not.toBe(0)
+    expect(wrong.stderr).toMatch(/csl-json, bibtex|Allowed choices/)
+  })
+
+  it('verifies every citation, exiting 1 when one is not verified', async () => {
+    const { essay, library } = await seeded()
+    const good = await commonplace('verify', '--json')
+    expect(good.code).toBe(0)
+    const checks = JSON.parse(good.stdout) as CitationCheck[]
+    expect(checks).toHaveLength(6)
+    expect(checks.every((check) => check.state === 'verified' && check.essayId === essay.id)).toBe(
+      true,
+    )
+    expect((await commonplace('verify')).stdout).toContain('6 of 6 citations verified.')
+
+    await (await openCommonplace(notebook())).clippings.delete(library.people.id)
+    const bad = await commonplace('verify', '--json')
+    expect(bad.code).toBe(1)
+    const states = (JSON.parse(bad.stdout) as CitationCheck[]).map((check) => check.state)
+    expect(states).toEqual(['missing', 'verified', 'verified', 'verified', 'verified', 'verified'])
+    const text = await commonplace('verify', essay.id)
+    expect(text.code).toBe(1)
+    expect(text.stdout).toContain(`missing   “${quotes.people}”`)
+    expect(text.stdout).toContain('5 of 6 citations verified.')
+  })
+
+  for (const format of ['gfm', 'pandoc'] as const) {
+    it(`${format}: import-essay of an export, exported again, gives the same bytes`, async () => {
+      const { essay } = await seeded()
+      const path = join(tempDir(), 'exported.md')
+      expect((await commonplace('export', essay.id, '--format', format, '-o', path)).code).toBe(0)
+
+      const imported = await commonplace('import-essay', path)
+      expect(imported.code).toBe(0)
+      const id = imported.stdout.trim()
+      expect(id).toMatch(/^e-/)
+      expect(id).not.toBe(essay.id)
+      const again = await commonplace('export', id, '--format', format)
+      expect(again.code).toBe(0)
+      expect(again.stdout).toBe(await readFile(path, 'utf8'))
+
+      const essays = JSON.parse((await commonplace('essays', '--json')).stdout) as EssaySummary[]
+      expect(essays.map((summary) => summary.title)).toEqual([
+        'On Baker’s films',
+        'On Baker’s films',
+      ])
+    })
+  }
+
+  it('says plainly what is wrong: an unknown essay, a folder that does not exist', async () => {
+    const { essay } = await seeded()
+    const unknown = await commonplace('export', 'e-nope')
+    expect(unknown.code).toBe(1)
+    expect(unknown.stderr).toContain('The essay "e-nope" does not exist')
+    const nowhere = join(tempDir(), 'no', 'such', 'dir', 'essay.md')
+    const unwritable = await commonplace('export', essay.id, '-o', nowhere)
+    expect(unwritable.code).toBe(1)
+    expect(unwritable.stderr).toContain(
+      `${nowhere} could not be written: its folder does not exist.`,
+    )
+    const missing = await commonplace('import-essay', join(tempDir(), 'absent.md'))
+    expect(missing.code).toBe(1)
+    expect(missing.stderr).toContain('absent.md does not exist')
+    for (const run of [unknown, unwritable, missing])
+      expect(run.stderr).not.toMatch(/unexpected error|\n\s+at /)
+  })
+})

@@ -1,10 +1,16 @@
+import { useState } from 'react'
+import type { ClippingView } from '../../shared/domain'
 import { ClippingsPanel } from './clippings/ClippingsPanel'
+import { CITATION_MIME, citationDataFrom } from './editor/citationData'
+import { EssaysPane, type CiteRequest } from './essays/EssaysPane'
 import { Library } from './library/Library'
 import { EmptyReader } from './reader/EmptyReader'
 import { Reader } from './reader/Reader'
 import { useCommand } from './ui/commands'
 import { NoticesProvider } from './ui/notices'
 import { useNotebook } from './useNotebook'
+
+type View = 'reader' | 'essay'
 
 export function App(): React.JSX.Element {
   return (
@@ -17,7 +23,32 @@ export function App(): React.JSX.Element {
 function Notebook(): React.JSX.Element {
   const notebook = useNotebook()
   const { detail } = notebook
+  const [view, setView] = useState<View>('reader')
+  const [citeRequest, setCiteRequest] = useState<CiteRequest>()
+  const [openRequest, setOpenRequest] = useState<{ essayId: string; nonce: number }>()
   useCommand('import-source', () => void notebook.importSources())
+
+  const sourceOf = (clipping: ClippingView) =>
+    notebook.sources.find((source) => source.id === clipping.sourceId)
+
+  const cite = (clipping: ClippingView): void => {
+    const source = sourceOf(clipping)
+    if (!source) return
+    setView('essay')
+    setCiteRequest({ data: citationDataFrom(clipping, source), nonce: Date.now() })
+  }
+
+  const dragCitation = (clipping: ClippingView, transfer: DataTransfer): void => {
+    const source = sourceOf(clipping)
+    if (!source) return
+    transfer.setData(CITATION_MIME, JSON.stringify(citationDataFrom(clipping, source)))
+    transfer.setData('text/plain', clipping.target[0].exact)
+    transfer.effectAllowed = 'copy'
+  }
+
+  const showInSource = (clippingId: string, sourceId: string): void => {
+    void notebook.showPassage(clippingId, sourceId).then((shown) => shown && setView('reader'))
+  }
 
   return (
     <div className="app">
@@ -26,23 +57,48 @@ function Notebook(): React.JSX.Element {
         selectedId={detail?.source.id ?? null}
         importing={notebook.importing}
         onImport={() => void notebook.importSources()}
-        onSelect={(id) => void notebook.openSource(id)}
+        onSelect={(id) => {
+          setView('reader')
+          void notebook.openSource(id)
+        }}
       />
-      {detail ? (
-        <Reader
-          // A new source starts with a fresh toolbar, form and menu.
-          key={detail.source.id}
-          detail={detail}
-          onClip={notebook.clip}
-          onSaveDetails={notebook.saveDetails}
-          onOpenLink={(url) => void notebook.openLink(url)}
-          focusClippingId={notebook.focusClippingId}
-          onFocused={notebook.clearFocus}
-          onMarkClick={notebook.setActiveClippingId}
-        />
-      ) : (
-        <EmptyReader hasSources={notebook.sources.length > 0} />
-      )}
+      <div className="workspace">
+        {/* Both stay mounted: the essay keeps its caret and undo history while reading. */}
+        <div className="workspace-switch" role="group" aria-label="View">
+          <button type="button" aria-pressed={view === 'reader'} onClick={() => setView('reader')}>
+            Source
+          </button>
+          <button type="button" aria-pressed={view === 'essay'} onClick={() => setView('essay')}>
+            Essays
+          </button>
+        </div>
+        <div className="workspace-view" hidden={view !== 'reader'}>
+          {detail ? (
+            <Reader
+              // A new source starts with a fresh toolbar, form and menu.
+              key={detail.source.id}
+              detail={detail}
+              onClip={notebook.clip}
+              onSaveDetails={notebook.saveDetails}
+              onOpenLink={(url) => void notebook.openLink(url)}
+              focusClippingId={notebook.focusClippingId}
+              onFocused={notebook.clearFocus}
+              onMarkClick={notebook.setActiveClippingId}
+            />
+          ) : (
+            <EmptyReader hasSources={notebook.sources.length > 0} />
+          )}
+        </div>
+        <div className="workspace-view" hidden={view !== 'essay'}>
+          <EssaysPane
+            clippingsRevision={notebook.clippingsRevision}
+            onShowInSource={showInSource}
+            onEssaysChanged={notebook.refreshClippings}
+            citeRequest={citeRequest}
+            openRequest={openRequest}
+          />
+        </div>
+      </div>
       <ClippingsPanel
         clippings={notebook.clippings}
         search={notebook.search}
@@ -50,9 +106,18 @@ function Notebook(): React.JSX.Element {
         sourceOnly={notebook.sourceOnly}
         onSourceOnlyChange={detail ? notebook.setSourceOnly : null}
         activeId={notebook.activeClippingId}
-        onShow={(clipping) => void notebook.showClipping(clipping)}
+        onShow={(clipping) => {
+          setView('reader')
+          void notebook.showClipping(clipping)
+        }}
         onSave={notebook.saveClipping}
         onDelete={(clipping) => void notebook.deleteClipping(clipping)}
+        onCite={cite}
+        onDragCitation={dragCitation}
+        onOpenEssay={(essayId) => {
+          setView('essay')
+          setOpenRequest({ essayId, nonce: Date.now() })
+        }}
       />
     </div>
   )

@@ -32,6 +32,12 @@ export interface Notebook {
   saveClipping: (edit: ClippingEdit) => Promise<string | null>
   deleteClipping: (clipping: ClippingView) => Promise<void>
   showClipping: (clipping: ClippingView) => Promise<void>
+  /** "Show in source": open the source and bring the clipping's passage into view. */
+  showPassage: (clippingId: string, sourceId: string) => Promise<boolean>
+  /** Counts up whenever clippings change: citations re-check whether theirs still exist. */
+  clippingsRevision: number
+  /** Essays changed what they cite: the panel's "Cited in" counts are stale. */
+  refreshClippings: () => void
   openLink: (url: string) => Promise<void>
 }
 
@@ -202,6 +208,13 @@ export function useNotebook(): Notebook {
 
   const clearFocus = useCallback(() => setFocusClippingId(null), [])
 
+  const showPassage = async (clippingId: string, sourceId: string): Promise<boolean> => {
+    setActiveClippingId(clippingId)
+    if (detail?.source.id !== sourceId && !(await openSource(sourceId))) return false
+    setFocusClippingId(clippingId)
+    return true
+  }
+
   return {
     sources,
     detail,
@@ -222,6 +235,9 @@ export function useNotebook(): Notebook {
     saveClipping,
     deleteClipping,
     showClipping,
+    showPassage,
+    clippingsRevision,
+    refreshClippings,
     openLink,
   }
 }

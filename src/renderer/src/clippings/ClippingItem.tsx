@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'react'
 import type { ClippingView } from '../../../shared/domain'
 import type { ClippingEdit } from '../../../shared/ipc'
+import type { EssaySummary } from '../../../shared/essay'
+import { call } from '../api'
 import { formatDate } from '../ui/format'
 import { ClippingEditor } from './ClippingEditor'
 
@@ -10,6 +12,9 @@ interface ClippingItemProps {
   onShow: (clipping: ClippingView) => void
   onSave: (edit: ClippingEdit) => Promise<string | null>
   onDelete: (clipping: ClippingView) => void
+  onCite: (clipping: ClippingView) => void
+  onDragCitation: (clipping: ClippingView, transfer: DataTransfer) => void
+  onOpenEssay: (essayId: string) => void
 }
 
 export function ClippingItem({
@@ -18,8 +23,26 @@ export function ClippingItem({
   onShow,
   onSave,
   onDelete,
+  onCite,
+  onDragCitation,
+  onOpenEssay,
 }: ClippingItemProps): React.JSX.Element {
   const [editing, setEditing] = useState(false)
+  const [confirmingDelete, setConfirmingDelete] = useState(false)
+  const [citing, setCiting] = useState<EssaySummary[] | null>(null)
+  const citedBy = clipping.citedBy ?? 0
+
+  const showCiting = async (): Promise<void> => {
+    if (citing) return setCiting(null)
+    const result = await call((api) => api.essaysCitingClipping(clipping.id))
+    if (result.ok) setCiting(result.value)
+  }
+
+  // A cited clipping is not deleted on one click: its citations would show "Missing".
+  const requestDelete = (): void => {
+    if (citedBy > 0) setConfirmingDelete(true)
+    else onDelete(clipping)
+  }
   const itemRef = useRef<HTMLLIElement>(null)
   const editRef = useRef<HTMLButtonElement>(null)
 
@@ -28,7 +51,12 @@ export function ClippingItem({
   }, [active])
 
   return (
-    <li ref={itemRef} className={active ? 'clipping is-active' : 'clipping'}>
+    <li
+      ref={itemRef}
+      className={active ? 'clipping is-active' : 'clipping'}
+      draggable={!editing}
+      onDragStart={(event) => onDragCitation(clipping, event.dataTransfer)}
+    >
       <button
         type="button"
         className="clipping-quote"
@@ -66,7 +94,65 @@ export function ClippingItem({
               ))}
             </p>
           )}
+          {citedBy > 0 && (
+            <button
+              type="button"
+              className="button button-quiet button-small clipping-cited"
+              aria-expanded={citing !== null}
+              onClick={() => void showCiting()}
+            >
+              Cited in {citedBy} {citedBy === 1 ? 'essay' : 'essays'}
+            </button>
+          )}
+          {citing && (
+            <p className="clipping-citing">
+              {citing.map((essay) => (
+                <button
+                  key={essay.id}
+                  type="button"
+                  className="button button-quiet button-small"
+                  onClick={() => onOpenEssay(essay.id)}
+                >
+                  {essay.title}
+                </button>
+              ))}
+            </p>
+          )}
+          {confirmingDelete && (
+            <div role="alertdialog" aria-label="Delete cited clipping" className="clipping-confirm">
+              <p>
+                Cited in {citedBy} {citedBy === 1 ? 'essay' : 'essays'}. Those citations keep their
+                quote but will show “Missing”.
+              </p>
+              <button
+                type="button"
+                className="button button-small button-danger"
+                onClick={() => {
+                  setConfirmingDelete(false)
+                  onDelete(clipping)
+                }}
+              >
+                Delete anyway
+              </button>
+              <button
+                type="button"
+                className="button button-quiet button-small"
+                onClick={() => setConfirmingDelete(false)}
+              >
+                Keep
+              </button>
+            </div>
+          )}
           <div className="clipping-actions">
+            <button
+              type="button"
+              className="button button-small"
+              aria-label="Cite in essay"
+              title="Insert as a citation after the caret in the open essay"
+              onClick={() => onCite(clipping)}
+            >
+              Cite
+            </button>
             <button
               ref={editRef}
               type="button"
@@ -79,7 +165,7 @@ export function ClippingItem({
               type="button"
               className="button button-quiet button-small button-danger"
               aria-label="Delete clipping"
-              onClick={() => onDelete(clipping)}
+              onClick={requestDelete}
             >
               Delete
             </button>

@@ -14,6 +14,9 @@ interface ClippingsPanelProps {
   onShow: (clipping: ClippingView) => void
   onSave: (edit: ClippingEdit) => Promise<string | null>
   onDelete: (clipping: ClippingView) => void
+  onCite: (clipping: ClippingView) => void
+  onDragCitation: (clipping: ClippingView, transfer: DataTransfer) => void
+  onOpenEssay: (essayId: string) => void
 }
 
 export function ClippingsPanel({
@@ -26,6 +29,9 @@ export function ClippingsPanel({
   onShow,
   onSave,
   onDelete,
+  onCite,
+  onDragCitation,
+  onOpenEssay,
 }: ClippingsPanelProps): React.JSX.Element {
   const searching = search.trim() !== ''
   return (
@@ -62,6 +68,9 @@ export function ClippingsPanel({
             onShow={onShow}
             onSave={onSave}
             onDelete={onDelete}
+            onCite={onCite}
+            onDragCitation={onDragCitation}
+            onOpenEssay={onOpenEssay}
           />
         ))}
       </ul>

@@ -26,6 +26,8 @@ export interface EssaysPaneProps {
   /** An essay was created, renamed, deleted or restored, or changed what it cites. */
   onEssaysChanged?(): void
   citeRequest?: CiteRequest
+  /** Open this essay (from "Cited by"); a new nonce opens it again. */
+  openRequest?: { essayId: string; nonce: number }
 }
 
 function newestFirst(essays: EssaySummary[]): EssaySummary[] {
@@ -189,6 +191,15 @@ export function EssaysPane(props: EssaysPaneProps): ReactElement {
       }),
     [],
   )
+
+  const openRequest = props.openRequest
+  const openLatest = useRef(openEssay)
+  useEffect(() => {
+    openLatest.current = openEssay
+  })
+  useEffect(() => {
+    if (openRequest) void openLatest.current(openRequest.essayId)
+  }, [openRequest])
 
   // "Cite" from outside: into the open essay, or one made for it when there is none.
   useEffect(() => {

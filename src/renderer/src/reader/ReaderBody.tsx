@@ -1,4 +1,4 @@
-import { useLayoutEffect, type MouseEvent, type RefObject } from 'react'
+import { useLayoutEffect, useRef, type MouseEvent, type RefObject } from 'react'
 import { applyHighlights, firstMarkOf, type Highlight } from './highlights'
 
 interface ReaderBodyProps {
@@ -26,6 +26,9 @@ export function ReaderBody({
   // Compared by value: a refetched source brings equal highlights in a new array, and rebuilding
   // the body for those would throw away the reader's selection and scroll anchoring.
   const highlightKey = JSON.stringify(highlights.map(({ id, start, end }) => [id, start, end]))
+  // The passage last shown on request ("Show in source"): its marks carry aria-current until
+  // another one is, even when the marks are redrawn.
+  const currentId = useRef<string | null>(null)
 
   // The HTML is main's sanitized display copy. It goes in as a string, not React children, so the
   // DOM keeps exactly the text nodes the offsets count, and marks are rewrapped from scratch.
@@ -38,12 +41,15 @@ export function ReaderBody({
       body,
       parsed.map(([id, start, end]) => ({ id, start, end })),
     )
+    markCurrent(body, currentId.current)
   }, [bodyRef, html, highlightKey])
 
   useLayoutEffect(() => {
     const body = bodyRef.current
     if (!body || !focusClippingId) return
     const mark = firstMarkOf(body, focusClippingId)
+    currentId.current = focusClippingId
+    markCurrent(body, focusClippingId)
     if (mark) {
       mark.scrollIntoView({ block: 'center' })
       const marks = Array.from(body.querySelectorAll<HTMLElement>('mark[data-clipping-id]'))
@@ -76,4 +82,12 @@ export function ReaderBody({
   return (
     <div ref={bodyRef} className="reader-body" onClick={onClick} onContextMenu={onContextMenu} />
   )
+}
+
+function markCurrent(body: HTMLElement, clippingId: string | null): void {
+  for (const mark of body.querySelectorAll<HTMLElement>('mark[data-clipping-id]')) {
+    if (clippingId && mark.dataset.clippingId === clippingId)
+      mark.setAttribute('aria-current', 'true')
+    else mark.removeAttribute('aria-current')
+  }
 }

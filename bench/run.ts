@@ -11,7 +11,11 @@ interface Benchmark {
 }
 
 // Loaded lazily so that a filtered run does not import what it does not measure.
-const benchmarks: Benchmark[] = [{ name: 'store', load: () => import('./store.bench') }]
+const benchmarks: Benchmark[] = [
+  { name: 'store', load: () => import('./store.bench') },
+  { name: 'editor', load: () => import('./editor.bench') },
+  { name: 'export', load: () => import('./export.bench') },
+]
 
 const resultsDir = join(__dirname, 'results')
 

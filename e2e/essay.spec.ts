@@ -50,6 +50,7 @@ test('an essay cites two sources, links back to each passage, and survives a res
   await page.keyboard.type('listens')
   await page.keyboard.press('ControlOrMeta+b')
   await page.keyboard.type(' to the people he films.')
+  await expect(page.getByText('8 words')).toBeVisible()
 
   // One citation by the clipping's Cite button, one by dragging the clipping into the essay.
   await clippingItem(page, bakerQuote).getByRole('button', { name: 'Cite in essay' }).click()

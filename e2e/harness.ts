@@ -85,22 +85,25 @@ export async function startHarness(browser: Browser): Promise<RunningApp> {
     '__commonplaceInvoke',
     (_source, method: InvokeMethod, args: unknown[]) => handlers[method](...args),
   )
-  await context.addInitScript((methods: string[]) => {
-    type Invoke = (method: string, args: unknown[]) => Promise<unknown>
-    const invoke = (window as unknown as { __commonplaceInvoke: Invoke }).__commonplaceInvoke
-    const listeners = new Set<(command: string) => void>()
-    const api: Record<string, unknown> = {
-      onMenuCommand: (listener: (command: string) => void) => {
+  // A string, not a function: bundlers that rename or wrap functions (tsx's keepNames) would
+  // break its serialized source, and the bench runs this file under tsx.
+  await context.addInitScript(`(() => {
+    const invoke = window.__commonplaceInvoke
+    const listeners = new Set()
+    const api = {
+      onMenuCommand: (listener) => {
         listeners.add(listener)
         return () => listeners.delete(listener)
       },
     }
-    for (const method of methods) api[method] = (...args: unknown[]) => invoke(method, args)
+    for (const method of ${JSON.stringify(Object.keys(channels))}) {
+      api[method] = (...args) => invoke(method, args)
+    }
     Object.defineProperty(window, 'commonplace', { value: Object.freeze(api) })
     Object.defineProperty(window, '__commonplaceMenu', {
-      value: (command: string) => listeners.forEach((listener) => listener(command)),
+      value: (command) => listeners.forEach((listener) => listener(command)),
     })
-  }, Object.keys(channels))
+  })()`)
 
   const page = await context.newPage()
   await page.goto(`${appOrigin}/index.html`)

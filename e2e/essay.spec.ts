@@ -1,39 +1,5 @@
-import type { Page } from '@playwright/test'
-import { expect, fixture, test, type RunningApp } from './fixtures'
-import { selectInReader } from './reader-selection'
-
-const bakerTitle = 'Sean Baker on why sex work keeps returning in his films'
-const anoraTitle = 'Sex workers cheer Anora ahead of the Oscars'
-const bakerQuote = 'Baker’s work does a great job at showing us that sex workers are just people'
-const anoraQuote = '“Sean gets sex work. He just does,”'
-
-/** Two sources, one clipping from each, as a writer would have them before an essay. */
-async function clipBoth(app: RunningApp): Promise<void> {
-  const { page } = app
-  app.answerOpenDialog([
-    fixture('baker-red-rocket-interview.html'),
-    fixture('anora-sex-work-oscars.html'),
-  ])
-  await page.getByRole('button', { name: 'Import source' }).click()
-  const sources = page.getByRole('list', { name: 'Sources' })
-  for (const [title, quote] of [
-    [bakerTitle, bakerQuote],
-    [anoraTitle, anoraQuote],
-  ]) {
-    await sources.getByText(title).click()
-    await expect(page.getByRole('region', { name: 'Reader' })).toContainText(quote)
-    await selectInReader(page, quote)
-    await page.getByRole('button', { name: 'Clip selection' }).click()
-    await expect(page.getByRole('list', { name: 'Clippings' })).toContainText(quote)
-  }
-}
-
-function clippingItem(page: Page, quote: string) {
-  return page
-    .getByRole('list', { name: 'Clippings' })
-    .getByRole('listitem')
-    .filter({ hasText: quote })
-}
+import { expect, test } from './fixtures'
+import { anoraQuote, anoraTitle, bakerQuote, bakerTitle, clipBoth, clippingItem } from './steps'
 
 test('an essay cites two sources, links back to each passage, and survives a restart', async ({
   app,

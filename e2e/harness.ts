@@ -58,6 +58,8 @@ export async function startHarness(browser: Browser): Promise<RunningApp> {
     chooseFilesToImport: async () => answers.open.shift() ?? [],
     openExternal: async (url) => void openedExternally.push(url),
     readyToClose: () => undefined,
+    chooseExportPath: async () => answers.save.shift() ?? null,
+    chooseEssayToImport: async () => answers.open.shift()?.[0] ?? null,
   }
   let handlers: InvokeHandlers = createHandlers(await openCommonplace(dataDir), ports)
 

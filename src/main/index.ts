@@ -55,6 +55,28 @@ if (!app.requestSingleInstanceLock()) {
           if (isExternalWebLink(url)) await shell.openExternal(url)
         },
         readyToClose: () => readyToClose(),
+        chooseExportPath: async (suggestedName) => {
+          const options: Electron.SaveDialogOptions = {
+            title: 'Export to Markdown',
+            defaultPath: suggestedName,
+            filters: [{ name: 'Markdown', extensions: ['md'] }],
+          }
+          const result = mainWindow
+            ? await dialog.showSaveDialog(mainWindow, options)
+            : await dialog.showSaveDialog(options)
+          return result.canceled || !result.filePath ? null : result.filePath
+        },
+        chooseEssayToImport: async () => {
+          const options: Electron.OpenDialogOptions = {
+            title: 'Import essay from Markdown',
+            properties: ['openFile'],
+            filters: [{ name: 'Markdown', extensions: ['md', 'markdown'] }],
+          }
+          const result = mainWindow
+            ? await dialog.showOpenDialog(mainWindow, options)
+            : await dialog.showOpenDialog(options)
+          return result.canceled ? null : (result.filePaths[0] ?? null)
+        },
       }),
     )
     installMenu(() => mainWindow)

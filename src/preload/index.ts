@@ -27,6 +27,9 @@ const api = {
     ipcRenderer.invoke(channels.essaysCitingClipping, clippingId),
   essaysCitingSource: (sourceId) => ipcRenderer.invoke(channels.essaysCitingSource, sourceId),
   readyToClose: () => ipcRenderer.invoke(channels.readyToClose),
+  exportEssay: (request) => ipcRenderer.invoke(channels.exportEssay, request),
+  importEssay: () => ipcRenderer.invoke(channels.importEssay),
+  verifyCitations: (essayId) => ipcRenderer.invoke(channels.verifyCitations, essayId),
   onMenuCommand: (listener) => {
     const forward = (_event: Electron.IpcRendererEvent, command: MenuCommand): void =>
       listener(command)

@@ -2,7 +2,7 @@
 // The preload implements `CommonplaceApi` one function per channel; main answers each channel
 // after parsing its arguments (they arrive as `unknown`); the e2e harness binds the same table.
 import type { ClippingView, SourceMetadata, SourceSummary } from './domain'
-import type { Essay, EssaySummary, SerializedEditorStateJson } from './essay'
+import type { CitationCheck, Essay, EssaySummary, SerializedEditorStateJson } from './essay'
 
 export type ErrorCode = 'invalid-argument' | 'not-found' | 'import-failed' | 'internal'
 
@@ -57,11 +57,34 @@ export interface LoadProblem {
   message: string
 }
 
+export type ExportFormat = 'gfm' | 'pandoc'
+
+export interface ExportRequest {
+  essayId: string
+  format: ExportFormat
+  /** The writer saw the unverified quotes and exports anyway; they are marked in the file. */
+  allowUnverified: boolean
+}
+
+/** A problem the quote-integrity gate found: one citation that is not verified. */
+export type CitationProblem = Omit<CitationCheck, 'essayId'>
+
+export type ExportOutcome =
+  | { status: 'written'; path: string; unverified: number }
+  | { status: 'blocked'; problems: CitationProblem[] }
+  | { status: 'cancelled' }
+
 /**
  * Sent by main: menu items, and 'before-close' when the window is about to close, so the page
  * saves what is pending and then calls `readyToClose()`.
  */
-export type MenuCommand = 'import-source' | 'clip-selection' | 'new-essay' | 'before-close'
+export type MenuCommand =
+  | 'import-source'
+  | 'clip-selection'
+  | 'new-essay'
+  | 'export-essay'
+  | 'import-essay'
+  | 'before-close'
 
 /** Request/response channels, each one `invoke` away. */
 export interface InvokeApi {
@@ -92,6 +115,12 @@ export interface InvokeApi {
   essaysCitingSource(sourceId: string): Promise<Result<EssaySummary[]>>
   /** The page has saved everything after 'before-close'; the window may close now. */
   readyToClose(): Promise<Result<void>>
+  /** Checks every quote, then asks where to save (the save dialog) and writes the Markdown. */
+  exportEssay(request: ExportRequest): Promise<Result<ExportOutcome>>
+  /** Asks for a Markdown file Commonplace exported and makes an essay of it; null if cancelled. */
+  importEssay(): Promise<Result<Essay | null>>
+  /** Every citation in one essay, or in all of them, checked against its source. */
+  verifyCitations(essayId?: string): Promise<Result<CitationCheck[]>>
 }
 
 export interface CommonplaceApi extends InvokeApi {
@@ -125,6 +154,9 @@ export const channels = {
   essaysCitingClipping: 'essays:citing-clipping',
   essaysCitingSource: 'essays:citing-source',
   readyToClose: 'app:ready-to-close',
+  exportEssay: 'essays:export',
+  importEssay: 'essays:import',
+  verifyCitations: 'essays:verify',
 } as const satisfies Record<InvokeMethod, string>
 
 export const menuCommandChannel = 'menu:command'

@@ -24,6 +24,8 @@ function fakePorts(): FakePorts {
       ports.opened.push(url)
     },
     readyToClose: () => undefined,
+    chooseExportPath: async () => null,
+    chooseEssayToImport: async () => null,
   }
   return ports
 }

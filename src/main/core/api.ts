@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { InvokeHandlers, Result } from '../../shared/ipc'
+import type { ExportOutcome, InvokeHandlers, Result } from '../../shared/ipc'
 import type { Commonplace } from './commonplace'
 import { CommonplaceError, toAppError } from './errors'
 import type { Ports } from './ports'
@@ -48,6 +48,13 @@ const schemas = {
   essaysCitingClipping: z.tuple([id]),
   essaysCitingSource: z.tuple([id]),
   readyToClose: z.tuple([]),
+  exportEssay: z.tuple([
+    z
+      .object({ essayId: id, format: z.enum(['gfm', 'pandoc']), allowUnverified: z.boolean() })
+      .strict(),
+  ]),
+  importEssay: z.tuple([]),
+  verifyCitations: z.tuple([id.optional()]),
 }
 
 /**
@@ -128,5 +135,26 @@ export function createHandlers(app: Commonplace, ports: Ports): InvokeHandlers {
       app.essays.citingSource(sourceId),
     ),
     readyToClose: handle(schemas.readyToClose, () => ports.readyToClose()),
+    exportEssay: handle(schemas.exportEssay, async (request): Promise<ExportOutcome> => {
+      // The gate runs before the dialog: nothing unverified is written unless the writer agreed.
+      const { markdown, problems } = await app.exports.render(request.essayId, request.format)
+      if (problems.length > 0 && !request.allowUnverified) return { status: 'blocked', problems }
+      const title = (await app.essays.get(request.essayId)).title
+      const path = await ports.chooseExportPath(`${fileNameOf(title)}.md`)
+      if (!path) return { status: 'cancelled' }
+      await app.exports.writeFile(path, markdown)
+      return { status: 'written', path, unverified: problems.length }
+    }),
+    importEssay: handle(schemas.importEssay, async () => {
+      const path = await ports.chooseEssayToImport()
+      return path ? app.exports.importMarkdownFile(path) : null
+    }),
+    verifyCitations: handle(schemas.verifyCitations, (essayId) => app.exports.verify(essayId)),
   }
+}
+
+/** A title as a file name every OS accepts. */
+function fileNameOf(title: string): string {
+  const safe = Array.from(title, (c) => (c < ' ' || '\\/:*?"<>|'.includes(c) ? ' ' : c)).join('')
+  return safe.replace(/\s+/g, ' ').trim().slice(0, 120) || 'essay'
 }

@@ -68,7 +68,9 @@ describe('essays', () => {
     await app.essays.save(first.id, stateOf(paragraph(text('typing'))))
     expect(await readFile(secondFile, 'utf8')).toBe(before)
     expect((await stat(secondFile)).mtimeMs).toBe(mtime)
-    expect(await readFile(join(tempDir(), 'essays', `${first.id}.json`), 'utf8')).toContain('typing')
+    expect(await readFile(join(tempDir(), 'essays', `${first.id}.json`), 'utf8')).toContain(
+      'typing',
+    )
   })
 
   it('refuses a state that is not a Lexical editor state, and keeps the saved one', async () => {
@@ -89,7 +91,9 @@ describe('essays', () => {
     expect(app.essays.list()).toEqual([])
     await expect(app.essays.get(essay.id)).rejects.toThrow(/does not exist/)
     await app.essays.restore(essay.id)
-    expect((await app.essays.get(essay.id)).editorState.root.children?.[0].children?.[0].text).toBe('words')
+    expect((await app.essays.get(essay.id)).editorState.root.children?.[0].children?.[0].text).toBe(
+      'words',
+    )
   })
 
   it('knows which essays cite a clipping and a source, after reopening too', async () => {
@@ -104,7 +108,9 @@ describe('essays', () => {
     expect((await app.essays.citationCounts()).get(clipping.id)).toBe(1)
 
     const reopened = await openCommonplace(tempDir())
-    expect((await reopened.essays.citingClipping(clipping.id)).map((e) => e.title)).toEqual(['Citing'])
+    expect((await reopened.essays.citingClipping(clipping.id)).map((e) => e.title)).toEqual([
+      'Citing',
+    ])
     await reopened.essays.delete(citing.id)
     expect(await reopened.essays.citingClipping(clipping.id)).toEqual([])
   })
@@ -113,7 +119,10 @@ describe('essays', () => {
     const app = await openCommonplace(tempDir())
     const essay = await app.essays.create('Damaged')
     const file = join(tempDir(), 'essays', `${essay.id}.json`)
-    await writeFile(file, '{"schemaVersion":1,"id":"x","editorState":{"root":{"type":"paragraph"}}}')
+    await writeFile(
+      file,
+      '{"schemaVersion":1,"id":"x","editorState":{"root":{"type":"paragraph"}}}',
+    )
     const reopened = await openCommonplace(tempDir())
     await expect(reopened.essays.get(essay.id)).rejects.toThrow(file)
     expect(reopened.store.problems.map((problem) => problem.file)).toEqual([file])

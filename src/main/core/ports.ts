@@ -7,6 +7,10 @@ export interface Ports {
   chooseFilesToImport(): Promise<string[]>
   /** Opens an http(s) URL in the user's browser. */
   openExternal(url: string): Promise<void>
+  /** The OS save dialog for an export; null when cancelled. */
+  chooseExportPath(suggestedName: string): Promise<string | null>
+  /** The OS open dialog for one Markdown essay; null when cancelled. */
+  chooseEssayToImport(): Promise<string | null>
   /** The page has saved its pending work; the window may close. */
   readyToClose(): void
 }

@@ -6,6 +6,7 @@ import { CitationContext } from '../editor/CitationContext'
 import { EssayEditor } from '../editor/EssayEditor'
 import { INSERT_CITATION_COMMAND } from '../editor/plugins/citationCommands'
 import { EssayHeader } from './EssayHeader'
+import { ExportControls } from './ExportControls'
 import { EssayList } from './EssayList'
 import { UndoToast, type ToastMessage } from './UndoToast'
 import { useAutosave } from './useAutosave'
@@ -107,6 +108,29 @@ export function EssaysPane(props: EssaysPaneProps): ReactElement {
     if (request === latestOpen.current) show(result.value, true)
     changed.current?.()
   }
+
+  // An essay exported from Commonplace comes back with its citations linked to their clippings.
+  const importEssay = async (): Promise<void> => {
+    const request = ++latestOpen.current
+    await flush()
+    const result = await call((api) => api.importEssay())
+    if (!result.ok) return setProblem(result.error.message)
+    if (!result.value) return
+    upsert(result.value)
+    if (request === latestOpen.current) show(result.value)
+    changed.current?.()
+  }
+  const importLatest = useRef(importEssay)
+  useEffect(() => {
+    importLatest.current = importEssay
+  })
+  useEffect(
+    () =>
+      window.commonplace.onMenuCommand((command) => {
+        if (command === 'import-essay') void importLatest.current()
+      }),
+    [],
+  )
 
   const rename = async (title: string): Promise<void> => {
     const id = openId.current
@@ -234,6 +258,13 @@ export function EssaysPane(props: EssaysPaneProps): ReactElement {
         <button type="button" className="essays-button" onClick={() => void newEssay()}>
           New essay
         </button>
+        <button
+          type="button"
+          className="essays-button essays-button-quiet"
+          onClick={() => void importEssay()}
+        >
+          Import essay
+        </button>
         {essays !== null && essays.length === 0 && <p className="essays-empty">No essays yet.</p>}
         <EssayList
           essays={essays ?? []}
@@ -258,6 +289,7 @@ export function EssaysPane(props: EssaysPaneProps): ReactElement {
               onRename={(title) => void rename(title)}
               onDelete={() => void remove()}
             />
+            <ExportControls essayId={open.id} flush={flush} />
             <CitationContext.Provider value={citations}>
               <EssayEditor
                 key={open.id}

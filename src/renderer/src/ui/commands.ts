@@ -19,6 +19,7 @@ export function shortcutLabel({ key, shift }: Shortcut): string {
 export const shortcuts = {
   'import-source': { key: 'o' },
   'clip-selection': { key: 'c', shift: true },
+  'export-essay': { key: 'e' },
 } satisfies Partial<Record<MenuCommand, Shortcut>>
 
 const shortcutOf: Partial<Record<MenuCommand, Shortcut>> = shortcuts

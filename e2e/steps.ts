@@ -1,0 +1,38 @@
+// Steps several journeys share: what a writer does before the part a spec is about.
+import type { Locator, Page } from '@playwright/test'
+import { expect, fixture, type RunningApp } from './fixtures'
+import { selectInReader } from './reader-selection'
+
+export const bakerTitle = 'Sean Baker on why sex work keeps returning in his films'
+export const anoraTitle = 'Sex workers cheer Anora ahead of the Oscars'
+export const bakerQuote =
+  'Baker’s work does a great job at showing us that sex workers are just people'
+export const anoraQuote = '“Sean gets sex work. He just does,”'
+
+/** Two sources, one clipping from each, as a writer would have them before an essay. */
+export async function clipBoth(app: RunningApp): Promise<void> {
+  const { page } = app
+  app.answerOpenDialog([
+    fixture('baker-red-rocket-interview.html'),
+    fixture('anora-sex-work-oscars.html'),
+  ])
+  await page.getByRole('button', { name: 'Import source' }).click()
+  const sources = page.getByRole('list', { name: 'Sources' })
+  for (const [title, quote] of [
+    [bakerTitle, bakerQuote],
+    [anoraTitle, anoraQuote],
+  ]) {
+    await sources.getByText(title).click()
+    await expect(page.getByRole('region', { name: 'Reader' })).toContainText(quote)
+    await selectInReader(page, quote)
+    await page.getByRole('button', { name: 'Clip selection' }).click()
+    await expect(page.getByRole('list', { name: 'Clippings' })).toContainText(quote)
+  }
+}
+
+export function clippingItem(page: Page, quote: string): Locator {
+  return page
+    .getByRole('list', { name: 'Clippings' })
+    .getByRole('listitem')
+    .filter({ hasText: quote })
+}

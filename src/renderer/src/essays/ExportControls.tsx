@@ -1,0 +1,97 @@
+import { useState, type ReactElement } from 'react'
+import type { CitationProblem, ExportFormat } from '../../../shared/ipc'
+import { call } from '../api'
+import { useCommand } from '../ui/commands'
+
+interface ExportControlsProps {
+  essayId: string
+  /** Saves what autosave has not written yet: the export reads the essay from disk. */
+  flush: () => Promise<unknown>
+}
+
+type Outcome =
+  | { kind: 'idle' }
+  | { kind: 'blocked'; problems: CitationProblem[] }
+  | { kind: 'done'; message: string }
+  | { kind: 'error'; message: string }
+
+/**
+ * "Export to Markdown" with the quote-integrity gate: every citation is checked first, and an
+ * unverified one is listed; writing anyway needs the writer's explicit "Export anyway".
+ */
+export function ExportControls({ essayId, flush }: ExportControlsProps): ReactElement {
+  const [format, setFormat] = useState<ExportFormat>('gfm')
+  const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' })
+  const [busy, setBusy] = useState(false)
+
+  const run = async (allowUnverified: boolean): Promise<void> => {
+    if (busy) return
+    setBusy(true)
+    await flush()
+    const result = await call((api) => api.exportEssay({ essayId, format, allowUnverified }))
+    setBusy(false)
+    if (!result.ok) return setOutcome({ kind: 'error', message: result.error.message })
+    const value = result.value
+    if (value.status === 'blocked') return setOutcome({ kind: 'blocked', problems: value.problems })
+    if (value.status === 'cancelled') return setOutcome({ kind: 'idle' })
+    const marked = value.unverified > 0 ? ` (${value.unverified} unverified, marked)` : ''
+    setOutcome({ kind: 'done', message: `Exported to ${value.path}${marked}` })
+  }
+  useCommand('export-essay', () => void run(false))
+
+  return (
+    <div className="essay-export">
+      <label className="essay-export-format">
+        <span className="visually-hidden">Export format</span>
+        <select value={format} onChange={(event) => setFormat(event.target.value as ExportFormat)}>
+          <option value="gfm">Markdown (footnotes)</option>
+          <option value="pandoc">Pandoc (citations)</option>
+        </select>
+      </label>
+      <button
+        type="button"
+        className="essays-button"
+        disabled={busy}
+        onClick={() => void run(false)}
+      >
+        Export to Markdown
+      </button>
+      {outcome.kind === 'done' && (
+        <p className="essay-export-result" role="status">
+          {outcome.message}
+        </p>
+      )}
+      {outcome.kind === 'error' && (
+        <p className="essay-export-result" role="alert">
+          {outcome.message}
+        </p>
+      )}
+      {outcome.kind === 'blocked' && (
+        <div className="essay-export-gate" role="alertdialog" aria-label="Unverified quotes">
+          <p>
+            {outcome.problems.length === 1
+              ? 'One quote does not match its source:'
+              : `${outcome.problems.length} quotes do not match their sources:`}
+          </p>
+          <ul>
+            {outcome.problems.map((problem, index) => (
+              <li key={`${problem.clippingId}-${index}`}>
+                <strong>{problem.state}</strong> “{problem.quote}” — {problem.message}
+              </li>
+            ))}
+          </ul>
+          <button type="button" className="essays-button" onClick={() => void run(true)}>
+            Export anyway
+          </button>
+          <button
+            type="button"
+            className="essays-button essays-button-quiet"
+            onClick={() => setOutcome({ kind: 'idle' })}
+          >
+            Cancel
+          </button>
+        </div>
+      )}
+    </div>
+  )
+}

@@ -13,6 +13,7 @@ export default defineConfig({
           'micromark-extension-gfm',
           'mdast-util-from-markdown',
           'mdast-util-gfm',
+          'approx-string-match',
         ],
       },
       rollupOptions: {

@@ -42,6 +42,22 @@ export function registerLibraryCommands(program: Command, cli: CliContext): void
     })
 
   program
+    .command('reimport')
+    .description('update a source from a newer copy: a new version; each clipping re-anchored')
+    .argument('<sourceId>', 'the source to update')
+    .argument('<file>', 'the newer .html, .md or .txt file')
+    .option('--json', 'print the result as JSON')
+    .action(async (sourceId: string, file: string, options: { json?: boolean }) => {
+      const report = await (await cli.open()).sources.reimport(sourceId, file)
+      if (options.json) return void printJson(report)
+      print(`updated ${describeSource(report.source)} (version ${report.versionHash.slice(0, 12)})`)
+      for (const anchor of report.anchors) {
+        const now = anchor.state === 'changed' ? ` -> “${anchor.exact}”` : ''
+        print(`  ${anchor.state.padEnd(8)} ${anchor.clippingId}  “${anchor.quote}”${now}`)
+      }
+    })
+
+  program
     .command('sources')
     .description('list the sources in the library')
     .option('--json', 'print the sources as JSON')

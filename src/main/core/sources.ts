@@ -1,5 +1,6 @@
 import type { SourceMetadata, SourceSummary } from '../../shared/domain'
 import type { ImportFailure, ImportReport, SourceDetail } from '../../shared/ipc'
+import { reanchor, type Anchor } from './anchoring'
 import { CommonplaceError } from './errors'
 import { newId, sha256 } from './ids'
 import { extractArticle, type ExtractedArticle } from './importing/article-html'
@@ -8,6 +9,13 @@ import { extractMarkdown, extractPlainText } from './importing/text-formats'
 import type { LibraryStore } from './store/library-store'
 import { SCHEMA_VERSION, sourceMetadataSchema, type SourceEntry } from './store/schema'
 import { toClippingView, visibleClippings } from './clipping-views'
+
+export interface ReimportReport {
+  source: SourceSummary
+  versionHash: string
+  /** Each clipping's place in the new version. */
+  anchors: (Anchor & { clippingId: string; quote: string })[]
+}
 
 export function summaryOf(entry: SourceEntry): SourceSummary {
   return { ...entry }
@@ -66,6 +74,43 @@ export class SourcesService {
       entry.url = clean.url || undefined
     })
     return summaryOf(entry)
+  }
+
+  /**
+   * A newer copy of a source becomes its newest version; older versions are kept, so clippings
+   * still read against the text they were made on, and are re-anchored in the new one.
+   */
+  async reimport(id: string, path: string): Promise<ReimportReport> {
+    this.store.entry(id)
+    const file = await readSourceFile(path)
+    const article = extract(file)
+    if (article.text.trim() === '') {
+      throw new CommonplaceError('import-failed', `${file.fileName}: has no readable text.`)
+    }
+    const hash = sha256(article.text)
+    const importedAt = this.now().toISOString()
+    const anchors = await this.store.updateSourceFile(id, (data) => {
+      if (!data.versions.some((version) => version.hash === hash)) {
+        data.versions.push({
+          hash,
+          text: article.text,
+          html: article.html,
+          importedAt,
+          fileName: file.fileName,
+        })
+      }
+      return data.clippings
+        .filter((clipping) => !clipping.deletedAt)
+        .map((clipping) => ({
+          clippingId: clipping.id,
+          quote: clipping.target[0].exact,
+          ...reanchor(clipping.target[0], clipping.target[1], article.text),
+        }))
+    })
+    const entry = await this.store.updateEntry(id, (entry) => {
+      entry.currentVersionHash = hash
+    })
+    return { source: summaryOf(entry), versionHash: hash, anchors }
   }
 
   private async importFile(path: string): Promise<SourceSummary> {

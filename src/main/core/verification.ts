@@ -1,6 +1,7 @@
 import type { CitationCheck, CitationData } from '../../shared/essay'
 import { CommonplaceError } from './errors'
 import type { ReferenceSource } from './export/references'
+import { reanchor } from './anchoring'
 import { textDirective } from './export/text-fragment'
 import type { LibraryStore } from './store/library-store'
 import type { SourceFile } from './store/schema'
@@ -49,12 +50,33 @@ export class CitationVerifier {
         message: 'The quote in the essay differs from the source text at the clipped passage.',
       }
     }
+    const newest = file.versions[file.versions.length - 1]
+    if (newest.hash === version.hash) {
+      return {
+        ...base,
+        source,
+        state: 'verified',
+        message: 'The quote matches its source.',
+        fragment: textDirective(version.text, start, end),
+      }
+    }
+    // The source was updated since: where is the passage in its newest version?
+    const anchor = reanchor(clipping.target[0], clipping.target[1], newest.text)
+    const at = anchor.start !== undefined && anchor.end !== undefined
+    const fragment = at ? textDirective(newest.text, anchor.start ?? 0, anchor.end ?? 0) : undefined
+    const messages = {
+      verified: 'The quote matches the updated source, at the same place.',
+      moved: 'The quote is in the updated source, at another place.',
+      changed: 'The updated source words this passage differently.',
+      missing: 'The updated source no longer has this passage (the old version still does).',
+    }
     return {
       ...base,
       source,
-      state: 'verified',
-      message: 'The quote matches its source.',
-      fragment: textDirective(version.text, start, end),
+      state: anchor.state,
+      current: anchor.state === 'changed' ? anchor.exact : undefined,
+      message: messages[anchor.state],
+      fragment: anchor.state === 'changed' ? undefined : fragment,
     }
   }
 

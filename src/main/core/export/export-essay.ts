@@ -38,6 +38,11 @@ export interface CarriedCitation extends CitationData {
   comment?: string
 }
 
+/** A moved quote is the same text at a new place: the gate lets it through, linked to the new place. */
+export function isUnverified(state: CitationCheck['state']): boolean {
+  return state === 'changed' || state === 'missing'
+}
+
 export const CITATION_MARK = 'commonplace:citation'
 export const INLINE_MARK = 'commonplace:inline'
 export const UNVERIFIED_MARK = 'commonplace:unverified'
@@ -86,7 +91,7 @@ export function renderEssayMarkdown(
     const check = checks.get(checkKey(citation))
     if (!check) throw new Error(`No verification for clipping ${citation.clippingId}`)
     if (!cited.has(check.source.id)) cited.set(check.source.id, check.source)
-    if (check.state !== 'verified') problems.push(strip(check))
+    if (isUnverified(check.state)) problems.push(strip(check))
     return check
   }
 
@@ -102,7 +107,7 @@ export function renderEssayMarkdown(
     const link = webAutolink(url)
     if (link) note += ` ${link}`
     if (oneLine(comment)) note += ` ${escape(comment)}`
-    if (check.state !== 'verified') note = `**Unverified quote (${check.state}).** ${note}`
+    if (isUnverified(check.state)) note = `**Unverified quote (${check.state}).** ${note}`
     footnotes.push(`[^${number}]: ${note}`)
     return `[^${number}]`
   }
@@ -122,7 +127,7 @@ export function renderEssayMarkdown(
           : ` ${pandocCite(check, node.locator)}${oneLine(node.comment) ? `^[${escape(node.comment)}]` : ''}`
       const lines = [commentWith(CITATION_MARK, carried(node, node.locator, node.comment))]
       lines.push(indentLines(quoteParagraphs(node.snapshot.exact, format) + reference, '> '))
-      if (check.state !== 'verified') lines.push('', unverifiedNote(check, format))
+      if (isUnverified(check.state)) lines.push('', unverifiedNote(check, format))
       return lines.join('\n')
     },
     inline(node: SerializedInlineCitationJson) {

@@ -1,0 +1,55 @@
+import { readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { fixtureNames, fixturePath, useTempDir } from '../../../test/support'
+import { openCommonplace } from './commonplace'
+
+const tempDir = useTempDir()
+
+describe('updating a source from a newer file', () => {
+  it('keeps the old version, re-anchors each clipping, and verification follows', async () => {
+    const app = await openCommonplace(join(tempDir(), 'notebook'))
+    const [source] = (await app.sources.importFiles([fixturePath(fixtureNames.bakerTxt)])).imported
+    const quotes = [
+      'Baker’s work does a great job at showing us that sex workers are just people',
+      'I hate the hypocrisy in our society',
+      'it’s a pretty wild film',
+    ]
+    const clippings = []
+    for (const quote of quotes) {
+      clippings.push(await app.clippings.createFromQuote({ sourceId: source.id, quote }))
+    }
+    const essay = await app.essays.create('Cites all three')
+    await app.essays.save(essay.id, {
+      root: {
+        type: 'root',
+        version: 1,
+        children: clippings.map((clipping) => ({
+          type: 'citation-block',
+          version: 1,
+          clippingId: clipping.id,
+          sourceId: source.id,
+          snapshot: { exact: clipping.target[0].exact, title: source.title },
+          locator: '',
+          comment: '',
+        })),
+      },
+    })
+
+    const original = await readFile(fixturePath(fixtureNames.bakerTxt), 'utf8')
+    const edited = `An editor’s note, added later.\n\n${original}`
+      .replace('a great job', 'a good job')
+      .replace(/As for Red Rocket[^\n]*/, 'The last paragraph was cut.')
+    const newer = join(tempDir(), 'baker-corrected.txt')
+    await writeFile(newer, edited)
+
+    const report = await app.sources.reimport(source.id, newer)
+    expect(report.anchors.map((anchor) => anchor.state)).toEqual(['changed', 'moved', 'missing'])
+    const file = await app.store.sourceFile(source.id)
+    expect(file.versions).toHaveLength(2)
+    expect(file.versions[0].text).toContain('a great job')
+
+    const states = (await app.exports.verify(essay.id)).map((check) => check.state)
+    expect(states).toEqual(['changed', 'moved', 'missing'])
+  })
+})

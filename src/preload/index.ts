@@ -30,6 +30,7 @@ const api = {
   exportEssay: (request) => ipcRenderer.invoke(channels.exportEssay, request),
   importEssay: () => ipcRenderer.invoke(channels.importEssay),
   verifyCitations: (essayId) => ipcRenderer.invoke(channels.verifyCitations, essayId),
+  reimportSource: (sourceId) => ipcRenderer.invoke(channels.reimportSource, sourceId),
   onMenuCommand: (listener) => {
     const forward = (_event: Electron.IpcRendererEvent, command: MenuCommand): void =>
       listener(command)

@@ -57,6 +57,12 @@ export interface LoadProblem {
   message: string
 }
 
+/** What updating a source did to its clippings: how many ended in each state. */
+export interface ReimportSummary {
+  source: SourceSummary
+  counts: Record<'verified' | 'moved' | 'changed' | 'missing', number>
+}
+
 export type ExportFormat = 'gfm' | 'pandoc'
 
 export interface ExportRequest {
@@ -119,6 +125,8 @@ export interface InvokeApi {
   exportEssay(request: ExportRequest): Promise<Result<ExportOutcome>>
   /** Asks for a Markdown file Commonplace exported and makes an essay of it; null if cancelled. */
   importEssay(): Promise<Result<Essay | null>>
+  /** Asks for a newer copy of a source: it becomes a new version and clippings are re-anchored. */
+  reimportSource(sourceId: string): Promise<Result<ReimportSummary | null>>
   /** Every citation in one essay, or in all of them, checked against its source. */
   verifyCitations(essayId?: string): Promise<Result<CitationCheck[]>>
 }
@@ -157,6 +165,7 @@ export const channels = {
   exportEssay: 'essays:export',
   importEssay: 'essays:import',
   verifyCitations: 'essays:verify',
+  reimportSource: 'sources:reimport',
 } as const satisfies Record<InvokeMethod, string>
 
 export const menuCommandChannel = 'menu:command'

@@ -55,6 +55,7 @@ const schemas = {
   ]),
   importEssay: z.tuple([]),
   verifyCitations: z.tuple([id.optional()]),
+  reimportSource: z.tuple([id]),
 }
 
 /**
@@ -150,6 +151,14 @@ export function createHandlers(app: Commonplace, ports: Ports): InvokeHandlers {
       return path ? app.exports.importMarkdownFile(path) : null
     }),
     verifyCitations: handle(schemas.verifyCitations, (essayId) => app.exports.verify(essayId)),
+    reimportSource: handle(schemas.reimportSource, async (sourceId) => {
+      const [path] = await ports.chooseFilesToImport()
+      if (!path) return null
+      const report = await app.sources.reimport(sourceId, path)
+      const counts = { verified: 0, moved: 0, changed: 0, missing: 0 }
+      for (const anchor of report.anchors) counts[anchor.state]++
+      return { source: report.source, counts }
+    }),
   }
 }
 

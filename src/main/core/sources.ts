@@ -1,4 +1,9 @@
-import type { SourceMetadata, SourceSummary } from '../../shared/domain'
+import {
+  selectorsAt,
+  type ClippingView,
+  type SourceMetadata,
+  type SourceSummary,
+} from '../../shared/domain'
 import type { ImportFailure, ImportReport, SourceDetail } from '../../shared/ipc'
 import { reanchor, type Anchor } from './anchoring'
 import { CommonplaceError } from './errors'
@@ -53,7 +58,10 @@ export class SourcesService {
     return {
       source: summaryOf(entry),
       version: { hash: version.hash, text: version.text, html: version.html },
-      clippings: visibleClippings(file).map((clipping) => toClippingView(clipping, entry.title)),
+      clippings: visibleClippings(file).flatMap((clipping) => {
+        const view = toClippingView(clipping, entry.title)
+        return clipping.versionHash === version.hash ? [view] : onVersion(view, version)
+      }),
     }
   }
 
@@ -164,4 +172,22 @@ function titleFromFileName(fileName: string): string {
     .replace(/[-_]+/g, ' ')
     .trim()
   return words ? words[0].toUpperCase() + words.slice(1) : fileName
+}
+
+/**
+ * A clipping made on an older version, shown in the newest one where its very words still stand
+ * (verified or moved); a changed or missing passage is not highlighted over other words.
+ */
+function onVersion(view: ClippingView, version: { hash: string; text: string }): ClippingView[] {
+  const anchor = reanchor(view.target[0], view.target[1], version.text)
+  if ((anchor.state !== 'verified' && anchor.state !== 'moved') || anchor.start === undefined) {
+    return []
+  }
+  return [
+    {
+      ...view,
+      versionHash: version.hash,
+      target: selectorsAt(version.text, anchor.start, anchor.end ?? anchor.start),
+    },
+  ]
 }

@@ -84,6 +84,7 @@ function Notebook(): React.JSX.Element {
               focusClippingId={notebook.focusClippingId}
               onFocused={notebook.clearFocus}
               onMarkClick={notebook.setActiveClippingId}
+              onUpdateFromFile={() => void notebook.updateFromFile()}
             />
           ) : (
             <EmptyReader hasSources={notebook.sources.length > 0} />

@@ -32,6 +32,8 @@ export interface Notebook {
   saveClipping: (edit: ClippingEdit) => Promise<string | null>
   deleteClipping: (clipping: ClippingView) => Promise<void>
   showClipping: (clipping: ClippingView) => Promise<void>
+  /** Update the open source from a newer file; its clippings are re-anchored. */
+  updateFromFile: () => Promise<void>
   /** "Show in source": open the source and bring the clipping's passage into view. */
   showPassage: (clippingId: string, sourceId: string) => Promise<boolean>
   /** Counts up whenever clippings change: citations re-check whether theirs still exist. */
@@ -208,6 +210,19 @@ export function useNotebook(): Notebook {
 
   const clearFocus = useCallback(() => setFocusClippingId(null), [])
 
+  const updateFromFile = async (): Promise<void> => {
+    if (!detail) return
+    const sourceId = detail.source.id
+    const result = await call((api) => api.reimportSource(sourceId))
+    if (!result.ok) return notify.error(result.error.message)
+    if (!result.value) return
+    const { verified, moved, changed, missing } = result.value.counts
+    await Promise.all([refreshSources(), afterClippingChange()])
+    notify.info(
+      `Updated: ${verified} verified, ${moved} moved, ${changed} changed, ${missing} missing`,
+    )
+  }
+
   const showPassage = async (clippingId: string, sourceId: string): Promise<boolean> => {
     setActiveClippingId(clippingId)
     if (detail?.source.id !== sourceId && !(await openSource(sourceId))) return false
@@ -236,6 +251,7 @@ export function useNotebook(): Notebook {
     deleteClipping,
     showClipping,
     showPassage,
+    updateFromFile,
     clippingsRevision,
     refreshClippings,
     openLink,

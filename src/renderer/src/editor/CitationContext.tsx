@@ -1,6 +1,7 @@
 import { createContext, useContext } from 'react'
 
-export type ClippingStatus = 'present' | 'missing' | 'unknown'
+/** 'present' until checked against the source; then the verification state. */
+export type ClippingStatus = 'present' | 'unknown' | 'verified' | 'moved' | 'changed' | 'missing'
 
 /**
  * What citation nodes need from outside the editor: whether their clipping still exists, and how

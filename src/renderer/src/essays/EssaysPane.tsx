@@ -78,7 +78,7 @@ export function EssaysPane(props: EssaysPaneProps): ReactElement {
     if (cited.current !== before) changed.current?.()
   })
   const { flush } = autosave
-  const citations = useCitationStatus(citedIds, clippingsRevision, onShowInSource)
+  const citations = useCitationStatus(citedIds, clippingsRevision, onShowInSource, open?.id ?? null)
 
   const show = (essay: Essay | null, isNew = false): void => {
     openId.current = essay?.id ?? null

@@ -17,6 +17,7 @@ export function useCitationStatus(
   citedIds: string,
   revision: number,
   onShowInSource: (clippingId: string, sourceId: string) => void,
+  essayId: string | null,
 ): CitationContextValue {
   const [statuses, setStatuses] = useState<Record<string, ClippingStatus>>({})
   const show = useRef(onShowInSource)
@@ -28,17 +29,25 @@ export function useCitationStatus(
     const ids = citedIds === '' ? [] : citedIds.split('\n')
     if (ids.length === 0) return
     let current = true
-    void call((api) => api.lookupClippings(ids)).then((result) => {
+    void Promise.all([
+      call((api) => api.lookupClippings(ids)),
+      essayId ? call((api) => api.verifyCitations(essayId)) : null,
+    ]).then(([result, checks]) => {
       // Unknown rather than a guess when main cannot answer: no false "Missing".
       if (!current || !result.ok) return
       const next: Record<string, ClippingStatus> = {}
       for (const id of ids) next[id] = result.value[id] ? 'present' : 'missing'
+      // The saved essay checked against its sources: the badge each citation shows.
+      if (checks?.ok) {
+        for (const check of checks.value)
+          if (next[check.clippingId] === 'present') next[check.clippingId] = check.state
+      }
       setStatuses(next)
     })
     return () => {
       current = false
     }
-  }, [citedIds, revision])
+  }, [citedIds, revision, essayId])
 
   return useMemo(
     () => ({

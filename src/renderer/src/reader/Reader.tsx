@@ -20,6 +20,7 @@ export interface ReaderProps {
   focusClippingId: string | null
   onFocused: () => void
   onMarkClick: (clippingId: string) => void
+  onUpdateFromFile: () => void
 }
 
 export function Reader({
@@ -30,6 +31,7 @@ export function Reader({
   focusClippingId,
   onFocused,
   onMarkClick,
+  onUpdateFromFile,
 }: ReaderProps): React.JSX.Element {
   const notify = useNotify()
   const bodyRef = useRef<HTMLDivElement>(null)
@@ -105,6 +107,7 @@ export function Reader({
               return message
             }}
             onOpenLink={onOpenLink}
+            onUpdateFromFile={onUpdateFromFile}
           />
           <ReaderBody
             bodyRef={bodyRef}

@@ -8,6 +8,7 @@ interface ReaderHeaderProps {
   onEditingChange: (editing: boolean) => void
   onSaveDetails: (metadata: SourceMetadata) => Promise<string | null>
   onOpenLink: (url: string) => void
+  onUpdateFromFile: () => void
 }
 
 export function ReaderHeader({
@@ -16,6 +17,7 @@ export function ReaderHeader({
   onEditingChange,
   onSaveDetails,
   onOpenLink,
+  onUpdateFromFile,
 }: ReaderHeaderProps): React.JSX.Element {
   const meta = byline([source.author, source.siteName, formatDate(source.publishedAt)])
   return (
@@ -44,6 +46,9 @@ export function ReaderHeader({
         onClick={() => onEditingChange(!editing)}
       >
         Edit details
+      </button>
+      <button type="button" className="button button-small reader-edit" onClick={onUpdateFromFile}>
+        Update from file…
       </button>
       {editing && (
         <DetailsForm

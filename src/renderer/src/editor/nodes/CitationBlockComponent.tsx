@@ -2,7 +2,7 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { $getNodeByKey, HISTORY_PUSH_TAG, type NodeKey } from 'lexical'
 import type { ReactElement } from 'react'
 import type { CitationSnapshot } from '../../../../shared/essay'
-import { useCitationContext } from '../CitationContext'
+import { useCitationContext, type ClippingStatus } from '../CitationContext'
 import { attributionOf } from '../citationData'
 import { $isCitationBlockNode } from './CitationBlockNode'
 import { useCitationField } from './useCitationField'
@@ -16,11 +16,26 @@ export interface CitationBlockComponentProps {
   comment: string
 }
 
+const badges: Partial<Record<ClippingStatus, { label: string; title: string }>> = {
+  verified: { label: 'Verified', title: 'The quote matches its source.' },
+  moved: { label: 'Moved', title: 'The source was updated; the same words are at another place.' },
+  changed: {
+    label: 'Changed',
+    title: 'The source was updated and words this passage differently.',
+  },
+  missing: {
+    label: 'Missing',
+    title: 'The clipping or its passage is gone. The quote is kept as it was when cited.',
+  },
+}
+
 export function CitationBlockComponent(props: CitationBlockComponentProps): ReactElement {
   const { nodeKey, clippingId, sourceId, snapshot } = props
   const [editor] = useLexicalComposerContext()
   const citations = useCitationContext()
-  const missing = citations.clippingStatus(clippingId) === 'missing'
+  const status = citations.clippingStatus(clippingId)
+  const missing = status === 'missing'
+  const badge = badges[status]
   const locator = useCitationField(nodeKey, props.locator, (node, next) => {
     if ($isCitationBlockNode(node)) node.setLocator(next)
   })
@@ -47,12 +62,9 @@ export function CitationBlockComponent(props: CitationBlockComponentProps): Reac
         </span>
         {attributionOf(snapshot)}
         {props.locator ? `, ${props.locator}` : ''}
-        {missing && (
-          <span
-            className="citation-badge"
-            title="The clipping was deleted. The quote is kept as it was when cited."
-          >
-            Missing
+        {badge && (
+          <span className={`citation-badge citation-badge-${status}`} title={badge.title}>
+            {badge.label}
           </span>
         )}
       </figcaption>

@@ -1,0 +1,54 @@
+import { readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { expect, fixture, test } from './fixtures'
+import { selectInReader } from './reader-selection'
+import { bakerQuote, bakerTitle, clippingItem } from './steps'
+
+const unchangedQuote = 'I hate the hypocrisy in our society'
+
+test('updating a source from an edited copy re-anchors its clippings and badges the citations', async ({
+  app,
+}) => {
+  const { page } = app
+  app.answerOpenDialog([fixture('baker-red-rocket-interview.html')])
+  await page.getByRole('button', { name: 'Import source' }).click()
+  const reader = page.getByRole('region', { name: 'Reader' })
+  for (const quote of [bakerQuote, unchangedQuote]) {
+    await expect(reader).toContainText(quote)
+    await selectInReader(page, quote)
+    await page.getByRole('button', { name: 'Clip selection' }).click()
+    await expect(clippingItem(page, quote)).toBeVisible()
+  }
+  await page.getByRole('button', { name: 'Essays' }).click()
+  await page.getByRole('button', { name: 'New essay' }).click()
+  await page.getByRole('textbox', { name: 'Essay' }).click()
+  for (const quote of [bakerQuote, unchangedQuote]) {
+    await clippingItem(page, quote).getByRole('button', { name: 'Cite in essay' }).click()
+  }
+  const citations = page.getByRole('figure', { name: `Citation: ${bakerTitle}` })
+  await expect(citations.filter({ hasText: 'Verified' })).toHaveCount(2)
+
+  // The publisher fixed a word in one passage and added a paragraph before both.
+  const html = await readFile(fixture('baker-red-rocket-interview.html'), 'utf8')
+  const edited = html
+    .replace(
+      '<article>',
+      '<article>\n<p>Editor’s note: this interview was updated with a correction.</p>',
+    )
+    .replace('does a great job', 'does a fine job')
+  const copy = join(app.dataDir, '..', `baker-updated-${Date.now()}.html`)
+  await writeFile(copy, edited)
+
+  await page.getByRole('button', { name: 'Source', exact: true }).click()
+  app.answerOpenDialog([copy])
+  await page.getByRole('button', { name: 'Update from file…' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Updated' })).toContainText(
+    '1 moved, 1 changed',
+  )
+  await expect(reader).toContainText('Editor’s note')
+  await expect(reader.locator('mark')).toHaveText([unchangedQuote])
+
+  await page.getByRole('button', { name: 'Essays' }).click()
+  await expect(citations.filter({ hasText: bakerQuote })).toContainText('Changed')
+  await expect(citations.filter({ hasText: unchangedQuote })).toContainText('Moved')
+})

@@ -51,4 +51,21 @@ test('updating a source from an edited copy re-anchors its clippings and badges 
   await page.getByRole('button', { name: 'Essays' }).click()
   await expect(citations.filter({ hasText: bakerQuote })).toContainText('Changed')
   await expect(citations.filter({ hasText: unchangedQuote })).toContainText('Moved')
+
+  // The writer reads the change word by word and accepts the source's new wording.
+  const change = page.getByRole('group', { name: 'Changed in the source' })
+  await expect(change.locator('del')).toHaveText('great')
+  await expect(change.locator('ins')).toHaveText('fine')
+  await change.getByRole('button', { name: 'Accept new wording' }).click()
+  const fixedQuote = bakerQuote.replace('great', 'fine')
+  await expect(citations.filter({ hasText: fixedQuote })).toContainText('Verified')
+
+  // Nothing is changed or missing now: the gate lets the export through, moved quote and all.
+  const target = join(app.dataDir, '..', `reanchored-${Date.now()}.md`)
+  app.answerSaveDialog(target)
+  await page.getByRole('button', { name: 'Export to Markdown' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Exported to' })).toContainText(target)
+  const markdown = await readFile(target, 'utf8')
+  expect(markdown).toContain(`> ${fixedQuote}[^1]`)
+  expect(markdown).not.toContain('Unverified')
 })

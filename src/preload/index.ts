@@ -31,6 +31,7 @@ const api = {
   importEssay: () => ipcRenderer.invoke(channels.importEssay),
   verifyCitations: (essayId) => ipcRenderer.invoke(channels.verifyCitations, essayId),
   reimportSource: (sourceId) => ipcRenderer.invoke(channels.reimportSource, sourceId),
+  acceptChangedQuote: (clippingId) => ipcRenderer.invoke(channels.acceptChangedQuote, clippingId),
   onMenuCommand: (listener) => {
     const forward = (_event: Electron.IpcRendererEvent, command: MenuCommand): void =>
       listener(command)

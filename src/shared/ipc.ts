@@ -127,6 +127,8 @@ export interface InvokeApi {
   importEssay(): Promise<Result<Essay | null>>
   /** Asks for a newer copy of a source: it becomes a new version and clippings are re-anchored. */
   reimportSource(sourceId: string): Promise<Result<ReimportSummary | null>>
+  /** Accept a changed passage's new wording: the clipping and every citation of it follow. */
+  acceptChangedQuote(clippingId: string): Promise<Result<ClippingView>>
   /** Every citation in one essay, or in all of them, checked against its source. */
   verifyCitations(essayId?: string): Promise<Result<CitationCheck[]>>
 }
@@ -166,6 +168,7 @@ export const channels = {
   importEssay: 'essays:import',
   verifyCitations: 'essays:verify',
   reimportSource: 'sources:reimport',
+  acceptChangedQuote: 'clippings:accept-change',
 } as const satisfies Record<InvokeMethod, string>
 
 export const menuCommandChannel = 'menu:command'

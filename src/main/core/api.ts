@@ -56,6 +56,7 @@ const schemas = {
   importEssay: z.tuple([]),
   verifyCitations: z.tuple([id.optional()]),
   reimportSource: z.tuple([id]),
+  acceptChangedQuote: z.tuple([id]),
 }
 
 /**
@@ -151,6 +152,11 @@ export function createHandlers(app: Commonplace, ports: Ports): InvokeHandlers {
       return path ? app.exports.importMarkdownFile(path) : null
     }),
     verifyCitations: handle(schemas.verifyCitations, (essayId) => app.exports.verify(essayId)),
+    acceptChangedQuote: handle(schemas.acceptChangedQuote, async (clippingId) => {
+      const clipping = await app.clippings.acceptChange(clippingId)
+      await app.essays.updateQuote(clippingId, clipping.target[0].exact)
+      return clipping
+    }),
     reimportSource: handle(schemas.reimportSource, async (sourceId) => {
       const [path] = await ports.chooseFilesToImport()
       if (!path) return null

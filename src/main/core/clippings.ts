@@ -6,6 +6,7 @@ import {
   type ClippingView,
 } from '../../shared/domain'
 import type { ClippingEdit, ClippingQuery, NewClipping } from '../../shared/ipc'
+import { reanchor } from './anchoring'
 import { ClippingSearch } from './clipping-search'
 import { toClippingView, visibleClippings } from './clipping-views'
 import { CommonplaceError, notFound } from './errors'
@@ -138,6 +139,32 @@ export class ClippingsService {
       return target
     })
     return this.indexed(clipping, file.id)
+  }
+
+  /**
+   * The writer accepts the updated source's wording of a changed passage: the clipping now points
+   * into the newest version. The version it was made on stays in the source file.
+   */
+  async acceptChange(id: string): Promise<ClippingView> {
+    const { clipping, file } = await this.find(id)
+    const newest = file.versions[file.versions.length - 1]
+    if (clipping.versionHash === newest.hash) return this.get(id)
+    const anchor = reanchor(clipping.target[0], clipping.target[1], newest.text)
+    if (anchor.start === undefined || anchor.end === undefined) {
+      throw new CommonplaceError(
+        'invalid-argument',
+        'The updated source no longer has this passage: there is no new wording to accept.',
+      )
+    }
+    const { start, end } = anchor
+    const updated = await this.store.updateSourceFile(file.id, (data) => {
+      const target = data.clippings.find((candidate) => candidate.id === id) as Clipping
+      target.versionHash = newest.hash
+      target.target = selectorsAt(newest.text, start, end)
+      target.updatedAt = this.now().toISOString()
+      return target
+    })
+    return this.indexed(updated, file.id)
   }
 
   /** Call after a source's title changes: search covers the title. */

@@ -115,6 +115,18 @@ export class EssaysService {
     return summaryOf(entry)
   }
 
+  /** Every citation of the clipping, in every essay, now quotes `exact` (an accepted change). */
+  async updateQuote(clippingId: string, exact: string): Promise<void> {
+    for (const essay of await this.citingClipping(clippingId)) {
+      const file = await this.store.essayFile(essay.id)
+      const state = structuredClone(file.editorState)
+      for (const citation of citationsIn(state)) {
+        if (citation.clippingId === clippingId) citation.snapshot = { ...citation.snapshot, exact }
+      }
+      await this.save(essay.id, state)
+    }
+  }
+
   /** The essays (not deleted) that cite this clipping. */
   async citingClipping(clippingId: string): Promise<EssaySummary[]> {
     return this.citing((cited) => cited.clippings.has(clippingId))

@@ -10,12 +10,18 @@ export type ClippingStatus = 'present' | 'unknown' | 'verified' | 'moved' | 'cha
 export interface CitationContextValue {
   clippingStatus(clippingId: string): ClippingStatus
   showInSource(clippingId: string, sourceId: string): void
+  /** For a changed passage: what the updated source says now. */
+  changedTo(clippingId: string): string | undefined
+  /** Accept the new wording; resolves to it, or null when main refused (the reason is shown). */
+  acceptChange(clippingId: string): Promise<string | null>
 }
 
 const fallback: CitationContextValue = {
   // Without a provider nothing is known, and "unknown" shows no badge rather than a false alarm.
   clippingStatus: () => 'unknown',
   showInSource: () => undefined,
+  changedTo: () => undefined,
+  acceptChange: async () => null,
 }
 
 export const CitationContext = createContext<CitationContextValue>(fallback)

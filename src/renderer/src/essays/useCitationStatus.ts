@@ -20,6 +20,8 @@ export function useCitationStatus(
   essayId: string | null,
 ): CitationContextValue {
   const [statuses, setStatuses] = useState<Record<string, ClippingStatus>>({})
+  const [changes, setChanges] = useState<Record<string, string>>({})
+  const [accepted, setAccepted] = useState(0)
   const show = useRef(onShowInSource)
   useEffect(() => {
     show.current = onShowInSource
@@ -38,22 +40,32 @@ export function useCitationStatus(
       const next: Record<string, ClippingStatus> = {}
       for (const id of ids) next[id] = result.value[id] ? 'present' : 'missing'
       // The saved essay checked against its sources: the badge each citation shows.
+      const nowSays: Record<string, string> = {}
       if (checks?.ok) {
-        for (const check of checks.value)
+        for (const check of checks.value) {
           if (next[check.clippingId] === 'present') next[check.clippingId] = check.state
+          if (check.state === 'changed' && check.current) nowSays[check.clippingId] = check.current
+        }
       }
       setStatuses(next)
+      setChanges(nowSays)
     })
     return () => {
       current = false
     }
-  }, [citedIds, revision, essayId])
+  }, [citedIds, revision, essayId, accepted])
 
   return useMemo(
     () => ({
       clippingStatus: (clippingId) => statuses[clippingId] ?? 'unknown',
       showInSource: (clippingId, sourceId) => show.current(clippingId, sourceId),
+      changedTo: (clippingId) => changes[clippingId],
+      acceptChange: async (clippingId) => {
+        const result = await call((api) => api.acceptChangedQuote(clippingId))
+        setAccepted((count) => count + 1)
+        return result.ok ? result.value.target[0].exact : null
+      },
     }),
-    [statuses],
+    [statuses, changes],
   )
 }

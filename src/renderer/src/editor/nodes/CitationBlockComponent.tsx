@@ -3,6 +3,7 @@ import { $getNodeByKey, HISTORY_PUSH_TAG, type NodeKey } from 'lexical'
 import type { ReactElement } from 'react'
 import type { CitationSnapshot } from '../../../../shared/essay'
 import { useCitationContext, type ClippingStatus } from '../CitationContext'
+import { QuoteChange } from './QuoteChange'
 import { attributionOf } from '../citationData'
 import { $isCitationBlockNode } from './CitationBlockNode'
 import { useCitationField } from './useCitationField'
@@ -36,6 +37,17 @@ export function CitationBlockComponent(props: CitationBlockComponentProps): Reac
   const status = citations.clippingStatus(clippingId)
   const missing = status === 'missing'
   const badge = badges[status]
+  const changedTo = citations.changedTo(clippingId)
+
+  // The clipping follows the source's new wording, and so does this citation's quote.
+  const accept = async (): Promise<void> => {
+    const exact = await citations.acceptChange(clippingId)
+    if (exact === null) return
+    editor.update(() => {
+      const node = $getNodeByKey(nodeKey)
+      if ($isCitationBlockNode(node)) node.setQuote(exact)
+    })
+  }
   const locator = useCitationField(nodeKey, props.locator, (node, next) => {
     if ($isCitationBlockNode(node)) node.setLocator(next)
   })
@@ -68,6 +80,9 @@ export function CitationBlockComponent(props: CitationBlockComponentProps): Reac
           </span>
         )}
       </figcaption>
+      {status === 'changed' && changedTo !== undefined && (
+        <QuoteChange was={snapshot.exact} now={changedTo} onAccept={() => void accept()} />
+      )}
       <div className="citation-fields">
         <input
           className="citation-input citation-locator"

@@ -170,6 +170,13 @@ export class CitationBlockNode extends DecoratorNode<ReactElement> {
     return { clippingId: self.__clippingId, sourceId: self.__sourceId, snapshot: self.__snapshot }
   }
 
+  /** The source's new wording, once the writer accepted it. */
+  setQuote(exact: string): this {
+    const writable = this.getWritable()
+    writable.__snapshot = { ...writable.__snapshot, exact }
+    return writable
+  }
+
   setLocator(locator: string): this {
     const writable = this.getWritable()
     writable.__locator = locator

@@ -15,6 +15,7 @@ const benchmarks: Benchmark[] = [
   { name: 'store', load: () => import('./store.bench') },
   { name: 'editor', load: () => import('./editor.bench') },
   { name: 'export', load: () => import('./export.bench') },
+  { name: 'reanchor', load: () => import('./reanchor.bench') },
 ]
 
 const resultsDir = join(__dirname, 'results')

@@ -52,6 +52,11 @@ test('updating a source from an edited copy re-anchors its clippings and badges 
   await expect(citations.filter({ hasText: bakerQuote })).toContainText('Changed')
   await expect(citations.filter({ hasText: unchangedQuote })).toContainText('Moved')
 
+  await page.getByRole('button', { name: 'Verify all' }).click()
+  await expect(page.getByRole('status').filter({ hasText: '2 citations' })).toContainText(
+    '0 verified, 1 moved, 1 changed, 0 missing',
+  )
+
   // The writer reads the change word by word and accepts the source's new wording.
   const change = page.getByRole('group', { name: 'Changed in the source' })
   await expect(change.locator('del')).toHaveText('great')

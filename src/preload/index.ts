@@ -5,7 +5,7 @@ import { channels, menuCommandChannel, type CommonplaceApi, type MenuCommand } f
 const api = {
   listSources: () => ipcRenderer.invoke(channels.listSources),
   importSources: () => ipcRenderer.invoke(channels.importSources),
-  getSource: (id) => ipcRenderer.invoke(channels.getSource, id),
+  getSource: (id, versionHash) => ipcRenderer.invoke(channels.getSource, id, versionHash),
   updateSourceMetadata: (id, metadata) =>
     ipcRenderer.invoke(channels.updateSourceMetadata, id, metadata),
   listClippings: (query) => ipcRenderer.invoke(channels.listClippings, query),

@@ -27,6 +27,8 @@ export interface ImportReport {
 export interface SourceDetail {
   source: SourceSummary
   version: { hash: string; text: string; html: string }
+  /** When `version` is older than this, the reader says so. */
+  newestVersionHash: string
   /** This source's clippings, in text order. */
   clippings: ClippingView[]
 }
@@ -96,7 +98,8 @@ export type MenuCommand =
 export interface InvokeApi {
   listSources(): Promise<Result<SourceSummary[]>>
   importSources(): Promise<Result<ImportReport>>
-  getSource(id: string): Promise<Result<SourceDetail>>
+  /** The newest version, or an older one by hash (to read a passage the newest no longer has). */
+  getSource(id: string, versionHash?: string): Promise<Result<SourceDetail>>
   updateSourceMetadata(id: string, metadata: SourceMetadata): Promise<Result<SourceSummary>>
   listClippings(query: ClippingQuery): Promise<Result<ClippingView[]>>
   createClipping(request: NewClipping): Promise<Result<ClippingView>>

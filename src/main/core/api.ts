@@ -13,7 +13,7 @@ const tags = z.array(z.string().max(200)).max(100)
 const schemas = {
   listSources: z.tuple([]),
   importSources: z.tuple([]),
-  getSource: z.tuple([id]),
+  getSource: z.tuple([id, z.string().max(100).optional()]),
   updateSourceMetadata: z.tuple([id, sourceMetadataSchema]),
   listClippings: z.tuple([
     z.object({ sourceId: id.optional(), search: z.string().max(1000).optional() }).strict(),
@@ -91,7 +91,9 @@ export function createHandlers(app: Commonplace, ports: Ports): InvokeHandlers {
     importSources: handle(schemas.importSources, async () =>
       app.sources.importFiles(await ports.chooseFilesToImport()),
     ),
-    getSource: handle(schemas.getSource, (sourceId) => app.sources.get(sourceId)),
+    getSource: handle(schemas.getSource, (sourceId, versionHash) =>
+      app.sources.get(sourceId, versionHash),
+    ),
     updateSourceMetadata: handle(schemas.updateSourceMetadata, async (sourceId, metadata) => {
       const summary = await app.sources.updateMetadata(sourceId, metadata)
       await app.clippings.refreshSource(sourceId)

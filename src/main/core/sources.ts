@@ -6,7 +6,7 @@ import {
 } from '../../shared/domain'
 import type { ImportFailure, ImportReport, SourceDetail } from '../../shared/ipc'
 import { reanchor, type Anchor } from './anchoring'
-import { CommonplaceError } from './errors'
+import { CommonplaceError, notFound } from './errors'
 import { newId, sha256 } from './ids'
 import { extractArticle, type ExtractedArticle } from './importing/article-html'
 import { readSourceFile, type SourceFileContents } from './importing/read-source-file'
@@ -51,13 +51,18 @@ export class SourcesService {
     return { imported, failed }
   }
 
-  async get(id: string): Promise<SourceDetail> {
+  async get(id: string, versionHash?: string): Promise<SourceDetail> {
     const entry = this.store.entry(id)
     const file = await this.store.sourceFile(id)
-    const version = file.versions[file.versions.length - 1]
+    const newest = file.versions[file.versions.length - 1]
+    const version = versionHash
+      ? file.versions.find((candidate) => candidate.hash === versionHash)
+      : newest
+    if (!version) throw notFound(`That version of “${entry.title}”`)
     return {
       source: summaryOf(entry),
       version: { hash: version.hash, text: version.text, html: version.html },
+      newestVersionHash: newest.hash,
       clippings: visibleClippings(file).flatMap((clipping) => {
         const view = toClippingView(clipping, entry.title)
         return clipping.versionHash === version.hash ? [view] : onVersion(view, version)

@@ -60,6 +60,8 @@ export function useNotebook(): Notebook {
   const [clippingsRevision, refreshClippings] = useReducer((count: number) => count + 1, 0)
   // The source the user asked for last: an older, slower answer must not replace it.
   const wantedSourceId = useRef<string | null>(null)
+  // An older version is shown only to read a passage the newest one no longer has.
+  const wantedVersion = useRef<string | undefined>(undefined)
 
   const refreshSources = useCallback(async (): Promise<void> => {
     const result = await call((api) => api.listSources())
@@ -67,9 +69,10 @@ export function useNotebook(): Notebook {
     else notify.error(result.error.message)
   }, [notify])
 
-  const openSource = async (id: string): Promise<boolean> => {
+  const openSource = async (id: string, versionHash?: string): Promise<boolean> => {
     wantedSourceId.current = id
-    const result = await call((api) => api.getSource(id))
+    wantedVersion.current = versionHash
+    const result = await call((api) => api.getSource(id, versionHash))
     if (wantedSourceId.current !== id) return false
     if (!result.ok) {
       notify.error(result.error.message)
@@ -80,7 +83,7 @@ export function useNotebook(): Notebook {
   }
 
   const reloadOpenSource = async (): Promise<void> => {
-    if (wantedSourceId.current) await openSource(wantedSourceId.current)
+    if (wantedSourceId.current) await openSource(wantedSourceId.current, wantedVersion.current)
   }
 
   useEffect(() => {
@@ -148,6 +151,10 @@ export function useNotebook(): Notebook {
 
   const clip = async (range: TextRange): Promise<boolean> => {
     if (!detail) return false
+    if (detail.version.hash !== detail.newestVersionHash) {
+      notify.error('This is an older version of the source: clip from its newest version.')
+      return false
+    }
     const sourceId = detail.source.id
     const result = await call((api) => api.createClipping({ sourceId, ...range }))
     if (!result.ok) {
@@ -225,7 +232,21 @@ export function useNotebook(): Notebook {
 
   const showPassage = async (clippingId: string, sourceId: string): Promise<boolean> => {
     setActiveClippingId(clippingId)
-    if (detail?.source.id !== sourceId && !(await openSource(sourceId))) return false
+    const newest = await call((api) => api.getSource(sourceId))
+    if (!newest.ok) {
+      notify.error(newest.error.message)
+      return false
+    }
+    // Not in the newest version: show it where it was clipped, in the version it came from.
+    let versionHash: string | undefined
+    if (!newest.value.clippings.some((clipping) => clipping.id === clippingId)) {
+      const found = await call((api) => api.lookupClippings([clippingId]))
+      const clipping = found.ok ? found.value[clippingId] : null
+      if (clipping && clipping.versionHash !== newest.value.version.hash) {
+        versionHash = clipping.versionHash
+      }
+    }
+    if (!(await openSource(sourceId, versionHash))) return false
     setFocusClippingId(clippingId)
     return true
   }

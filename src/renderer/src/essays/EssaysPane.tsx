@@ -109,6 +109,21 @@ export function EssaysPane(props: EssaysPaneProps): ReactElement {
     changed.current?.()
   }
 
+  // Every citation in every essay, checked against its source's newest version.
+  const [verification, setVerification] = useState('')
+  const verifyAll = async (): Promise<void> => {
+    await flush()
+    const result = await call((api) => api.verifyCitations())
+    if (!result.ok) return setProblem(result.error.message)
+    const counts = { verified: 0, moved: 0, changed: 0, missing: 0 }
+    for (const check of result.value) counts[check.state]++
+    const total = result.value.length
+    setVerification(
+      `${total} ${total === 1 ? 'citation' : 'citations'}: ${counts.verified} verified, ` +
+        `${counts.moved} moved, ${counts.changed} changed, ${counts.missing} missing`,
+    )
+  }
+
   // An essay exported from Commonplace comes back with its citations linked to their clippings.
   const importEssay = async (): Promise<void> => {
     const request = ++latestOpen.current
@@ -265,6 +280,18 @@ export function EssaysPane(props: EssaysPaneProps): ReactElement {
         >
           Import essay
         </button>
+        <button
+          type="button"
+          className="essays-button essays-button-quiet"
+          onClick={() => void verifyAll()}
+        >
+          Verify all
+        </button>
+        {verification && (
+          <p className="essays-verification" role="status">
+            {verification}
+          </p>
+        )}
         {essays !== null && essays.length === 0 && <p className="essays-empty">No essays yet.</p>}
         <EssayList
           essays={essays ?? []}

@@ -97,6 +97,11 @@ export function Reader({
       </div>
       <div className="reader-scroll">
         <article className="reader-page">
+          {version.hash !== detail.newestVersionHash && (
+            <p className="reader-old-version" role="note">
+              An older version of this source: the newest one no longer has this passage.
+            </p>
+          )}
           <ReaderHeader
             source={source}
             editing={editing}

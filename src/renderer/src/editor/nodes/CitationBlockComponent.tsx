@@ -1,6 +1,6 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { $getNodeByKey, HISTORY_PUSH_TAG, type NodeKey } from 'lexical'
-import type { ReactElement } from 'react'
+import { useState, type ReactElement } from 'react'
 import type { CitationSnapshot } from '../../../../shared/essay'
 import { useCitationContext, type ClippingStatus } from '../CitationContext'
 import { QuoteChange } from './QuoteChange'
@@ -38,6 +38,8 @@ export function CitationBlockComponent(props: CitationBlockComponentProps): Reac
   const missing = status === 'missing'
   const badge = badges[status]
   const changedTo = citations.changedTo(clippingId)
+  // Rejected for now: the quote keeps pointing at the version it was clipped from.
+  const [kept, setKept] = useState(false)
 
   // The clipping follows the source's new wording, and so does this citation's quote.
   const accept = async (): Promise<void> => {
@@ -80,8 +82,13 @@ export function CitationBlockComponent(props: CitationBlockComponentProps): Reac
           </span>
         )}
       </figcaption>
-      {status === 'changed' && changedTo !== undefined && (
-        <QuoteChange was={snapshot.exact} now={changedTo} onAccept={() => void accept()} />
+      {status === 'changed' && changedTo !== undefined && !kept && (
+        <QuoteChange
+          was={snapshot.exact}
+          now={changedTo}
+          onAccept={() => void accept()}
+          onReject={() => setKept(true)}
+        />
       )}
       <div className="citation-fields">
         <input

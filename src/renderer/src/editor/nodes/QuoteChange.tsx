@@ -5,10 +5,12 @@ interface QuoteChangeProps {
   was: string
   now: string
   onAccept: () => void
+  /** Keep quoting the version it was clipped from; the citation stays "Changed". */
+  onReject: () => void
 }
 
 /** A changed passage, word by word: what the essay quotes, struck; what the source says, marked. */
-export function QuoteChange({ was, now, onAccept }: QuoteChangeProps): ReactElement {
+export function QuoteChange({ was, now, onAccept, onReject }: QuoteChangeProps): ReactElement {
   return (
     <div className="citation-change" role="group" aria-label="Changed in the source">
       <p className="citation-change-diff">
@@ -24,6 +26,9 @@ export function QuoteChange({ was, now, onAccept }: QuoteChangeProps): ReactElem
       </p>
       <button type="button" className="citation-button" onClick={onAccept}>
         Accept new wording
+      </button>{' '}
+      <button type="button" className="citation-button" onClick={onReject}>
+        Keep old wording
       </button>
     </div>
   )

@@ -2,6 +2,7 @@
 // places (a drop's DataTransfer, saved JSON) without a Lexical editor.
 import { quoteSelectorOf, type ClippingView, type SourceSummary } from '../../../shared/domain'
 import type { CitationData, CitationSnapshot } from '../../../shared/essay'
+import { formatDate } from '../ui/format'
 
 /** The DataTransfer type a dragged clipping carries: its CitationData as JSON. */
 export const CITATION_MIME = 'application/x-commonplace-citation'
@@ -53,32 +54,10 @@ export function copySnapshot(snapshot: CitationSnapshot): CitationSnapshot {
   return { ...snapshot }
 }
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  timeZone: 'UTC',
-})
-
-/**
- * "2021-12-10" or "2021-12-10T23:30:00-05:00" -> "10 Dec 2021". The calendar date is read as the
- * source wrote it: going through the local time zone would move late-evening dates by a day.
- */
-export function formatCitationDate(value: string | undefined): string {
-  if (!value) return ''
-  const ymd = /^(\d{4})-(\d{2})-(\d{2})/.exec(value.trim())
-  if (ymd) {
-    const [, year, month, day] = ymd.map(Number)
-    return dateFormat.format(new Date(Date.UTC(year, month - 1, day)))
-  }
-  const parsed = Date.parse(value)
-  return Number.isNaN(parsed) ? value : dateFormat.format(new Date(parsed))
-}
-
 /** "Author or Site, Title, 10 Dec 2021", leaving out what the source did not give. */
 export function attributionOf(snapshot: CitationSnapshot): string {
   const who = snapshot.author || snapshot.siteName
-  return [who, snapshot.title || 'Untitled source', formatCitationDate(snapshot.publishedAt)]
+  return [who, snapshot.title || 'Untitled source', formatDate(snapshot.publishedAt)]
     .filter((part) => part && part.trim())
     .join(', ')
 }

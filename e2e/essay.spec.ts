@@ -1,5 +1,13 @@
 import { expect, test } from './fixtures'
-import { anoraQuote, anoraTitle, bakerQuote, bakerTitle, clipBoth, clippingItem } from './steps'
+import {
+  anoraQuote,
+  anoraTitle,
+  bakerQuote,
+  bakerTitle,
+  clipBoth,
+  clippingItem,
+  startEssay,
+} from './steps'
 
 test('an essay cites two sources, links back to each passage, and survives a restart', async ({
   app,
@@ -7,10 +15,7 @@ test('an essay cites two sources, links back to each passage, and survives a res
   const { page } = app
   await clipBoth(app)
 
-  await page.getByRole('button', { name: 'Essays' }).click()
-  await page.getByRole('button', { name: 'New essay' }).click()
-  const editor = page.getByRole('textbox', { name: 'Essay' })
-  await editor.click()
+  const editor = await startEssay(page)
   await page.keyboard.type('Why Baker ')
   await page.keyboard.press('ControlOrMeta+b')
   await page.keyboard.type('listens')
@@ -56,10 +61,7 @@ test('an essay cites two sources, links back to each passage, and survives a res
 test('undo removes an inserted citation in one step', async ({ app }) => {
   const { page } = app
   await clipBoth(app)
-  await page.getByRole('button', { name: 'Essays' }).click()
-  await page.getByRole('button', { name: 'New essay' }).click()
-  const editor = page.getByRole('textbox', { name: 'Essay' })
-  await editor.click()
+  const editor = await startEssay(page)
   await page.keyboard.type('Before the quote.')
   await clippingItem(page, bakerQuote).getByRole('button', { name: 'Cite in essay' }).click()
   await expect(editor.getByRole('figure')).toHaveCount(1)
@@ -74,9 +76,7 @@ test('deleting a cited clipping warns first, and the citation then shows Missing
 }) => {
   const { page } = app
   await clipBoth(app)
-  await page.getByRole('button', { name: 'Essays' }).click()
-  await page.getByRole('button', { name: 'New essay' }).click()
-  await page.getByRole('textbox', { name: 'Essay' }).click()
+  await startEssay(page)
   await clippingItem(page, bakerQuote).getByRole('button', { name: 'Cite in essay' }).click()
   await expect(clippingItem(page, bakerQuote)).toContainText('Cited in 1 essay')
 

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { expect, test } from './fixtures'
 import { repoRoot } from './environment'
-import { anoraQuote, bakerQuote, clipBoth, clippingItem } from './steps'
+import { anoraQuote, bakerQuote, clipBoth, clippingItem, startEssay } from './steps'
 
 const run = promisify(execFile)
 const cli = (dataDir: string, ...args: string[]) =>
@@ -68,9 +68,7 @@ test('the export gate lists a quote whose clipping is gone, and exports it marke
 }) => {
   const { page } = app
   await clipBoth(app)
-  await page.getByRole('button', { name: 'Essays' }).click()
-  await page.getByRole('button', { name: 'New essay' }).click()
-  await page.getByRole('textbox', { name: 'Essay' }).click()
+  await startEssay(page)
   await clippingItem(page, bakerQuote).getByRole('button', { name: 'Cite in essay' }).click()
   await expect(clippingItem(page, bakerQuote)).toContainText('Cited in 1 essay')
   await clippingItem(page, bakerQuote).getByRole('button', { name: 'Delete clipping' }).click()

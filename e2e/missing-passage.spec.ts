@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { expect, fixture, test } from './fixtures'
 import { selectInReader } from './reader-selection'
-import { bakerQuote, bakerTitle, clippingItem } from './steps'
+import { bakerQuote, bakerTitle, clippingItem, startEssay } from './steps'
 
 test('a passage cut from the updated source is Missing, and Show in source opens the old version', async ({
   app,
@@ -14,9 +14,7 @@ test('a passage cut from the updated source is Missing, and Show in source opens
   await expect(reader).toContainText(bakerQuote)
   await selectInReader(page, bakerQuote)
   await page.getByRole('button', { name: 'Clip selection' }).click()
-  await page.getByRole('button', { name: 'Essays' }).click()
-  await page.getByRole('button', { name: 'New essay' }).click()
-  await page.getByRole('textbox', { name: 'Essay' }).click()
+  await startEssay(page)
   await clippingItem(page, bakerQuote).getByRole('button', { name: 'Cite in essay' }).click()
 
   const html = await readFile(fixture('baker-red-rocket-interview.html'), 'utf8')

@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { expect, fixture, test } from './fixtures'
 import { selectInReader } from './reader-selection'
-import { bakerQuote, bakerTitle, clippingItem } from './steps'
+import { bakerQuote, bakerTitle, clippingItem, startEssay } from './steps'
 
 const unchangedQuote = 'I hate the hypocrisy in our society'
 
@@ -19,9 +19,7 @@ test('updating a source from an edited copy re-anchors its clippings and badges 
     await page.getByRole('button', { name: 'Clip selection' }).click()
     await expect(clippingItem(page, quote)).toBeVisible()
   }
-  await page.getByRole('button', { name: 'Essays' }).click()
-  await page.getByRole('button', { name: 'New essay' }).click()
-  await page.getByRole('textbox', { name: 'Essay' }).click()
+  await startEssay(page)
   for (const quote of [bakerQuote, unchangedQuote]) {
     await clippingItem(page, quote).getByRole('button', { name: 'Cite in essay' }).click()
   }

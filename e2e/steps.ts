@@ -36,3 +36,12 @@ export function clippingItem(page: Page, quote: string): Locator {
     .getByRole('listitem')
     .filter({ hasText: quote })
 }
+
+/** A new, empty essay, with the caret in it: where each essay journey starts. */
+export async function startEssay(page: Page): Promise<Locator> {
+  await page.getByRole('button', { name: 'Essays' }).click()
+  await page.getByRole('button', { name: 'New essay' }).click()
+  const editor = page.getByRole('textbox', { name: 'Essay' })
+  await editor.click()
+  return editor
+}

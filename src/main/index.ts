@@ -1,11 +1,12 @@
-import { app, BrowserWindow, dialog, shell } from 'electron'
+import { app, BrowserWindow, dialog } from 'electron'
 import { createHandlers } from './core/api'
 import { openCommonplace } from './core/commonplace'
 import { dataDirFromArgs } from './data-dir'
 import { guardClose } from './close-guard'
 import { registerIpc } from './ipc'
+import { electronPorts } from './os-ports'
 import { installMenu } from './menu'
-import { createMainWindow, isExternalWebLink } from './window'
+import { createMainWindow } from './window'
 
 // App lifecycle only: everything the app does lives in ./core and is reached through ./ipc.
 if (!app.requestSingleInstanceLock()) {
@@ -39,45 +40,13 @@ if (!app.requestSingleInstanceLock()) {
       return
     }
     registerIpc(
-      createHandlers(commonplace, {
-        chooseFilesToImport: async () => {
-          const options: Electron.OpenDialogOptions = {
-            title: 'Import sources',
-            properties: ['openFile', 'multiSelections'],
-            filters: [{ name: 'Articles', extensions: ['html', 'htm', 'md', 'markdown', 'txt'] }],
-          }
-          const result = mainWindow
-            ? await dialog.showOpenDialog(mainWindow, options)
-            : await dialog.showOpenDialog(options)
-          return result.canceled ? [] : result.filePaths
-        },
-        openExternal: async (url) => {
-          if (isExternalWebLink(url)) await shell.openExternal(url)
-        },
-        readyToClose: () => readyToClose(),
-        chooseExportPath: async (suggestedName) => {
-          const options: Electron.SaveDialogOptions = {
-            title: 'Export to Markdown',
-            defaultPath: suggestedName,
-            filters: [{ name: 'Markdown', extensions: ['md'] }],
-          }
-          const result = mainWindow
-            ? await dialog.showSaveDialog(mainWindow, options)
-            : await dialog.showSaveDialog(options)
-          return result.canceled || !result.filePath ? null : result.filePath
-        },
-        chooseEssayToImport: async () => {
-          const options: Electron.OpenDialogOptions = {
-            title: 'Import essay from Markdown',
-            properties: ['openFile'],
-            filters: [{ name: 'Markdown', extensions: ['md', 'markdown'] }],
-          }
-          const result = mainWindow
-            ? await dialog.showOpenDialog(mainWindow, options)
-            : await dialog.showOpenDialog(options)
-          return result.canceled ? null : (result.filePaths[0] ?? null)
-        },
-      }),
+      createHandlers(
+        commonplace,
+        electronPorts(
+          () => mainWindow,
+          () => readyToClose(),
+        ),
+      ),
     )
     installMenu(() => mainWindow)
     openWindow()

@@ -2,28 +2,10 @@ import { readFile, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { fixtureNames, fixturePath, useTempDir } from '../../../test/support'
-import type { SerializedEditorStateJson, SerializedNodeJson } from '../../shared/essay'
+import { citationBlock, paragraph, stateOf, text } from '../../../test/essay-support'
 import { openCommonplace, type Commonplace } from './commonplace'
 
 const tempDir = useTempDir()
-
-const text = (value: string, format = 0): SerializedNodeJson => ({
-  type: 'text',
-  version: 1,
-  text: value,
-  format,
-  detail: 0,
-  mode: 'normal',
-  style: '',
-})
-const paragraph = (...children: SerializedNodeJson[]): SerializedNodeJson => ({
-  type: 'paragraph',
-  version: 1,
-  children,
-})
-const stateOf = (...children: SerializedNodeJson[]): SerializedEditorStateJson => ({
-  root: { type: 'root', version: 1, children },
-})
 
 async function withCitedClipping(app: Commonplace) {
   const { imported } = await app.sources.importFiles([fixturePath(fixtureNames.bakerHtml)])
@@ -32,15 +14,7 @@ async function withCitedClipping(app: Commonplace) {
     sourceId: source.id,
     quote: 'sex workers are just people',
   })
-  const citation: SerializedNodeJson = {
-    type: 'citation-block',
-    version: 1,
-    clippingId: clipping.id,
-    sourceId: source.id,
-    snapshot: { exact: clipping.target[0].exact, title: source.title },
-    locator: '',
-    comment: '',
-  }
+  const citation = citationBlock(clipping, source)
   return { source, clipping, citation }
 }
 

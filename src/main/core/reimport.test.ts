@@ -1,6 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { citationBlock, stateOf } from '../../../test/essay-support'
 import { fixtureNames, fixturePath, useTempDir } from '../../../test/support'
 import { openCommonplace } from './commonplace'
 
@@ -20,21 +21,10 @@ describe('updating a source from a newer file', () => {
       clippings.push(await app.clippings.createFromQuote({ sourceId: source.id, quote }))
     }
     const essay = await app.essays.create('Cites all three')
-    await app.essays.save(essay.id, {
-      root: {
-        type: 'root',
-        version: 1,
-        children: clippings.map((clipping) => ({
-          type: 'citation-block',
-          version: 1,
-          clippingId: clipping.id,
-          sourceId: source.id,
-          snapshot: { exact: clipping.target[0].exact, title: source.title },
-          locator: '',
-          comment: '',
-        })),
-      },
-    })
+    await app.essays.save(
+      essay.id,
+      stateOf(...clippings.map((clipping) => citationBlock(clipping, source))),
+    )
 
     const original = await readFile(fixturePath(fixtureNames.bakerTxt), 'utf8')
     const edited = `An editor’s note, added later.\n\n${original}`

@@ -1,0 +1,49 @@
+import { dialog, shell, type BrowserWindow } from 'electron'
+import type { Ports } from './core/ports'
+import { isExternalWebLink } from './window'
+
+/** The services' ports, answered by Electron: dialogs sheet-attached to the window when open. */
+export function electronPorts(
+  getWindow: () => BrowserWindow | null,
+  readyToClose: () => void,
+): Ports {
+  const openFiles = async (options: Electron.OpenDialogOptions): Promise<string[]> => {
+    const window = getWindow()
+    const result = window
+      ? await dialog.showOpenDialog(window, options)
+      : await dialog.showOpenDialog(options)
+    return result.canceled ? [] : result.filePaths
+  }
+  return {
+    chooseFilesToImport: () =>
+      openFiles({
+        title: 'Import sources',
+        properties: ['openFile', 'multiSelections'],
+        filters: [{ name: 'Articles', extensions: ['html', 'htm', 'md', 'markdown', 'txt'] }],
+      }),
+    chooseEssayToImport: async () => {
+      const [path] = await openFiles({
+        title: 'Import essay from Markdown',
+        properties: ['openFile'],
+        filters: [{ name: 'Markdown', extensions: ['md', 'markdown'] }],
+      })
+      return path ?? null
+    },
+    chooseExportPath: async (suggestedName) => {
+      const options: Electron.SaveDialogOptions = {
+        title: 'Export to Markdown',
+        defaultPath: suggestedName,
+        filters: [{ name: 'Markdown', extensions: ['md'] }],
+      }
+      const window = getWindow()
+      const result = window
+        ? await dialog.showSaveDialog(window, options)
+        : await dialog.showSaveDialog(options)
+      return result.canceled || !result.filePath ? null : result.filePath
+    },
+    openExternal: async (url) => {
+      if (isExternalWebLink(url)) await shell.openExternal(url)
+    },
+    readyToClose,
+  }
+}

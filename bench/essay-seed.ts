@@ -1,10 +1,8 @@
 // An essay the size a long piece reaches: 1,000 citation blocks from real clippings of the
 // fixtures, each followed by a paragraph of the writer's own text.
-import { join, resolve } from 'node:path'
+import { fixturePath } from '../test/fixtures'
 import type { Commonplace } from '../src/main/core/commonplace'
 import type { SerializedNodeJson } from '../src/shared/essay'
-
-const fixtures = resolve(__dirname, '..', '..', 'shared', 'fixtures')
 
 const quotes: [string, string][] = [
   [
@@ -22,7 +20,7 @@ const quotes: [string, string][] = [
 
 export async function seedEssayWithCitations(app: Commonplace, citations: number): Promise<string> {
   const { imported } = await app.sources.importFiles([
-    ...new Set(quotes.map(([file]) => join(fixtures, file))),
+    ...new Set(quotes.map(([file]) => fixturePath(file))),
   ])
   const byFile = new Map(
     imported.map((source, index) => [[...new Set(quotes.map(([f]) => f))][index], source]),

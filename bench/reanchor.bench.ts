@@ -1,18 +1,20 @@
 // Issue 5's figures: re-anchoring 1,000 clippings against an edited ~100 KB source, and accuracy
 // on the drift corpus beside plain approx-string-match best match (Hypothesis's approach).
-import { readFile } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
 import search from 'approx-string-match'
 import { reanchor } from '../src/main/core/anchoring'
+import { ANCHOR_STATES, countStates } from '../src/shared/anchor'
 import { extractPlainText } from '../src/main/core/importing/text-formats'
 import { selectorsAt } from '../src/shared/domain'
+import { isWordBoundary } from '../src/shared/words'
+import { fixtureNames, readFixture } from '../test/fixtures'
 import { count, ms, type BenchSection } from './report'
 
-const fixtures = resolve(__dirname, '..', '..', 'shared', 'fixtures')
 const passage = 'Baker’s work does a great job at showing us that sex workers are just people'
 
 interface DriftCase {
   name: string
+  /** The clipped words, when not the usual passage. */
+  quote?: string
   /** The text the clipping was made on, and the newer one. */
   before: string
   after: string
@@ -33,6 +35,17 @@ function driftCorpus(text: string): DriftCase[] {
     '\n\nCritics agree: Baker’s work does a great job at showing us that sex workers are real people.\n\n',
   )
   const duplicated = `Pull quote: ${passage}.\n\n${text}`
+  const hypocrisy = 'I hate the hypocrisy in our society'
+  const really = text.replace(hypocrisy, 'I really hate the hypocrisy in this society')
+  const endsReworded = text.replace(
+    passage,
+    'Bakers’ work does a great job at showing us that sex workers are just humans',
+  )
+  const twin = 'the cat sat on the mat'
+  const rest = 'today, and nobody in the house disagreed with that at all.'
+  const anna = `Anna wrote that ${twin} ${rest}`
+  const emma = `Emma wrote that ${twin} ${rest}`
+  const swapped = `${emma}\n\n${anna}`
   return [
     { name: 'unchanged', before: text, after: text, expected: at(text, passage) },
     {
@@ -57,6 +70,32 @@ function driftCorpus(text: string): DriftCase[] {
       after: duplicated,
       expected: [duplicated.indexOf(passage, 20), duplicated.indexOf(passage, 20) + passage.length],
     },
+    {
+      name: 'word inserted at the start, one reworded',
+      quote: hypocrisy,
+      before: text,
+      after: really,
+      expected: at(really, 'I really hate the hypocrisy in this society'),
+    },
+    {
+      name: 'first and last words reworded',
+      before: text,
+      after: endsReworded,
+      expected: at(
+        endsReworded,
+        'Bakers’ work does a great job at showing us that sex workers are just humans',
+      ),
+    },
+    {
+      name: 'twin paragraphs swapped (twin at the old place)',
+      quote: twin,
+      before: `${anna}\n\n${emma}`,
+      after: swapped,
+      expected: at(swapped.slice(emma.length), twin).map((offset) => offset + emma.length) as [
+        number,
+        number,
+      ],
+    },
   ]
 }
 
@@ -66,6 +105,10 @@ function plainBestMatch(quote: string, text: string): [number, number] | null {
   if (matches.length === 0) return null
   const best = matches.reduce((a, b) => (b.errors < a.errors ? b : a))
   return [best.start, best.end]
+}
+
+function cutsAWord(text: string, found: [number, number] | null): boolean {
+  return found !== null && (!isWordBoundary(text, found[0]) || !isWordBoundary(text, found[1]))
 }
 
 function verdict(
@@ -80,23 +123,26 @@ function verdict(
 }
 
 export async function run(): Promise<BenchSection> {
-  const base = extractPlainText(
-    await readFile(join(fixtures, 'baker-red-rocket-interview.txt'), 'utf8'),
-  ).text
+  const base = extractPlainText(await readFixture(fixtureNames.bakerTxt)).text
   const rows: BenchSection['rows'] = []
   let oursWrong = 0
   let plainWrong = 0
+  let oursCut = 0
+  let plainCut = 0
   for (const drift of driftCorpus(base)) {
-    const quote = drift.before.includes(passage) ? passage : passage.replace('great', 'graet')
+    const quote =
+      drift.quote ?? (drift.before.includes(passage) ? passage : passage.replace('great', 'graet'))
     const start = drift.before.indexOf(quote)
     const [q, p] = selectorsAt(drift.before, start, start + quote.length)
     const ours = reanchor(q, p, drift.after)
-    const oursAt: [number, number] | null =
-      ours.start === undefined ? null : [ours.start, ours.end ?? 0]
+    const oursAt: [number, number] | null = ours.state === 'missing' ? null : [ours.start, ours.end]
+    const plainAt = plainBestMatch(quote, drift.after)
     const oursVerdict = verdict(oursAt, drift.expected)
-    const plainVerdict = verdict(plainBestMatch(quote, drift.after), drift.expected)
+    const plainVerdict = verdict(plainAt, drift.expected)
     if (oursVerdict === 'wrong') oursWrong++
     if (plainVerdict === 'wrong') plainWrong++
+    if (cutsAWord(drift.after, oursAt)) oursCut++
+    if (cutsAWord(drift.after, plainAt)) plainCut++
     rows.push([drift.name, `${ours.state} (${oursVerdict})`, plainVerdict])
   }
 
@@ -112,8 +158,10 @@ export async function run(): Promise<BenchSection> {
   })
   const edited = `A new introduction.\n\n${text}`.replace(/sex work/g, 'sex-work')
   const t0 = performance.now()
-  const states = { verified: 0, moved: 0, changed: 0, missing: 0 }
-  for (const [q, p] of clips) states[reanchor(q, p, edited).state]++
+  const states = countStates(
+    ANCHOR_STATES,
+    clips.map(([q, p]) => reanchor(q, p, edited)),
+  )
   const elapsed = performance.now() - t0
 
   rows.push(['—', '—', '—'])
@@ -123,6 +171,7 @@ export async function run(): Promise<BenchSection> {
     `${states.moved} moved, ${states.changed} changed, ${states.missing} missing`,
   ])
   rows.push(['wrong matches on the drift corpus', count(oursWrong), count(plainWrong)])
+  rows.push(['matches that start or end inside a word', count(oursCut), count(plainCut)])
   return {
     title: 'Re-anchoring: drift corpus accuracy (ours vs plain best match) and speed',
     columns: ['case', 'ours', 'plain approx-string-match best match'],

@@ -3,7 +3,8 @@
 // instead of through 100k calls to create. Source texts come from a real fixture run through the
 // real plain-text import, so text and html have the shape an imported source has.
 import { mkdir, open, readFile } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
+import { fixtureNames, fixturePath } from '../test/fixtures'
 import { selectorsAt, trimRange, type Clipping } from '../src/shared/domain'
 import { newId, sha256 } from '../src/main/core/ids'
 import { extractPlainText } from '../src/main/core/importing/text-formats'
@@ -17,14 +18,7 @@ import {
 export const CLIPPINGS_PER_SOURCE = 100
 
 // The repo ships no copy of the fixture's text: it is read from the shared checkout at run time.
-const fixturePath = resolve(
-  __dirname,
-  '..',
-  '..',
-  'shared',
-  'fixtures',
-  'baker-red-rocket-interview.txt',
-)
+const bakerPath = fixturePath(fixtureNames.bakerTxt)
 /** 8 copies of the 2.6 KB interview: a ~20 KB source text. */
 const FIXTURE_COPIES = 8
 /** A last paragraph of fixed width, numbered per source so that no two texts (or hashes) match. */
@@ -61,7 +55,7 @@ export function seededRandom(seed: number): () => number {
 }
 
 export async function loadBaseText(): Promise<SourceText> {
-  const interview = (await readFile(fixturePath, 'utf8')).trim()
+  const interview = (await readFile(bakerPath, 'utf8')).trim()
   const plain = [...Array<string>(FIXTURE_COPIES).fill(interview), MARKER].join('\n\n')
   const { text, html } = extractPlainText(plain)
   if (!text.endsWith(MARKER) || !html.includes(MARKER)) {

@@ -5,11 +5,7 @@ import { chromium } from '@playwright/test'
 export const repoRoot = resolve(__dirname, '..')
 export const rendererDir = join(repoRoot, 'out', 'renderer')
 export const mainEntry = join(repoRoot, 'out', 'main', 'index.js')
-export const fixturesDir = resolve(repoRoot, '..', 'shared', 'fixtures')
-
-export function fixture(name: string): string {
-  return join(fixturesDir, name)
-}
+export { fixturePath as fixture, fixturesDir } from '../test/fixtures'
 
 /** CHROMIUM_PATH, else Debian's Chromium, else Playwright's own if one was ever installed. */
 export function findChromium(): string {

@@ -1,8 +1,7 @@
-import { readFile, writeFile } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { expect, fixture, test } from './fixtures'
-import { selectInReader } from './reader-selection'
-import { bakerQuote, bakerTitle, clippingItem, startEssay } from './steps'
+import { expect, test } from './fixtures'
+import { bakerQuote, bakerTitle, citeFromBaker, updateBaker } from './steps'
 
 const unchangedQuote = 'I hate the hypocrisy in our society'
 
@@ -10,39 +9,21 @@ test('updating a source from an edited copy re-anchors its clippings and badges 
   app,
 }) => {
   const { page } = app
-  app.answerOpenDialog([fixture('baker-red-rocket-interview.html')])
-  await page.getByRole('button', { name: 'Import source' }).click()
-  const reader = page.getByRole('region', { name: 'Reader' })
-  for (const quote of [bakerQuote, unchangedQuote]) {
-    await expect(reader).toContainText(quote)
-    await selectInReader(page, quote)
-    await page.getByRole('button', { name: 'Clip selection' }).click()
-    await expect(clippingItem(page, quote)).toBeVisible()
-  }
-  await startEssay(page)
-  for (const quote of [bakerQuote, unchangedQuote]) {
-    await clippingItem(page, quote).getByRole('button', { name: 'Cite in essay' }).click()
-  }
+  await citeFromBaker(app, [bakerQuote, unchangedQuote])
   const citations = page.getByRole('figure', { name: `Citation: ${bakerTitle}` })
   await expect(citations.filter({ hasText: 'Verified' })).toHaveCount(2)
 
   // The publisher fixed a word in one passage and added a paragraph before both.
-  const html = await readFile(fixture('baker-red-rocket-interview.html'), 'utf8')
-  const edited = html
-    .replace(
-      '<article>',
-      '<article>\n<p>Editor’s note: this interview was updated with a correction.</p>',
-    )
-    .replace('does a great job', 'does a fine job')
-  const copy = join(app.dataDir, '..', `baker-updated-${Date.now()}.html`)
-  await writeFile(copy, edited)
-
-  await page.getByRole('button', { name: 'Source', exact: true }).click()
-  app.answerOpenDialog([copy])
-  await page.getByRole('button', { name: 'Update from file…' }).click()
-  await expect(page.getByRole('status').filter({ hasText: 'Updated' })).toContainText(
-    '1 moved, 1 changed',
+  const updated = await updateBaker(app, (html) =>
+    html
+      .replace(
+        '<article>',
+        '<article>\n<p>Editor’s note: this interview was updated with a correction.</p>',
+      )
+      .replace('does a great job', 'does a fine job'),
   )
+  await expect(updated).toContainText('1 moved, 1 changed')
+  const reader = page.getByRole('region', { name: 'Reader' })
   await expect(reader).toContainText('Editor’s note')
   await expect(reader.locator('mark')).toHaveText([unchangedQuote])
 

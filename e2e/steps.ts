@@ -1,4 +1,6 @@
 // Steps several journeys share: what a writer does before the part a spec is about.
+import { readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import type { Locator, Page } from '@playwright/test'
 import { expect, fixture, type RunningApp } from './fixtures'
 import { selectInReader } from './reader-selection'
@@ -44,4 +46,42 @@ export async function startEssay(page: Page): Promise<Locator> {
   const editor = page.getByRole('textbox', { name: 'Essay' })
   await editor.click()
   return editor
+}
+
+export const bakerPage = 'baker-red-rocket-interview.html'
+
+/** The Baker interview imported, these passages clipped in the reader, and cited in a new essay. */
+export async function citeFromBaker(app: RunningApp, quotes: string[]): Promise<void> {
+  const { page } = app
+  app.answerOpenDialog([fixture(bakerPage)])
+  await page.getByRole('button', { name: 'Import source' }).click()
+  const reader = page.getByRole('region', { name: 'Reader' })
+  for (const quote of quotes) {
+    await expect(reader).toContainText(quote)
+    await selectInReader(page, quote)
+    await page.getByRole('button', { name: 'Clip selection' }).click()
+    await expect(clippingItem(page, quote)).toBeVisible()
+  }
+  await startEssay(page)
+  for (const quote of quotes) {
+    await clippingItem(page, quote).getByRole('button', { name: 'Cite in essay' }).click()
+  }
+}
+
+/**
+ * The publisher's edited copy of the Baker page, given to "Update from file…" in the reader;
+ * resolves to the status line that reports what happened to the clippings.
+ */
+export async function updateBaker(
+  app: RunningApp,
+  edit: (html: string) => string,
+): Promise<Locator> {
+  const { page } = app
+  const html = await readFile(fixture(bakerPage), 'utf8')
+  const copy = join(app.dataDir, '..', `baker-updated-${Date.now()}.html`)
+  await writeFile(copy, edit(html))
+  await page.getByRole('button', { name: 'Source', exact: true }).click()
+  app.answerOpenDialog([copy])
+  await page.getByRole('button', { name: 'Update from file…' }).click()
+  return page.getByRole('status').filter({ hasText: 'Updated' })
 }

@@ -90,7 +90,8 @@ describe('commonplace essays and export', { timeout: 60_000 }, () => {
       expect(stopped.code).toBe(2)
       expect(stopped.stdout).toBe('')
       expect(stopped.stderr).toContain('not exported: 1 quote could not be verified')
-      expect(stopped.stderr).toContain(`  missing: “${quotes.sean}”\n`)
+      // The quote carries its own quote marks: shown in them, not in doubled ones.
+      expect(stopped.stderr).toContain(`  missing: ${quotes.sean}\n`)
       expect(stopped.stderr).toContain('Its clipping was deleted; the quote cannot be checked.')
       expect(stopped.stderr).toContain('--allow-unverified')
       expect(existsSync(path)).toBe(false)
@@ -147,7 +148,7 @@ describe('commonplace essays and export', { timeout: 60_000 }, () => {
     const text = await commonplace('verify', essay.id)
     expect(text.code).toBe(1)
     expect(text.stdout).toContain(`missing   “${quotes.people}”`)
-    expect(text.stdout).toContain('5 of 6 citations verified.')
+    expect(text.stdout).toContain('5 of 6 citations verified (1 missing).')
   })
 
   for (const format of ['gfm', 'pandoc'] as const) {
@@ -186,7 +187,7 @@ describe('commonplace essays and export', { timeout: 60_000 }, () => {
     )
     const missing = await commonplace('import-essay', join(tempDir(), 'absent.md'))
     expect(missing.code).toBe(1)
-    expect(missing.stderr).toContain('absent.md does not exist')
+    expect(missing.stderr).toContain(`${join(tempDir(), 'absent.md')}: file not found.`)
     for (const run of [unknown, unwritable, missing])
       expect(run.stderr).not.toMatch(/unexpected error|\n\s+at /)
   })

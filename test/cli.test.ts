@@ -1,37 +1,17 @@
 // The `commonplace` command as a user runs it: the built CLI in its own process, on a temp notebook.
-import { execFile, execFileSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { ClippingView, SourceSummary } from '../src/shared/domain'
 import type { ImportReport } from '../src/shared/ipc'
+import { ensureBuilt, runCli, type Run } from './cli-support'
 import { fixtureNames, fixturePath, repoDir, useTempDir } from './support'
 
-const bin = join(repoDir, 'bin', 'commonplace.js')
 const tempDir = useTempDir()
-
-interface Run {
-  code: number
-  stdout: string
-  stderr: string
-}
 
 /** Runs `commonplace --data-dir <notebook> ...args` and waits for it to exit. */
 function commonplace(...args: string[]): Promise<Run> {
-  const env = { ...process.env }
-  delete env.COMMONPLACE_DATA_DIR
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [bin, '--data-dir', join(tempDir(), 'notebook'), ...args],
-      { env, encoding: 'utf8' },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0
-        resolve({ code, stdout, stderr })
-      },
-    )
-  })
+  return runCli(join(tempDir(), 'notebook'), ...args)
 }
 
 async function json<T>(...args: string[]): Promise<T> {
@@ -52,12 +32,7 @@ async function importBoth(): Promise<SourceSummary[]> {
   return report.imported
 }
 
-beforeAll(() => {
-  // `npm run test:unit` builds first; build here only when run on its own from a fresh checkout.
-  if (!existsSync(join(repoDir, 'out', 'main', 'cli.js'))) {
-    execFileSync('npx', ['electron-vite', 'build'], { cwd: repoDir, stdio: 'ignore' })
-  }
-})
+beforeAll(ensureBuilt)
 
 // Each run starts Node and loads the import pipeline (jsdom): allow for a busy machine.
 describe('commonplace CLI', { timeout: 60_000 }, () => {
@@ -115,6 +90,39 @@ describe('commonplace CLI', { timeout: 60_000 }, () => {
     expect(straight.stderr).toMatch(/does not occur/)
     expect(straight.stderr).toContain('Now he’s explained')
     expect(await json<ClippingView[]>('clippings')).toEqual([])
+  })
+
+  it('says plainly what is wrong with a quote or a file, and prints its version', async () => {
+    const [baker, anora] = await importBoth()
+    for (const empty of ['', '   ']) {
+      const run = await commonplace('clip', baker.id, '--quote', empty)
+      expect(run.code).toBe(1)
+      expect(run.stderr).toContain('The quote is empty')
+      expect(run.stderr).not.toMatch(/does not occur/)
+    }
+
+    // A quote with quote marks of its own is shown in them, not in doubled ones.
+    const own = '“Sean gets sex work. He just does,”'
+    const clipped = await commonplace('clip', anora.id, '--quote', own)
+    expect(clipped.code).toBe(0)
+    expect(clipped.stdout).toContain(`  ${own}\n`)
+    expect(clipped.stdout).not.toContain('““')
+    expect((await commonplace('clippings')).stdout).not.toMatch(/““|””/)
+
+    const missing = join(tempDir(), 'inbox', 'gone.txt')
+    const notThere = await commonplace('import', missing)
+    expect(notThere.code).toBe(1)
+    expect(notThere.stderr).toContain(`${missing}: file not found.`)
+    expect(notThere.stderr).not.toMatch(/ENOENT/)
+    const reimport = await commonplace('reimport', baker.id, missing)
+    expect(reimport.stderr).toContain(`${missing}: file not found.`)
+
+    const version = await commonplace('--version')
+    expect(version.code).toBe(0)
+    const pkg = JSON.parse(await readFile(join(repoDir, 'package.json'), 'utf8')) as {
+      version: string
+    }
+    expect(version.stdout.trim()).toBe(pkg.version)
   })
 
   it('lists the occurrences of an ambiguous quote, and --occurrence picks one', async () => {

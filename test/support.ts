@@ -1,31 +1,12 @@
-// What unit and CLI tests share: the article fixtures (read-only, beside the repo) and a fresh
-// data directory on the real disk for each test.
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+// What unit and CLI tests share: the article fixtures, a fresh data directory on the real disk
+// for each test, and the way to catch a service's refusal.
+import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { dirname, join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { afterEach, beforeEach } from 'vitest'
+import { join } from 'node:path'
+import { afterEach, beforeEach, expect } from 'vitest'
+import { CommonplaceError } from '../src/main/core/errors'
 
-export const repoDir = resolve(dirname(fileURLToPath(import.meta.url)), '..')
-
-/** `<repo>/../shared/fixtures`: the project ships no copy of the articles. */
-export const fixturesDir = resolve(repoDir, '../shared/fixtures')
-
-export const fixtureNames = {
-  bakerHtml: 'baker-red-rocket-interview.html',
-  bakerTxt: 'baker-red-rocket-interview.txt',
-  anoraHtml: 'anora-sex-work-oscars.html',
-  anoraTxt: 'anora-sex-work-oscars.txt',
-  hostileHtml: 'hostile-article.html',
-} as const
-
-export function fixturePath(name: string): string {
-  return join(fixturesDir, name)
-}
-
-export function readFixture(name: string): Promise<string> {
-  return readFile(fixturePath(name), 'utf8')
-}
+export { fixtureNames, fixturePath, fixturesDir, readFixture, repoDir } from './fixtures'
 
 /** A new empty directory under the OS temp dir before each test, removed after it. */
 export function useTempDir(): () => string {
@@ -41,4 +22,14 @@ export function useTempDir(): () => string {
     if (!dir) throw new Error('useTempDir: the directory exists only inside a test')
     return dir
   }
+}
+
+/** The error a service refused with: it must be one written for the user. */
+export async function rejection(promise: Promise<unknown>): Promise<CommonplaceError> {
+  const error = await promise.then(
+    () => undefined,
+    (error: unknown) => error,
+  )
+  expect(error).toBeInstanceOf(CommonplaceError)
+  return error as CommonplaceError
 }

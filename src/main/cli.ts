@@ -1,12 +1,13 @@
 import { Command } from 'commander'
+import { version } from '../../package.json'
 import { registerEssayCommands } from './cli/essay-commands'
 import { createContext } from './cli/context'
 import { registerLibraryCommands } from './cli/library-commands'
 import { CommonplaceError } from './core/errors'
 
 // The `commonplace` command: the app's own services on the same data directory, without Electron.
-// Exit codes: 0 done; 1 failed (or, for verify, a citation is not verified); 2 an export stopped
-// by the quote-integrity gate.
+// Exit codes: 0 done; 1 failed (or, for verify, a quote that would stop an export); 2 an export
+// stopped by the quote-integrity gate.
 
 const program = new Command()
   .name('commonplace')
@@ -17,10 +18,11 @@ const program = new Command()
     '--data-dir <path>',
     "the notebook folder (default: $COMMONPLACE_DATA_DIR, else the app's own)",
   )
+  .version(version, '-V, --version', 'print the version of Commonplace')
   .showHelpAfterError()
   .addHelpText(
     'after',
-    '\nExit codes: 0 done; 1 failed, or verify found a citation that is not verified;\n' +
+    '\nExit codes: 0 done; 1 failed, or verify found a quote changed or missing in its source;\n' +
       '2 an export stopped because a quote could not be verified (see export --allow-unverified).',
   )
 

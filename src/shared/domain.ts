@@ -1,5 +1,6 @@
 // The domain of Commonplace: sources, their immutable versions, and clippings that point into them.
 // Pure types and pure helpers only; no node:*, electron or DOM.
+import type { Anchor } from './anchor'
 
 export type SourceKind = 'html' | 'md' | 'txt'
 
@@ -69,11 +70,21 @@ export interface Clipping {
   target: ClippingTarget
   /** Set when deleted; kept so that undo restores the very same clipping. */
   deletedAt?: string
+  /**
+   * Where the passage stood in the version `versionHash` names, found when that version was
+   * added; recomputed when it is no longer the newest.
+   */
+  reanchored?: RecordedAnchor
 }
 
-/** A clipping as the panels show it: with its source's title beside it. */
-export interface ClippingView extends Clipping {
+/** A re-anchoring result, stored with the clipping it belongs to. */
+export type RecordedAnchor = Anchor & { versionHash: string }
+
+/** A clipping as the panels and the CLI show it: its source's title, its passage's state. */
+export interface ClippingView extends Omit<Clipping, 'reanchored'> {
   sourceTitle: string
+  /** Where the passage stands in the newest version of its source. */
+  anchor: Anchor
   /** How many essays cite it; filled in where lists show it. */
   citedBy?: number
 }

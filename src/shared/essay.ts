@@ -1,6 +1,7 @@
 // Essays and the citations inside them, as saved: the Lexical editor state is stored as JSON, and
 // this file names the shape of the two citation nodes in it, so that main, the CLI and the
 // exporter can read citations without a Lexical editor.
+import type { AnchorState } from './anchor'
 
 export interface EssaySummary {
   id: string
@@ -24,17 +25,42 @@ export interface CitationSnapshot {
   url?: string
 }
 
+/**
+ * The writer saw that the source's newer version words the passage differently and chose to keep
+ * quoting the version it was clipped from. It holds for that newer version only: a later update
+ * asks again.
+ */
+export interface KeptWording {
+  /** The newest version at the time of the decision. */
+  versionHash: string
+  keptAt: string
+}
+
 export interface CitationData {
   clippingId: string
   sourceId: string
   snapshot: CitationSnapshot
+  keptWording?: KeptWording
 }
 
 /**
- * A citation checked against its source: the same text at the same place, the same text
- * elsewhere, a close but different text, or nothing acceptable.
+ * A citation checked against its source: where its passage stands in the newest version, or
+ * 'kept' when it changed there and the writer chose to keep the wording it was clipped with.
  */
-export type CitationState = 'verified' | 'moved' | 'changed' | 'missing'
+export type CitationState = AnchorState | 'kept'
+
+export const CITATION_STATES: readonly CitationState[] = [
+  'verified',
+  'moved',
+  'changed',
+  'missing',
+  'kept',
+]
+
+/** Blocks an export until the writer says otherwise; a kept wording is their decision already. */
+export function isUnverified(state: CitationState): boolean {
+  return state === 'changed' || state === 'missing'
+}
 
 export interface CitationCheck {
   essayId: string
@@ -45,6 +71,8 @@ export interface CitationCheck {
   quote: string
   /** What the source says there now, when it differs. */
   current?: string
+  /** The source version the check compared with: its newest. */
+  versionHash?: string
   /** One sentence for the user. */
   message: string
 }
@@ -59,16 +87,23 @@ export interface SerializedNodeJson {
   [key: string]: unknown
 }
 
-export interface SerializedCitationBlockJson extends SerializedNodeJson, CitationData {
-  type: typeof CITATION_BLOCK_TYPE
+/** What a citation block holds besides its citation: where in the source, and a remark. */
+export interface CitationBlockFields extends CitationData {
   /** "p. 12", "§ 3": where in the source, as the writer wants it shown. */
   locator: string
   comment: string
 }
 
-export interface SerializedInlineCitationJson extends SerializedNodeJson, CitationData {
-  type: typeof INLINE_CITATION_TYPE
+export interface InlineCitationFields extends CitationData {
   locator: string
+}
+
+export interface SerializedCitationBlockJson extends SerializedNodeJson, CitationBlockFields {
+  type: typeof CITATION_BLOCK_TYPE
+}
+
+export interface SerializedInlineCitationJson extends SerializedNodeJson, InlineCitationFields {
+  type: typeof INLINE_CITATION_TYPE
 }
 
 export interface SerializedEditorStateJson {

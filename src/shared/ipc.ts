@@ -1,6 +1,7 @@
 // The one contract between the renderer and main: every channel, its arguments and its answer.
 // The preload implements `CommonplaceApi` one function per channel; main answers each channel
 // after parsing its arguments (they arrive as `unknown`); the e2e harness binds the same table.
+import type { AnchorState, StateCounts } from './anchor'
 import type { ClippingView, SourceMetadata, SourceSummary } from './domain'
 import type { CitationCheck, Essay, EssaySummary, SerializedEditorStateJson } from './essay'
 
@@ -62,7 +63,7 @@ export interface LoadProblem {
 /** What updating a source did to its clippings: how many ended in each state. */
 export interface ReimportSummary {
   source: SourceSummary
-  counts: Record<'verified' | 'moved' | 'changed' | 'missing', number>
+  counts: StateCounts<AnchorState>
 }
 
 export type ExportFormat = 'gfm' | 'pandoc'
@@ -78,7 +79,8 @@ export interface ExportRequest {
 export type CitationProblem = Omit<CitationCheck, 'essayId'>
 
 export type ExportOutcome =
-  | { status: 'written'; path: string; unverified: number }
+  /** `kept`: quotes whose older wording the writer chose to keep; the file notes each. */
+  | { status: 'written'; path: string; unverified: number; kept: CitationProblem[] }
   | { status: 'blocked'; problems: CitationProblem[] }
   | { status: 'cancelled' }
 

@@ -1,7 +1,14 @@
 import { Option, type Command } from 'commander'
-import type { CitationCheck, EssaySummary } from '../../shared/essay'
-import type { ExportFormat, RenderedExport } from '../core/export/export-essay'
-import type { BibliographyFormat } from '../core/export/export-service'
+import { countStates } from '../../shared/anchor'
+import {
+  CITATION_STATES,
+  isUnverified,
+  type CitationCheck,
+  type EssaySummary,
+} from '../../shared/essay'
+import { quoted } from '../../shared/quoted'
+import type { ExportFormat } from '../core/export/export-essay'
+import type { BibliographyFormat, GateOutcome } from '../core/export/export-service'
 import { print, printError, printJson, type CliContext } from './context'
 
 // Essays out of and into Markdown: essays, export, bib, verify, import-essay.
@@ -12,11 +19,6 @@ export const EXIT_UNVERIFIED = 2
 /** "2026-11-22 09:14 UTC": when an essay was last edited, the same wherever it is read. */
 function edited(iso: string): string {
   return `${iso.slice(0, 16).replace('T', ' ')} UTC`
-}
-
-/** A quote on one line, as a terminal shows it. */
-function quoted(text: string): string {
-  return `“${text.replace(/\s*\n+\s*/g, ' / ')}”`
 }
 
 function describeProblem(problem: Omit<CitationCheck, 'essayId'>): string {
@@ -67,15 +69,20 @@ export function registerEssayCommands(program: Command, cli: CliContext): void {
         options: { output?: string; format: ExportFormat; allowUnverified?: boolean },
       ) => {
         const app = await cli.open()
-        const rendered = await app.exports.render(essayId, options.format)
-        if (!passesGate(rendered, Boolean(options.allowUnverified))) {
+        const gate = await app.exports.gate({
+          essayId,
+          format: options.format,
+          allowUnverified: Boolean(options.allowUnverified),
+        })
+        report(gate)
+        if (gate.status === 'blocked') {
           process.exitCode = EXIT_UNVERIFIED
           return
         }
         if (options.output) {
-          await app.exports.writeFile(options.output, rendered.markdown)
+          await app.exports.writeFile(options.output, gate.markdown)
           print(`wrote ${options.output}`)
-        } else process.stdout.write(rendered.markdown)
+        } else process.stdout.write(gate.markdown)
       },
     )
 
@@ -102,17 +109,16 @@ export function registerEssayCommands(program: Command, cli: CliContext): void {
   program
     .command('verify')
     .description(
-      "check every essay's citations (or one essay's) against their sources; exit code 1 when any is not verified",
+      "check every essay's citations (or one essay's) against their sources; exit code 1 when any would stop an export (changed or missing)",
     )
     .argument('[essayId]', 'only this essay')
     .option('--json', 'print each citation’s check as JSON')
     .action(async (essayId: string | undefined, options: { json?: boolean }) => {
       const app = await cli.open()
       const checks = await app.exports.verify(essayId)
-      const failing = checks.filter((check) => check.state !== 'verified')
       if (options.json) printJson(checks)
       else printChecks(app.essays.list(), checks)
-      if (failing.length > 0) process.exitCode = 1
+      if (checks.some((check) => isUnverified(check.state))) process.exitCode = 1
     })
 
   program
@@ -131,20 +137,25 @@ export function registerEssayCommands(program: Command, cli: CliContext): void {
     })
 }
 
-/** The quote-integrity gate: true when the export may be written. */
-function passesGate(rendered: RenderedExport, allowUnverified: boolean): boolean {
-  const { problems } = rendered
-  if (problems.length === 0) return true
-  const count = plural(problems.length, 'quote')
-  if (!allowUnverified) {
+/** What the quote-integrity gate found, on stderr, so stdout stays the Markdown alone. */
+function report(gate: GateOutcome): void {
+  if (gate.status === 'blocked') {
+    const count = plural(gate.problems.length, 'quote')
     printError(`commonplace: not exported: ${count} could not be verified against the source:`)
-    problems.forEach((problem) => printError(describeProblem(problem)))
+    gate.problems.forEach((problem) => printError(describeProblem(problem)))
     printError('To export anyway, with these quotes marked as unverified, add --allow-unverified.')
-    return false
+    return
   }
-  printError(`warning: ${count} could not be verified; marked as unverified in the export:`)
-  problems.forEach((problem) => printError(describeProblem(problem)))
-  return true
+  if (gate.unverified.length > 0) {
+    const count = plural(gate.unverified.length, 'quote')
+    printError(`warning: ${count} could not be verified; marked as unverified in the export:`)
+    gate.unverified.forEach((problem) => printError(describeProblem(problem)))
+  }
+  if (gate.kept.length > 0) {
+    const count = plural(gate.kept.length, 'quote keeps', 'quotes keep')
+    printError(`note: ${count} the wording clipped, as the writer chose; the export notes it:`)
+    gate.kept.forEach((problem) => printError(describeProblem(problem)))
+  }
 }
 
 function printChecks(essays: EssaySummary[], checks: CitationCheck[]): void {
@@ -162,6 +173,10 @@ function printChecks(essays: EssaySummary[], checks: CitationCheck[]): void {
     print(`  ${check.state.padEnd(8)}  ${quoted(check.quote)}  (${check.clippingId})`)
     if (check.state !== 'verified') print(`            ${check.message}`)
   }
-  const verified = checks.length - checks.filter((check) => check.state !== 'verified').length
-  print(`${verified} of ${plural(checks.length, 'citation')} verified.`)
+  const counts = countStates(CITATION_STATES, checks)
+  const others = CITATION_STATES.filter((state) => state !== 'verified' && counts[state] > 0)
+  const detail = others.map((state) => `${counts[state]} ${state}`).join(', ')
+  print(
+    `${counts.verified} of ${plural(checks.length, 'citation')} verified${detail ? ` (${detail})` : ''}.`,
+  )
 }

@@ -1,5 +1,6 @@
 import type { Command } from 'commander'
 import type { ClippingView, SourceSummary } from '../../shared/domain'
+import { quoted } from '../../shared/quoted'
 import { collect, positiveInteger, print, printJson, type CliContext } from './context'
 
 // Sources and clippings: import, sources, clip, clippings.
@@ -12,11 +13,23 @@ function describeSource(source: SourceSummary): string {
   return `${source.id}  ${source.title}${attribution ? `  (${attribution})` : ''}`
 }
 
+/** What a clipping's passage is in the newest version, when it is not simply where it was. */
+function describeAnchor(clipping: ClippingView): string | null {
+  const { anchor } = clipping
+  if (anchor.state === 'verified') return null
+  if (anchor.state === 'changed')
+    return `    changed in the updated source, which now reads ${quoted(anchor.exact)}`
+  if (anchor.state === 'moved') return '    moved in the updated source'
+  return '    missing from the updated source (the version it was clipped from still has it)'
+}
+
 function describeClipping(clipping: ClippingView): string {
   const lines = [
-    `${clipping.id}  “${clipping.target[0].exact}”`,
+    `${clipping.id}  ${quoted(clipping.target[0].exact)}`,
     `    from ${clipping.sourceTitle} (${clipping.sourceId})`,
   ]
+  const anchor = describeAnchor(clipping)
+  if (anchor) lines.push(anchor)
   if (clipping.note) lines.push(`    note: ${clipping.note}`)
   if (clipping.tags.length)
     lines.push(`    tags: ${clipping.tags.map((tag) => `#${tag}`).join(' ')}`)
@@ -52,8 +65,8 @@ export function registerLibraryCommands(program: Command, cli: CliContext): void
       if (options.json) return void printJson(report)
       print(`updated ${describeSource(report.source)} (version ${report.versionHash.slice(0, 12)})`)
       for (const anchor of report.anchors) {
-        const now = anchor.state === 'changed' ? ` -> “${anchor.exact}”` : ''
-        print(`  ${anchor.state.padEnd(8)} ${anchor.clippingId}  “${anchor.quote}”${now}`)
+        const now = anchor.state === 'changed' ? ` -> ${quoted(anchor.exact)}` : ''
+        print(`  ${anchor.state.padEnd(8)} ${anchor.clippingId}  ${quoted(anchor.quote)}${now}`)
       }
     })
 
@@ -109,7 +122,9 @@ export function registerLibraryCommands(program: Command, cli: CliContext): void
 
   program
     .command('clippings')
-    .description('list clippings, newest first, or the best matches of a search')
+    .description(
+      'list clippings, newest first, or the best matches of a search; each says where its passage stands in the newest version of its source',
+    )
     .option('--source <id>', 'only clippings of this source')
     .option('--search <text>', 'search quotes, notes, tags and source titles')
     .option('--json', 'print the clippings as JSON')

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { readFixture } from '../../../test/support'
+import type { Anchor, PlacedAnchor } from '../../shared/anchor'
 import { selectorsAt } from '../../shared/domain'
+import { isWordBoundary } from '../../shared/words'
 import { reanchor } from './anchoring'
 import { extractPlainText } from './importing/text-formats'
 
@@ -11,11 +13,22 @@ async function bakerText(): Promise<string> {
 }
 
 /** Clips `quote` (its `occurrence`-th appearance) in `text`, as the reader would. */
-function clip(text: string, quote: string, occurrence = 1) {
+function clip(text: string, quote: string, occurrence = 1): ReturnType<typeof selectorsAt> {
   let start = -1
   for (let i = 0; i < occurrence; i++) start = text.indexOf(quote, start + 1)
   if (start === -1) throw new Error(`not in text: ${quote}`)
   return selectorsAt(text, start, start + quote.length)
+}
+
+/** Re-anchors the clipping of `quote` in `before` against `after`. */
+function follow(before: string, quote: string, after: string, occurrence = 1): Anchor {
+  const [quoteSelector, position] = clip(before, quote, occurrence)
+  return reanchor(quoteSelector, position, after)
+}
+
+function placed(anchor: Anchor): PlacedAnchor {
+  if (anchor.state === 'missing') throw new Error('expected the passage to be found')
+  return anchor
 }
 
 describe('re-anchoring a clipping in a newer version (drift corpus from the fixtures)', () => {
@@ -30,93 +43,229 @@ describe('re-anchoring a clipping in a newer version (drift corpus from the fixt
 
   it('a paragraph inserted before the passage: moved, to the right place', async () => {
     const text = await bakerText()
-    const [quote, position] = clip(text, passage)
     const inserted = `An editor’s note added later, long enough to shift every offset.\n\n${text}`
-    const anchor = reanchor(quote, position, inserted)
-    expect(anchor.state).toBe('moved')
+    const anchor = placed(follow(text, passage, inserted))
+    expect(anchor).toMatchObject({ state: 'moved', exact: passage })
     expect(inserted.slice(anchor.start, anchor.end)).toBe(passage)
   })
 
   it('a typo fixed inside the passage: changed, with the corrected text', async () => {
     const fixed = await bakerText()
     const original = fixed.replace('a great job', 'a graet job')
-    const [quote, position] = clip(original, passage.replace('great', 'graet'))
-    const anchor = reanchor(quote, position, fixed)
+    const anchor = follow(original, passage.replace('great', 'graet'), fixed)
     expect(anchor).toMatchObject({ state: 'changed', exact: passage })
   })
 
   it('whitespace and quote-style changes: changed, still found', async () => {
     const original = await bakerText()
-    const [quote, position] = clip(original, passage)
     const restyled = original.replace(/’/g, "'").replace('does a great', 'does  a great')
-    const anchor = reanchor(quote, position, restyled)
-    expect(anchor.state).toBe('changed')
-    expect(anchor.exact).toBe(
-      "Baker's work does  a great job at showing us that sex workers are just people",
-    )
+    const anchor = follow(original, passage, restyled)
+    expect(anchor).toMatchObject({
+      state: 'changed',
+      exact: "Baker's work does  a great job at showing us that sex workers are just people",
+    })
   })
 
   it('the passage moved to another paragraph: moved', async () => {
     const original = await bakerText()
-    const [quote, position] = clip(original, passage)
     const without = original.replace(`${passage}, `, '')
     const moved = `${without}\n\nIn short: ${passage}, as the critic put it.`
-    const anchor = reanchor(quote, position, moved)
+    const anchor = placed(follow(original, passage, moved))
     expect(anchor.state).toBe('moved')
     expect(moved.slice(anchor.start, anchor.end)).toBe(passage)
   })
 
   it('the passage deleted: missing', async () => {
     const original = await bakerText()
-    const [quote, position] = clip(original, passage)
     const paragraphs = original.split('\n\n')
     const deleted = paragraphs.filter((paragraph) => !paragraph.includes(passage)).join('\n\n')
-    expect(reanchor(quote, position, deleted)).toMatchObject({ state: 'missing' })
+    expect(follow(original, passage, deleted)).toMatchObject({ state: 'missing' })
   })
 
   it('a look-alike sentence added while the original is deleted: missing, never re-pointed', async () => {
     const original = await bakerText()
-    const [quote, position] = clip(original, passage)
     const paragraphs = original.split('\n\n').filter((paragraph) => !paragraph.includes(passage))
     paragraphs.splice(
       1,
       0,
       'Critics agree: Baker’s work does a great job at showing us that sex workers are real people.',
     )
-    expect(reanchor(quote, position, paragraphs.join('\n\n'))).toMatchObject({ state: 'missing' })
+    expect(follow(original, passage, paragraphs.join('\n\n'))).toMatchObject({ state: 'missing' })
   })
 
   it('a duplicated sentence: the copy whose context matches is chosen', async () => {
     const original = await bakerText()
-    const [quote, position] = clip(original, passage)
     const duplicated = `Pull quote: ${passage}.\n\n${original}`
-    const anchor = reanchor(quote, position, duplicated)
+    const anchor = placed(follow(original, passage, duplicated))
     expect(anchor.state).toBe('moved')
     expect(anchor.start).toBe(duplicated.indexOf(passage, 20))
   })
+
+  it('a word inserted before the passage and another reworded at its end: whole words', async () => {
+    // Issue 8: the fuzzy match began inside "really" ("y hate the hypocrisy in this society").
+    const original = await bakerText()
+    const quote = 'I hate the hypocrisy in our society'
+    const reworded = original.replace(quote, 'I really hate the hypocrisy in this society')
+    expect(follow(original, quote, reworded)).toMatchObject({
+      state: 'changed',
+      exact: 'I really hate the hypocrisy in this society',
+    })
+  })
+
+  it('the first and the last word of the passage reworded: the new words, whole', async () => {
+    const original = await bakerText()
+    const reworded = original.replace(
+      passage,
+      'Bakers’ work does a great job at showing us that sex workers are just humans',
+    )
+    expect(follow(original, passage, reworded)).toMatchObject({
+      state: 'changed',
+      exact: 'Bakers’ work does a great job at showing us that sex workers are just humans',
+    })
+  })
+
+  it('words deleted at both ends: the words that remain, whole', async () => {
+    const original = await bakerText()
+    const quote =
+      'and as Sean Baker puts it, once we’re done using them, they are discarded. Baker’s work does a great job at showing us'
+    const trimmed = original.replace(
+      quote,
+      'as Baker puts it, once we’re done using them, they are discarded. Baker’s work does a job at showing us',
+    )
+    expect(follow(original, quote, trimmed)).toMatchObject({
+      state: 'changed',
+      exact:
+        'as Baker puts it, once we’re done using them, they are discarded. Baker’s work does a job at showing us',
+    })
+  })
+
+  it('a word replaced in the middle, with punctuation: the whole sentence stays whole', async () => {
+    const original = await bakerText()
+    const reworded = original.replace('a great job at showing', 'a fine job, at showing')
+    expect(follow(original, passage, reworded)).toMatchObject({
+      state: 'changed',
+      exact: 'Baker’s work does a fine job, at showing us that sex workers are just people',
+    })
+  })
+
+  it('a quote in curly quote marks, reworded inside: the marks stay at its edges', async () => {
+    const original = (await readFixture('anora-sex-work-oscars.txt')).trim()
+    const quote = '“hooker with a heart of gold”'
+    const reworded = original.replace(quote, '“hooker with the heart of gold”')
+    expect(follow(original, quote, reworded)).toMatchObject({
+      state: 'changed',
+      exact: '“hooker with the heart of gold”',
+    })
+  })
+
+  it('Chinese text: each character is a word, so the edges stay where the context puts them', () => {
+    const before =
+      '第一段文字在这里。我们今天下午去北京的电影院看了一部很好看的电影，然后回家吃饭。最后一段。'
+    const quote = '我们今天下午去北京的电影院看了一部很好看的电影'
+    const after = before.replace('北京的电影院', '上海的电影院')
+    expect(follow(before, quote, after)).toMatchObject({
+      state: 'changed',
+      exact: '我们今天下午去上海的电影院看了一部很好看的电影',
+    })
+  })
+
+  it('never returns a changed extent that starts or ends inside a word', async () => {
+    const text = await bakerText()
+    const quotes = [
+      passage,
+      'I hate the hypocrisy in our society',
+      'it’s a pretty wild film. Equal parts bizarre, funny, dramatic',
+      'a well-known fact that a lot of people watch porn',
+    ]
+    // Deterministic pseudo-random edits at and around each end of each passage.
+    let seed = 7
+    const random = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31
+      return seed % n
+    }
+    const letters = 'abcdefghijklmnopqrstuvwxyz'
+    let changed = 0
+    for (const quote of quotes) {
+      const at = text.indexOf(quote)
+      for (let trial = 0; trial < 60; trial++) {
+        const edge = random(2) === 0 ? at : at + quote.length
+        const where = edge - 4 + random(9)
+        const kind = random(3)
+        const letter = letters[random(26)] as string
+        const edited =
+          kind === 0
+            ? `${text.slice(0, where)}${letter}${text.slice(where)}`
+            : kind === 1
+              ? `${text.slice(0, where)}${text.slice(where + 1)}`
+              : `${text.slice(0, where)}${letter}${text.slice(where + 1)}`
+        const anchor = follow(text, quote, edited)
+        if (anchor.state !== 'changed') continue
+        changed++
+        expect(isWordBoundary(edited, anchor.start), `${anchor.exact}`).toBe(true)
+        expect(isWordBoundary(edited, anchor.end), `${anchor.exact}`).toBe(true)
+        expect(anchor.exact).toBe(edited.slice(anchor.start, anchor.end))
+        expect(anchor.exact).toMatch(/^\S[\s\S]*\S$/)
+      }
+    }
+    expect(changed).toBeGreaterThan(50)
+  })
 })
 
-describe('the cases Hypothesis’s match-quote tests cover', () => {
-  it('finds a quote with typos', () => {
-    const text = 'The quick brown fox jumps over the lazy dog near the river bank today.'
-    const [quote, position] = selectorsAt(text, 4, 39)
-    const typo = text.replace('brown', 'brwn').replace('jumps', 'jmups')
-    expect(reanchor(quote, position, typo)).toMatchObject({ state: 'changed', start: 4 })
-  })
+describe('context decides among identical passages', () => {
+  const twin = 'the cat sat on the mat'
 
-  it('picks the right occurrence by its context', () => {
-    const text = 'first: the cat sat on the mat. second: the cat sat on the hat.'
-    const [quote, position] = selectorsAt(
-      text,
-      text.lastIndexOf('the cat sat'),
-      text.lastIndexOf('the cat sat') + 11,
+  it('a passage moved past its twin is found by its context, not its old position', () => {
+    const before = [
+      'Opening remarks about nothing in particular.',
+      `In the first story ${twin} all day.`,
+      'A long middle section that separates the two stories from each other.',
+      `In the second story ${twin} all night.`,
+      'Closing remarks.',
+    ].join('\n\n')
+    // The second story moves to the front: its old offset now lies nearest the first story's copy.
+    const paragraphs = before.split('\n\n')
+    const after = [paragraphs[3], paragraphs[0], paragraphs[1], paragraphs[2], paragraphs[4]].join(
+      '\n\n',
     )
-    const shifted = `Preface. ${text}`
-    const anchor = reanchor(quote, position, shifted)
-    expect(anchor.start).toBe(shifted.lastIndexOf('the cat sat'))
+    const anchor = placed(follow(before, twin, after, 2))
+    expect(anchor.state).toBe('moved')
+    expect(after.slice(anchor.start - 'second story '.length, anchor.start)).toBe('second story ')
   })
 
-  it('uses the position as a tie-breaker between identical contexts', () => {
+  it('two identical-length paragraphs swapped: the same place now holds the twin, so moved', () => {
+    const rest = 'today, and nobody in the house disagreed with that at all.'
+    const before = `Anna wrote that ${twin} ${rest}\n\nEmma wrote that ${twin} ${rest}`
+    const after = `Emma wrote that ${twin} ${rest}\n\nAnna wrote that ${twin} ${rest}`
+    const anchor = placed(follow(before, twin, after, 1))
+    expect(anchor.state).toBe('moved')
+    expect(after.slice(anchor.start - 'Anna wrote that '.length, anchor.start)).toBe(
+      'Anna wrote that ',
+    )
+  })
+
+  it('a reworded passage with a reworded twin: context picks which one it became', () => {
+    const sentence = 'the committee approved the budget after a long debate'
+    const opening = 'Minutes of the council, as recorded by the clerk.'
+    const filler = 'Between the meetings the council visited several sites in town.'
+    const before = [
+      opening,
+      `On Monday ${sentence} about roads.`,
+      filler,
+      `On Friday ${sentence} about schools.`,
+    ].join('\n\n')
+    const reworded = sentence.replace('long', 'lengthy')
+    const after = [
+      opening,
+      `On Friday ${reworded} about schools.`,
+      filler,
+      `On Monday ${reworded} about roads.`,
+    ].join('\n\n')
+    const anchor = placed(follow(before, sentence, after, 2))
+    expect(anchor).toMatchObject({ state: 'changed', exact: reworded })
+    expect(after.slice(anchor.end, anchor.end + ' about schools'.length)).toBe(' about schools')
+  })
+
+  it('identical contexts too: the old position breaks the tie', () => {
     const unit = 'alpha beta gamma. '
     const text = unit.repeat(6)
     const start = unit.length * 4
@@ -126,7 +275,16 @@ describe('the cases Hypothesis’s match-quote tests cover', () => {
       { ...position, start: position.start + 1, end: position.end + 1 },
       text,
     )
-    expect(anchor.start).toBe(start)
+    expect(placed(anchor).start).toBe(start)
+  })
+})
+
+describe('the cases Hypothesis’s match-quote tests cover', () => {
+  it('finds a quote with typos', () => {
+    const text = 'The quick brown fox jumps over the lazy dog near the river bank today.'
+    const [quote, position] = selectorsAt(text, 4, 39)
+    const typo = text.replace('brown', 'brwn').replace('jumps', 'jmups')
+    expect(reanchor(quote, position, typo)).toMatchObject({ state: 'changed', start: 4 })
   })
 
   it('empty inputs are missing, not a crash', () => {

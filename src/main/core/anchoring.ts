@@ -1,32 +1,41 @@
 // Re-anchoring: where is a clipping's passage in a newer version of its source? Hypothesis takes
 // its best fuzzy match however poor; here a match must be close in the quote AND supported by its
-// context, or the clipping is reported missing, never silently pointed at look-alike text.
+// context, or the clipping is reported missing, never silently pointed at look-alike text. A
+// changed passage is always whole words: a quote cut mid-word is not a phrase of the source.
 import search from 'approx-string-match'
+import type { Anchor, PlacedAnchor } from '../../shared/anchor'
 import {
   occurrencesOf,
   type TextPositionSelector,
   type TextQuoteSelector,
 } from '../../shared/domain'
-
-export type AnchorState = 'verified' | 'moved' | 'changed' | 'missing'
-
-export interface Anchor {
-  state: AnchorState
-  /** Offsets in the new text; absent when missing. */
-  start?: number
-  end?: number
-  /** The new text at those offsets (differs from the quote only when changed). */
-  exact?: string
-  /** 0..1: how well quote, context and position agree. */
-  score: number
-}
+import {
+  afterWordAt,
+  beforeWordAt,
+  boundariesOutward,
+  isInsideWord,
+  wholeWordExtent,
+} from '../../shared/words'
 
 /** A fuzzy match needs at least this much of the quote unchanged… */
 export const MIN_QUOTE_SIMILARITY = 0.85
 /** …and at least one side of its context recognisably the same. */
 export const MIN_CONTEXT_SIMILARITY = 0.5
 
+/**
+ * How much each kind of agreement counts. Context outweighs position by far: a passage moved past
+ * an identical twin is found by its neighbours, and position only breaks ties between equals.
+ */
 const WEIGHTS = { quote: 50, prefix: 20, suffix: 20, position: 2 }
+
+/** How many words beyond the match an edge may grow when the context says the passage went on. */
+const MAX_EDGE_WORDS = 3
+
+interface Match {
+  start: number
+  end: number
+  errors: number
+}
 
 export function reanchor(
   quote: TextQuoteSelector,
@@ -36,12 +45,8 @@ export function reanchor(
   const { exact } = quote
   if (exact === '' || text === '') return { state: 'missing', score: 0 }
 
-  // 1. Same text at the same place.
-  if (text.slice(position.start, position.end) === exact) {
-    return { state: 'verified', start: position.start, end: position.end, exact, score: 1 }
-  }
-
-  // 2. The same text elsewhere: context picks among repeats, position breaks ties.
+  // 1. The same words: context picks among repeats, position breaks ties. The same place counts
+  //    only when context does not prefer another copy (two identical paragraphs swapped).
   const exactHits = occurrencesOf(text, exact).map((start) => ({
     start,
     end: start + exact.length,
@@ -49,10 +54,11 @@ export function reanchor(
   }))
   if (exactHits.length > 0) {
     const best = bestOf(exactHits, quote, position, text)
-    return { state: 'moved', start: best.start, end: best.end, exact, score: best.score }
+    const state = best.start === position.start ? 'verified' : 'moved'
+    return { state, start: best.start, end: best.end, exact, score: best.score }
   }
 
-  // 3. A close match: a typo fixed, quote marks or whitespace changed.
+  // 2. Close words: a typo fixed, a word replaced, quote marks or whitespace changed.
   const maxErrors = Math.floor(exact.length * (1 - MIN_QUOTE_SIMILARITY))
   const candidates = search(text, exact, maxErrors)
   if (candidates.length === 0) return { state: 'missing', score: 0 }
@@ -63,8 +69,65 @@ export function reanchor(
   ) {
     return { state: 'missing', score: best.score }
   }
-  const found = text.slice(best.start, best.end)
-  return { state: 'changed', start: best.start, end: best.end, exact: found, score: best.score }
+  return changedAt(wordAlignedExtent(best, quote, text), text, best.score)
+}
+
+function changedAt(
+  extent: { start: number; end: number },
+  text: string,
+  score: number,
+): PlacedAnchor {
+  return { state: 'changed', ...extent, exact: text.slice(extent.start, extent.end), score }
+}
+
+/**
+ * A fuzzy match's edges fall wherever the fewest edits put them, often inside a word ("y hate"
+ * for "I really hate"). Each edge moves to a word boundary: outward, so a cut word is kept whole,
+ * unless the recorded context shows the cut word lies outside the passage (the match borrowed
+ * "an," from "than," to stand for "and"); then the fragment is left out whole instead. Beyond
+ * that, the edge may grow a few more words to where the context says the passage begins or ends.
+ * Either way the passage holds whole words only, never part of one.
+ */
+export function wordAlignedExtent(
+  match: { start: number; end: number },
+  quote: TextQuoteSelector,
+  text: string,
+): { start: number; end: number } {
+  const whole = wholeWordExtent(text, match.start, match.end)
+  if (whole.start >= whole.end) return whole
+  const startCut = isInsideWord(text, match.start)
+  const endCut = isInsideWord(text, match.end)
+  const start = bestEdge(
+    [
+      whole.start,
+      ...boundariesOutward(text, whole.start, 'before', MAX_EDGE_WORDS),
+      ...(startCut ? [afterWordAt(text, match.start)] : []),
+    ],
+    (at) => prefixFit(quote.prefix, text, at),
+  )
+  const end = bestEdge(
+    [
+      whole.end,
+      ...boundariesOutward(text, whole.end, 'after', MAX_EDGE_WORDS),
+      ...(endCut ? [beforeWordAt(text, match.end)] : []),
+    ],
+    (at) => suffixFit(quote.suffix, text, at),
+  )
+  return start < end ? { start, end } : whole
+}
+
+/** The nearest outward edge unless another fits the context strictly better. */
+function bestEdge(edges: number[], fit: (at: number) => number): number {
+  let best = edges[0] as number
+  let bestFit = fit(best)
+  for (const edge of edges.slice(1)) {
+    const edgeFit = fit(edge)
+    if (edgeFit > bestFit && edgeFit >= MIN_CONTEXT_SIMILARITY) {
+      best = edge
+      bestFit = edgeFit
+    }
+  }
+  return best
 }
 
 interface Scored {
@@ -76,7 +139,7 @@ interface Scored {
 }
 
 function bestOf(
-  matches: { start: number; end: number; errors: number }[],
+  matches: Match[],
   quote: TextQuoteSelector,
   position: TextPositionSelector,
   text: string,
@@ -85,10 +148,8 @@ function bestOf(
   let best: Scored | null = null
   for (const match of matches) {
     const quoteSimilarity = 1 - match.errors / quote.exact.length
-    const before = text.slice(Math.max(0, match.start - quote.prefix.length), match.start)
-    const after = text.slice(match.end, match.end + quote.suffix.length)
-    const prefixSimilarity = similarity(quote.prefix, before)
-    const suffixSimilarity = similarity(quote.suffix, after)
+    const prefixSimilarity = prefixFit(quote.prefix, text, match.start)
+    const suffixSimilarity = suffixFit(quote.suffix, text, match.end)
     const distance = Math.abs(match.start - position.start) / Math.max(1, text.length)
     const positionScore = 1 - Math.min(1, distance)
     const score =
@@ -102,7 +163,34 @@ function bestOf(
       best = { start: match.start, end: match.end, score, quoteSimilarity, contextSimilarity }
     }
   }
-  return best as Scored
+  if (!best) throw new Error('bestOf needs at least one match')
+  return best
+}
+
+/**
+ * How well the text before `at` fits the recorded prefix. The characters next to the passage say
+ * most about where it is, so the nearest 8, 16 and all 32 are compared and averaged: a near
+ * neighbour counts three times, one 30 characters away once.
+ */
+function prefixFit(prefix: string, text: string, at: number): number {
+  return averageOverScales(prefix.length, (n) =>
+    similarity(prefix.slice(prefix.length - n), text.slice(Math.max(0, at - n), at)),
+  )
+}
+
+/** The same for the text after `at` and the recorded suffix. */
+function suffixFit(suffix: string, text: string, at: number): number {
+  return averageOverScales(suffix.length, (n) =>
+    similarity(suffix.slice(0, n), text.slice(at, at + n)),
+  )
+}
+
+const CONTEXT_SCALES = [8, 16, 32]
+
+function averageOverScales(length: number, fit: (n: number) => number): number {
+  if (length === 0) return 1
+  const scales = [...new Set(CONTEXT_SCALES.map((n) => Math.min(n, length)))]
+  return scales.reduce((sum, n) => sum + fit(n), 0) / scales.length
 }
 
 /** 1 - edit distance / length; an empty expectation (the start or end of the text) matches. */
@@ -116,10 +204,14 @@ function levenshtein(a: string, b: string): number {
   for (let i = 1; i <= a.length; i++) {
     const current = [i]
     for (let j = 1; j <= b.length; j++) {
-      const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, substitution)
+      const substitution = (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1)
+      current[j] = Math.min(
+        (previous[j] as number) + 1,
+        (current[j - 1] as number) + 1,
+        substitution,
+      )
     }
     previous = current
   }
-  return previous[b.length]
+  return previous[b.length] as number
 }

@@ -94,18 +94,10 @@ export function createHandlers(app: Commonplace, ports: Ports): InvokeHandlers {
     getSource: handle(schemas.getSource, (sourceId, versionHash) =>
       app.sources.get(sourceId, versionHash),
     ),
-    updateSourceMetadata: handle(schemas.updateSourceMetadata, async (sourceId, metadata) => {
-      const summary = await app.sources.updateMetadata(sourceId, metadata)
-      await app.clippings.refreshSource(sourceId)
-      return summary
-    }),
-    listClippings: handle(schemas.listClippings, async (query) => {
-      const [clippings, counts] = await Promise.all([
-        app.clippings.list(query),
-        app.essays.citationCounts(),
-      ])
-      return clippings.map((clipping) => ({ ...clipping, citedBy: counts.get(clipping.id) ?? 0 }))
-    }),
+    updateSourceMetadata: handle(schemas.updateSourceMetadata, (sourceId, metadata) =>
+      app.sources.updateMetadata(sourceId, metadata),
+    ),
+    listClippings: handle(schemas.listClippings, (query) => app.clippings.list(query)),
     createClipping: handle(schemas.createClipping, (request) => app.clippings.create(request)),
     updateClipping: handle(schemas.updateClipping, (edit) => app.clippings.update(edit)),
     deleteClipping: handle(schemas.deleteClipping, (clippingId) =>
@@ -141,31 +133,27 @@ export function createHandlers(app: Commonplace, ports: Ports): InvokeHandlers {
     readyToClose: handle(schemas.readyToClose, () => ports.readyToClose()),
     exportEssay: handle(schemas.exportEssay, async (request): Promise<ExportOutcome> => {
       // The gate runs before the dialog: nothing unverified is written unless the writer agreed.
-      const { markdown, problems } = await app.exports.render(request.essayId, request.format)
-      if (problems.length > 0 && !request.allowUnverified) return { status: 'blocked', problems }
+      const gate = await app.exports.gate(request)
+      if (gate.status === 'blocked') return gate
       const title = (await app.essays.get(request.essayId)).title
       const path = await ports.chooseExportPath(`${fileNameOf(title)}.md`)
       if (!path) return { status: 'cancelled' }
-      await app.exports.writeFile(path, markdown)
-      return { status: 'written', path, unverified: problems.length }
+      await app.exports.writeFile(path, gate.markdown)
+      return { status: 'written', path, unverified: gate.unverified.length, kept: gate.kept }
     }),
     importEssay: handle(schemas.importEssay, async () => {
       const path = await ports.chooseEssayToImport()
       return path ? app.exports.importMarkdownFile(path) : null
     }),
     verifyCitations: handle(schemas.verifyCitations, (essayId) => app.exports.verify(essayId)),
-    acceptChangedQuote: handle(schemas.acceptChangedQuote, async (clippingId) => {
-      const clipping = await app.clippings.acceptChange(clippingId)
-      await app.essays.updateQuote(clippingId, clipping.target[0].exact)
-      return clipping
-    }),
+    acceptChangedQuote: handle(schemas.acceptChangedQuote, (clippingId) =>
+      app.clippings.acceptChange(clippingId),
+    ),
     reimportSource: handle(schemas.reimportSource, async (sourceId) => {
       const [path] = await ports.chooseFilesToImport()
       if (!path) return null
-      const report = await app.sources.reimport(sourceId, path)
-      const counts = { verified: 0, moved: 0, changed: 0, missing: 0 }
-      for (const anchor of report.anchors) counts[anchor.state]++
-      return { source: report.source, counts }
+      const { source, counts } = await app.sources.reimport(sourceId, path)
+      return { source, counts }
     }),
   }
 }

@@ -1,5 +1,5 @@
 import MiniSearch from 'minisearch'
-import type { ClippingView } from '../../shared/domain'
+import type { Clipping } from '../../shared/domain'
 
 interface IndexedClipping {
   id: string
@@ -30,13 +30,13 @@ export class ClippingSearch {
     },
   })
 
-  put(clipping: ClippingView): void {
+  put(clipping: Clipping, sourceTitle: string): void {
     const document = {
       id: clipping.id,
       exact: clipping.target[0].exact,
       note: clipping.note,
       tags: clipping.tags.join(' '),
-      sourceTitle: clipping.sourceTitle,
+      sourceTitle,
     }
     if (this.index.has(clipping.id)) this.index.replace(document)
     else this.index.add(document)

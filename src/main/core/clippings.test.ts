@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { fixtureNames, fixturePath, useTempDir } from '../../../test/support'
+import { fixtureNames, fixturePath, rejection, useTempDir } from '../../../test/support'
 import { CONTEXT_LENGTH, type SourceSummary } from '../../shared/domain'
 import { openCommonplace, type Commonplace } from './commonplace'
-import { CommonplaceError } from './errors'
 
 const tempDir = useTempDir()
 
@@ -34,15 +33,6 @@ async function library(): Promise<Library> {
     bakerText: (await app.sources.get(baker.id)).version.text,
     anoraText: (await app.sources.get(anora.id)).version.text,
   }
-}
-
-async function rejection(promise: Promise<unknown>): Promise<CommonplaceError> {
-  const error = await promise.then(
-    () => undefined,
-    (error: unknown) => error,
-  )
-  expect(error).toBeInstanceOf(CommonplaceError)
-  return error as CommonplaceError
 }
 
 const ids = (clippings: { id: string }[]): string[] => clippings.map((clipping) => clipping.id)
@@ -334,7 +324,7 @@ describe('reopening the notebook', () => {
       'Anora and the Valley',
     ])
     const [again] = await reopened.clippings.list()
-    expect(again).toEqual({ ...kept, sourceTitle: 'Anora and the Valley' })
+    expect(again).toEqual({ ...kept, sourceTitle: 'Anora and the Valley', citedBy: 0 })
     expect(ids(await reopened.clippings.list({ search: 'valley hopeful' }))).toEqual([kept.id])
     expect(await reopened.clippings.list({ search: 'wild' })).toEqual([])
 

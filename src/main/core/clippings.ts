@@ -4,11 +4,14 @@ import {
   trimRange,
   type Clipping,
   type ClippingView,
+  type SourceVersion,
 } from '../../shared/domain'
 import type { ClippingEdit, ClippingQuery, NewClipping } from '../../shared/ipc'
+import { quoted } from '../../shared/quoted'
 import { reanchor } from './anchoring'
 import { ClippingSearch } from './clipping-search'
 import { toClippingView, visibleClippings } from './clipping-views'
+import type { EssaysService } from './essays'
 import { CommonplaceError, notFound } from './errors'
 import { newId } from './ids'
 import type { LibraryStore } from './store/library-store'
@@ -33,17 +36,23 @@ export class ClippingsService {
 
   constructor(
     private readonly store: LibraryStore,
+    private readonly essays: EssaysService,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
+  /** Newest first, or best match first for a search; each with how many essays cite it. */
   async list(query: ClippingQuery = {}): Promise<ClippingView[]> {
     await this.load()
     const files = query.sourceId
       ? [await this.store.sourceFile(query.sourceId)]
       : await this.store.allSourceFiles()
+    const citedBy = await this.essays.citationCounts()
     const views = files.flatMap((file) => {
       const title = this.store.entry(file.id).title
-      return visibleClippings(file).map((clipping) => toClippingView(clipping, title))
+      return visibleClippings(file).map((clipping) => ({
+        ...toClippingView(clipping, file, title),
+        citedBy: citedBy.get(clipping.id) ?? 0,
+      }))
     })
     const search = query.search?.trim()
     if (!search) return views.sort((a, b) => b.createdAt.localeCompare(a.createdAt))
@@ -53,7 +62,7 @@ export class ClippingsService {
 
   async get(id: string): Promise<ClippingView> {
     const { clipping, file } = await this.find(id)
-    return toClippingView(clipping, this.store.entry(file.id).title)
+    return this.viewOf(clipping, file)
   }
 
   /** Each id's clipping, or null when it was deleted or never existed. */
@@ -89,6 +98,12 @@ export class ClippingsService {
     const file = await this.store.sourceFile(request.sourceId)
     const version = file.versions[file.versions.length - 1]
     const quote = request.quote.trim()
+    if (quote === '') {
+      throw new CommonplaceError(
+        'invalid-argument',
+        'The quote is empty: give the exact words of the passage to clip.',
+      )
+    }
     const found = occurrencesOf(version.text, quote)
     if (found.length === 0) {
       throw new CommonplaceError('not-found', quoteNotFoundMessage(version.text, quote))
@@ -110,68 +125,70 @@ export class ClippingsService {
   async update(edit: ClippingEdit): Promise<ClippingView> {
     const { file } = await this.find(edit.id)
     const clipping = await this.store.updateSourceFile(file.id, (data) => {
-      const target = data.clippings.find((candidate) => candidate.id === edit.id) as Clipping
+      const target = clippingIn(data, edit.id)
       if (edit.note !== undefined) target.note = edit.note
       if (edit.tags !== undefined) target.tags = normalizeTags(edit.tags)
       target.updatedAt = this.now().toISOString()
       return target
     })
-    return this.indexed(clipping, file.id)
+    return this.indexed(clipping, file)
   }
 
   /** Deleting keeps the clipping on disk, marked, so that undo brings back the very same one. */
   async delete(id: string): Promise<ClippingView> {
     const { file } = await this.find(id)
     const clipping = await this.store.updateSourceFile(file.id, (data) => {
-      const target = data.clippings.find((candidate) => candidate.id === id) as Clipping
+      const target = clippingIn(data, id)
       target.deletedAt = this.now().toISOString()
       return target
     })
     this.searchIndex.remove(id)
-    return toClippingView(clipping, this.store.entry(file.id).title)
+    return this.viewOf(clipping, file)
   }
 
   async restore(id: string): Promise<ClippingView> {
     const { file } = await this.find(id, { includeDeleted: true })
     const clipping = await this.store.updateSourceFile(file.id, (data) => {
-      const target = data.clippings.find((candidate) => candidate.id === id) as Clipping
+      const target = clippingIn(data, id)
       delete target.deletedAt
       return target
     })
-    return this.indexed(clipping, file.id)
+    return this.indexed(clipping, file)
   }
 
   /**
    * The writer accepts the updated source's wording of a changed passage: the clipping now points
-   * into the newest version. The version it was made on stays in the source file.
+   * into the newest version (whole words, as re-anchoring found them), and every citation of it
+   * quotes the new wording. The version it was made on stays in the source file.
    */
   async acceptChange(id: string): Promise<ClippingView> {
     const { clipping, file } = await this.find(id)
-    const newest = file.versions[file.versions.length - 1]
-    if (clipping.versionHash === newest.hash) return this.get(id)
+    const newest = file.versions[file.versions.length - 1] as SourceVersion
+    if (clipping.versionHash === newest.hash) return this.viewOf(clipping, file)
     const anchor = reanchor(clipping.target[0], clipping.target[1], newest.text)
-    if (anchor.start === undefined || anchor.end === undefined) {
+    if (anchor.state === 'missing') {
       throw new CommonplaceError(
         'invalid-argument',
         'The updated source no longer has this passage: there is no new wording to accept.',
       )
     }
-    const { start, end } = anchor
     const updated = await this.store.updateSourceFile(file.id, (data) => {
-      const target = data.clippings.find((candidate) => candidate.id === id) as Clipping
+      const target = clippingIn(data, id)
       target.versionHash = newest.hash
-      target.target = selectorsAt(newest.text, start, end)
+      target.target = selectorsAt(newest.text, anchor.start, anchor.end)
+      delete target.reanchored
       target.updatedAt = this.now().toISOString()
       return target
     })
-    return this.indexed(updated, file.id)
+    await this.essays.updateQuote(id, anchor.exact)
+    return this.indexed(updated, file)
   }
 
   /** Call after a source's title changes: search covers the title. */
   async refreshSource(sourceId: string): Promise<void> {
     if (!this.loaded) return
     const file = await this.store.sourceFile(sourceId)
-    for (const clipping of visibleClippings(file)) this.indexed(clipping, sourceId)
+    for (const clipping of visibleClippings(file)) this.indexed(clipping, file)
   }
 
   private async save(
@@ -195,17 +212,20 @@ export class ClippingsService {
     }
     await this.store.updateSourceFile(file.id, (data) => data.clippings.push(clipping))
     this.sourceOf.set(clipping.id, file.id)
-    return this.indexed(clipping, file.id)
+    return this.indexed(clipping, file)
+  }
+
+  private viewOf(clipping: Clipping, file: SourceFile): ClippingView {
+    return toClippingView(clipping, file, this.store.entry(file.id).title)
   }
 
   /**
    * Keeps the search index current. Before the first search or lookup the index does not exist
    * yet, and building it then reads every source: saving a clipping must not pay for that.
    */
-  private indexed(clipping: Clipping, sourceId: string): ClippingView {
-    const view = toClippingView(clipping, this.store.entry(sourceId).title)
-    if (this.loaded) this.searchIndex.put(view)
-    return view
+  private indexed(clipping: Clipping, file: SourceFile): ClippingView {
+    if (this.loaded) this.searchIndex.put(clipping, this.store.entry(file.id).title)
+    return this.viewOf(clipping, file)
   }
 
   private async find(
@@ -229,12 +249,19 @@ export class ClippingsService {
         const title = this.store.entry(file.id).title
         for (const clipping of file.clippings) {
           this.sourceOf.set(clipping.id, file.id)
-          if (!clipping.deletedAt) this.searchIndex.put(toClippingView(clipping, title))
+          if (!clipping.deletedAt) this.searchIndex.put(clipping, title)
         }
       }
     })()
     return this.loaded
   }
+}
+
+/** The clipping `find` already found in this file. */
+function clippingIn(file: SourceFile, id: string): Clipping {
+  const clipping = file.clippings.find((candidate) => candidate.id === id)
+  if (!clipping) throw notFound(`The clipping "${id}"`)
+  return clipping
 }
 
 export function normalizeTags(tags: string[]): string[] {
@@ -267,7 +294,7 @@ function quoteNotFoundMessage(text: string, quote: string): string {
       .replace(/[“”‟″]/g, '"')
       .replace(/[–—]/g, '-')
   const at = plain(text).indexOf(plain(quote))
-  const base = `The quote does not occur in this source: “${quote}”.`
+  const base = `The quote does not occur in this source: ${quoted(quote)}.`
   if (at === -1 || quote.length === 0) return base
-  return `${base} A passage differing only in quote marks or dashes does: “${text.slice(at, at + quote.length)}”. Quotes are matched exactly; copy it as it is.`
+  return `${base} A passage differing only in quote marks or dashes does: ${quoted(text.slice(at, at + quote.length))}. Quotes are matched exactly; copy it as it is.`
 }

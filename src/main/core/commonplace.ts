@@ -20,10 +20,11 @@ export async function openCommonplace(
 ): Promise<Commonplace> {
   const store = await LibraryStore.open(dataDir)
   const essays = new EssaysService(store, now)
+  const clippings = new ClippingsService(store, essays, now)
   return {
     store,
-    sources: new SourcesService(store, now),
-    clippings: new ClippingsService(store, now),
+    sources: new SourcesService(store, now, (sourceId) => clippings.refreshSource(sourceId)),
+    clippings,
     essays,
     exports: new ExportService(store, essays, new CitationVerifier(store)),
   }

@@ -121,7 +121,10 @@ export class EssaysService {
       const file = await this.store.essayFile(essay.id)
       const state = structuredClone(file.editorState)
       for (const citation of citationsIn(state)) {
-        if (citation.clippingId === clippingId) citation.snapshot = { ...citation.snapshot, exact }
+        if (citation.clippingId !== clippingId) continue
+        citation.snapshot = { ...citation.snapshot, exact }
+        // The new wording is now the quote: an earlier "keep the old wording" no longer applies.
+        delete citation.keptWording
       }
       await this.save(essay.id, state)
     }

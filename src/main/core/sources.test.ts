@@ -1,9 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { fixtureNames, fixturePath, useTempDir } from '../../../test/support'
+import { fixtureNames, fixturePath, rejection, useTempDir } from '../../../test/support'
 import { openCommonplace } from './commonplace'
-import { CommonplaceError } from './errors'
 
 const tempDir = useTempDir()
 
@@ -15,15 +14,6 @@ async function inboxFile(name: string, content: string): Promise<string> {
   const path = join(tempDir(), 'inbox', name)
   await writeFile(path, content)
   return path
-}
-
-async function rejection(promise: Promise<unknown>): Promise<CommonplaceError> {
-  const error = await promise.then(
-    () => undefined,
-    (error: unknown) => error,
-  )
-  expect(error).toBeInstanceOf(CommonplaceError)
-  return error as CommonplaceError
 }
 
 describe('importing sources', () => {

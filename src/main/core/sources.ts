@@ -1,3 +1,5 @@
+import { ANCHOR_STATES, countStates, type Anchor, type StateCounts } from '../../shared/anchor'
+import type { AnchorState } from '../../shared/anchor'
 import {
   selectorsAt,
   type ClippingView,
@@ -5,7 +7,7 @@ import {
   type SourceSummary,
 } from '../../shared/domain'
 import type { ImportFailure, ImportReport, SourceDetail } from '../../shared/ipc'
-import { reanchor, type Anchor } from './anchoring'
+import { reanchor } from './anchoring'
 import { CommonplaceError, notFound } from './errors'
 import { newId, sha256 } from './ids'
 import { extractArticle, type ExtractedArticle } from './importing/article-html'
@@ -20,6 +22,7 @@ export interface ReimportReport {
   versionHash: string
   /** Each clipping's place in the new version. */
   anchors: (Anchor & { clippingId: string; quote: string })[]
+  counts: StateCounts<AnchorState>
 }
 
 export function summaryOf(entry: SourceEntry): SourceSummary {
@@ -30,6 +33,8 @@ export class SourcesService {
   constructor(
     private readonly store: LibraryStore,
     private readonly now: () => Date = () => new Date(),
+    /** Told when a source's details change (search covers its title). */
+    private readonly detailsChanged: (sourceId: string) => Promise<void> = async () => undefined,
   ) {}
 
   list(): SourceSummary[] {
@@ -64,7 +69,7 @@ export class SourcesService {
       version: { hash: version.hash, text: version.text, html: version.html },
       newestVersionHash: newest.hash,
       clippings: visibleClippings(file).flatMap((clipping) => {
-        const view = toClippingView(clipping, entry.title)
+        const view = toClippingView(clipping, file, entry.title)
         return clipping.versionHash === version.hash ? [view] : onVersion(view, version)
       }),
     }
@@ -86,6 +91,7 @@ export class SourcesService {
       entry.publishedAt = clean.publishedAt || undefined
       entry.url = clean.url || undefined
     })
+    await this.detailsChanged(id)
     return summaryOf(entry)
   }
 
@@ -103,7 +109,8 @@ export class SourcesService {
     const hash = sha256(article.text)
     const importedAt = this.now().toISOString()
     const anchors = await this.store.updateSourceFile(id, (data) => {
-      if (!data.versions.some((version) => version.hash === hash)) {
+      // A copy of an older version becomes the newest again: the reader shows the last one.
+      if (data.versions[data.versions.length - 1]?.hash !== hash) {
         data.versions.push({
           hash,
           text: article.text,
@@ -114,16 +121,35 @@ export class SourcesService {
       }
       return data.clippings
         .filter((clipping) => !clipping.deletedAt)
-        .map((clipping) => ({
-          clippingId: clipping.id,
-          quote: clipping.target[0].exact,
-          ...reanchor(clipping.target[0], clipping.target[1], article.text),
-        }))
+        .map((clipping) => {
+          const [quote, position] = clipping.target
+          if (clipping.versionHash === hash) {
+            delete clipping.reanchored
+            const exact = quote.exact
+            return {
+              clippingId: clipping.id,
+              quote: exact,
+              state: 'verified' as const,
+              ...position,
+              exact,
+              score: 1,
+            }
+          }
+          const anchor = reanchor(quote, position, article.text)
+          // Kept with the clipping, so lists show each passage's state without re-anchoring.
+          clipping.reanchored = { ...anchor, versionHash: hash }
+          return { clippingId: clipping.id, quote: quote.exact, ...anchor }
+        })
     })
     const entry = await this.store.updateEntry(id, (entry) => {
       entry.currentVersionHash = hash
     })
-    return { source: summaryOf(entry), versionHash: hash, anchors }
+    return {
+      source: summaryOf(entry),
+      versionHash: hash,
+      anchors,
+      counts: countStates(ANCHOR_STATES, anchors),
+    }
   }
 
   private async importFile(path: string): Promise<SourceSummary> {
@@ -185,14 +211,12 @@ function titleFromFileName(fileName: string): string {
  */
 function onVersion(view: ClippingView, version: { hash: string; text: string }): ClippingView[] {
   const anchor = reanchor(view.target[0], view.target[1], version.text)
-  if ((anchor.state !== 'verified' && anchor.state !== 'moved') || anchor.start === undefined) {
-    return []
-  }
+  if (anchor.state !== 'verified' && anchor.state !== 'moved') return []
   return [
     {
       ...view,
       versionHash: version.hash,
-      target: selectorsAt(version.text, anchor.start, anchor.end ?? anchor.start),
+      target: selectorsAt(version.text, anchor.start, anchor.end),
     },
   ]
 }

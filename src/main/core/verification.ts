@@ -1,7 +1,7 @@
-import type { CitationCheck, CitationData } from '../../shared/essay'
+import type { CitationCheck, CitationData, CitationState } from '../../shared/essay'
 import { CommonplaceError } from './errors'
 import type { ReferenceSource } from './export/references'
-import { reanchor } from './anchoring'
+import { anchorInNewest } from './clipping-views'
 import { textDirective } from './export/text-fragment'
 import type { LibraryStore } from './store/library-store'
 import type { SourceFile } from './store/schema'
@@ -11,6 +11,14 @@ export interface VerifiedCitation extends Omit<CitationCheck, 'essayId'> {
   source: ReferenceSource
   /** "#:~:text=…" pointing at the passage; only for a verified quote. */
   fragment?: string
+}
+
+const MESSAGES: Record<CitationState, string> = {
+  verified: 'The quote matches the updated source, at the same place.',
+  moved: 'The quote is in the updated source, at another place.',
+  changed: 'The updated source words this passage differently.',
+  missing: 'The updated source no longer has this passage (the old version still does).',
+  kept: 'Kept as clipped: the writer chose this wording over the updated source’s.',
 }
 
 /**
@@ -57,26 +65,30 @@ export class CitationVerifier {
         source,
         state: 'verified',
         message: 'The quote matches its source.',
+        versionHash: newest.hash,
         fragment: textDirective(version.text, start, end),
       }
     }
     // The source was updated since: where is the passage in its newest version?
-    const anchor = reanchor(clipping.target[0], clipping.target[1], newest.text)
-    const at = anchor.start !== undefined && anchor.end !== undefined
-    const fragment = at ? textDirective(newest.text, anchor.start ?? 0, anchor.end ?? 0) : undefined
-    const messages = {
-      verified: 'The quote matches the updated source, at the same place.',
-      moved: 'The quote is in the updated source, at another place.',
-      changed: 'The updated source words this passage differently.',
-      missing: 'The updated source no longer has this passage (the old version still does).',
+    const anchor = anchorInNewest(clipping, file)
+    const checked = { ...base, source, versionHash: newest.hash }
+    if (anchor.state === 'missing') {
+      return { ...checked, state: 'missing', message: MESSAGES.missing }
+    }
+    if (anchor.state === 'changed') {
+      const kept = citation.keptWording?.versionHash === newest.hash
+      return {
+        ...checked,
+        state: kept ? 'kept' : 'changed',
+        current: anchor.exact,
+        message: kept ? MESSAGES.kept : MESSAGES.changed,
+      }
     }
     return {
-      ...base,
-      source,
+      ...checked,
       state: anchor.state,
-      current: anchor.state === 'changed' ? anchor.exact : undefined,
-      message: messages[anchor.state],
-      fragment: anchor.state === 'changed' ? undefined : fragment,
+      message: MESSAGES[anchor.state],
+      fragment: textDirective(newest.text, anchor.start, anchor.end),
     }
   }
 

@@ -1,11 +1,14 @@
 import {
   citationsIn,
+  isUnverified,
   type CitationCheck,
   type CitationData,
   type Essay,
+  type KeptWording,
   type SerializedCitationBlockJson,
   type SerializedInlineCitationJson,
 } from '../../../shared/essay'
+import { quoted } from '../../../shared/quoted'
 import type { VerifiedCitation } from '../verification'
 import {
   escapeClosingHashes,
@@ -28,8 +31,10 @@ export type ExportFormat = Flavor
 
 export interface RenderedExport {
   markdown: string
-  /** Every citation that is not verified, in reading order. */
+  /** Every citation that is not verified, in reading order: the gate stops for these. */
   problems: Omit<CitationCheck, 'essayId'>[]
+  /** Citations whose older wording the writer kept: listed, noted in the file, not stopped. */
+  kept: Omit<CitationCheck, 'essayId'>[]
 }
 
 /** What the importer reads back from the comment beside each citation: enough to rebuild it. */
@@ -38,14 +43,12 @@ export interface CarriedCitation extends CitationData {
   comment?: string
 }
 
-/** A moved quote is the same text at a new place: the gate lets it through, linked to the new place. */
-export function isUnverified(state: CitationCheck['state']): boolean {
-  return state === 'changed' || state === 'missing'
-}
-
 export const CITATION_MARK = 'commonplace:citation'
 export const INLINE_MARK = 'commonplace:inline'
 export const UNVERIFIED_MARK = 'commonplace:unverified'
+export const KEPT_MARK = 'commonplace:kept'
+/** The note an inline citation gets when its wording was kept; the importer strips it. */
+export const KEPT_INLINE_NOTE = 'Wording kept from an earlier version of the source.'
 export const REFERENCES_MARK = 'commonplace:references'
 
 /** JSON inside an HTML comment: "--" would end the comment early, so it is written escaped. */
@@ -58,7 +61,12 @@ export function commentWith(mark: string, data: unknown): string {
  * two citations carry different quotes (one of them edited by hand, say).
  */
 export function checkKey(citation: CitationData): string {
-  return JSON.stringify([citation.clippingId, citation.sourceId, citation.snapshot.exact])
+  return JSON.stringify([
+    citation.clippingId,
+    citation.sourceId,
+    citation.snapshot.exact,
+    citation.keptWording?.versionHash ?? null,
+  ])
 }
 
 /** Where a citation is inside a line: its note or comment cannot start a block or break one. */
@@ -81,6 +89,7 @@ export function renderEssayMarkdown(
   const cited = new Map<string, ReferenceSource>()
   const footnotes: string[] = []
   const problems: RenderedExport['problems'] = []
+  const kept: RenderedExport['kept'] = []
   const keys = keysFor(
     library,
     [...checks.values()].map((check) => check.source),
@@ -92,10 +101,16 @@ export function renderEssayMarkdown(
     if (!check) throw new Error(`No verification for clipping ${citation.clippingId}`)
     if (!cited.has(check.source.id)) cited.set(check.source.id, check.source)
     if (isUnverified(check.state)) problems.push(strip(check))
+    if (check.state === 'kept') kept.push(strip(check))
     return check
   }
 
-  const footnoteFor = (check: VerifiedCitation, locator: string, comment: string): string => {
+  const footnoteFor = (
+    check: VerifiedCitation,
+    locator: string,
+    comment: string,
+    inline = false,
+  ): string => {
     const number = footnotes.length + 1
     let note = attribution(check.source)
     if (oneLine(locator)) note += `, ${escape(locator)}`
@@ -107,6 +122,7 @@ export function renderEssayMarkdown(
     const link = webAutolink(url)
     if (link) note += ` ${link}`
     if (oneLine(comment)) note += ` ${escape(comment)}`
+    if (check.state === 'kept' && inline) note += ` ${KEPT_INLINE_NOTE}`
     if (isUnverified(check.state)) note = `**Unverified quote (${check.state}).** ${note}`
     footnotes.push(`[^${number}]: ${note}`)
     return `[^${number}]`
@@ -128,6 +144,7 @@ export function renderEssayMarkdown(
       const lines = [commentWith(CITATION_MARK, carried(node, node.locator, node.comment))]
       lines.push(indentLines(quoteParagraphs(node.snapshot.exact, format) + reference, '> '))
       if (isUnverified(check.state)) lines.push('', unverifiedNote(check, format))
+      if (check.state === 'kept') lines.push('', keptNote(check, format))
       return lines.join('\n')
     },
     inline(node: SerializedInlineCitationJson) {
@@ -135,8 +152,8 @@ export function renderEssayMarkdown(
       // The reference comes before the comment: a line that starts with "<!--" is an HTML block.
       const reference =
         format === 'gfm'
-          ? footnoteFor(check, node.locator, '')
-          : ` ${pandocCite(check, node.locator)}${check.state === 'verified' ? '' : `^[${unverifiedInline(check)}]`}`
+          ? footnoteFor(check, node.locator, '', true)
+          : ` ${pandocCite(check, node.locator)}${pandocInlineNote(check)}`
       return `${reference}${commentWith(INLINE_MARK, carried(node, node.locator, ''))}`
     },
   })
@@ -150,7 +167,7 @@ export function renderEssayMarkdown(
     parts.push([...cited.values()].map((source) => `- ${referenceEntry(source)}`).join('\n'))
   }
   if (footnotes.length > 0) parts.push(footnotes.join('\n'))
-  return { markdown: `${parts.join('\n\n')}\n`, problems }
+  return { markdown: `${parts.join('\n\n')}\n`, problems, kept }
 }
 
 /** A quote's paragraphs stay paragraphs; a single line break inside one stays a line break. */
@@ -167,9 +184,28 @@ function carried(node: CitationData, locator: string, comment: string): CarriedC
     sourceId: node.sourceId,
     snapshot: node.snapshot,
   }
+  if (node.keptWording) data.keptWording = keptWordingOf(node.keptWording)
   if (locator) data.locator = locator
   if (comment) data.comment = comment
   return data
+}
+
+/** Only the decision's own fields travel: the saved JSON may hold anything. */
+function keptWordingOf(kept: KeptWording): KeptWording {
+  return { versionHash: kept.versionHash, keptAt: kept.keptAt }
+}
+
+/** Under a block whose wording was kept: the writer's decision, and what the source says now. */
+function keptNote(check: VerifiedCitation, format: ExportFormat): string {
+  const now =
+    check.current === undefined ? '' : ` The updated source reads: ${quoted(check.current)}`
+  return `${commentWith(KEPT_MARK, {})}\n*${escapeMarkdown(`Wording kept from an earlier version of the source, by the writer’s choice.${now}`, format)}*`
+}
+
+/** What follows a Pandoc inline citation that is not simply verified; the importer strips it. */
+function pandocInlineNote(check: VerifiedCitation): string {
+  if (check.state === 'kept') return `^[${KEPT_INLINE_NOTE}]`
+  return isUnverified(check.state) ? `^[${unverifiedInline(check)}]` : ''
 }
 
 function unverifiedNote(check: VerifiedCitation, format: ExportFormat): string {
@@ -177,7 +213,7 @@ function unverifiedNote(check: VerifiedCitation, format: ExportFormat): string {
 }
 
 /** The mark a Pandoc inline citation gets when it is not verified; the importer strips it. */
-export function unverifiedInline(check: Pick<CitationCheck, 'state'>): string {
+function unverifiedInline(check: Pick<CitationCheck, 'state'>): string {
   return `Unverified quote (${check.state}).`
 }
 

@@ -1,7 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises'
-import { basename, extname } from 'node:path'
+import { basename, extname, resolve } from 'node:path'
 import { citationsIn, type CitationCheck, type Essay } from '../../../shared/essay'
+import type { CitationProblem, ExportRequest } from '../../../shared/ipc'
 import type { EssaysService } from '../essays'
+import { readFailure } from '../importing/read-source-file'
 import { CommonplaceError } from '../errors'
 import type { LibraryStore } from '../store/library-store'
 import type { CitationVerifier, VerifiedCitation } from '../verification'
@@ -15,6 +17,15 @@ import { importEssayMarkdown } from './import-markdown'
 import { bibtexEntry, citationKeys, cslItem, type ReferenceSource } from './references'
 
 export type BibliographyFormat = 'csl-json' | 'bibtex'
+
+/**
+ * The quote-integrity gate's answer: stopped, with the quotes that do not match their sources;
+ * or ready, with the Markdown and what it marks (unverified quotes, if the writer allowed them)
+ * and notes (older wordings the writer kept).
+ */
+export type GateOutcome =
+  | { status: 'blocked'; problems: CitationProblem[] }
+  | { status: 'ready'; markdown: string; unverified: CitationProblem[]; kept: CitationProblem[] }
 
 /** Export, bibliography and verification: what the UI, the CLI and the gate share. */
 export class ExportService {
@@ -33,6 +44,16 @@ export class ExportService {
       if (!checks.has(key)) checks.set(key, await this.verifier.check(citation))
     }
     return renderEssayMarkdown(essay, checks, this.librarySources(), format)
+  }
+
+  /**
+   * The one gate the app and the CLI pass through: nothing unverified is written unless the writer
+   * allowed it; a wording the writer kept is their decision already, noted and let through.
+   */
+  async gate(request: ExportRequest): Promise<GateOutcome> {
+    const { markdown, problems, kept } = await this.render(request.essayId, request.format)
+    if (problems.length > 0 && !request.allowUnverified) return { status: 'blocked', problems }
+    return { status: 'ready', markdown, unverified: problems, kept }
   }
 
   async writeFile(path: string, markdown: string): Promise<void> {
@@ -61,9 +82,7 @@ export class ExportService {
     try {
       markdown = await readFile(path, 'utf8')
     } catch (error) {
-      const reason =
-        (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : 'cannot be read'
-      throw new CommonplaceError('import-failed', `${basename(path)} ${reason}.`)
+      throw new CommonplaceError('import-failed', `${resolve(path)}: ${readFailure(error)}.`)
     }
     const fallbackTitle = basename(path, extname(path)) || 'Imported essay'
     const imported = importEssayMarkdown(markdown, fallbackTitle)

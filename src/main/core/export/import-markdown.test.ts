@@ -292,8 +292,7 @@ describe('round trip', () => {
     expect(markdown).not.toContain('](javascript')
     expect(markdown).not.toContain('<javascript')
 
-    await expect(app.exports.importMarkdownFile(join(tempDir(), 'none.md'))).rejects.toThrow(
-      'none.md does not exist',
-    )
+    const none = join(tempDir(), 'none.md')
+    await expect(app.exports.importMarkdownFile(none)).rejects.toThrow(`${none}: file not found.`)
   })
 })

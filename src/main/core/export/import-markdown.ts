@@ -14,6 +14,8 @@ import {
 import {
   CITATION_MARK,
   INLINE_MARK,
+  KEPT_INLINE_NOTE,
+  KEPT_MARK,
   REFERENCES_MARK,
   UNVERIFIED_MARK,
   type CarriedCitation,
@@ -43,9 +45,21 @@ const carriedSchema = z.object({
     publishedAt: z.string().optional(),
     url: z.string().optional(),
   }),
+  keptWording: z.object({ versionHash: z.string().min(1), keptAt: z.string() }).optional(),
   locator: z.string().optional(),
   comment: z.string().optional(),
 })
+
+/** The citation fields an editor node carries, from what a file said. */
+function citationFields(data: CarriedCitation): Record<string, unknown> {
+  const fields: Record<string, unknown> = {
+    clippingId: data.clippingId,
+    sourceId: data.sourceId,
+    snapshot: data.snapshot,
+  }
+  if (data.keptWording) fields.keptWording = data.keptWording
+  return fields
+}
 
 function parse(markdown: string): Root {
   return fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] })
@@ -72,15 +86,17 @@ export function importEssayMarkdown(markdown: string, fallbackTitle: string): Im
       blocks.push({
         type: CITATION_BLOCK_TYPE,
         version: 1,
-        clippingId: data.clippingId,
-        sourceId: data.sourceId,
-        snapshot: data.snapshot,
+        ...citationFields(data),
         locator: data.locator ?? '',
         comment: data.comment ?? '',
       })
       if (nodes[i + 1]?.type === 'blockquote') i++
-      const next = nodes[i + 1]
-      if (next?.type === 'html' && markOf(next)?.mark === UNVERIFIED_MARK) i += 2
+      // The exporter's notes under a block (unverified, wording kept) are not the essay's text.
+      for (let next = nodes[i + 1]; next?.type === 'html'; next = nodes[i + 1]) {
+        const note = markOf(next)?.mark
+        if (note !== UNVERIFIED_MARK && note !== KEPT_MARK) break
+        i += 2
+      }
       continue
     }
     if (marked) continue
@@ -311,9 +327,7 @@ function inline(children: PhrasingContent[], source: string): SerializedNodeJson
               sink.push({
                 type: INLINE_CITATION_TYPE,
                 version: 1,
-                clippingId: data.clippingId,
-                sourceId: data.sourceId,
-                snapshot: data.snapshot,
+                ...citationFields(data),
                 locator: data.locator ?? '',
               })
             }
@@ -334,9 +348,13 @@ function inline(children: PhrasingContent[], source: string): SerializedNodeJson
 const UNDERLINE_OPEN = /^<(ins|u|span class="underline")>$/
 const UNDERLINE_CLOSE = /^<\/(ins|u|span)>$/
 
+/** The note the exporter may write after a Pandoc inline citation, as a pattern. */
+const PANDOC_NOTE = `(\\^\\[(Unverified quote \\((moved|changed|missing)\\)\\.|${escapeRegExp(KEPT_INLINE_NOTE)})\\])?`
+
 /** The Markdown of a Pandoc citation, as the exporter writes it. */
-const PANDOC_REFERENCE =
-  /^\[@[^\s,\]\\]+(, (\\.|[^\]\\])*)?\](\^\[Unverified quote \((moved|changed|missing)\)\.\])?$/
+const PANDOC_REFERENCE = new RegExp(
+  `^\\[@[^\\s,\\]\\\\]+(, (\\\\.|[^\\]\\\\])*)?\\]${PANDOC_NOTE}$`,
+)
 
 /** True when a Pandoc citation ends at `offset`: its "[@" is not escaped, as the writer's are. */
 function followsPandocReference(source: string, offset: number): boolean {
@@ -355,8 +373,7 @@ function stripPandocReference(sink: SerializedNodeJson[], locator: string): void
   if (last?.type !== 'text') return
   const shown = locator.replace(/\s+/g, ' ').trim()
   const pattern = new RegExp(
-    ` ?\\[@[^\\s,\\]]+${shown ? `, ${escapeRegExp(shown)}` : ''}\\]` +
-      '(\\^\\[Unverified quote \\((moved|changed|missing)\\)\\.\\])?$',
+    ` ?\\[@[^\\s,\\]]+${shown ? `, ${escapeRegExp(shown)}` : ''}\\]${PANDOC_NOTE}$`,
   )
   const text = String(last.text)
   const match = pattern.exec(text)

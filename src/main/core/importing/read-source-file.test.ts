@@ -81,16 +81,16 @@ describe('readSourceFile', () => {
     expect(error.message).toMatch(/\.html.*\.md.*\.txt/)
   })
 
-  it('refuses a missing file, naming it', async () => {
-    const error = await refusal(join(tempDir(), 'gone.txt'))
-    expect(error.message).toContain('gone.txt')
-    expect(error.message).toMatch(/could not be read/)
+  it('refuses a missing file, naming it by its full path', async () => {
+    const path = join(tempDir(), 'gone.txt')
+    const error = await refusal(path)
+    expect(error.message).toBe(`${path}: file not found.`)
   })
 
   it('refuses a folder named like a source, naming it', async () => {
     const path = join(tempDir(), 'chapter.txt')
     await mkdir(path)
     const error = await refusal(path)
-    expect(error.message).toBe('chapter.txt: is not a file.')
+    expect(error.message).toBe(`${path}: it is a folder, not a file.`)
   })
 })

@@ -1,5 +1,5 @@
 import { readFile, stat } from 'node:fs/promises'
-import { basename, extname } from 'node:path'
+import { basename, extname, resolve } from 'node:path'
 import type { SourceKind } from '../../../shared/domain'
 import { CommonplaceError } from '../errors'
 
@@ -33,11 +33,11 @@ export async function readSourceFile(path: string): Promise<SourceFileContents> 
   let size: number
   try {
     const info = await stat(path)
-    if (!info.isFile()) throw fail('is not a file.')
+    if (!info.isFile()) throw unreadable(path, 'it is a folder, not a file')
     size = info.size
   } catch (error) {
     if (error instanceof CommonplaceError) throw error
-    throw fail(`could not be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}).`)
+    throw unreadable(path, readFailure(error))
   }
   if (size > MAX_IMPORT_BYTES) {
     throw fail(`is ${(size / 1024 / 1024).toFixed(1)} MB; the limit is 20 MB.`)
@@ -47,7 +47,7 @@ export async function readSourceFile(path: string): Promise<SourceFileContents> 
   try {
     bytes = await readFile(path)
   } catch (error) {
-    throw fail(`could not be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}).`)
+    throw unreadable(path, readFailure(error))
   }
   if (bytes.includes(0)) throw fail('is a binary file, not text.')
   let content: string
@@ -58,4 +58,19 @@ export async function readSourceFile(path: string): Promise<SourceFileContents> 
   }
   if (content.trim() === '') throw fail('is empty.')
   return { fileName, kind, content }
+}
+
+/** A file that cannot be opened at all: named by its full path, so the user can go and look. */
+function unreadable(path: string, why: string): CommonplaceError {
+  return new CommonplaceError('import-failed', `${resolve(path)}: ${why}.`)
+}
+
+/** Why reading failed, in words rather than an errno code. */
+export function readFailure(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code
+  if (code === 'ENOENT') return 'file not found'
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied'
+  if (code === 'EISDIR') return 'it is a folder, not a file'
+  if (code === 'ENOTDIR') return 'a part of the path is a file, not a folder'
+  return `could not be read (${code ?? (error instanceof Error ? error.message : String(error))})`
 }

@@ -76,6 +76,22 @@ const versionSchema = z.object({
   fileName: z.string(),
 })
 
+const offsetsSchema = {
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+}
+
+const recordedAnchorSchema = z.discriminatedUnion('state', [
+  z.object({
+    state: z.enum(['verified', 'moved', 'changed']),
+    ...offsetsSchema,
+    exact: z.string(),
+    score: z.number(),
+    versionHash: z.string(),
+  }),
+  z.object({ state: z.literal('missing'), score: z.number(), versionHash: z.string() }),
+])
+
 const clippingSchema = z.object({
   id: z.string().min(1),
   sourceId: z.string().min(1),
@@ -91,13 +107,10 @@ const clippingSchema = z.object({
       prefix: z.string(),
       suffix: z.string(),
     }),
-    z.object({
-      type: z.literal('TextPositionSelector'),
-      start: z.number().int().nonnegative(),
-      end: z.number().int().nonnegative(),
-    }),
+    z.object({ type: z.literal('TextPositionSelector'), ...offsetsSchema }),
   ]),
   deletedAt: isoDate.optional(),
+  reanchored: recordedAnchorSchema.optional(),
 })
 
 export const sourceFileSchema = z.object({

@@ -1,7 +1,17 @@
 import { createContext, useContext } from 'react'
+import type { AnchorState } from '../../../shared/anchor'
 
-/** 'present' until checked against the source; then the verification state. */
-export type ClippingStatus = 'present' | 'unknown' | 'verified' | 'moved' | 'changed' | 'missing'
+/**
+ * Where a cited clipping's passage stands: 'present' until checked against the source, then its
+ * state in the newest version ('unknown' when main could not say).
+ */
+export type ClippingStatus = 'present' | 'unknown' | AnchorState
+
+/** A changed passage: what the updated source says, and which version says it. */
+export interface QuoteChangeInfo {
+  now: string
+  versionHash: string
+}
 
 /**
  * What citation nodes need from outside the editor: whether their clipping still exists, and how
@@ -11,7 +21,7 @@ export interface CitationContextValue {
   clippingStatus(clippingId: string): ClippingStatus
   showInSource(clippingId: string, sourceId: string): void
   /** For a changed passage: what the updated source says now. */
-  changedTo(clippingId: string): string | undefined
+  changeOf(clippingId: string): QuoteChangeInfo | undefined
   /** Accept the new wording; resolves to it, or null when main refused (the reason is shown). */
   acceptChange(clippingId: string): Promise<string | null>
 }
@@ -20,7 +30,7 @@ const fallback: CitationContextValue = {
   // Without a provider nothing is known, and "unknown" shows no badge rather than a false alarm.
   clippingStatus: () => 'unknown',
   showInSource: () => undefined,
-  changedTo: () => undefined,
+  changeOf: () => undefined,
   acceptChange: async () => null,
 }
 

@@ -1,7 +1,7 @@
 // What a citation carries, built from a clipping and its source, and read back from untrusted
 // places (a drop's DataTransfer, saved JSON) without a Lexical editor.
 import { quoteSelectorOf, type ClippingView, type SourceSummary } from '../../../shared/domain'
-import type { CitationData, CitationSnapshot } from '../../../shared/essay'
+import type { CitationData, CitationSnapshot, KeptWording } from '../../../shared/essay'
 import { formatDate } from '../ui/format'
 
 /** The DataTransfer type a dragged clipping carries: its CitationData as JSON. */
@@ -38,6 +38,15 @@ export function parseSnapshot(value: unknown): CitationSnapshot {
     if (field !== undefined) snapshot[key] = field
   }
   return snapshot
+}
+
+/** A kept-wording decision from saved JSON: both fields, or none at all. */
+export function parseKeptWording(value: unknown): KeptWording | undefined {
+  if (typeof value !== 'object' || value === null) return undefined
+  const raw = value as Record<string, unknown>
+  const versionHash = optionalText(raw.versionHash)
+  const keptAt = optionalText(raw.keptAt)
+  return versionHash && keptAt ? { versionHash, keptAt } : undefined
 }
 
 /** CitationData from a drop or a message; null unless it names a clipping and a source. */

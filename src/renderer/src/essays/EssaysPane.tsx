@@ -1,6 +1,12 @@
 import type { EditorState, LexicalEditor } from 'lexical'
 import { useCallback, useEffect, useRef, useState, type ReactElement } from 'react'
-import type { CitationData, Essay, EssaySummary } from '../../../shared/essay'
+import { countStates } from '../../../shared/anchor'
+import {
+  CITATION_STATES,
+  type CitationData,
+  type Essay,
+  type EssaySummary,
+} from '../../../shared/essay'
 import { call } from '../api'
 import { CitationContext } from '../editor/CitationContext'
 import { EssayEditor } from '../editor/EssayEditor'
@@ -115,12 +121,12 @@ export function EssaysPane(props: EssaysPaneProps): ReactElement {
     await flush()
     const result = await call((api) => api.verifyCitations())
     if (!result.ok) return setProblem(result.error.message)
-    const counts = { verified: 0, moved: 0, changed: 0, missing: 0 }
-    for (const check of result.value) counts[check.state]++
+    const counts = countStates(CITATION_STATES, result.value)
     const total = result.value.length
+    const kept = counts.kept > 0 ? `, ${counts.kept} kept as clipped` : ''
     setVerification(
       `${total} ${total === 1 ? 'citation' : 'citations'}: ${counts.verified} verified, ` +
-        `${counts.moved} moved, ${counts.changed} changed, ${counts.missing} missing`,
+        `${counts.moved} moved, ${counts.changed} changed, ${counts.missing} missing${kept}`,
     )
   }
 

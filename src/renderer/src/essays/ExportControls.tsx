@@ -1,5 +1,6 @@
 import { useState, type ReactElement } from 'react'
 import type { CitationProblem, ExportFormat } from '../../../shared/ipc'
+import { quoted } from '../../../shared/quoted'
 import { call } from '../api'
 import { useCommand } from '../ui/commands'
 
@@ -12,7 +13,7 @@ interface ExportControlsProps {
 type Outcome =
   | { kind: 'idle' }
   | { kind: 'blocked'; problems: CitationProblem[] }
-  | { kind: 'done'; message: string }
+  | { kind: 'done'; message: string; kept: CitationProblem[] }
   | { kind: 'error'; message: string }
 
 /**
@@ -35,7 +36,7 @@ export function ExportControls({ essayId, flush }: ExportControlsProps): ReactEl
     if (value.status === 'blocked') return setOutcome({ kind: 'blocked', problems: value.problems })
     if (value.status === 'cancelled') return setOutcome({ kind: 'idle' })
     const marked = value.unverified > 0 ? ` (${value.unverified} unverified, marked)` : ''
-    setOutcome({ kind: 'done', message: `Exported to ${value.path}${marked}` })
+    setOutcome({ kind: 'done', message: `Exported to ${value.path}${marked}`, kept: value.kept })
   }
   useCommand('export-essay', () => void run(false))
 
@@ -57,9 +58,27 @@ export function ExportControls({ essayId, flush }: ExportControlsProps): ReactEl
         Export to Markdown
       </button>
       {outcome.kind === 'done' && (
-        <p className="essay-export-result" role="status">
-          {outcome.message}
-        </p>
+        <div className="essay-export-result" role="status">
+          <p>{outcome.message}</p>
+          {outcome.kept.length > 0 && (
+            <>
+              <p>
+                {outcome.kept.length === 1
+                  ? 'One quote keeps the wording you clipped, as you chose; the file notes it:'
+                  : `${outcome.kept.length} quotes keep the wording you clipped, as you chose; the file notes each:`}
+              </p>
+              <ul aria-label="Kept wordings">
+                {outcome.kept.map((problem, index) => (
+                  <li key={`${problem.clippingId}-${index}`}>
+                    {quoted(problem.quote)}
+                    {problem.current !== undefined &&
+                      ` (the source now reads ${quoted(problem.current)})`}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
       )}
       {outcome.kind === 'error' && (
         <p className="essay-export-result" role="alert">
@@ -76,7 +95,7 @@ export function ExportControls({ essayId, flush }: ExportControlsProps): ReactEl
           <ul>
             {outcome.problems.map((problem, index) => (
               <li key={`${problem.clippingId}-${index}`}>
-                <strong>{problem.state}</strong> “{problem.quote}” — {problem.message}
+                <strong>{problem.state}</strong> {quoted(problem.quote)} — {problem.message}
               </li>
             ))}
           </ul>

@@ -1,7 +1,11 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { citationsIn, type SerializedEditorStateJson } from '../../../shared/essay'
 import { call } from '../api'
-import type { CitationContextValue, ClippingStatus } from '../editor/CitationContext'
+import type {
+  CitationContextValue,
+  ClippingStatus,
+  QuoteChangeInfo,
+} from '../editor/CitationContext'
 
 /** The clipping ids an essay cites, sorted and joined: a stable key for "did they change". */
 export function citedKey(state: SerializedEditorStateJson): string {
@@ -20,7 +24,7 @@ export function useCitationStatus(
   essayId: string | null,
 ): CitationContextValue {
   const [statuses, setStatuses] = useState<Record<string, ClippingStatus>>({})
-  const [changes, setChanges] = useState<Record<string, string>>({})
+  const [changes, setChanges] = useState<Record<string, QuoteChangeInfo>>({})
   const [accepted, setAccepted] = useState(0)
   const show = useRef(onShowInSource)
   useEffect(() => {
@@ -39,12 +43,16 @@ export function useCitationStatus(
       if (!current || !result.ok) return
       const next: Record<string, ClippingStatus> = {}
       for (const id of ids) next[id] = result.value[id] ? 'present' : 'missing'
-      // The saved essay checked against its sources: the badge each citation shows.
-      const nowSays: Record<string, string> = {}
+      // The saved essay checked against its sources: the badge each citation shows. A wording
+      // the writer kept is still a changed passage; each citation knows whether it kept it.
+      const nowSays: Record<string, QuoteChangeInfo> = {}
       if (checks?.ok) {
         for (const check of checks.value) {
-          if (next[check.clippingId] === 'present') next[check.clippingId] = check.state
-          if (check.state === 'changed' && check.current) nowSays[check.clippingId] = check.current
+          const state = check.state === 'kept' ? 'changed' : check.state
+          if (next[check.clippingId] === 'present') next[check.clippingId] = state
+          if (state === 'changed' && check.current !== undefined && check.versionHash) {
+            nowSays[check.clippingId] = { now: check.current, versionHash: check.versionHash }
+          }
         }
       }
       setStatuses(next)
@@ -59,7 +67,7 @@ export function useCitationStatus(
     () => ({
       clippingStatus: (clippingId) => statuses[clippingId] ?? 'unknown',
       showInSource: (clippingId, sourceId) => show.current(clippingId, sourceId),
-      changedTo: (clippingId) => changes[clippingId],
+      changeOf: (clippingId) => changes[clippingId],
       acceptChange: async (clippingId) => {
         const result = await call((api) => api.acceptChangedQuote(clippingId))
         setAccepted((count) => count + 1)

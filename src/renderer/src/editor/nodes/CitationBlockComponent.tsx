@@ -1,11 +1,12 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { $getNodeByKey, HISTORY_PUSH_TAG, type NodeKey } from 'lexical'
 import { useState, type ReactElement } from 'react'
-import type { CitationSnapshot } from '../../../../shared/essay'
+import type { CitationSnapshot, KeptWording } from '../../../../shared/essay'
 import { useCitationContext, type ClippingStatus } from '../CitationContext'
-import { QuoteChange } from './QuoteChange'
 import { attributionOf } from '../citationData'
+import { $answerQuoteChange } from '../plugins/citationCommands'
 import { $isCitationBlockNode } from './CitationBlockNode'
+import { QuoteChange } from './QuoteChange'
 import { useCitationField } from './useCitationField'
 
 export interface CitationBlockComponentProps {
@@ -13,11 +14,15 @@ export interface CitationBlockComponentProps {
   clippingId: string
   sourceId: string
   snapshot: CitationSnapshot
+  keptWording?: KeptWording
   locator: string
   comment: string
 }
 
-const badges: Partial<Record<ClippingStatus, { label: string; title: string }>> = {
+/** What a citation block shows: its passage's state, or the writer's decision to keep it. */
+type CitationBadge = ClippingStatus | 'kept'
+
+const badges: Partial<Record<CitationBadge, { label: string; title: string }>> = {
   verified: { label: 'Verified', title: 'The quote matches its source.' },
   moved: { label: 'Moved', title: 'The source was updated; the same words are at another place.' },
   changed: {
@@ -28,27 +33,39 @@ const badges: Partial<Record<ClippingStatus, { label: string; title: string }>> 
     label: 'Missing',
     title: 'The clipping or its passage is gone. The quote is kept as it was when cited.',
   },
+  kept: {
+    label: 'Kept',
+    title:
+      'The source was updated and words this passage differently; you kept the wording you clipped. Exports note it.',
+  },
 }
 
 export function CitationBlockComponent(props: CitationBlockComponentProps): ReactElement {
-  const { nodeKey, clippingId, sourceId, snapshot } = props
+  const { nodeKey, clippingId, sourceId, snapshot, keptWording } = props
   const [editor] = useLexicalComposerContext()
   const citations = useCitationContext()
   const status = citations.clippingStatus(clippingId)
   const missing = status === 'missing'
-  const badge = badges[status]
-  const changedTo = citations.changedTo(clippingId)
-  // Rejected for now: the quote keeps pointing at the version it was clipped from.
-  const [kept, setKept] = useState(false)
+  const change = status === 'changed' ? citations.changeOf(clippingId) : undefined
+  // The writer kept the old wording against this very version; a later update asks again.
+  const kept = change !== undefined && keptWording?.versionHash === change.versionHash
+  const badge = badges[kept ? 'kept' : status]
+  const [reviewing, setReviewing] = useState(false)
 
-  // The clipping follows the source's new wording, and so does this citation's quote.
+  // The clipping follows the source's new wording, and so does every citation of it here.
   const accept = async (): Promise<void> => {
     const exact = await citations.acceptChange(clippingId)
     if (exact === null) return
-    editor.update(() => {
-      const node = $getNodeByKey(nodeKey)
-      if ($isCitationBlockNode(node)) node.setQuote(exact)
+    editor.update(() => $answerQuoteChange(clippingId, { accept: exact }))
+  }
+  // Stored in the essay, so it outlasts a restart and the export gate knows it was decided.
+  const keep = (): void => {
+    if (!change) return
+    const decision = { versionHash: change.versionHash, keptAt: new Date().toISOString() }
+    editor.update(() => $answerQuoteChange(clippingId, { keep: decision }), {
+      tag: HISTORY_PUSH_TAG,
     })
+    setReviewing(false)
   }
   const locator = useCitationField(nodeKey, props.locator, (node, next) => {
     if ($isCitationBlockNode(node)) node.setLocator(next)
@@ -77,17 +94,25 @@ export function CitationBlockComponent(props: CitationBlockComponentProps): Reac
         {attributionOf(snapshot)}
         {props.locator ? `, ${props.locator}` : ''}
         {badge && (
-          <span className={`citation-badge citation-badge-${status}`} title={badge.title}>
+          <span
+            className={`citation-badge citation-badge-${kept ? 'kept' : status}`}
+            title={badge.title}
+          >
             {badge.label}
           </span>
         )}
+        {kept && !reviewing && (
+          <button type="button" className="citation-link-button" onClick={() => setReviewing(true)}>
+            Review change
+          </button>
+        )}
       </figcaption>
-      {status === 'changed' && changedTo !== undefined && !kept && (
+      {change !== undefined && (!kept || reviewing) && (
         <QuoteChange
           was={snapshot.exact}
-          now={changedTo}
+          now={change.now}
           onAccept={() => void accept()}
-          onReject={() => setKept(true)}
+          onKeep={keep}
         />
       )}
       <div className="citation-fields">

@@ -8,7 +8,7 @@ import {
   type CitationData,
   type SerializedEditorStateJson,
 } from '../../../../shared/essay'
-import { registerCitationTransforms } from '../plugins/citationCommands'
+import { $answerQuoteChange, registerCitationTransforms } from '../plugins/citationCommands'
 import {
   $createCitationBlockNode,
   $isCitationBlockNode,
@@ -45,6 +45,14 @@ function newEditor(): LexicalEditor {
 
 function json(editor: LexicalEditor): SerializedEditorStateJson {
   return JSON.parse(JSON.stringify(editor.getEditorState().toJSON())) as SerializedEditorStateJson
+}
+
+/** An editor holding saved JSON with these top-level nodes, as it would come from disk. */
+function loaded(...children: Record<string, unknown>[]): LexicalEditor {
+  const editor = newEditor()
+  const root = { type: 'root', version: 1, direction: null, format: '', indent: 0, children }
+  editor.setEditorState(editor.parseEditorState(JSON.stringify({ root })))
+  return editor
 }
 
 describe('citation nodes', () => {
@@ -86,18 +94,7 @@ describe('citation nodes', () => {
   })
 
   it('reads damaged JSON as empty fields rather than failing', () => {
-    const editor = newEditor()
-    const state = {
-      root: {
-        type: 'root',
-        version: 1,
-        direction: null,
-        format: '',
-        indent: 0,
-        children: [{ type: 'citation-block', version: 1, clippingId: 7, snapshot: 'nope' }],
-      },
-    }
-    editor.setEditorState(editor.parseEditorState(JSON.stringify(state)))
+    const editor = loaded({ type: 'citation-block', version: 1, clippingId: 7, snapshot: 'nope' })
     const [block] = citationsIn(json(editor))
     expect(block).toMatchObject({ clippingId: '', snapshot: { exact: '', title: '' }, locator: '' })
   })
@@ -131,5 +128,64 @@ describe('citation nodes', () => {
     for (const child of root.children ?? []) {
       expect(JSON.stringify(child.children ?? [])).not.toContain('citation-block')
     }
+  })
+})
+
+describe('the writer’s answer to a changed passage', () => {
+  const kept = { versionHash: 'a'.repeat(64), keptAt: '2026-12-02T10:00:00.000Z' }
+
+  it('keeping the old wording marks every citation of the clipping, and survives JSON', () => {
+    const editor = newEditor()
+    const other: CitationData = { ...data, clippingId: 'c_2' }
+    editor.update(
+      () => {
+        $getRoot()
+          .clear()
+          .append(
+            $createCitationBlockNode(data),
+            $createParagraphNode().append($createInlineCitationNode(data)),
+            $createCitationBlockNode(other),
+          )
+        $answerQuoteChange('c_1', { keep: kept })
+      },
+      { discrete: true },
+    )
+    const first = json(editor)
+    expect(citationsIn(first).map((citation) => citation.keptWording)).toEqual([
+      kept,
+      kept,
+      undefined,
+    ])
+    const second = newEditor()
+    second.setEditorState(second.parseEditorState(JSON.stringify(first)))
+    expect(json(second)).toEqual(first)
+  })
+
+  it('accepting the new wording sets the quote and clears a kept wording', () => {
+    const editor = newEditor()
+    editor.update(
+      () => {
+        $getRoot()
+          .clear()
+          .append($createCitationBlockNode({ ...data, keptWording: kept }))
+        $answerQuoteChange('c_1', { accept: 'the new words' })
+      },
+      { discrete: true },
+    )
+    const [block] = citationsIn(json(editor))
+    expect(block?.snapshot.exact).toBe('the new words')
+    expect(block?.keptWording).toBeUndefined()
+    expect(block && 'keptWording' in block).toBe(false)
+  })
+
+  it('ignores a damaged kept wording rather than trusting half of it', () => {
+    const editor = loaded({
+      type: 'citation-block',
+      version: 1,
+      ...data,
+      keptWording: { keptAt: 3 },
+    })
+    const [block] = citationsIn(json(editor))
+    expect(block?.keptWording).toBeUndefined()
   })
 })

@@ -1,6 +1,5 @@
 import {
   $applyNodeReplacement,
-  DecoratorNode,
   type DOMExportOutput,
   type EditorConfig,
   type LexicalNode,
@@ -12,38 +11,24 @@ import {
 import { createElement, type ReactElement } from 'react'
 import {
   CITATION_BLOCK_TYPE,
+  type CitationBlockFields,
   type CitationData,
-  type CitationSnapshot,
-  type SerializedCitationBlockJson,
 } from '../../../../shared/essay'
-import { attributionOf, copySnapshot, parseSnapshot } from '../citationData'
+import { attributionOf, copySnapshot } from '../citationData'
 import { CitationBlockComponent } from './CitationBlockComponent'
+import { CitationNode, stringOf, type JsonFields } from './CitationNode'
 
 export type SerializedCitationBlockNode = Spread<
-  {
-    clippingId: string
-    sourceId: string
-    snapshot: CitationSnapshot
-    locator: string
-    comment: string
-  },
+  JsonFields<CitationBlockFields>,
   SerializedLexicalNode
 >
 
-const emptySnapshot: CitationSnapshot = { exact: '', title: '' }
-
-function stringOf(value: unknown): string {
-  return typeof value === 'string' ? value : ''
-}
-
 /**
  * A quote in an essay that knows its clipping, its source and the passage as it read when cited.
- * Always a top-level block (see citationTransforms.ts); the React part is CitationBlockComponent.
+ * Always a top-level block (the transform in plugins/citationCommands.ts lifts it out of
+ * anything else); the React part is CitationBlockComponent.
  */
-export class CitationBlockNode extends DecoratorNode<ReactElement> {
-  __clippingId: string
-  __sourceId: string
-  __snapshot: CitationSnapshot
+export class CitationBlockNode extends CitationNode {
   __locator: string
   __comment: string
 
@@ -53,20 +38,20 @@ export class CitationBlockNode extends DecoratorNode<ReactElement> {
 
   static clone(node: CitationBlockNode): CitationBlockNode {
     return new CitationBlockNode(
-      { clippingId: node.__clippingId, sourceId: node.__sourceId, snapshot: node.__snapshot },
+      {
+        clippingId: node.__clippingId,
+        sourceId: node.__sourceId,
+        snapshot: node.__snapshot,
+        keptWording: node.__keptWording,
+      },
       node.__locator,
       node.__comment,
       node.__key,
     )
   }
 
-  // Lexical constructs nodes with no arguments when it clones or imports, so every one is optional.
   constructor(data?: CitationData, locator = '', comment = '', key?: NodeKey) {
-    super(key)
-    this.__clippingId = data?.clippingId ?? ''
-    this.__sourceId = data?.sourceId ?? ''
-    // The snapshot is never mutated in place, so clones may share it.
-    this.__snapshot = data?.snapshot ?? emptySnapshot
+    super(data, key)
     this.__locator = locator
     this.__comment = comment
   }
@@ -76,12 +61,10 @@ export class CitationBlockNode extends DecoratorNode<ReactElement> {
   }
 
   updateFromJSON(serializedNode: LexicalUpdateJSON<SerializedCitationBlockNode>): this {
-    // Saved essays and pasted Lexical JSON are not trusted to have the right types.
     const raw = serializedNode as Record<string, unknown>
-    const writable = super.updateFromJSON(serializedNode).getWritable()
-    writable.__clippingId = stringOf(raw.clippingId)
-    writable.__sourceId = stringOf(raw.sourceId)
-    writable.__snapshot = parseSnapshot(raw.snapshot)
+    const writable = super.updateFromJSON(
+      serializedNode as LexicalUpdateJSON<SerializedLexicalNode>,
+    )
     writable.__locator = stringOf(raw.locator)
     writable.__comment = stringOf(raw.comment)
     return writable
@@ -89,16 +72,12 @@ export class CitationBlockNode extends DecoratorNode<ReactElement> {
 
   exportJSON(): SerializedCitationBlockNode {
     const self = this.getLatest()
-    const json: SerializedCitationBlockJson & SerializedCitationBlockNode = {
-      type: CITATION_BLOCK_TYPE,
-      version: 1,
-      clippingId: self.__clippingId,
-      sourceId: self.__sourceId,
-      snapshot: copySnapshot(self.__snapshot),
+    return {
+      ...super.exportJSON(),
+      ...this.citationJSON(),
       locator: self.__locator,
       comment: self.__comment,
     }
-    return json
   }
 
   createDOM(config: EditorConfig): HTMLElement {
@@ -106,10 +85,6 @@ export class CitationBlockNode extends DecoratorNode<ReactElement> {
     const className = config.theme.citationBlock as string | undefined
     if (className) element.className = className
     return element
-  }
-
-  updateDOM(): false {
-    return false
   }
 
   /** For copying into other apps: a plain blockquote with its attribution. */
@@ -141,40 +116,12 @@ export class CitationBlockNode extends DecoratorNode<ReactElement> {
     return false
   }
 
-  isKeyboardSelectable(): boolean {
-    return true
-  }
-
-  getClippingId(): string {
-    return this.getLatest().__clippingId
-  }
-
-  getSourceId(): string {
-    return this.getLatest().__sourceId
-  }
-
-  getSnapshot(): CitationSnapshot {
-    return this.getLatest().__snapshot
-  }
-
   getLocator(): string {
     return this.getLatest().__locator
   }
 
   getComment(): string {
     return this.getLatest().__comment
-  }
-
-  getCitationData(): CitationData {
-    const self = this.getLatest()
-    return { clippingId: self.__clippingId, sourceId: self.__sourceId, snapshot: self.__snapshot }
-  }
-
-  /** The source's new wording, once the writer accepted it. */
-  setQuote(exact: string): this {
-    const writable = this.getWritable()
-    writable.__snapshot = { ...writable.__snapshot, exact }
-    return writable
   }
 
   setLocator(locator: string): this {
@@ -195,6 +142,7 @@ export class CitationBlockNode extends DecoratorNode<ReactElement> {
       clippingId: this.__clippingId,
       sourceId: this.__sourceId,
       snapshot: this.__snapshot,
+      keptWording: this.__keptWording,
       locator: this.__locator,
       comment: this.__comment,
     })
@@ -206,10 +154,8 @@ export function $createCitationBlockNode(
   locator = '',
   comment = '',
 ): CitationBlockNode {
-  const snapshot = data ? copySnapshot(data.snapshot) : undefined
-  return $applyNodeReplacement(
-    new CitationBlockNode(data && snapshot ? { ...data, snapshot } : undefined, locator, comment),
-  )
+  const copy = data ? { ...data, snapshot: copySnapshot(data.snapshot) } : undefined
+  return $applyNodeReplacement(new CitationBlockNode(copy, locator, comment))
 }
 
 export function $isCitationBlockNode(

@@ -1,12 +1,14 @@
 import type { ReactElement } from 'react'
-import type { CitationSnapshot } from '../../../../shared/essay'
+import type { CitationSnapshot, KeptWording } from '../../../../shared/essay'
 import { useCitationContext } from '../CitationContext'
+import { quoted } from '../../../../shared/quoted'
 import { attributionOf } from '../citationData'
 
 export interface InlineCitationComponentProps {
   clippingId: string
   sourceId: string
   snapshot: CitationSnapshot
+  keptWording?: KeptWording
   locator: string
 }
 
@@ -22,18 +24,27 @@ function shortLabel(snapshot: CitationSnapshot): string {
 }
 
 export function InlineCitationComponent(props: InlineCitationComponentProps): ReactElement {
-  const { clippingId, sourceId, snapshot, locator } = props
+  const { clippingId, sourceId, snapshot, keptWording, locator } = props
   const citations = useCitationContext()
-  const missing = citations.clippingStatus(clippingId) === 'missing'
+  const status = citations.clippingStatus(clippingId)
+  const missing = status === 'missing'
+  const change = status === 'changed' ? citations.changeOf(clippingId) : undefined
   const title = snapshot.title || 'Untitled source'
-  const hint = `${attributionOf(snapshot)}${locator ? `, ${locator}` : ''}: “${snapshot.exact}”`
+  const quote = `${attributionOf(snapshot)}${locator ? `, ${locator}` : ''}: ${quoted(snapshot.exact)}`
+  const hint = missing
+    ? `Missing: ${quote}`
+    : change === undefined
+      ? quote
+      : keptWording?.versionHash === change.versionHash
+        ? `Kept as clipped: ${quote}`
+        : `Changed in the source, which now reads ${quoted(change.now)}: ${quote}`
   return (
     <sup className="inline-citation" data-citation-ui="">
       <button
         type="button"
         className={missing ? 'inline-citation-button is-missing' : 'inline-citation-button'}
         aria-label={`Inline citation: ${title}`}
-        title={missing ? `Missing: ${hint}` : hint}
+        title={hint}
         onClick={() => citations.showInSource(clippingId, sourceId)}
       >
         {shortLabel(snapshot)}

@@ -1,6 +1,5 @@
 import {
   $applyNodeReplacement,
-  DecoratorNode,
   type DOMExportOutput,
   type EditorConfig,
   type LexicalNode,
@@ -13,36 +12,22 @@ import { createElement, type ReactElement } from 'react'
 import {
   INLINE_CITATION_TYPE,
   type CitationData,
-  type CitationSnapshot,
-  type SerializedInlineCitationJson,
+  type InlineCitationFields,
 } from '../../../../shared/essay'
-import { attributionOf, copySnapshot, parseSnapshot } from '../citationData'
+import { attributionOf, copySnapshot } from '../citationData'
+import { CitationNode, stringOf, type JsonFields } from './CitationNode'
 import { InlineCitationComponent } from './InlineCitationComponent'
 
 export type SerializedInlineCitationNode = Spread<
-  {
-    clippingId: string
-    sourceId: string
-    snapshot: CitationSnapshot
-    locator: string
-  },
+  JsonFields<InlineCitationFields>,
   SerializedLexicalNode
 >
-
-const emptySnapshot: CitationSnapshot = { exact: '', title: '' }
-
-function stringOf(value: unknown): string {
-  return typeof value === 'string' ? value : ''
-}
 
 /**
  * A paraphrase's citation: a small marker placed right after the words the writer based on a
  * clipping. It holds the same snapshot as a citation block but shows only a superscript button.
  */
-export class InlineCitationNode extends DecoratorNode<ReactElement> {
-  __clippingId: string
-  __sourceId: string
-  __snapshot: CitationSnapshot
+export class InlineCitationNode extends CitationNode {
   __locator: string
 
   static getType(): string {
@@ -51,18 +36,19 @@ export class InlineCitationNode extends DecoratorNode<ReactElement> {
 
   static clone(node: InlineCitationNode): InlineCitationNode {
     return new InlineCitationNode(
-      { clippingId: node.__clippingId, sourceId: node.__sourceId, snapshot: node.__snapshot },
+      {
+        clippingId: node.__clippingId,
+        sourceId: node.__sourceId,
+        snapshot: node.__snapshot,
+        keptWording: node.__keptWording,
+      },
       node.__locator,
       node.__key,
     )
   }
 
-  // Lexical constructs nodes with no arguments when it clones or imports, so every one is optional.
   constructor(data?: CitationData, locator = '', key?: NodeKey) {
-    super(key)
-    this.__clippingId = data?.clippingId ?? ''
-    this.__sourceId = data?.sourceId ?? ''
-    this.__snapshot = data?.snapshot ?? emptySnapshot
+    super(data, key)
     this.__locator = locator
   }
 
@@ -71,27 +57,16 @@ export class InlineCitationNode extends DecoratorNode<ReactElement> {
   }
 
   updateFromJSON(serializedNode: LexicalUpdateJSON<SerializedInlineCitationNode>): this {
-    // Saved essays and pasted Lexical JSON are not trusted to have the right types.
     const raw = serializedNode as Record<string, unknown>
-    const writable = super.updateFromJSON(serializedNode).getWritable()
-    writable.__clippingId = stringOf(raw.clippingId)
-    writable.__sourceId = stringOf(raw.sourceId)
-    writable.__snapshot = parseSnapshot(raw.snapshot)
+    const writable = super.updateFromJSON(
+      serializedNode as LexicalUpdateJSON<SerializedLexicalNode>,
+    )
     writable.__locator = stringOf(raw.locator)
     return writable
   }
 
   exportJSON(): SerializedInlineCitationNode {
-    const self = this.getLatest()
-    const json: SerializedInlineCitationJson & SerializedInlineCitationNode = {
-      type: INLINE_CITATION_TYPE,
-      version: 1,
-      clippingId: self.__clippingId,
-      sourceId: self.__sourceId,
-      snapshot: copySnapshot(self.__snapshot),
-      locator: self.__locator,
-    }
-    return json
+    return { ...super.exportJSON(), ...this.citationJSON(), locator: this.getLatest().__locator }
   }
 
   createDOM(config: EditorConfig): HTMLElement {
@@ -99,10 +74,6 @@ export class InlineCitationNode extends DecoratorNode<ReactElement> {
     const className = config.theme.inlineCitation as string | undefined
     if (className) element.className = className
     return element
-  }
-
-  updateDOM(): false {
-    return false
   }
 
   /** For copying into other apps: a superscript naming the source. */
@@ -120,29 +91,8 @@ export class InlineCitationNode extends DecoratorNode<ReactElement> {
     return true
   }
 
-  isKeyboardSelectable(): boolean {
-    return true
-  }
-
-  getClippingId(): string {
-    return this.getLatest().__clippingId
-  }
-
-  getSourceId(): string {
-    return this.getLatest().__sourceId
-  }
-
-  getSnapshot(): CitationSnapshot {
-    return this.getLatest().__snapshot
-  }
-
   getLocator(): string {
     return this.getLatest().__locator
-  }
-
-  getCitationData(): CitationData {
-    const self = this.getLatest()
-    return { clippingId: self.__clippingId, sourceId: self.__sourceId, snapshot: self.__snapshot }
   }
 
   setLocator(locator: string): this {
@@ -156,16 +106,15 @@ export class InlineCitationNode extends DecoratorNode<ReactElement> {
       clippingId: this.__clippingId,
       sourceId: this.__sourceId,
       snapshot: this.__snapshot,
+      keptWording: this.__keptWording,
       locator: this.__locator,
     })
   }
 }
 
 export function $createInlineCitationNode(data?: CitationData, locator = ''): InlineCitationNode {
-  const snapshot = data ? copySnapshot(data.snapshot) : undefined
-  return $applyNodeReplacement(
-    new InlineCitationNode(data && snapshot ? { ...data, snapshot } : undefined, locator),
-  )
+  const copy = data ? { ...data, snapshot: copySnapshot(data.snapshot) } : undefined
+  return $applyNodeReplacement(new InlineCitationNode(copy, locator))
 }
 
 export function $isInlineCitationNode(

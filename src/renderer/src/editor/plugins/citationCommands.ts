@@ -20,9 +20,10 @@ import {
   type LexicalNode,
   type RangeSelection,
 } from 'lexical'
-import { mergeRegister } from '@lexical/utils'
-import type { CitationData } from '../../../../shared/essay'
+import { $dfs, mergeRegister } from '@lexical/utils'
+import type { CitationData, KeptWording } from '../../../../shared/essay'
 import { $createCitationBlockNode, CitationBlockNode } from '../nodes/CitationBlockNode'
+import { CitationNode } from '../nodes/CitationNode'
 import { $createInlineCitationNode, type InlineCitationNode } from '../nodes/InlineCitationNode'
 
 /** Inserts a citation block after the top-level block holding the caret (at the end if none). */
@@ -159,4 +160,26 @@ export function registerCitationCommands(editor: LexicalEditor): () => void {
       COMMAND_PRIORITY_EDITOR,
     ),
   )
+}
+
+/** Every citation (block or inline) of one clipping in this essay. */
+export function $citationsOfClipping(clippingId: string): CitationNode[] {
+  return $dfs()
+    .map(({ node }) => node)
+    .filter((node): node is CitationNode => node instanceof CitationNode)
+    .filter((node) => node.getClippingId() === clippingId)
+}
+
+/**
+ * The writer's answer to a changed passage, for every citation of the clipping in this essay:
+ * quote the source's new wording, or keep the wording it was clipped with.
+ */
+export function $answerQuoteChange(
+  clippingId: string,
+  answer: { accept: string } | { keep: KeptWording },
+): void {
+  for (const citation of $citationsOfClipping(clippingId)) {
+    if ('accept' in answer) citation.setQuote(answer.accept)
+    else citation.setKeptWording(answer.keep)
+  }
 }

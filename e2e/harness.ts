@@ -92,10 +92,15 @@ export async function startHarness(browser: Browser): Promise<RunningApp> {
   await context.addInitScript(`(() => {
     const invoke = window.__commonplaceInvoke
     const listeners = new Set()
+    const changeListeners = new Set()
     const api = {
       onMenuCommand: (listener) => {
         listeners.add(listener)
         return () => listeners.delete(listener)
+      },
+      onNotebookChanged: (listener) => {
+        changeListeners.add(listener)
+        return () => changeListeners.delete(listener)
       },
     }
     for (const method of ${JSON.stringify(Object.keys(channels))}) {
@@ -104,6 +109,9 @@ export async function startHarness(browser: Browser): Promise<RunningApp> {
     Object.defineProperty(window, 'commonplace', { value: Object.freeze(api) })
     Object.defineProperty(window, '__commonplaceMenu', {
       value: (command) => listeners.forEach((listener) => listener(command)),
+    })
+    Object.defineProperty(window, '__commonplaceNotebookChanged', {
+      value: (change) => changeListeners.forEach((listener) => listener(change)),
     })
   })()`)
 

@@ -1,5 +1,12 @@
 import { contextBridge, ipcRenderer } from 'electron'
-import { channels, menuCommandChannel, type CommonplaceApi, type MenuCommand } from '../shared/ipc'
+import {
+  channels,
+  menuCommandChannel,
+  notebookChangedChannel,
+  type CommonplaceApi,
+  type MenuCommand,
+  type NotebookChange,
+} from '../shared/ipc'
 
 // One function per channel of the contract; the page never sees ipcRenderer itself.
 const api = {
@@ -37,6 +44,12 @@ const api = {
       listener(command)
     ipcRenderer.on(menuCommandChannel, forward)
     return () => ipcRenderer.removeListener(menuCommandChannel, forward)
+  },
+  onNotebookChanged: (listener) => {
+    const forward = (_event: Electron.IpcRendererEvent, change: NotebookChange): void =>
+      listener(change)
+    ipcRenderer.on(notebookChangedChannel, forward)
+    return () => ipcRenderer.removeListener(notebookChangedChannel, forward)
   },
 } satisfies CommonplaceApi
 

@@ -5,7 +5,18 @@ import type { AnchorState, StateCounts } from './anchor'
 import type { ClippingView, SourceMetadata, SourceSummary } from './domain'
 import type { CitationCheck, Essay, EssaySummary, SerializedEditorStateJson } from './essay'
 
-export type ErrorCode = 'invalid-argument' | 'not-found' | 'import-failed' | 'internal'
+/**
+ * busy: another process held the notebook too long, nothing changed; damaged: a file of the
+ * notebook cannot be read (kept as it is); unwritable: a file or folder refuses writes.
+ */
+export type ErrorCode =
+  | 'invalid-argument'
+  | 'not-found'
+  | 'import-failed'
+  | 'busy'
+  | 'damaged'
+  | 'unwritable'
+  | 'internal'
 
 /** An error the UI can show as it is: `message` names the problem in the user's terms. */
 export interface AppError {
@@ -138,9 +149,21 @@ export interface InvokeApi {
   verifyCitations(essayId?: string): Promise<Result<CitationCheck[]>>
 }
 
+/**
+ * What changed in the notebook on disk, by this app or another process (the CLI, a sync): the
+ * renderer refreshes what it shows of these. `all` when the change cannot be narrowed (a restore).
+ */
+export interface NotebookChange {
+  sources: string[]
+  essays: string[]
+  all: boolean
+}
+
 export interface CommonplaceApi extends InvokeApi {
   /** Menu items chosen in the native menu; returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void
+  /** The notebook changed on disk; returns the unsubscribe function. */
+  onNotebookChanged(listener: (change: NotebookChange) => void): () => void
 }
 
 export type InvokeMethod = keyof InvokeApi
@@ -177,6 +200,7 @@ export const channels = {
 } as const satisfies Record<InvokeMethod, string>
 
 export const menuCommandChannel = 'menu:command'
+export const notebookChangedChannel = 'notebook:changed'
 
 /** What main answers on a channel: the implementation's arguments are not yet trusted. */
 export type InvokeHandlers = {

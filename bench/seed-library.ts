@@ -1,5 +1,5 @@
 // Builds a realistic library of N clippings fast: the files are written directly in the store's
-// on-disk format (library.json + sources/<id>.json, as LibraryStore and DurableJsonFile write them)
+// on-disk format (library.json + sources/<id>.json + texts/<hash>.json, as NotebookStore writes them)
 // instead of through 100k calls to create. Source texts come from a real fixture run through the
 // real plain-text import, so text and html have the shape an imported source has.
 import { mkdir, open, readFile } from 'node:fs/promises'
@@ -13,6 +13,7 @@ import {
   type LibraryFile,
   type SourceEntry,
   type SourceFile,
+  type VersionText,
 } from '../src/main/core/store/schema'
 
 export const CLIPPINGS_PER_SOURCE = 100
@@ -29,8 +30,11 @@ export interface SourceText {
   html: string
 }
 
-/** The one source in a single lowdb file: index entry, versions and clippings together. */
-export type OneFileSource = SourceEntry & Pick<SourceFile, 'versions' | 'clippings'>
+/** The one source in a single lowdb file: index entry, versions with their text, clippings. */
+export type OneFileSource = SourceEntry & {
+  versions: (SourceFile['versions'][number] & SourceText)[]
+  clippings: Clipping[]
+}
 
 export interface OneFileData {
   schemaVersion: number
@@ -40,6 +44,7 @@ export interface OneFileData {
 export interface Library {
   index: LibraryFile
   files: SourceFile[]
+  texts: VersionText[]
 }
 
 /** A seeded PRNG (mulberry32), so every run clips the same ranges. */
@@ -81,9 +86,9 @@ const TAGS = ['sex-work', 'film', 'interview', 'method', 'casting', 'texas', 'qu
 function seedClipping(
   random: () => number,
   source: SourceFile,
+  { hash, text }: VersionText,
   createdAt: string,
 ): Clipping | undefined {
-  const { hash, text } = source.versions[0]
   const range = randomRange(random, text.length)
   const { start, end } = trimRange(text, range.start, range.end)
   if (start >= end) return undefined
@@ -110,6 +115,7 @@ export function generateLibrary(base: SourceText, clippings: number, seed: numbe
   const firstDay = Date.parse('2024-01-01T09:00:00.000Z')
   const index: LibraryFile = { schemaVersion: SCHEMA_VERSION, sources: [], essays: [] }
   const files: SourceFile[] = []
+  const texts: VersionText[] = []
   let made = 0
   for (let sourceIndex = 0; sourceIndex < sourceCount; sourceIndex++) {
     const { text, html } = numbered(base, sourceIndex)
@@ -127,26 +133,34 @@ export function generateLibrary(base: SourceText, clippings: number, seed: numbe
     const file: SourceFile = {
       schemaVersion: SCHEMA_VERSION,
       id: entry.id,
-      versions: [{ hash, text, html, importedAt, fileName: 'baker-red-rocket-interview.txt' }],
+      entry,
+      versions: [{ hash, importedAt, fileName: 'baker-red-rocket-interview.txt' }],
       clippings: [],
     }
+    const version: VersionText = { schemaVersion: SCHEMA_VERSION, hash, text, html }
+    texts.push(version)
     const wanted = Math.min(CLIPPINGS_PER_SOURCE, clippings - made)
     while (file.clippings.length < wanted) {
       const createdAt = new Date(Date.parse(importedAt) + file.clippings.length * 60_000)
-      const clipping = seedClipping(random, file, createdAt.toISOString())
+      const clipping = seedClipping(random, file, version, createdAt.toISOString())
       if (clipping) file.clippings.push(clipping)
     }
     made += wanted
     index.sources.push(entry)
     files.push(file)
   }
-  return { index, files }
+  return { index, files, texts }
 }
 
-/** Writes the library as LibraryStore keeps it; returns the bytes written. */
+/** Writes the library as NotebookStore keeps it; returns the bytes written. */
 export async function writeStoreLibrary(dataDir: string, library: Library): Promise<number> {
-  await mkdir(join(dataDir, 'sources'), { recursive: true })
+  for (const folder of ['sources', 'essays', 'texts']) {
+    await mkdir(join(dataDir, folder), { recursive: true })
+  }
   let written = 0
+  for (const text of library.texts) {
+    written += await writeSynced(join(dataDir, 'texts', `${text.hash}.json`), text)
+  }
   for (const file of library.files) {
     written += await writeSynced(join(dataDir, 'sources', `${file.id}.json`), file)
   }
@@ -158,11 +172,19 @@ export async function writeStoreLibrary(dataDir: string, library: Library): Prom
 export async function writeOneFileLibrary(path: string, library: Library): Promise<number> {
   const data: OneFileData = {
     schemaVersion: SCHEMA_VERSION,
-    sources: library.index.sources.map((entry, at) => ({
-      ...entry,
-      versions: library.files[at].versions,
-      clippings: library.files[at].clippings,
-    })),
+    sources: library.index.sources.map((entry, at) => {
+      const file = library.files[at] as SourceFile
+      const text = library.texts[at] as VersionText
+      return {
+        ...entry,
+        versions: file.versions.map((version) => ({
+          ...version,
+          text: text.text,
+          html: text.html,
+        })),
+        clippings: file.clippings,
+      }
+    }),
   }
   return writeSynced(path, data)
 }

@@ -1,5 +1,5 @@
 // The `commonplace` command as a user runs it: the built CLI in its own process, on a temp notebook.
-import { readFile, writeFile } from 'node:fs/promises'
+import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { ClippingView, SourceSummary } from '../src/shared/domain'
@@ -196,22 +196,28 @@ describe('commonplace CLI', { timeout: 60_000 }, () => {
     expect(await readFile(path, 'utf8')).toBe('{"schemaVersion": 1')
   })
 
-  it('refuses to open a damaged library.json, naming it, without a stack trace', async () => {
+  it('refuses to open a damaged library.json, naming it, keeping it aside, without a stack trace', async () => {
     await importBoth()
-    const path = join(tempDir(), 'notebook', 'library.json')
-    await writeFile(path, '{"schemaVersion": 1, "sources": [{}]}')
+    const notebook = join(tempDir(), 'notebook')
+    const path = join(notebook, 'library.json')
+    const damaged = '{"schemaVersion": 2, "sources": [{}], "essays": []}'
+    await writeFile(path, damaged)
     const run = await commonplace('sources')
     expect(run.code).toBe(1)
     expect(run.stderr).toContain(path)
     expect(run.stderr).toContain('sources[0]')
+    expect(run.stderr).toContain('commonplace repair')
     expect(run.stderr).not.toMatch(/unexpected error|\n\s+at /)
-    expect(await readFile(path, 'utf8')).toBe('{"schemaVersion": 1, "sources": [{}]}')
+    const aside = (await readdir(notebook)).filter((name) =>
+      name.startsWith('library.json.damaged-'),
+    )
+    expect(aside).toHaveLength(1)
+    expect(await readFile(join(notebook, aside[0] ?? ''), 'utf8')).toBe(damaged)
 
-    await writeFile(path, '{"schemaVersion": 1, "sour')
-    const notJson = await commonplace('clippings')
-    expect(notJson.code).toBe(1)
-    expect(notJson.stderr).toContain(`${path} is not valid JSON`)
-    expect(notJson.stderr).not.toMatch(/unexpected error|\n\s+at /)
-    expect(await readFile(path, 'utf8')).toBe('{"schemaVersion": 1, "sour')
+    // Never taken for an empty notebook: still refused, now as missing.
+    const again = await commonplace('clippings')
+    expect(again.code).toBe(1)
+    expect(again.stderr).toContain(`${path} is missing`)
+    expect(again.stderr).not.toMatch(/unexpected error|\n\s+at /)
   })
 })

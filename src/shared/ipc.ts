@@ -77,6 +77,24 @@ export interface ReimportSummary {
   counts: StateCounts<AnchorState>
 }
 
+/** Why a backup was taken. */
+export type BackupReason =
+  'start' | 'hourly' | 'manual' | 'before-restore' | 'before-repair' | 'before-upgrade'
+
+/** A snapshot of the notebook in `backups/<name>/`. */
+export interface BackupInfo {
+  name: string
+  createdAt: string
+  reason: BackupReason
+  /** It loaded and validated when taken; only such a backup can be restored. */
+  verified: boolean
+  sources: number
+  clippings: number
+  essays: number
+  bytes: number
+  files: number
+}
+
 export type ExportFormat = 'gfm' | 'pandoc'
 
 export interface ExportRequest {

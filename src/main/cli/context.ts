@@ -15,20 +15,24 @@ function defaultDataDir(): string {
 
 /** What every command shares: the notebook, opened once, and the ways to speak. */
 export interface CliContext {
-  open(): Promise<Commonplace>
+  /** The notebook folder the command works on. */
+  dataDir(): string
+  /** Opens it; only commands that add to a notebook may start a new one (`create`). */
+  open(options?: { create?: boolean }): Promise<Commonplace>
   /** Source files are read when a command needs them, so their problems are known only after. */
   warnAboutProblems(alreadyShown?: string): void
 }
 
 export function createContext(program: Command): CliContext {
   let opened: Commonplace | undefined
+  const dataDir = (): string =>
+    (program.opts().dataDir as string | undefined) ??
+    dataDirFromArgs([], process.env) ??
+    defaultDataDir()
   return {
-    async open() {
-      const dataDir =
-        (program.opts().dataDir as string | undefined) ??
-        dataDirFromArgs([], process.env) ??
-        defaultDataDir()
-      opened = await openCommonplace(dataDir)
+    dataDir,
+    async open({ create = false } = {}) {
+      opened = await openCommonplace(dataDir(), { create })
       return opened
     },
     warnAboutProblems(alreadyShown) {

@@ -38,7 +38,7 @@ export function registerEssayCommands(program: Command, cli: CliContext): void {
     .description('list the essays, last edited first')
     .option('--json', 'print the essays as JSON')
     .action(async (options: { json?: boolean }) => {
-      const essays = (await cli.open()).essays.list()
+      const essays = await (await cli.open({ create: false })).essays.list()
       if (options.json) printJson(essays)
       else if (essays.length === 0) print('No essays yet.')
       else
@@ -99,7 +99,7 @@ export function registerEssayCommands(program: Command, cli: CliContext): void {
     .option('-o, --output <file>', 'write to this file instead of stdout')
     .action(async (options: { format: BibliographyFormat; output?: string }) => {
       const app = await cli.open()
-      const bibliography = app.exports.bibliography(options.format)
+      const bibliography = await app.exports.bibliography(options.format)
       if (options.output) {
         await app.exports.writeFile(options.output, bibliography)
         print(`wrote ${options.output}`)
@@ -117,7 +117,7 @@ export function registerEssayCommands(program: Command, cli: CliContext): void {
       const app = await cli.open()
       const checks = await app.exports.verify(essayId)
       if (options.json) printJson(checks)
-      else printChecks(app.essays.list(), checks)
+      else printChecks(await app.essays.list(), checks)
       if (checks.some((check) => isUnverified(check.state))) process.exitCode = 1
     })
 
@@ -130,7 +130,7 @@ export function registerEssayCommands(program: Command, cli: CliContext): void {
     .option('--json', 'print the new essay as JSON')
     .action(async (file: string, options: { json?: boolean }) => {
       const { editorState: _state, ...essay } = await (
-        await cli.open()
+        await cli.open({ create: true })
       ).exports.importMarkdownFile(file)
       if (options.json) printJson(essay)
       else print(essay.id)

@@ -43,7 +43,7 @@ export function registerLibraryCommands(program: Command, cli: CliContext): void
     .argument('<file...>', 'files to import')
     .option('--json', 'print the result as JSON')
     .action(async (files: string[], options: { json?: boolean }) => {
-      const app = await cli.open()
+      const app = await cli.open({ create: true })
       const report = await app.sources.importFiles(files)
       if (options.json) printJson(report)
       else {
@@ -75,7 +75,7 @@ export function registerLibraryCommands(program: Command, cli: CliContext): void
     .description('list the sources in the library')
     .option('--json', 'print the sources as JSON')
     .action(async (options: { json?: boolean }) => {
-      const sources = (await cli.open()).sources.list()
+      const sources = await (await cli.open({ create: false })).sources.list()
       if (options.json) printJson(sources)
       else if (sources.length === 0)
         print('No sources yet. Import one with: commonplace import <file>')

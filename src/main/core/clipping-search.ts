@@ -1,5 +1,6 @@
 import MiniSearch from 'minisearch'
 import type { Clipping } from '../../shared/domain'
+import type { Frozen } from './store/json-store-file'
 
 interface IndexedClipping {
   id: string
@@ -30,7 +31,11 @@ export class ClippingSearch {
     },
   })
 
-  put(clipping: Clipping, sourceTitle: string): void {
+  clear(): void {
+    this.index.removeAll()
+  }
+
+  put(clipping: Frozen<Clipping>, sourceTitle: string): void {
     const document = {
       id: clipping.id,
       exact: clipping.target[0].exact,

@@ -319,7 +319,7 @@ describe('reopening the notebook', () => {
 
     const reopened = await openCommonplace(tempDir())
     expect(reopened.store.problems).toEqual([])
-    expect(reopened.sources.list().map((source) => source.title)).toEqual([
+    expect((await reopened.sources.list()).map((source) => source.title)).toEqual([
       baker.title,
       'Anora and the Valley',
     ])

@@ -1,29 +1,44 @@
 import { ClippingsService } from './clippings'
 import { EssaysService } from './essays'
 import { ExportService } from './export/export-service'
-import { SourcesService } from './sources'
-import { LibraryStore } from './store/library-store'
+import { SourcesService, type Extractor } from './sources'
+import type { LockOptions } from './store/notebook-lock'
+import type { NotebookStore } from './store/notebook-store'
+import { openNotebookStore } from './store/open-notebook'
 import { CitationVerifier } from './verification'
 
 /** Everything main, the CLI and the e2e harness need, opened on one data directory. */
 export interface Commonplace {
-  store: LibraryStore
+  store: NotebookStore
   sources: SourcesService
   clippings: ClippingsService
   essays: EssaysService
   exports: ExportService
 }
 
+export interface CommonplaceOptions {
+  now?: () => Date
+  /** Make a new notebook when there is none (false for commands that only read). */
+  create?: boolean
+  extract?: Extractor
+  lock?: Partial<LockOptions>
+}
+
 export async function openCommonplace(
   dataDir: string,
-  now: () => Date = () => new Date(),
+  options: CommonplaceOptions | (() => Date) = {},
 ): Promise<Commonplace> {
-  const store = await LibraryStore.open(dataDir)
+  const { now, create, extract, lock } = typeof options === 'function' ? { now: options } : options
+  const store = await openNotebookStore(dataDir, { create, lock })
   const essays = new EssaysService(store, now)
   const clippings = new ClippingsService(store, essays, now)
   return {
     store,
-    sources: new SourcesService(store, now, (sourceId) => clippings.refreshSource(sourceId)),
+    sources: new SourcesService(store, {
+      now,
+      extract,
+      detailsChanged: (sourceId) => clippings.refreshSource(sourceId),
+    }),
     clippings,
     essays,
     exports: new ExportService(store, essays, new CitationVerifier(store)),

@@ -28,7 +28,7 @@ describe('essays', () => {
     await app.essays.rename(essay.id, '  On Baker  ')
 
     const reopened = await openCommonplace(tempDir())
-    expect(reopened.essays.list().map((e) => e.title)).toEqual(['On Baker'])
+    expect((await reopened.essays.list()).map((e) => e.title)).toEqual(['On Baker'])
     expect((await reopened.essays.get(essay.id)).editorState).toEqual(state)
   })
 
@@ -62,7 +62,7 @@ describe('essays', () => {
     const essay = await app.essays.create('Draft')
     await app.essays.save(essay.id, stateOf(paragraph(text('words'))))
     await app.essays.delete(essay.id)
-    expect(app.essays.list()).toEqual([])
+    expect(await app.essays.list()).toEqual([])
     await expect(app.essays.get(essay.id)).rejects.toThrow(/does not exist/)
     await app.essays.restore(essay.id)
     expect((await app.essays.get(essay.id)).editorState.root.children?.[0].children?.[0].text).toBe(

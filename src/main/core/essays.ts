@@ -1,3 +1,4 @@
+import type { NotebookChange } from '../../shared/ipc'
 import {
   citationsIn,
   emptyEditorState,
@@ -7,15 +8,18 @@ import {
 } from '../../shared/essay'
 import { CommonplaceError, notFound } from './errors'
 import { newId } from './ids'
-import type { LibraryStore } from './store/library-store'
+import type { Frozen } from './store/json-store-file'
+import type { NotebookStore } from './store/notebook-store'
 import {
   editorStateSchema,
   essayTitleSchema,
   SCHEMA_VERSION,
   type EssayEntry,
+  type EssayFile,
 } from './store/schema'
+import type { Transaction } from './store/transaction'
 
-function summaryOf(entry: EssayEntry): EssaySummary {
+function summaryOf(entry: Frozen<EssayEntry>): EssaySummary {
   return {
     id: entry.id,
     title: entry.title,
@@ -30,20 +34,23 @@ interface CitedIds {
 }
 
 /**
- * Essays, one lowdb file each, and which clippings and sources they cite. The citation index is
- * built on first use from the saved states and kept current on every save.
+ * Essays, one file each, and which clippings and sources they cite. The citation index is built
+ * on first use from the saved states, kept current on every save, and told by the store which
+ * essays other processes changed.
  */
 export class EssaysService {
   private citations: Map<string, CitedIds> | null = null
+  private readonly stale = new Set<string>()
 
   constructor(
-    private readonly store: LibraryStore,
+    private readonly store: NotebookStore,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    store.onChange((change) => this.forget(change))
+  }
 
-  list(): EssaySummary[] {
-    return this.store
-      .essays()
+  async list(): Promise<EssaySummary[]> {
+    return (await this.store.essays())
       .filter((entry) => !entry.deletedAt)
       .map(summaryOf)
       .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
@@ -58,75 +65,75 @@ export class EssaysService {
       updatedAt: at,
     }
     const editorState = emptyEditorState()
-    await this.store.addEssay(entry, { schemaVersion: SCHEMA_VERSION, id: entry.id, editorState })
+    await this.store.write(async (tx) => {
+      tx.createEssay({ schemaVersion: SCHEMA_VERSION, id: entry.id, entry, editorState })
+      ;(await tx.library()).essays.push(entry)
+    })
     this.citations?.set(entry.id, { clippings: new Set(), sources: new Set() })
     return { ...summaryOf(entry), editorState }
   }
 
   async get(id: string): Promise<Essay> {
-    const entry = this.liveEntry(id)
+    const entry = await this.liveEntry(id)
     const file = await this.store.essayFile(id)
-    return { ...summaryOf(entry), editorState: file.editorState }
+    return {
+      ...summaryOf(entry),
+      editorState: structuredClone(file.editorState) as SerializedEditorStateJson,
+    }
   }
 
   /** Autosave: replaces the essay's editor state. */
   async save(id: string, editorState: unknown): Promise<EssaySummary> {
-    this.liveEntry(id)
+    await this.liveEntry(id)
     const parsed = editorStateSchema.safeParse(editorState)
     if (!parsed.success) {
       throw new CommonplaceError(
         'invalid-argument',
-        `The essay could not be saved: ${parsed.error.issues[0].message}.`,
+        `The essay could not be saved: ${parsed.error.issues[0]?.message ?? 'not an editor state'}.`,
       )
     }
     const state = parsed.data as SerializedEditorStateJson
-    const entry = await this.store.updateEssay(id, (file, entry) => {
+    const entry = await this.change(id, (file) => {
       file.editorState = state
-      entry.updatedAt = this.now().toISOString()
     })
     this.citations?.set(id, citedIdsOf(state))
     return summaryOf(entry)
   }
 
   async rename(id: string, title: string): Promise<EssaySummary> {
-    this.liveEntry(id)
+    await this.liveEntry(id)
     const clean = parseTitle(title)
-    const entry = await this.store.updateEssay(id, (_file, entry) => {
-      entry.title = clean
-      entry.updatedAt = this.now().toISOString()
-    })
-    return summaryOf(entry)
+    return summaryOf(await this.change(id, (file) => void (file.entry.title = clean)))
   }
 
   /** Deleting keeps the file, marked, so that undo brings the essay back whole. */
   async delete(id: string): Promise<EssaySummary> {
-    this.liveEntry(id)
-    const entry = await this.store.updateEssay(id, (_file, entry) => {
-      entry.deletedAt = this.now().toISOString()
-    })
-    return summaryOf(entry)
+    await this.liveEntry(id)
+    const at = this.now().toISOString()
+    return summaryOf(await this.change(id, (file) => void (file.entry.deletedAt = at), false))
   }
 
   async restore(id: string): Promise<EssaySummary> {
-    this.store.essayEntry(id)
-    const entry = await this.store.updateEssay(id, (_file, entry) => {
-      delete entry.deletedAt
-    })
-    return summaryOf(entry)
+    await this.store.essayEntry(id)
+    return summaryOf(await this.change(id, (file) => void delete file.entry.deletedAt, false))
   }
 
-  /** Every citation of the clipping, in every essay, now quotes `exact` (an accepted change). */
-  async updateQuote(clippingId: string, exact: string): Promise<void> {
+  /**
+   * Within a transaction: every citation of the clipping, in every essay, now quotes `exact` (an
+   * accepted change), and an earlier "keep the old wording" no longer applies.
+   */
+  async updateQuoteIn(tx: Transaction, clippingId: string, exact: string): Promise<void> {
+    const at = this.now().toISOString()
     for (const essay of await this.citingClipping(clippingId)) {
-      const file = await this.store.essayFile(essay.id)
-      const state = structuredClone(file.editorState)
-      for (const citation of citationsIn(state)) {
+      const file = await tx.essay(essay.id)
+      for (const citation of citationsIn(file.editorState)) {
         if (citation.clippingId !== clippingId) continue
         citation.snapshot = { ...citation.snapshot, exact }
-        // The new wording is now the quote: an earlier "keep the old wording" no longer applies.
         delete citation.keptWording
       }
-      await this.save(essay.id, state)
+      file.entry.updatedAt = at
+      await this.mirror(tx, file.entry)
+      this.citations?.set(essay.id, citedIdsOf(file.editorState))
     }
   }
 
@@ -143,7 +150,7 @@ export class EssaysService {
   async citationCounts(): Promise<Map<string, number>> {
     const counts = new Map<string, number>()
     const index = await this.citationIndex()
-    for (const entry of this.store.essays()) {
+    for (const entry of await this.store.essays()) {
       if (entry.deletedAt) continue
       for (const clippingId of index.get(entry.id)?.clippings ?? []) {
         counts.set(clippingId, (counts.get(clippingId) ?? 0) + 1)
@@ -152,40 +159,80 @@ export class EssaysService {
     return counts
   }
 
+  /**
+   * Changes one essay's file and mirrors its record into the index, in one transaction. Editing
+   * (`touch`) moves its "last edited" date; deleting or restoring does not.
+   */
+  private async change(
+    id: string,
+    edit: (file: EssayFile) => void,
+    touch = true,
+  ): Promise<EssayEntry> {
+    return this.store.write(async (tx) => {
+      const file = await tx.essay(id)
+      edit(file)
+      if (touch) file.entry.updatedAt = this.now().toISOString()
+      await this.mirror(tx, file.entry)
+      return file.entry
+    })
+  }
+
+  /** The index keeps a copy of each essay's record, for lists. */
+  private async mirror(tx: Transaction, entry: EssayEntry): Promise<void> {
+    const library = await tx.library()
+    const at = library.essays.findIndex((candidate) => candidate.id === entry.id)
+    if (at === -1) library.essays.push({ ...entry })
+    else library.essays[at] = { ...entry }
+  }
+
   private async citing(matches: (cited: CitedIds) => boolean): Promise<EssaySummary[]> {
     const index = await this.citationIndex()
-    return this.list().filter((essay) => {
+    return (await this.list()).filter((essay) => {
       const cited = index.get(essay.id)
       return cited !== undefined && matches(cited)
     })
   }
 
+  private forget(change: NotebookChange): void {
+    if (change.all) this.citations = null
+    for (const id of change.essays) this.stale.add(id)
+  }
+
   private async citationIndex(): Promise<Map<string, CitedIds>> {
+    await this.store.catchUp()
     if (!this.citations) {
+      this.stale.clear()
       const index = new Map<string, CitedIds>()
-      for (const entry of this.store.essays()) {
-        try {
-          index.set(entry.id, citedIdsOf((await this.store.essayFile(entry.id)).editorState))
-        } catch (error) {
-          // A damaged essay file is listed in the store's problems; it cites nothing we can read.
-          if (!(error instanceof CommonplaceError)) throw error
-        }
-      }
+      for (const entry of await this.store.essays()) await this.indexEssay(index, entry.id)
       this.citations = index
+    }
+    for (const id of [...this.stale]) {
+      this.stale.delete(id)
+      await this.indexEssay(this.citations, id)
     }
     return this.citations
   }
 
-  private liveEntry(id: string): EssayEntry {
-    const entry = this.store.essayEntry(id)
+  private async indexEssay(index: Map<string, CitedIds>, id: string): Promise<void> {
+    try {
+      index.set(id, citedIdsOf((await this.store.essayFile(id)).editorState))
+    } catch (error) {
+      // Gone, or damaged (listed in the store's problems): it cites nothing we can read.
+      if (!(error instanceof CommonplaceError)) throw error
+      index.delete(id)
+    }
+  }
+
+  private async liveEntry(id: string): Promise<Frozen<EssayEntry>> {
+    const entry = await this.store.essayEntry(id)
     if (entry.deletedAt) throw notFound(`The essay "${id}"`)
     return entry
   }
 }
 
-function citedIdsOf(state: SerializedEditorStateJson): CitedIds {
+function citedIdsOf(state: Frozen<SerializedEditorStateJson>): CitedIds {
   const cited: CitedIds = { clippings: new Set(), sources: new Set() }
-  for (const citation of citationsIn(state)) {
+  for (const citation of citationsIn(state as SerializedEditorStateJson)) {
     cited.clippings.add(citation.clippingId)
     cited.sources.add(citation.sourceId)
   }
@@ -197,7 +244,7 @@ function parseTitle(title: string): string {
   if (!parsed.success) {
     throw new CommonplaceError(
       'invalid-argument',
-      `Essay title: ${parsed.error.issues[0].message}.`,
+      `Essay title: ${parsed.error.issues[0]?.message ?? 'not valid'}.`,
     )
   }
   return parsed.data

@@ -31,7 +31,7 @@ describe('importing sources', () => {
     expect(report.failed).toHaveLength(1)
     expect(report.failed[0].fileName).toBe('empty-notes.txt')
     expect(report.failed[0].message).toContain('empty-notes.txt')
-    expect(app.sources.list().map((source) => source.id)).toEqual(
+    expect((await app.sources.list()).map((source) => source.id)).toEqual(
       report.imported.map((source) => source.id),
     )
   })
@@ -77,7 +77,7 @@ describe('importing sources', () => {
       expect(failure.message).toContain('already in the library')
       expect(failure.message).toContain('Sean Baker on why sex work keeps returning in his films')
     }
-    expect(app.sources.list()).toHaveLength(1)
+    expect(await app.sources.list()).toHaveLength(1)
   })
 
   it('reports a file without readable text', async () => {
@@ -109,7 +109,7 @@ describe('editing a source’s details', () => {
     expect(updated.publishedAt).toBeUndefined()
 
     const reopened = await openCommonplace(dataDir())
-    expect(reopened.sources.list()).toEqual([updated])
+    expect(await reopened.sources.list()).toEqual([updated])
   })
 
   it('refuses an empty title or a URL that is not a web link, changing nothing', async () => {
@@ -125,8 +125,8 @@ describe('editing a source’s details', () => {
       expect(badUrl.code).toBe('invalid-argument')
       expect(badUrl.message).toMatch(/http:\/\/ or https:\/\//)
     }
-    expect(app.sources.list()).toEqual([baker])
-    expect((await openCommonplace(dataDir())).sources.list()).toEqual([baker])
+    expect(await app.sources.list()).toEqual([baker])
+    expect(await (await openCommonplace(dataDir())).sources.list()).toEqual([baker])
   })
 
   it('says which source does not exist', async () => {

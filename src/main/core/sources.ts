@@ -8,14 +8,20 @@ import {
 } from '../../shared/domain'
 import type { ImportFailure, ImportReport, SourceDetail } from '../../shared/ipc'
 import { reanchor } from './anchoring'
+import { once, toClippingView, visibleClippings } from './clipping-views'
 import { CommonplaceError, notFound } from './errors'
 import { newId, sha256 } from './ids'
-import { extractArticle, type ExtractedArticle } from './importing/article-html'
+import type { ExtractedArticle } from './importing/article-html'
 import { readSourceFile, type SourceFileContents } from './importing/read-source-file'
-import { extractMarkdown, extractPlainText } from './importing/text-formats'
-import type { LibraryStore } from './store/library-store'
-import { SCHEMA_VERSION, sourceMetadataSchema, type SourceEntry } from './store/schema'
-import { toClippingView, visibleClippings } from './clipping-views'
+import { extractInProcess } from './importing/extract'
+import type { Frozen } from './store/json-store-file'
+import type { NotebookStore } from './store/notebook-store'
+import {
+  SCHEMA_VERSION,
+  sourceMetadataSchema,
+  type SourceEntry,
+  type VersionText,
+} from './store/schema'
 
 export interface ReimportReport {
   source: SourceSummary
@@ -25,20 +31,36 @@ export interface ReimportReport {
   counts: StateCounts<AnchorState>
 }
 
-export function summaryOf(entry: SourceEntry): SourceSummary {
+/** Turns a file's contents into a source's text, display HTML and metadata. */
+export type Extractor = (file: SourceFileContents) => Promise<ExtractedArticle>
+
+export interface SourcesOptions {
+  now?: () => Date
+  extract?: Extractor
+  /** Told when a source's details change (search covers its title). */
+  detailsChanged?: (sourceId: string) => Promise<void>
+}
+
+export function summaryOf(entry: Frozen<SourceEntry>): SourceSummary {
   return { ...entry }
 }
 
 export class SourcesService {
-  constructor(
-    private readonly store: LibraryStore,
-    private readonly now: () => Date = () => new Date(),
-    /** Told when a source's details change (search covers its title). */
-    private readonly detailsChanged: (sourceId: string) => Promise<void> = async () => undefined,
-  ) {}
+  private readonly now: () => Date
+  private readonly extract: Extractor
+  private readonly detailsChanged: (sourceId: string) => Promise<void>
 
-  list(): SourceSummary[] {
-    return this.store.sources().map(summaryOf)
+  constructor(
+    private readonly store: NotebookStore,
+    options: SourcesOptions = {},
+  ) {
+    this.now = options.now ?? (() => new Date())
+    this.extract = options.extract ?? extractInProcess
+    this.detailsChanged = options.detailsChanged ?? (async () => undefined)
+  }
+
+  async list(): Promise<SourceSummary[]> {
+    return (await this.store.sources()).map(summaryOf)
   }
 
   /** Imports each file on its own: one bad file is reported and the rest still import. */
@@ -57,21 +79,26 @@ export class SourcesService {
   }
 
   async get(id: string, versionHash?: string): Promise<SourceDetail> {
-    const entry = this.store.entry(id)
+    const entry = await this.store.entry(id)
     const file = await this.store.sourceFile(id)
     const newest = file.versions[file.versions.length - 1]
     const version = versionHash
       ? file.versions.find((candidate) => candidate.hash === versionHash)
       : newest
-    if (!version) throw notFound(`That version of “${entry.title}”`)
+    if (!version || !newest) throw notFound(`That version of “${entry.title}”`)
+    const { text, html } = await this.store.text(version.hash)
+    const newestText = once(async () => (await this.store.text(newest.hash)).text)
+    const clippings: ClippingView[] = []
+    for (const clipping of visibleClippings(file)) {
+      const view = await toClippingView(clipping, file, entry.title, newestText)
+      if (clipping.versionHash === version.hash) clippings.push(view)
+      else clippings.push(...onVersion(view, { hash: version.hash, text }))
+    }
     return {
       source: summaryOf(entry),
-      version: { hash: version.hash, text: version.text, html: version.html },
+      version: { hash: version.hash, text, html },
       newestVersionHash: newest.hash,
-      clippings: visibleClippings(file).flatMap((clipping) => {
-        const view = toClippingView(clipping, file, entry.title)
-        return clipping.versionHash === version.hash ? [view] : onVersion(view, version)
-      }),
+      clippings,
     }
   }
 
@@ -80,16 +107,23 @@ export class SourcesService {
     if (!parsed.success) {
       throw new CommonplaceError(
         'invalid-argument',
-        `Source details: ${parsed.error.issues[0].message}.`,
+        `Source details: ${parsed.error.issues[0]?.message ?? 'not valid'}.`,
       )
     }
     const clean = parsed.data
-    const entry = await this.store.updateEntry(id, (entry) => {
-      entry.title = clean.title
-      entry.author = clean.author || undefined
-      entry.siteName = clean.siteName || undefined
-      entry.publishedAt = clean.publishedAt || undefined
-      entry.url = clean.url || undefined
+    const entry = await this.store.write(async (tx) => {
+      const file = await tx.source(id)
+      const change = (entry: SourceEntry): void => {
+        entry.title = clean.title
+        entry.author = clean.author || undefined
+        entry.siteName = clean.siteName || undefined
+        entry.publishedAt = clean.publishedAt || undefined
+        entry.url = clean.url || undefined
+      }
+      change(file.entry)
+      const listed = (await tx.library()).sources.find((source) => source.id === id)
+      if (listed) change(listed)
+      return file.entry
     })
     await this.detailsChanged(id)
     return summaryOf(entry)
@@ -97,52 +131,51 @@ export class SourcesService {
 
   /**
    * A newer copy of a source becomes its newest version; older versions are kept, so clippings
-   * still read against the text they were made on, and are re-anchored in the new one.
+   * still read against the text they were made on, and are re-anchored in the new one. The slow
+   * part (extraction, re-anchoring) runs before taking the lock, so other writers are not held up.
    */
   async reimport(id: string, path: string): Promise<ReimportReport> {
-    this.store.entry(id)
+    const before = await this.store.sourceFile(id)
     const file = await readSourceFile(path)
-    const article = extract(file)
+    const article = await this.extract(file)
     if (article.text.trim() === '') {
       throw new CommonplaceError('import-failed', `${file.fileName}: has no readable text.`)
     }
     const hash = sha256(article.text)
+    const precomputed = new Map(
+      before.clippings.map((clipping) => [
+        clipping.id,
+        reanchor(clipping.target[0], clipping.target[1], article.text),
+      ]),
+    )
     const importedAt = this.now().toISOString()
-    const anchors = await this.store.updateSourceFile(id, (data) => {
+    const { anchors, entry } = await this.store.write(async (tx) => {
+      const data = await tx.source(id)
       // A copy of an older version becomes the newest again: the reader shows the last one.
       if (data.versions[data.versions.length - 1]?.hash !== hash) {
-        data.versions.push({
-          hash,
-          text: article.text,
-          html: article.html,
-          importedAt,
-          fileName: file.fileName,
-        })
+        data.versions.push({ hash, importedAt, fileName: file.fileName })
+        tx.addText(versionText(hash, article))
       }
-      return data.clippings
+      const anchors = data.clippings
         .filter((clipping) => !clipping.deletedAt)
         .map((clipping) => {
           const [quote, position] = clipping.target
           if (clipping.versionHash === hash) {
             delete clipping.reanchored
             const exact = quote.exact
-            return {
-              clippingId: clipping.id,
-              quote: exact,
-              state: 'verified' as const,
-              ...position,
-              exact,
-              score: 1,
-            }
+            const verified = { state: 'verified' as const, ...pick(position), exact, score: 1 }
+            return { clippingId: clipping.id, quote: exact, ...verified }
           }
-          const anchor = reanchor(quote, position, article.text)
+          // Clippings made meanwhile (by another process) are anchored here.
+          const anchor = precomputed.get(clipping.id) ?? reanchor(quote, position, article.text)
           // Kept with the clipping, so lists show each passage's state without re-anchoring.
           clipping.reanchored = { ...anchor, versionHash: hash }
           return { clippingId: clipping.id, quote: quote.exact, ...anchor }
         })
-    })
-    const entry = await this.store.updateEntry(id, (entry) => {
-      entry.currentVersionHash = hash
+      data.entry.currentVersionHash = hash
+      const listed = (await tx.library()).sources.find((source) => source.id === id)
+      if (listed) listed.currentVersionHash = hash
+      return { anchors, entry: data.entry }
     })
     return {
       source: summaryOf(entry),
@@ -154,18 +187,11 @@ export class SourcesService {
 
   private async importFile(path: string): Promise<SourceSummary> {
     const file = await readSourceFile(path)
-    const article = extract(file)
+    const article = await this.extract(file)
     if (article.text.trim() === '') {
       throw new CommonplaceError('import-failed', `${file.fileName}: has no readable text.`)
     }
     const hash = sha256(article.text)
-    const duplicate = this.store.sources().find((source) => source.currentVersionHash === hash)
-    if (duplicate) {
-      throw new CommonplaceError(
-        'import-failed',
-        `${file.fileName}: is already in the library as “${duplicate.title}”.`,
-      )
-    }
     const importedAt = this.now().toISOString()
     const entry: SourceEntry = {
       id: newId('s'),
@@ -178,22 +204,37 @@ export class SourcesService {
       publishedAt: article.metadata.publishedAt,
       url: article.metadata.url,
     }
-    await this.store.addSource(entry, {
-      schemaVersion: SCHEMA_VERSION,
-      id: entry.id,
-      versions: [
-        { hash, text: article.text, html: article.html, importedAt, fileName: file.fileName },
-      ],
-      clippings: [],
+    await this.store.write(async (tx) => {
+      const library = await tx.library()
+      const duplicate = library.sources.find((source) => source.currentVersionHash === hash)
+      if (duplicate) {
+        throw new CommonplaceError(
+          'import-failed',
+          `${file.fileName}: is already in the library as “${duplicate.title}”.`,
+        )
+      }
+      tx.createSource(
+        {
+          schemaVersion: SCHEMA_VERSION,
+          id: entry.id,
+          entry,
+          versions: [{ hash, importedAt, fileName: file.fileName }],
+          clippings: [],
+        },
+        [versionText(hash, article)],
+      )
+      library.sources.push(entry)
     })
     return summaryOf(entry)
   }
 }
 
-function extract(file: SourceFileContents): ExtractedArticle {
-  if (file.kind === 'html') return extractArticle(file.content)
-  if (file.kind === 'md') return extractMarkdown(file.content)
-  return extractPlainText(file.content)
+function versionText(hash: string, article: ExtractedArticle): VersionText {
+  return { schemaVersion: SCHEMA_VERSION, hash, text: article.text, html: article.html }
+}
+
+function pick(position: { start: number; end: number }): { start: number; end: number } {
+  return { start: position.start, end: position.end }
 }
 
 /** "baker-red-rocket_interview.txt" -> "Baker red rocket interview" */
@@ -202,7 +243,7 @@ function titleFromFileName(fileName: string): string {
     .replace(/\.[^.]+$/, '')
     .replace(/[-_]+/g, ' ')
     .trim()
-  return words ? words[0].toUpperCase() + words.slice(1) : fileName
+  return words ? (words[0] ?? '').toUpperCase() + words.slice(1) : fileName
 }
 
 /**

@@ -1,9 +1,10 @@
 import type { CitationCheck, CitationData, CitationState } from '../../shared/essay'
 import { CommonplaceError } from './errors'
 import type { ReferenceSource } from './export/references'
-import { anchorInNewest } from './clipping-views'
+import { anchorInNewest, once } from './clipping-views'
 import { textDirective } from './export/text-fragment'
-import type { LibraryStore } from './store/library-store'
+import type { Frozen } from './store/json-store-file'
+import type { NotebookStore } from './store/notebook-store'
 import type { SourceFile } from './store/schema'
 
 /** A check, plus what the exporter needs to point at the passage. */
@@ -26,13 +27,13 @@ const MESSAGES: Record<CitationState, string> = {
  * behind the export gate, "Verify all" and `commonplace verify`.
  */
 export class CitationVerifier {
-  constructor(private readonly store: LibraryStore) {}
+  constructor(private readonly store: NotebookStore) {}
 
   async check(citation: CitationData): Promise<VerifiedCitation> {
     const quote = citation.snapshot.exact
     const base = { clippingId: citation.clippingId, sourceId: citation.sourceId, quote }
     const file = await this.sourceFileOrNull(citation.sourceId)
-    const source = this.referenceSource(citation, file)
+    const source = await this.referenceSource(citation, file)
     const clipping = file?.clippings.find((candidate) => candidate.id === citation.clippingId)
     if (!file || !clipping || clipping.deletedAt) {
       const what = !file ? 'Its source is no longer in the library' : 'Its clipping was deleted'
@@ -47,8 +48,17 @@ export class CitationVerifier {
         message: 'The source version it was clipped from is gone.',
       }
     }
+    const versionText = await this.textOrNull(version.hash)
+    if (versionText === null) {
+      return {
+        ...base,
+        source,
+        state: 'missing',
+        message: 'The text of the source version it was clipped from cannot be read.',
+      }
+    }
     const { start, end } = clipping.target[1]
-    const current = version.text.slice(start, end)
+    const current = versionText.slice(start, end)
     if (current !== quote) {
       return {
         ...base,
@@ -58,7 +68,7 @@ export class CitationVerifier {
         message: 'The quote in the essay differs from the source text at the clipped passage.',
       }
     }
-    const newest = file.versions[file.versions.length - 1]
+    const newest = file.versions[file.versions.length - 1] ?? version
     if (newest.hash === version.hash) {
       return {
         ...base,
@@ -66,11 +76,12 @@ export class CitationVerifier {
         state: 'verified',
         message: 'The quote matches its source.',
         versionHash: newest.hash,
-        fragment: textDirective(version.text, start, end),
+        fragment: textDirective(versionText, start, end),
       }
     }
     // The source was updated since: where is the passage in its newest version?
-    const anchor = anchorInNewest(clipping, file)
+    const newestText = once(async () => (await this.textOrNull(newest.hash)) ?? '')
+    const anchor = await anchorInNewest(clipping, file, newestText)
     const checked = { ...base, source, versionHash: newest.hash }
     if (anchor.state === 'missing') {
       return { ...checked, state: 'missing', message: MESSAGES.missing }
@@ -88,11 +99,11 @@ export class CitationVerifier {
       ...checked,
       state: anchor.state,
       message: MESSAGES[anchor.state],
-      fragment: textDirective(newest.text, anchor.start, anchor.end),
+      fragment: textDirective(await newestText(), anchor.start, anchor.end),
     }
   }
 
-  private async sourceFileOrNull(sourceId: string): Promise<SourceFile | null> {
+  private async sourceFileOrNull(sourceId: string): Promise<Frozen<SourceFile> | null> {
     try {
       return await this.store.sourceFile(sourceId)
     } catch (error) {
@@ -101,12 +112,24 @@ export class CitationVerifier {
     }
   }
 
-  private referenceSource(citation: CitationData, file: SourceFile | null): ReferenceSource {
+  private async textOrNull(hash: string): Promise<string | null> {
+    try {
+      return (await this.store.text(hash)).text
+    } catch (error) {
+      if (error instanceof CommonplaceError) return null
+      throw error
+    }
+  }
+
+  private async referenceSource(
+    citation: CitationData,
+    file: Frozen<SourceFile> | null,
+  ): Promise<ReferenceSource> {
     if (!file) {
       const { exact: _exact, ...snapshot } = citation.snapshot
       return { id: citation.sourceId, ...snapshot }
     }
-    const entry = this.store.entry(citation.sourceId)
+    const entry = await this.store.entry(citation.sourceId)
     return {
       id: entry.id,
       title: entry.title,

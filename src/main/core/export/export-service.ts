@@ -5,7 +5,7 @@ import type { CitationProblem, ExportRequest } from '../../../shared/ipc'
 import type { EssaysService } from '../essays'
 import { readFailure } from '../importing/read-source-file'
 import { CommonplaceError } from '../errors'
-import type { LibraryStore } from '../store/library-store'
+import type { NotebookStore } from '../store/notebook-store'
 import type { CitationVerifier, VerifiedCitation } from '../verification'
 import {
   checkKey,
@@ -30,7 +30,7 @@ export type GateOutcome =
 /** Export, bibliography and verification: what the UI, the CLI and the gate share. */
 export class ExportService {
   constructor(
-    private readonly store: LibraryStore,
+    private readonly store: NotebookStore,
     private readonly essays: EssaysService,
     private readonly verifier: CitationVerifier,
   ) {}
@@ -43,7 +43,7 @@ export class ExportService {
       const key = checkKey(citation)
       if (!checks.has(key)) checks.set(key, await this.verifier.check(citation))
     }
-    return renderEssayMarkdown(essay, checks, this.librarySources(), format)
+    return renderEssayMarkdown(essay, checks, await this.librarySources(), format)
   }
 
   /**
@@ -95,7 +95,7 @@ export class ExportService {
   async verify(essayId?: string): Promise<CitationCheck[]> {
     const essays = essayId
       ? [await this.essays.get(essayId)]
-      : await Promise.all(this.essays.list().map((e) => this.essays.get(e.id)))
+      : await Promise.all((await this.essays.list()).map((e) => this.essays.get(e.id)))
     const checks: CitationCheck[] = []
     for (const essay of essays) {
       for (const citation of citationsIn(essay.editorState)) {
@@ -111,8 +111,8 @@ export class ExportService {
   }
 
   /** The library's sources for Zotero or Pandoc, with the same keys as Pandoc exports use. */
-  bibliography(format: BibliographyFormat): string {
-    const sources = this.librarySources()
+  async bibliography(format: BibliographyFormat): Promise<string> {
+    const sources = await this.librarySources()
     const keys = citationKeys(sources)
     if (format === 'bibtex') {
       return `${sources.map((source) => bibtexEntry(source, keys.get(source.id) as string)).join('\n\n')}\n`
@@ -124,8 +124,8 @@ export class ExportService {
     )}\n`
   }
 
-  private librarySources(): ReferenceSource[] {
-    return this.store.sources().map((entry) => ({
+  private async librarySources(): Promise<ReferenceSource[]> {
+    return (await this.store.sources()).map((entry) => ({
       id: entry.id,
       title: entry.title,
       author: entry.author,

@@ -278,7 +278,7 @@ describe('round trip', () => {
     )
     const essay = await app.exports.importMarkdownFile(path)
     expect(essay.title).toBe('Field notes')
-    expect(app.essays.list().map((summary) => summary.id)).toContain(essay.id)
+    expect((await app.essays.list()).map((summary) => summary.id)).toContain(essay.id)
     const [citation, ...others] = citationsIn(essay.editorState)
     expect(others).toEqual([])
     expect(citation).toMatchObject({ clippingId: 'c-gone', snapshot: { exact: 'A quote' } })

@@ -73,7 +73,10 @@ describe('bibliography', () => {
   it('CSL-JSON: every source with id, title and URL; ids are the export’s keys', async () => {
     const app = await openCommonplace(tempDir())
     const { library, markdown } = await pandocEssay(app)
-    const items = JSON.parse(app.exports.bibliography('csl-json')) as Record<string, unknown>[]
+    const items = JSON.parse(await app.exports.bibliography('csl-json')) as Record<
+      string,
+      unknown
+    >[]
     expect(items).toEqual([
       expect.objectContaining({
         id: 'cinemablend2021sean',
@@ -96,7 +99,7 @@ describe('bibliography', () => {
   it('BibTeX: one entry per source, keyed as the export cites them', async () => {
     const app = await openCommonplace(tempDir())
     const { library, markdown } = await pandocEssay(app)
-    const bibtex = app.exports.bibliography('bibtex')
+    const bibtex = await app.exports.bibliography('bibtex')
     const keys = [...bibtex.matchAll(/^@online\{([^,]+),$/gm)].map((match) => match[1])
     expect(keys.sort()).toEqual(citedKeys(markdown))
     expect(bibtex).toContain(`title = {${library.anora.title}}`)
@@ -115,11 +118,12 @@ describe('bibliography', () => {
     expect(runPandoc(['--citeproc', '-t', 'plain', essayPath]).stderr).toMatch(UNRESOLVED)
 
     for (const [format, name] of [
-      ['csl-json', 'library.json'],
-      ['bibtex', 'library.bib'],
+      // Not the notebook's own library.json: beside the notebook, not in it.
+      ['csl-json', 'references.json'],
+      ['bibtex', 'references.bib'],
     ] as const) {
       const path = join(tempDir(), name)
-      await writeFile(path, app.exports.bibliography(format))
+      await writeFile(path, await app.exports.bibliography(format))
       const run = runPandoc(['--citeproc', '--bibliography', path, '-t', 'plain', essayPath])
       expect(run.code).toBe(0)
       expect(run.stderr).toBe('')
@@ -136,7 +140,7 @@ describe('bibliography', () => {
       url: 'https://example.org/a{b}',
     })
     const path = join(tempDir(), 'library.bib')
-    await writeFile(path, app.exports.bibliography('bibtex'))
+    await writeFile(path, await app.exports.bibliography('bibtex'))
     const run = runPandoc(['-f', 'bibtex', '-t', 'csljson', path])
     expect(run.stderr).toBe('')
     const items = JSON.parse(run.stdout) as Record<string, unknown>[]

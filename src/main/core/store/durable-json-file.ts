@@ -1,60 +1,104 @@
-import { open, readFile, rename, unlink } from 'node:fs/promises'
+import { open, readFile, rename, stat, unlink } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import type { Adapter } from 'lowdb'
+import { CommonplaceError } from '../errors'
 
 /**
- * A lowdb adapter that survives power loss: lowdb's own JSONFile (steno) renames a temp file into
- * place but never fsyncs, so a crash can leave an empty file where the notebook was. Writes to one
- * file are serialized so a slow write never lands after a newer one.
+ * A lowdb adapter that survives power loss and never writes over what it should not: lowdb's own
+ * JSONFile (steno) renames a temp file into place but never fsyncs, so a crash can leave an empty
+ * file where the notebook was. A file the user made read-only is refused, not replaced. Writes to
+ * one file are serialized so a slow write never lands after a newer one.
  */
 export class DurableJsonFile<T> implements Adapter<T> {
   readonly path: string
   private pending: Promise<void> = Promise.resolve()
 
-  constructor(path: string) {
+  constructor(
+    path: string,
+    /** Indented JSON for the small files a person may open; compact for the large ones. */
+    private readonly indent = 0,
+  ) {
     this.path = path
   }
 
   async read(): Promise<T | null> {
-    let text: string
+    let bytes: Buffer
     try {
-      text = await readFile(this.path, 'utf8')
+      bytes = await readFile(this.path)
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
-      throw error
+      const code = (error as NodeJS.ErrnoException).code
+      if (code === 'ENOENT') return null
+      if (code === 'EISDIR') throw damaged(`${this.path} is a folder, not a file`)
+      throw unreadable(this.path, error)
     }
+    if (bytes.includes(0)) throw damaged(`${this.path} holds NUL bytes: it is not a JSON file`)
+    // A byte order mark, as some Windows editors add: harmless, and dropped on the next write.
+    const text = bytes.toString('utf8').replace(/^\uFEFF/, '')
     try {
       return JSON.parse(text) as T
     } catch (error) {
-      throw new Error(`${this.path} is not valid JSON (${(error as Error).message})`, {
-        cause: error,
-      })
+      throw damaged(`${this.path} is not valid JSON (${(error as Error).message})`)
     }
   }
 
   write(data: T): Promise<void> {
     // Serialize now: the caller may mutate `data` before the queued write runs.
-    const text = JSON.stringify(data, null, 2)
+    const text = JSON.stringify(data, null, this.indent || undefined)
     const next = this.pending.then(() => writeDurably(this.path, text))
     this.pending = next.catch(() => undefined)
     return next
   }
 }
 
-async function writeDurably(path: string, text: string): Promise<void> {
-  const temp = `${path}.${process.pid}.tmp`
-  const file = await open(temp, 'w')
+/** A file's identity and version as the file system sees it; null when there is no file. */
+export async function fingerprintOf(path: string): Promise<string | null> {
   try {
-    await file.writeFile(text, 'utf8')
-    await file.sync()
-  } finally {
-    await file.close()
+    const info = await stat(path, { bigint: true })
+    return `${info.ino}:${info.size}:${info.mtimeNs}`
+  } catch {
+    return null
   }
+}
+
+/**
+ * Refuses before anything is written when a file or its folder is read-only: the user (or a
+ * backup tool, or a sync client) said it must not change. Root ignores permissions, so the mode
+ * bits are what count, not an access check.
+ */
+export async function assertWritable(path: string): Promise<void> {
+  for (const [target, what] of [
+    [path, 'file'],
+    [dirname(path), 'folder'],
+  ] as const) {
+    let mode: number
+    try {
+      mode = (await stat(target)).mode
+    } catch {
+      continue
+    }
+    if ((mode & 0o222) === 0) {
+      throw new CommonplaceError(
+        'unwritable',
+        `The ${what} ${target} is read-only; Commonplace will not replace it. Nothing was changed. Make it writable and try again.`,
+      )
+    }
+  }
+}
+
+export async function writeDurably(path: string, text: string): Promise<void> {
+  const temp = `${path}.${process.pid}.tmp`
   try {
+    const file = await open(temp, 'w')
+    try {
+      await file.writeFile(text, 'utf8')
+      await file.sync()
+    } finally {
+      await file.close()
+    }
     await rename(temp, path)
   } catch (error) {
     await unlink(temp).catch(() => undefined)
-    throw error
+    throw unwritable(path, error)
   }
   await syncDirectory(dirname(path))
 }
@@ -70,4 +114,38 @@ async function syncDirectory(path: string): Promise<void> {
   } finally {
     await directory?.close()
   }
+}
+
+function damaged(message: string): CommonplaceError {
+  return new CommonplaceError('damaged', message)
+}
+
+function unreadable(path: string, error: unknown): CommonplaceError {
+  const code = (error as NodeJS.ErrnoException).code
+  const why =
+    code === 'EACCES' || code === 'EPERM'
+      ? 'permission denied'
+      : code === 'ENOTDIR'
+        ? 'a part of its path is a file, not a folder'
+        : (error as Error).message
+  return new CommonplaceError('damaged', `${path} cannot be read: ${why}`)
+}
+
+function unwritable(path: string, error: unknown): CommonplaceError {
+  if (error instanceof CommonplaceError) return error
+  const code = (error as NodeJS.ErrnoException).code
+  const why =
+    code === 'EACCES' || code === 'EPERM'
+      ? 'permission denied'
+      : code === 'EROFS'
+        ? 'the disk is read-only'
+        : code === 'ENOSPC'
+          ? 'the disk is full'
+          : code === 'ENOENT' || code === 'ENOTDIR'
+            ? 'its folder does not exist'
+            : (error as Error).message
+  return new CommonplaceError(
+    'unwritable',
+    `${path} could not be written: ${why}. It is unchanged.`,
+  )
 }

@@ -1,12 +1,25 @@
-// The files on disk and how they are checked on load. Bump a file's schemaVersion when its shape
-// changes, and teach `load` to migrate the old one.
+// The files on disk and how they are checked on load. Every object is parsed loosely: a field this
+// version does not know (written by a newer Commonplace) is kept and written back, never dropped.
+// Bump SCHEMA_VERSION when a file's shape changes, and teach migrate.ts the old one.
 import { z } from 'zod'
-import type { SerializedEditorStateJson } from '../../../shared/essay'
+import type { Clipping, SourceKind, SourceMetadata } from '../../../shared/domain'
+import type { SerializedEditorStateJson, SerializedNodeJson } from '../../../shared/essay'
 
-export const SCHEMA_VERSION = 1
+export const SCHEMA_VERSION = 2
 
+/** What `newId` makes: a letter, a dash, base-32 characters. Nothing else may become a path. */
+export const ID_PATTERN = /^[a-z]-[0-9a-z]{4,40}$/
+export const HASH_PATTERN = /^[0-9a-f]{64}$/
+
+export function isSafeId(id: string): boolean {
+  return ID_PATTERN.test(id)
+}
+
+export const idSchema = z.string().regex(ID_PATTERN, 'not a Commonplace id')
+const hashSchema = z.string().regex(HASH_PATTERN, 'not a sha-256 hash')
 const isoDate = z.string().min(1)
 
+/** The metadata a source's "Edit details" form changes. */
 export const sourceMetadataSchema = z.object({
   title: z.string().trim().min(1, 'a title is required').max(1000),
   author: z.string().trim().max(500).optional(),
@@ -23,116 +36,165 @@ export const sourceMetadataSchema = z.object({
     .optional(),
 })
 
-export const sourceEntrySchema = sourceMetadataSchema.extend({
-  id: z.string().min(1),
-  kind: z.enum(['html', 'md', 'txt']),
-  importedAt: isoDate,
-  currentVersionHash: z.string().regex(/^[0-9a-f]{64}$/),
-})
-
 export const essayTitleSchema = z.string().trim().min(1, 'a title is required').max(500)
 
-export const essayEntrySchema = z.object({
-  id: z.string().min(1),
+// ---- The types of the files, as the services use them. ----
+
+/** A source as listed: its metadata and which version is newest. Kept in its own file and the index. */
+export interface SourceEntry extends SourceMetadata {
+  id: string
+  kind: SourceKind
+  importedAt: string
+  currentVersionHash: string
+}
+
+/** A version of a source, without its text (that lives in texts/<hash>.json, written once). */
+export interface VersionRef {
+  hash: string
+  importedAt: string
+  fileName: string
+}
+
+/** The text and display HTML of one version, named by the sha-256 of the text. */
+export interface VersionText {
+  schemaVersion: number
+  hash: string
+  text: string
+  html: string
+}
+
+export interface SourceFile {
+  schemaVersion: number
+  id: string
+  /** The source's own record: the index (library.json) holds a copy, rebuilt from here. */
+  entry: SourceEntry
+  /** Oldest first; the last is the newest, what the reader shows. */
+  versions: VersionRef[]
+  clippings: Clipping[]
+}
+
+export interface EssayEntry {
+  id: string
+  title: string
+  createdAt: string
+  updatedAt: string
+  deletedAt?: string
+}
+
+export interface EssayFile {
+  schemaVersion: number
+  id: string
+  entry: EssayEntry
+  editorState: SerializedEditorStateJson
+}
+
+/** The index: what lists show without opening every file. Derived; `repair` rebuilds it. */
+export interface LibraryFile {
+  schemaVersion: number
+  sources: SourceEntry[]
+  essays: EssayEntry[]
+}
+
+// ---- Their schemas: loose objects (unknown fields kept), typed as the interfaces above. ----
+
+const sourceEntrySchema = sourceMetadataSchema.loose().extend({
+  id: idSchema,
+  kind: z.enum(['html', 'md', 'txt']),
+  importedAt: isoDate,
+  currentVersionHash: hashSchema,
+})
+
+const essayEntrySchema = z.looseObject({
+  id: idSchema,
   title: essayTitleSchema,
   createdAt: isoDate,
   updatedAt: isoDate,
   deletedAt: isoDate.optional(),
 })
 
-export const libraryFileSchema = z.object({
-  schemaVersion: z.literal(SCHEMA_VERSION),
-  sources: z.array(sourceEntrySchema),
-  essays: z.array(essayEntrySchema).default([]),
-})
-
-/** Lexical's serialized state: checked for shape here; the editor checks the nodes themselves. */
-const serializedNodeSchema: z.ZodType<{ type: string; version: number; children?: unknown[] }> =
-  z.lazy(() =>
-    z
-      .object({
-        type: z.string().min(1),
-        version: z.number(),
-        children: z.array(serializedNodeSchema).optional(),
-      })
-      .loose(),
-  )
-
-export const editorStateSchema = z.object({
-  root: serializedNodeSchema.refine((node) => node.type === 'root', 'the editor state has no root'),
-})
-
-export const essayFileSchema = z.object({
-  schemaVersion: z.literal(SCHEMA_VERSION),
-  id: z.string().min(1),
-  editorState: editorStateSchema,
-})
-
-const versionSchema = z.object({
-  hash: z.string().regex(/^[0-9a-f]{64}$/),
-  text: z.string(),
-  html: z.string(),
-  importedAt: isoDate,
-  fileName: z.string(),
-})
-
-const offsetsSchema = {
-  start: z.number().int().nonnegative(),
-  end: z.number().int().nonnegative(),
-}
+const offsets = { start: z.number().int().nonnegative(), end: z.number().int().nonnegative() }
 
 const recordedAnchorSchema = z.discriminatedUnion('state', [
-  z.object({
+  z.looseObject({
     state: z.enum(['verified', 'moved', 'changed']),
-    ...offsetsSchema,
+    ...offsets,
     exact: z.string(),
     score: z.number(),
     versionHash: z.string(),
   }),
-  z.object({ state: z.literal('missing'), score: z.number(), versionHash: z.string() }),
+  z.looseObject({ state: z.literal('missing'), score: z.number(), versionHash: z.string() }),
 ])
 
-const clippingSchema = z.object({
-  id: z.string().min(1),
-  sourceId: z.string().min(1),
-  versionHash: z.string(),
+const clippingSchema = z.looseObject({
+  id: idSchema,
+  sourceId: idSchema,
+  versionHash: hashSchema,
   createdAt: isoDate,
   updatedAt: isoDate,
   note: z.string(),
   tags: z.array(z.string()),
   target: z.tuple([
-    z.object({
+    z.looseObject({
       type: z.literal('TextQuoteSelector'),
       exact: z.string().min(1),
       prefix: z.string(),
       suffix: z.string(),
     }),
-    z.object({ type: z.literal('TextPositionSelector'), ...offsetsSchema }),
+    z.looseObject({ type: z.literal('TextPositionSelector'), ...offsets }),
   ]),
   deletedAt: isoDate.optional(),
   reanchored: recordedAnchorSchema.optional(),
 })
 
-export const sourceFileSchema = z.object({
-  schemaVersion: z.literal(SCHEMA_VERSION),
-  id: z.string().min(1),
-  versions: z.array(versionSchema).min(1),
+/** Lexical's serialized state: its shape here; the essays service checks the nodes themselves. */
+const serializedNodeSchema: z.ZodType<SerializedNodeJson> = z.lazy(() =>
+  z.looseObject({
+    type: z.string().min(1),
+    version: z.number(),
+    children: z.array(serializedNodeSchema).optional(),
+  }),
+)
+
+export const editorStateSchema = z.looseObject({
+  root: serializedNodeSchema.refine((node) => node.type === 'root', 'the editor state has no root'),
+})
+
+const schemaVersion = z.literal(SCHEMA_VERSION)
+
+export const libraryFileSchema: z.ZodType<LibraryFile> = z.looseObject({
+  schemaVersion,
+  sources: z.array(sourceEntrySchema),
+  essays: z.array(essayEntrySchema),
+})
+
+export const sourceFileSchema: z.ZodType<SourceFile> = z.looseObject({
+  schemaVersion,
+  id: idSchema,
+  entry: sourceEntrySchema,
+  versions: z
+    .array(z.looseObject({ hash: hashSchema, importedAt: isoDate, fileName: z.string() }))
+    .min(1),
   clippings: z.array(clippingSchema),
 })
 
-export type SourceEntry = z.infer<typeof sourceEntrySchema>
-export type LibraryFile = z.infer<typeof libraryFileSchema>
-export type SourceFile = z.infer<typeof sourceFileSchema>
-export type EssayEntry = z.infer<typeof essayEntrySchema>
-export type EssayFile = {
-  schemaVersion: number
-  id: string
-  editorState: SerializedEditorStateJson
-}
+export const versionTextSchema: z.ZodType<VersionText> = z.looseObject({
+  schemaVersion,
+  hash: hashSchema,
+  text: z.string(),
+  html: z.string(),
+})
+
+export const essayFileSchema: z.ZodType<EssayFile> = z.looseObject({
+  schemaVersion,
+  id: idSchema,
+  entry: essayEntrySchema,
+  editorState: editorStateSchema,
+})
 
 /** "sources[2].title: a title is required": where in the file, and what is wrong. */
 export function describeIssue(error: z.ZodError): string {
   const issue = error.issues[0]
+  if (!issue) return 'it does not have the expected shape'
   const where = issue.path.reduce<string>(
     (path, key) =>
       typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${String(key)}` : String(key),

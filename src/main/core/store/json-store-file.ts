@@ -1,0 +1,52 @@
+import { Low } from 'lowdb'
+import type { z } from 'zod'
+import { CommonplaceError } from '../errors'
+import { DurableJsonFile, fingerprintOf } from './durable-json-file'
+import { describeIssue, SCHEMA_VERSION } from './schema'
+
+/** What the services get to read: the store's own copy, which nobody may change in place. */
+export type Frozen<T> = T extends object ? { readonly [K in keyof T]: Frozen<T[K]> } : T
+
+/** A file as this process last read it, and the file system's fingerprint at that moment. */
+export interface Loaded<T> {
+  data: T
+  fingerprint: string | null
+}
+
+/**
+ * Reads and validates one store file (null when it does not exist). The fingerprint is taken
+ * before reading: if the file is replaced meanwhile, the next check sees a change and reads again,
+ * never the other way round (new fingerprint, old content).
+ */
+export async function loadStoreFile<T>(
+  path: string,
+  schema: z.ZodType<T>,
+): Promise<Loaded<T> | null> {
+  const fingerprint = await fingerprintOf(path)
+  const db = new Low<unknown>(new DurableJsonFile(path), null)
+  await db.read()
+  if (db.data === null && fingerprint === null) return null
+  return { data: validated(path, db.data, schema), fingerprint }
+}
+
+export function validated<T>(path: string, data: unknown, schema: z.ZodType<T>): T {
+  const version = (data as { schemaVersion?: unknown } | null)?.schemaVersion
+  if (typeof version === 'number' && version > SCHEMA_VERSION) {
+    throw new CommonplaceError(
+      'damaged',
+      `${path} was written by a newer Commonplace (schema ${version}); update Commonplace to open it. It was left as it is.`,
+    )
+  }
+  const parsed = schema.safeParse(data)
+  if (!parsed.success) {
+    throw new CommonplaceError('damaged', `${path} is damaged at ${describeIssue(parsed.error)}`)
+  }
+  return parsed.data
+}
+
+/** Writes through lowdb with the durable adapter; returns the new fingerprint. */
+export async function saveStoreFile<T>(path: string, data: T, indent = 0): Promise<string | null> {
+  const db = new Low<T>(new DurableJsonFile<T>(path, indent), data)
+  await db.write()
+  return fingerprintOf(path)
+}

@@ -1,0 +1,299 @@
+import { join } from 'node:path'
+import type { LoadProblem, NotebookChange } from '../../../shared/ipc'
+import { CommonplaceError, notFound } from '../errors'
+import { ChangeFeed } from './change-feed'
+import { assertWritable, fingerprintOf } from './durable-json-file'
+import { loadStoreFile, saveStoreFile, type Frozen, type Loaded } from './json-store-file'
+import type { HeldLock, NotebookLock } from './notebook-lock'
+import {
+  essayFileSchema,
+  HASH_PATTERN,
+  isSafeId,
+  libraryFileSchema,
+  sourceFileSchema,
+  versionTextSchema,
+  type EssayEntry,
+  type EssayFile,
+  type LibraryFile,
+  type SourceEntry,
+  type SourceFile,
+  type VersionText,
+} from './schema'
+import { Transaction } from './transaction'
+
+/** Texts are immutable and can be large: a few recent ones are kept in memory. */
+const TEXTS_KEPT = 32
+
+/**
+ * The notebook on disk, shared with other processes. `library.json` is a small index; each
+ * source's versions and clippings live in `sources/<id>.json`, its texts in `texts/<hash>.json`
+ * (written once), each essay in `essays/<id>.json`.
+ *
+ * Disk is the truth: every read checks the file's fingerprint and reads it again when another
+ * process replaced it; every write is a transaction under the notebook lock that starts from the
+ * files as they are on disk. What this class hands out is its own copy, read-only.
+ */
+export class NotebookStore {
+  readonly dataDir: string
+  private readonly sourceCache = new Map<string, Loaded<SourceFile>>()
+  private readonly essayCache = new Map<string, Loaded<EssayFile>>()
+  private readonly textCache = new Map<string, VersionText>()
+  private readonly problemsByFile = new Map<string, LoadProblem>()
+  private readonly listeners = new Set<(change: NotebookChange) => void>()
+
+  constructor(
+    dataDir: string,
+    private index: Loaded<LibraryFile>,
+    readonly lock: NotebookLock,
+    readonly feed: ChangeFeed,
+  ) {
+    this.dataDir = dataDir
+  }
+
+  get libraryPath(): string {
+    return join(this.dataDir, 'library.json')
+  }
+
+  sourcePath(id: string): string {
+    return join(this.dataDir, 'sources', `${safeId(id)}.json`)
+  }
+
+  essayPath(id: string): string {
+    return join(this.dataDir, 'essays', `${safeId(id)}.json`)
+  }
+
+  textPath(hash: string): string {
+    if (!HASH_PATTERN.test(hash)) throw new CommonplaceError('invalid-argument', 'Not a text hash.')
+    return join(this.dataDir, 'texts', `${hash}.json`)
+  }
+
+  /** Files that could not be read: reported, and left on disk as they are. */
+  get problems(): LoadProblem[] {
+    return [...this.problemsByFile.values()]
+  }
+
+  /** Told what other processes changed, once `catchUp` finds out. */
+  onChange(listener: (change: NotebookChange) => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  /** Learns what other processes wrote since last time, forgets it, and tells the listeners. */
+  async catchUp(): Promise<NotebookChange | null> {
+    const change = await this.feed.news()
+    if (!change) return null
+    if (change.all) {
+      this.sourceCache.clear()
+      this.essayCache.clear()
+      this.problemsByFile.clear()
+    }
+    for (const id of change.sources) this.sourceCache.delete(id)
+    for (const id of change.essays) this.essayCache.delete(id)
+    for (const listener of this.listeners) listener(change)
+    return change
+  }
+
+  // ---- Reads ----
+
+  async library(): Promise<Frozen<LibraryFile>> {
+    const fingerprint = await fingerprintOf(this.libraryPath)
+    if (fingerprint !== this.index.fingerprint) {
+      const loaded = await loadStoreFile(this.libraryPath, libraryFileSchema).catch(
+        (error: unknown) => {
+          throw damagedIndex(this.libraryPath, error)
+        },
+      )
+      if (!loaded) throw damagedIndex(this.libraryPath, new Error('it is missing'))
+      this.index = loaded
+    }
+    return this.index.data
+  }
+
+  async sources(): Promise<Frozen<SourceEntry[]>> {
+    return (await this.library()).sources
+  }
+
+  async entry(id: string): Promise<Frozen<SourceEntry>> {
+    const entry = (await this.sources()).find((source) => source.id === id)
+    if (!entry) throw notFound(`The source "${id}"`)
+    return entry
+  }
+
+  async essays(): Promise<Frozen<EssayEntry[]>> {
+    return (await this.library()).essays
+  }
+
+  async essayEntry(id: string): Promise<Frozen<EssayEntry>> {
+    const entry = (await this.essays()).find((essay) => essay.id === id)
+    if (!entry) throw notFound(`The essay "${id}"`)
+    return entry
+  }
+
+  async sourceFile(id: string): Promise<Frozen<SourceFile>> {
+    await this.entry(id)
+    return this.cached(this.sourceCache, id, this.sourcePath(id), sourceFileSchema)
+  }
+
+  /** Every readable source file; unreadable ones are listed in `problems` instead. */
+  async allSourceFiles(): Promise<Frozen<SourceFile>[]> {
+    const files: Frozen<SourceFile>[] = []
+    for (const { id } of await this.sources()) {
+      try {
+        files.push(await this.sourceFile(id))
+      } catch (error) {
+        if (!(error instanceof CommonplaceError) || error.code !== 'damaged') throw error
+      }
+    }
+    return files
+  }
+
+  async essayFile(id: string): Promise<Frozen<EssayFile>> {
+    await this.essayEntry(id)
+    return this.cached(this.essayCache, id, this.essayPath(id), essayFileSchema)
+  }
+
+  /** A version's text and display HTML. Never changes once written, so never re-read. */
+  async text(hash: string): Promise<Frozen<VersionText>> {
+    const kept = this.textCache.get(hash)
+    if (kept) return kept
+    const path = this.textPath(hash)
+    const loaded = await loadStoreFile(path, versionTextSchema).catch((error: unknown) => {
+      this.report(path, error)
+      throw error
+    })
+    if (!loaded) {
+      const error = new CommonplaceError('damaged', `${path} is missing: a version's text is gone.`)
+      this.report(path, error)
+      throw error
+    }
+    if (this.textCache.size >= TEXTS_KEPT) {
+      const oldest = this.textCache.keys().next().value
+      if (oldest !== undefined) this.textCache.delete(oldest)
+    }
+    this.textCache.set(hash, loaded.data)
+    return loaded.data
+  }
+
+  private async cached<T>(
+    cache: Map<string, Loaded<T>>,
+    id: string,
+    path: string,
+    schema: Parameters<typeof loadStoreFile<T>>[1],
+  ): Promise<Frozen<T>> {
+    const kept = cache.get(id)
+    if (kept && kept.fingerprint !== null && kept.fingerprint === (await fingerprintOf(path))) {
+      return kept.data as Frozen<T>
+    }
+    try {
+      const loaded = await loadStoreFile(path, schema)
+      if (!loaded) throw new CommonplaceError('damaged', `${path} is missing.`)
+      cache.set(id, loaded)
+      this.problemsByFile.delete(path)
+      return loaded.data as Frozen<T>
+    } catch (error) {
+      cache.delete(id)
+      this.report(path, error)
+      throw error
+    }
+  }
+
+  private report(path: string, error: unknown): void {
+    if (error instanceof CommonplaceError && error.code === 'damaged') {
+      this.problemsByFile.set(path, { file: path, message: error.message })
+    }
+  }
+
+  // ---- Writes ----
+
+  /**
+   * Runs `change` as one transaction under the notebook lock and writes what it changed: texts
+   * first, then source and essay files, the index last, so a crash in between leaves at worst a
+   * file the index does not list yet (opening adopts it), never a listed file that is missing.
+   */
+  write<T>(change: (tx: Transaction) => Promise<T> | T): Promise<T> {
+    return this.lock.run(async (held) => {
+      const tx = new Transaction(this)
+      const result = await change(tx)
+      await this.commit(tx, held)
+      return result
+    })
+  }
+
+  private async commit(tx: Transaction, held: HeldLock): Promise<void> {
+    const writes: {
+      path: string
+      data: unknown
+      indent?: number
+      landed(fp: string | null): void
+    }[] = []
+    for (const text of tx.texts.values()) {
+      const path = this.textPath(text.hash)
+      if ((await fingerprintOf(path)) !== null) continue // written once, by hash
+      writes.push({ path, data: text, landed: () => this.textCache.set(text.hash, text) })
+    }
+    for (const [id, data] of tx.sources) {
+      const path = this.sourcePath(id)
+      writes.push({
+        path,
+        data,
+        landed: (fp) => this.sourceCache.set(id, { data, fingerprint: fp }),
+      })
+    }
+    for (const [id, data] of tx.essays) {
+      const path = this.essayPath(id)
+      writes.push({
+        path,
+        data,
+        landed: (fp) => this.essayCache.set(id, { data, fingerprint: fp }),
+      })
+    }
+    const library = tx.changedLibrary
+    if (library) {
+      writes.push({
+        path: this.libraryPath,
+        data: library,
+        indent: 2,
+        landed: (fingerprint) => (this.index = { data: library, fingerprint }),
+      })
+    }
+    if (writes.length === 0 && !tx.all) return
+    // Refuse before the first byte: a read-only file or folder anywhere means no write at all.
+    for (const { path } of writes) await assertWritable(path)
+    if (!(await held.stillHeld())) {
+      throw new CommonplaceError(
+        'busy',
+        'This process lost the notebook lock while it was stalled; nothing was written. Try again.',
+      )
+    }
+    for (const write of writes)
+      write.landed(await saveStoreFile(write.path, write.data, write.indent))
+    await this.feed.record({
+      sources: [...tx.sources.keys()],
+      essays: [...tx.essays.keys()],
+      all: tx.all,
+    })
+  }
+
+  /** After a restore or repair rewrote files behind this store's back. */
+  forgetEverything(): void {
+    this.sourceCache.clear()
+    this.essayCache.clear()
+    this.textCache.clear()
+    this.problemsByFile.clear()
+    this.index = { ...this.index, fingerprint: null }
+  }
+}
+
+function safeId(id: string): string {
+  if (!isSafeId(id))
+    throw new CommonplaceError('invalid-argument', `"${id}" is not a Commonplace id.`)
+  return id
+}
+
+function damagedIndex(path: string, error: unknown): CommonplaceError {
+  const why = error instanceof Error ? error.message : String(error)
+  return new CommonplaceError(
+    'damaged',
+    `The notebook's index ${path} cannot be read now (${why}). Nothing was changed; restart Commonplace to recover it.`,
+  )
+}

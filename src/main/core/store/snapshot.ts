@@ -1,0 +1,107 @@
+import { createHash } from 'node:crypto'
+import { copyFile, link, mkdir, readdir, stat } from 'node:fs/promises'
+import { join } from 'node:path'
+import { CommonplaceError } from '../errors'
+import { loadStoreFile } from './json-store-file'
+import {
+  essayFileSchema,
+  libraryFileSchema,
+  sourceFileSchema,
+  versionTextSchema,
+  type SourceFile,
+} from './schema'
+
+/** The folders and files a notebook consists of (derived files and locks are not part of it). */
+export const NOTEBOOK_FOLDERS = ['sources', 'essays', 'texts'] as const
+export const INDEX_FILE = 'library.json'
+
+export interface SnapshotCounts {
+  sources: number
+  clippings: number
+  essays: number
+}
+
+/** Every file of the notebook in `dir`, relative to it: the index first. */
+export async function notebookFiles(dir: string): Promise<string[]> {
+  const files: string[] = []
+  if (await exists(join(dir, INDEX_FILE))) files.push(INDEX_FILE)
+  for (const folder of NOTEBOOK_FOLDERS) {
+    const names = await readdir(join(dir, folder)).catch(() => [] as string[])
+    for (const name of names.sort()) if (name.endsWith('.json')) files.push(join(folder, name))
+  }
+  return files
+}
+
+/**
+ * Copies the notebook's files from `from` into `to`. Store files are never changed in place (each
+ * write renames a new file over the old), so a hard link is a true copy of the moment, and costs
+ * no space until the notebook's file is replaced; where links are impossible, files are copied.
+ */
+export async function copyNotebook(from: string, to: string, files: string[]): Promise<number> {
+  let bytes = 0
+  for (const folder of NOTEBOOK_FOLDERS) await mkdir(join(to, folder), { recursive: true })
+  for (const file of files) {
+    const source = join(from, file)
+    bytes += (await stat(source)).size
+    await link(source, join(to, file)).catch(async (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EEXIST') throw error
+      await copyFile(source, join(to, file))
+    })
+  }
+  return bytes
+}
+
+/**
+ * Loads every file of a snapshot as the store would and checks that it holds together: the index
+ * validates, every listed source and essay file exists and validates, every version's text is
+ * there and matches its hash. Throws naming the first file that does not.
+ */
+export async function verifyNotebook(dir: string): Promise<SnapshotCounts> {
+  const index = await loadStoreFile(join(dir, INDEX_FILE), libraryFileSchema)
+  if (!index) throw new CommonplaceError('damaged', `${join(dir, INDEX_FILE)} is missing.`)
+  let clippings = 0
+  const hashes = new Set<string>()
+  for (const entry of index.data.sources) {
+    const file = await required<SourceFile>(
+      join(dir, 'sources', `${entry.id}.json`),
+      sourceFileSchema,
+    )
+    clippings += file.clippings.filter((clipping) => !clipping.deletedAt).length
+    for (const version of file.versions) hashes.add(version.hash)
+  }
+  for (const entry of index.data.essays) {
+    await required(join(dir, 'essays', `${entry.id}.json`), essayFileSchema)
+  }
+  for (const hash of hashes) {
+    const path = join(dir, 'texts', `${hash}.json`)
+    const text = await required(path, versionTextSchema)
+    if (sha256(text.text) !== hash) {
+      throw new CommonplaceError('damaged', `${path} does not hold the text its name promises.`)
+    }
+  }
+  return {
+    sources: index.data.sources.length,
+    clippings,
+    essays: index.data.essays.filter((essay) => !essay.deletedAt).length,
+  }
+}
+
+async function required<T>(
+  path: string,
+  schema: Parameters<typeof loadStoreFile<T>>[1],
+): Promise<T> {
+  const loaded = await loadStoreFile(path, schema)
+  if (!loaded) throw new CommonplaceError('damaged', `${path} is missing.`)
+  return loaded.data
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex')
+}
+
+export async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  )
+}

@@ -76,6 +76,9 @@ test('the export gate lists a quote whose clipping is gone, and exports it marke
     .getByRole('alertdialog', { name: 'Delete cited clipping' })
     .getByRole('button', { name: 'Delete anyway' })
     .click()
+  // The writer sees it gone, and the citation saying so, before exporting.
+  await expect(page.getByRole('status').filter({ hasText: 'Clipping deleted' })).toBeVisible()
+  await expect(page.getByRole('figure').filter({ hasText: bakerQuote })).toContainText('Missing')
 
   await page.keyboard.press('ControlOrMeta+e')
   const gate = page.getByRole('alertdialog', { name: 'Unverified quotes' })

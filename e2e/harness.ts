@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os'
 import { extname, join, normalize } from 'node:path'
 import type { Browser, BrowserContext, Page } from '@playwright/test'
 import { createHandlers } from '../src/main/core/api'
-import { openCommonplace } from '../src/main/core/commonplace'
+import { scheduleBackups } from '../src/main/core/backup-schedule'
+import { NotebookSession } from '../src/main/core/notebook-session'
 import type { Ports } from '../src/main/core/ports'
 import {
   channels,
@@ -61,7 +62,25 @@ export async function startHarness(browser: Browser): Promise<RunningApp> {
     chooseExportPath: async () => answers.save.shift() ?? null,
     chooseEssayToImport: async () => answers.open.shift()?.[0] ?? null,
   }
-  let handlers: InvokeHandlers = createHandlers(await openCommonplace(dataDir), ports)
+  let page: Page | null = null
+  // As main does: the session watches the folder, and what others write reaches the page.
+  const openSession = async (): Promise<NotebookSession> => {
+    const session = await NotebookSession.open(dataDir, { watch: true })
+    session.onChange((change) => {
+      void page
+        ?.evaluate((detail) => {
+          const notify = (window as unknown as { __commonplaceNotebookChanged?(c: unknown): void })
+            .__commonplaceNotebookChanged
+          notify?.(detail)
+        }, change)
+        .catch(() => undefined)
+    })
+    stopBackups = scheduleBackups(session)
+    return session
+  }
+  let stopBackups: () => void = () => undefined
+  let session = await openSession()
+  let handlers: InvokeHandlers = createHandlers(session, ports)
 
   const context: BrowserContext = await browser.newContext({
     viewport: { width: 1400, height: 900 },
@@ -115,11 +134,12 @@ export async function startHarness(browser: Browser): Promise<RunningApp> {
     })
   })()`)
 
-  const page = await context.newPage()
-  await page.goto(`${appOrigin}/index.html`)
+  const shown = await context.newPage()
+  page = shown
+  await shown.goto(`${appOrigin}/index.html`)
 
   return {
-    page,
+    page: shown,
     dataDir,
     leakedRequests,
     openedExternally,
@@ -127,16 +147,23 @@ export async function startHarness(browser: Browser): Promise<RunningApp> {
     answerSaveDialog: (path) => void answers.save.push(path),
     async restart() {
       // Fresh services read everything back from disk, as after quitting and starting again.
-      handlers = createHandlers(await openCommonplace(dataDir), ports)
-      await page.reload()
+      session.close()
+      stopBackups()
+      session = await openSession()
+      handlers = createHandlers(session, ports)
+      await shown.reload()
     },
     async sendMenuCommand(command) {
-      await page.evaluate(
+      await shown.evaluate(
         (name) =>
           (window as unknown as { __commonplaceMenu(c: string): void }).__commonplaceMenu(name),
         command,
       )
     },
-    close: () => context.close(),
+    close: async () => {
+      session.close()
+      stopBackups()
+      await context.close()
+    },
   }
 }

@@ -1,6 +1,8 @@
 import { app, BrowserWindow, dialog } from 'electron'
+import { notebookChangedChannel } from '../shared/ipc'
 import { createHandlers } from './core/api'
-import { openCommonplace } from './core/commonplace'
+import { scheduleBackups } from './core/backup-schedule'
+import { NotebookSession } from './core/notebook-session'
 import { dataDirFromArgs } from './data-dir'
 import { guardClose } from './close-guard'
 import { registerIpc } from './ipc'
@@ -30,18 +32,20 @@ if (!app.requestSingleInstanceLock()) {
 
   app.whenReady().then(async () => {
     const dataDir = dataDirFromArgs(process.argv, process.env) ?? app.getPath('userData')
-    let commonplace
+    let session: NotebookSession
     try {
-      commonplace = await openCommonplace(dataDir)
+      // A damaged notebook still opens, refused: the window then offers backups and repair.
+      session = await NotebookSession.open(dataDir, { watch: true })
     } catch (error) {
-      // Refuse to start rather than write over a notebook we could not read.
       dialog.showErrorBox('Commonplace cannot open its notebook', (error as Error).message)
       app.exit(1)
       return
     }
+    session.onChange((change) => mainWindow?.webContents.send(notebookChangedChannel, change))
+    scheduleBackups(session, undefined, (error) => console.error('Backup failed:', error))
     registerIpc(
       createHandlers(
-        commonplace,
+        session,
         electronPorts(
           () => mainWindow,
           () => readyToClose(),

@@ -39,6 +39,11 @@ const api = {
   verifyCitations: (essayId) => ipcRenderer.invoke(channels.verifyCitations, essayId),
   reimportSource: (sourceId) => ipcRenderer.invoke(channels.reimportSource, sourceId),
   acceptChangedQuote: (clippingId) => ipcRenderer.invoke(channels.acceptChangedQuote, clippingId),
+  notebookStatus: () => ipcRenderer.invoke(channels.notebookStatus),
+  listBackups: () => ipcRenderer.invoke(channels.listBackups),
+  createBackup: () => ipcRenderer.invoke(channels.createBackup),
+  restoreBackup: (name) => ipcRenderer.invoke(channels.restoreBackup, name),
+  repairNotebook: () => ipcRenderer.invoke(channels.repairNotebook),
   onMenuCommand: (listener) => {
     const forward = (_event: Electron.IpcRendererEvent, command: MenuCommand): void =>
       listener(command)

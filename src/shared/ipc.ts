@@ -93,7 +93,33 @@ export interface BackupInfo {
   essays: number
   bytes: number
   files: number
+  /** The change-feed revision it captured: no new backup is needed while the notebook is there. */
+  revision?: number
 }
+
+/** A restore: the backup put in place, and the backup of what was there before it. */
+export interface RestoreReport {
+  restored: BackupInfo
+  before: BackupInfo
+}
+
+/** What `repair` did: the index rebuilt from the files it lists. */
+export interface RepairSummary {
+  /** The backup taken first. */
+  backup: string
+  /** Where a damaged index was kept, if there was one. */
+  keptAside: string | null
+  adoptedSources: number
+  adoptedEssays: number
+  droppedEntries: number
+  /** Files that do not validate: left in place, not listed. */
+  damagedFiles: string[]
+  removedTemporaryFiles: number
+}
+
+/** Whether the notebook could be opened; a refused one offers only the ways back. */
+export type NotebookStatus =
+  { state: 'open'; dataDir: string } | { state: 'refused'; dataDir: string; message: string }
 
 export type ExportFormat = 'gfm' | 'pandoc'
 
@@ -123,6 +149,7 @@ export type MenuCommand =
   | 'new-essay'
   | 'export-essay'
   | 'import-essay'
+  | 'open-backups'
   | 'before-close'
 
 /** Request/response channels, each one `invoke` away. */
@@ -165,6 +192,15 @@ export interface InvokeApi {
   acceptChangedQuote(clippingId: string): Promise<Result<ClippingView>>
   /** Every citation in one essay, or in all of them, checked against its source. */
   verifyCitations(essayId?: string): Promise<Result<CitationCheck[]>>
+
+  /** Open, or refused with the reason (then only backups, restore and repair work). */
+  notebookStatus(): Promise<Result<NotebookStatus>>
+  listBackups(): Promise<Result<BackupInfo[]>>
+  createBackup(): Promise<Result<BackupInfo>>
+  /** Puts a backup in place of the notebook, backing up what is there first. */
+  restoreBackup(name: string): Promise<Result<RestoreReport>>
+  /** Rebuilds the index from the source and essay files (a backup is taken first). */
+  repairNotebook(): Promise<Result<RepairSummary>>
 }
 
 /**
@@ -215,6 +251,11 @@ export const channels = {
   verifyCitations: 'essays:verify',
   reimportSource: 'sources:reimport',
   acceptChangedQuote: 'clippings:accept-change',
+  notebookStatus: 'notebook:status',
+  listBackups: 'backups:list',
+  createBackup: 'backups:create',
+  restoreBackup: 'backups:restore',
+  repairNotebook: 'notebook:repair',
 } as const satisfies Record<InvokeMethod, string>
 
 export const menuCommandChannel = 'menu:command'

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { fixtureNames, fixturePath, useTempDir } from '../../../test/support'
 import type { ImportReport, InvokeHandlers, Result } from '../../shared/ipc'
 import { createHandlers } from './api'
-import { openCommonplace } from './commonplace'
+import { NotebookSession } from './notebook-session'
 import type { Ports } from './ports'
 
 const tempDir = useTempDir()
@@ -32,8 +32,8 @@ function fakePorts(): FakePorts {
 
 async function setUp(): Promise<{ handlers: InvokeHandlers; ports: FakePorts }> {
   const ports = fakePorts()
-  const app = await openCommonplace(join(tempDir(), 'notebook'))
-  return { handlers: createHandlers(app, ports), ports }
+  const session = await NotebookSession.open(join(tempDir(), 'notebook'))
+  return { handlers: createHandlers(session, ports), ports }
 }
 
 function valueOf<T>(result: Result<T>): T {
@@ -137,8 +137,8 @@ describe('createHandlers', () => {
   })
 
   it('reports a failing dialog as an error instead of throwing', async () => {
-    const app = await openCommonplace(join(tempDir(), 'notebook'))
-    const handlers = createHandlers(app, {
+    const session = await NotebookSession.open(join(tempDir(), 'notebook'))
+    const handlers = createHandlers(session, {
       ...fakePorts(),
       chooseFilesToImport: async () => {
         throw new Error('dialog crashed')

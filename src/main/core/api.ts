@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { ExportOutcome, InvokeHandlers, Result } from '../../shared/ipc'
-import type { Commonplace } from './commonplace'
+import type { NotebookSession } from './notebook-session'
 import { CommonplaceError, toAppError } from './errors'
 import type { Ports } from './ports'
 import { sourceMetadataSchema } from './store/schema'
@@ -57,13 +57,18 @@ const schemas = {
   verifyCitations: z.tuple([id.optional()]),
   reimportSource: z.tuple([id]),
   acceptChangedQuote: z.tuple([id]),
+  notebookStatus: z.tuple([]),
+  listBackups: z.tuple([]),
+  createBackup: z.tuple([]),
+  restoreBackup: z.tuple([z.string().max(100)]),
+  repairNotebook: z.tuple([]),
 }
 
 /**
  * The handler behind every channel of the contract. Arguments arrive untrusted: each is parsed
  * before a service sees it, and every failure comes back as a typed error the UI can show.
  */
-export function createHandlers(app: Commonplace, ports: Ports): InvokeHandlers {
+export function createHandlers(session: NotebookSession, ports: Ports): InvokeHandlers {
   function handle<S extends z.ZodType<unknown[]>, T>(
     schema: S,
     run: (...args: z.infer<S>) => Promise<T> | T,
@@ -79,11 +84,32 @@ export function createHandlers(app: Commonplace, ports: Ports): InvokeHandlers {
         }
       }
       try {
+        // Whatever other processes wrote is taken in before answering.
+        if (session.status().state === 'open') await session.commonplace.store.catchUp()
         return { ok: true, value: await run(...(parsed.data as z.infer<S>)) }
       } catch (error) {
         return { ok: false, error: toAppError(error) }
       }
     }
+  }
+
+  // The open notebook; in a refused one every call but the ways back says why.
+  const app = {
+    get sources() {
+      return session.commonplace.sources
+    },
+    get clippings() {
+      return session.commonplace.clippings
+    },
+    get essays() {
+      return session.commonplace.essays
+    },
+    get exports() {
+      return session.commonplace.exports
+    },
+    get store() {
+      return session.commonplace.store
+    },
   }
 
   return {
@@ -155,6 +181,11 @@ export function createHandlers(app: Commonplace, ports: Ports): InvokeHandlers {
       const { source, counts } = await app.sources.reimport(sourceId, path)
       return { source, counts }
     }),
+    notebookStatus: handle(schemas.notebookStatus, () => session.status()),
+    listBackups: handle(schemas.listBackups, () => session.listBackups()),
+    createBackup: handle(schemas.createBackup, () => session.backup('manual')),
+    restoreBackup: handle(schemas.restoreBackup, (name) => session.restore(name)),
+    repairNotebook: handle(schemas.repairNotebook, () => session.repair()),
   }
 }
 

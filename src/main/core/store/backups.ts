@@ -73,6 +73,7 @@ export async function snapshotNotebook(
       ...counts,
       bytes,
       files: files.length,
+      revision: await new ChangeFeed(dataDir).latest(),
     }
     await writeFile(join(partial, MANIFEST), JSON.stringify(info, null, 2))
     await rename(partial, join(root, name))

@@ -46,6 +46,11 @@ export class ChangeFeed {
     return this.seen
   }
 
+  /** The notebook's latest revision, read from disk now (0 for a notebook never written). */
+  async latest(): Promise<number> {
+    return (await this.read())?.revision ?? 0
+  }
+
   /** Appends a write; called by the lock holder only, after the write landed. */
   async record(change: Omit<FeedEntry, 'revision' | 'writer'>): Promise<void> {
     const feed = (await this.read()) ?? { revision: 0, entries: [] }

@@ -1,0 +1,114 @@
+import type { BackupInfo, NotebookChange, NotebookStatus, RepairSummary } from '../../shared/ipc'
+import { openCommonplace, type Commonplace, type CommonplaceOptions } from './commonplace'
+import { CommonplaceError } from './errors'
+import { createBackup, listBackups, restoreBackup } from './store/backups'
+import { NotebookLock } from './store/notebook-lock'
+import { repairNotebook } from './store/repair'
+import { watchNotebook } from './store/watch-notebook'
+
+/**
+ * The notebook as the app holds it: open, or refused (its index damaged or missing) with the
+ * reason, in which case only the ways back work (backups, restore, repair). Restoring or
+ * repairing opens it afresh, so every service starts from what is now on disk.
+ */
+export class NotebookSession {
+  private current: Commonplace | null = null
+  private refusal: string | null = null
+  private stopWatching: () => void = () => undefined
+  private readonly changeListeners = new Set<(change: NotebookChange) => void>()
+  /** Used when no store is open; the open store has its own. */
+  private readonly spareLock: NotebookLock
+
+  private constructor(
+    readonly dataDir: string,
+    private readonly options: CommonplaceOptions & { watch?: boolean },
+  ) {
+    this.spareLock = new NotebookLock(dataDir, options.lock)
+  }
+
+  static async open(
+    dataDir: string,
+    options: CommonplaceOptions & { watch?: boolean } = {},
+  ): Promise<NotebookSession> {
+    const session = new NotebookSession(dataDir, options)
+    await session.reopen()
+    return session
+  }
+
+  /** The open notebook; a refused one answers every request with why it is refused. */
+  get commonplace(): Commonplace {
+    if (!this.current)
+      throw new CommonplaceError('damaged', this.refusal ?? 'The notebook is not open.')
+    return this.current
+  }
+
+  status(): NotebookStatus {
+    return this.current
+      ? { state: 'open', dataDir: this.dataDir }
+      : { state: 'refused', dataDir: this.dataDir, message: this.refusal ?? '' }
+  }
+
+  /** What another process changed, as the watcher finds it (the app forwards it to the page). */
+  onChange(listener: (change: NotebookChange) => void): () => void {
+    this.changeListeners.add(listener)
+    return () => this.changeListeners.delete(listener)
+  }
+
+  listBackups(): Promise<BackupInfo[]> {
+    return listBackups(this.dataDir)
+  }
+
+  backup(reason: BackupInfo['reason'] = 'manual'): Promise<BackupInfo> {
+    return createBackup(this.dataDir, this.lock, reason)
+  }
+
+  async restore(name: string): Promise<{ restored: BackupInfo; before: BackupInfo }> {
+    const result = await restoreBackup(this.dataDir, this.lock, name)
+    await this.reopen()
+    this.announce({ sources: [], essays: [], all: true })
+    return result
+  }
+
+  async repair(): Promise<RepairSummary> {
+    const report = await repairNotebook(this.dataDir, this.lock)
+    await this.reopen()
+    this.announce({ sources: [], essays: [], all: true })
+    return {
+      backup: report.backup.name,
+      keptAside: report.keptAside,
+      adoptedSources: report.adopted.sources.length,
+      adoptedEssays: report.adopted.essays.length,
+      droppedEntries: report.dropped.sources.length + report.dropped.essays.length,
+      damagedFiles: report.damaged.map((problem) => problem.file),
+      removedTemporaryFiles: report.removedTemporaryFiles,
+    }
+  }
+
+  close(): void {
+    this.stopWatching()
+  }
+
+  private get lock(): NotebookLock {
+    return this.current?.store.lock ?? this.spareLock
+  }
+
+  private async reopen(): Promise<void> {
+    this.stopWatching()
+    try {
+      this.current = await openCommonplace(this.dataDir, this.options)
+      this.refusal = null
+    } catch (error) {
+      if (!(error instanceof CommonplaceError)) throw error
+      this.current = null
+      this.refusal = error.message
+      return
+    }
+    if (this.options.watch) {
+      this.stopWatching = watchNotebook(this.current.store, (change) => this.announce(change))
+    }
+  }
+
+  private announce(change: NotebookChange): void {
+    for (const listener of this.changeListeners) listener(change)
+  }
+}

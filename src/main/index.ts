@@ -1,17 +1,22 @@
-import { app, BrowserWindow, dialog } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, session } from 'electron'
 import { createHandlers } from './core/api'
 import { openCommonplace } from './core/commonplace'
+import { registerAppScheme, serveRenderer } from './app-protocol'
 import { dataDirFromArgs } from './data-dir'
 import { guardClose } from './close-guard'
 import { registerIpc } from './ipc'
 import { electronPorts } from './os-ports'
 import { installMenu } from './menu'
-import { createMainWindow } from './window'
+import { hardenSession } from './session-hardening'
+import { createMainWindow, devServerUrl } from './window'
 
 // App lifecycle only: everything the app does lives in ./core and is reached through ./ipc.
 if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
+  // Schemes get their privileges only before the app is ready.
+  registerAppScheme()
+
   let mainWindow: BrowserWindow | null = null
   let readyToClose: () => void = () => undefined
 
@@ -29,6 +34,8 @@ if (!app.requestSingleInstanceLock()) {
   })
 
   app.whenReady().then(async () => {
+    hardenSession(session.defaultSession)
+    serveRenderer()
     const dataDir = dataDirFromArgs(process.argv, process.env) ?? app.getPath('userData')
     let commonplace
     try {
@@ -40,6 +47,7 @@ if (!app.requestSingleInstanceLock()) {
       return
     }
     registerIpc(
+      ipcMain,
       createHandlers(
         commonplace,
         electronPorts(
@@ -47,6 +55,7 @@ if (!app.requestSingleInstanceLock()) {
           () => readyToClose(),
         ),
       ),
+      { devServerUrl: devServerUrl() },
     )
     installMenu(() => mainWindow)
     openWindow()

@@ -17,7 +17,7 @@ import { rendererDir } from './environment'
 import { invokeBinding, preloadInitScript, readPreloadBundle, sendHook } from './preload-shim'
 
 /** The page is served from this made-up origin, so anything else it asks for is a leak. */
-export const appOrigin = 'http://commonplace.localhost'
+export const harnessOrigin = 'http://commonplace.localhost'
 
 export interface DialogAnswers {
   open: string[][]
@@ -86,7 +86,7 @@ export async function startHarness(
     chooseExportPath: async () => answers.save.shift() ?? null,
     chooseEssayToImport: async () => answers.open.shift()?.[0] ?? null,
   }
-  const trust = { allowedOrigin: options.trustedOrigin ?? appOrigin }
+  const trust = { allowedOrigin: options.trustedOrigin ?? harnessOrigin }
   // As when main starts: fresh services on the data dir, registered on a fresh ipcMain.
   const startMain = async (): Promise<IpcMainStandIn> => {
     const ipcMain = new IpcMainStandIn()
@@ -100,12 +100,12 @@ export async function startHarness(
   })
   await context.route('**/*', async (route) => {
     const url = route.request().url()
-    if (!url.startsWith(`${appOrigin}/`)) {
+    if (!url.startsWith(`${harnessOrigin}/`)) {
       leakedRequests.push(url)
       return route.abort('blockedbyclient')
     }
     // The same file server as the app:// protocol, on the harness's origin.
-    const response = await rendererResponse(rendererDir, url, appOrigin)
+    const response = await rendererResponse(rendererDir, url, harnessOrigin)
     return route.fulfill({
       status: response.status,
       headers: Object.fromEntries(response.headers),
@@ -118,7 +118,7 @@ export async function startHarness(
   await context.addInitScript(preloadInitScript(await readPreloadBundle()))
 
   const page = await context.newPage()
-  await page.goto(`${appOrigin}/index.html`)
+  await page.goto(`${harnessOrigin}/index.html`)
 
   /** What main's `webContents.send(channel, payload)` does, into the preload's listeners. */
   const send = async (channel: string, payload: unknown): Promise<void> => {

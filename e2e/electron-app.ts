@@ -2,7 +2,13 @@ import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { _electron, type ElectronApplication, type Page } from '@playwright/test'
-import type { MenuCommand } from '../src/shared/ipc'
+import { appOrigin } from '../src/main/trusted-sender'
+import {
+  menuCommandChannel,
+  notebookChangedChannel,
+  type MenuCommand,
+  type NotebookChange,
+} from '../src/shared/ipc'
 import { mainEntry } from './environment'
 import type { RunningApp } from './harness'
 
@@ -18,7 +24,7 @@ export async function startElectron(executablePath: string): Promise<RunningApp>
     app = await _electron.launch({ executablePath, args: [mainEntry, `--data-dir=${dataDir}`] })
     page = await app.firstWindow()
     page.on('request', (request) => {
-      if (!request.url().startsWith('file://')) leakedRequests.push(request.url())
+      if (!request.url().startsWith(`${appOrigin}/`)) leakedRequests.push(request.url())
     })
     await app.evaluate(({ shell }, opened) => {
       shell.openExternal = async (url: string) => void opened.push(url)
@@ -57,9 +63,20 @@ export async function startElectron(executablePath: string): Promise<RunningApp>
       await launch()
     },
     async sendMenuCommand(command: MenuCommand) {
-      await app.evaluate(({ BrowserWindow }, name) => {
-        BrowserWindow.getAllWindows()[0]?.webContents.send('menu:command', name)
-      }, command)
+      await app.evaluate(
+        ({ BrowserWindow }, [channel, name]) => {
+          BrowserWindow.getAllWindows()[0]?.webContents.send(channel, name)
+        },
+        [menuCommandChannel, command] as const,
+      )
+    },
+    async notifyNotebookChanged(change: NotebookChange) {
+      await app.evaluate(
+        ({ BrowserWindow }, [channel, payload]) => {
+          BrowserWindow.getAllWindows()[0]?.webContents.send(channel, payload)
+        },
+        [notebookChangedChannel, change] as const,
+      )
     },
     close: () => app.close(),
   }

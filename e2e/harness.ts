@@ -1,30 +1,24 @@
-import { mkdtemp, readFile } from 'node:fs/promises'
+import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { extname, join, normalize } from 'node:path'
+import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from '@playwright/test'
 import { createHandlers } from '../src/main/core/api'
 import { scheduleBackups } from '../src/main/core/backup-schedule'
 import { NotebookSession } from '../src/main/core/notebook-session'
 import type { Ports } from '../src/main/core/ports'
+import { registerIpc, type InvokeEvent, type InvokeRegistry } from '../src/main/ipc'
+import { rendererResponse } from '../src/main/renderer-files'
 import {
-  channels,
-  type InvokeHandlers,
-  type InvokeMethod,
+  menuCommandChannel,
+  notebookChangedChannel,
   type MenuCommand,
+  type NotebookChange,
 } from '../src/shared/ipc'
 import { rendererDir } from './environment'
+import { invokeBinding, preloadInitScript, readPreloadBundle, sendHook } from './preload-shim'
 
 /** The page is served from this made-up origin, so anything else it asks for is a leak. */
-export const appOrigin = 'http://commonplace.localhost'
-
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-}
+export const harnessOrigin = 'http://commonplace.localhost'
 
 export interface DialogAnswers {
   open: string[][]
@@ -43,14 +37,45 @@ export interface RunningApp {
   restart(): Promise<void>
   /** As if the user chose this item in the native menu. */
   sendMenuCommand(command: MenuCommand): Promise<void>
+  /** As if main saw the notebook change on disk (the store watcher calls this in the app). */
+  notifyNotebookChanged(change: NotebookChange): Promise<void>
   close(): Promise<void>
 }
 
+export interface HarnessOptions {
+  /** The origin main's sender check trusts besides the app's own; the page's by default. */
+  trustedOrigin?: string
+}
+
+/** Stands in for Electron's ipcMain: one listener per channel, called as Electron calls it. */
+class IpcMainStandIn implements InvokeRegistry {
+  private readonly listeners = new Map<
+    string,
+    (event: InvokeEvent, ...args: unknown[]) => unknown
+  >()
+
+  handle(channel: string, listener: (event: InvokeEvent, ...args: unknown[]) => unknown): void {
+    if (this.listeners.has(channel)) {
+      throw new Error(`Attempted to register a second handler for '${channel}'`)
+    }
+    this.listeners.set(channel, listener)
+  }
+
+  async invoke(frameUrl: string, channel: string, args: unknown[]): Promise<unknown> {
+    const listener = this.listeners.get(channel)
+    if (!listener) throw new Error(`No handler registered for '${channel}'`)
+    return listener({ senderFrame: { url: frameUrl } }, ...args)
+  }
+}
+
 /**
- * The renderer in Chromium, with window.commonplace bound (exposeBinding + init script) to the
- * very handlers main registers on ipcMain, opened on a fresh data dir.
+ * The built renderer in Chromium with the built preload (through preload-shim.ts) and main's own
+ * registerIpc, sender check included, answering its calls; opened on a fresh data dir.
  */
-export async function startHarness(browser: Browser): Promise<RunningApp> {
+export async function startHarness(
+  browser: Browser,
+  options: HarnessOptions = {},
+): Promise<RunningApp> {
   const dataDir = await mkdtemp(join(tmpdir(), 'commonplace-e2e-'))
   const answers: DialogAnswers = { open: [], save: [] }
   const leakedRequests: string[] = []
@@ -62,81 +87,62 @@ export async function startHarness(browser: Browser): Promise<RunningApp> {
     chooseExportPath: async () => answers.save.shift() ?? null,
     chooseEssayToImport: async () => answers.open.shift()?.[0] ?? null,
   }
-  let page: Page | null = null
-  // As main does: the session watches the folder, and what others write reaches the page.
-  const openSession = async (): Promise<NotebookSession> => {
-    const session = await NotebookSession.open(dataDir, { watch: true })
-    session.onChange((change) => {
-      void page
-        ?.evaluate((detail) => {
-          const notify = (window as unknown as { __commonplaceNotebookChanged?(c: unknown): void })
-            .__commonplaceNotebookChanged
-          notify?.(detail)
-        }, change)
-        .catch(() => undefined)
-    })
-    stopBackups = scheduleBackups(session)
-    return session
-  }
+  const trust = { allowedOrigin: options.trustedOrigin ?? harnessOrigin }
+  // As when main starts: the notebook session (watching the folder, backing up), its handlers
+  // registered on a fresh ipcMain, and what other processes write sent to the page.
+  let session: NotebookSession | null = null
   let stopBackups: () => void = () => undefined
-  let session = await openSession()
-  let handlers: InvokeHandlers = createHandlers(session, ports)
+  const startMain = async (): Promise<IpcMainStandIn> => {
+    session?.close()
+    stopBackups()
+    session = await NotebookSession.open(dataDir, { watch: true })
+    session.onChange((change) => void send(notebookChangedChannel, change).catch(() => undefined))
+    stopBackups = scheduleBackups(session)
+    const ipcMain = new IpcMainStandIn()
+    registerIpc(ipcMain, createHandlers(session, ports), trust)
+    return ipcMain
+  }
+  let page: Page | null = null
+  let ipcMain = await startMain()
 
   const context: BrowserContext = await browser.newContext({
     viewport: { width: 1400, height: 900 },
   })
   await context.route('**/*', async (route) => {
     const url = route.request().url()
-    if (!url.startsWith(`${appOrigin}/`)) {
+    if (!url.startsWith(`${harnessOrigin}/`)) {
       leakedRequests.push(url)
       return route.abort('blockedbyclient')
     }
-    const path = normalize(new URL(url).pathname).replace(/^[/\\]+/, '') || 'index.html'
-    try {
-      const body = await readFile(join(rendererDir, path))
-      return route.fulfill({
-        body,
-        contentType: contentTypes[extname(path)] ?? 'application/octet-stream',
-      })
-    } catch {
-      return route.fulfill({ status: 404, body: 'not found' })
-    }
+    // The same file server as the app:// protocol, on the harness's origin.
+    const response = await rendererResponse(rendererDir, url, harnessOrigin)
+    return route.fulfill({
+      status: response.status,
+      headers: Object.fromEntries(response.headers),
+      body: Buffer.from(await response.arrayBuffer()),
+    })
   })
-  await context.exposeBinding(
-    '__commonplaceInvoke',
-    (_source, method: InvokeMethod, args: unknown[]) => handlers[method](...args),
+  await context.exposeBinding(invokeBinding, ({ frame }, channel: string, args: unknown[]) =>
+    ipcMain.invoke(frame.url(), channel, args),
   )
-  // A string, not a function: bundlers that rename or wrap functions (tsx's keepNames) would
-  // break its serialized source, and the bench runs this file under tsx.
-  await context.addInitScript(`(() => {
-    const invoke = window.__commonplaceInvoke
-    const listeners = new Set()
-    const changeListeners = new Set()
-    const api = {
-      onMenuCommand: (listener) => {
-        listeners.add(listener)
-        return () => listeners.delete(listener)
-      },
-      onNotebookChanged: (listener) => {
-        changeListeners.add(listener)
-        return () => changeListeners.delete(listener)
-      },
-    }
-    for (const method of ${JSON.stringify(Object.keys(channels))}) {
-      api[method] = (...args) => invoke(method, args)
-    }
-    Object.defineProperty(window, 'commonplace', { value: Object.freeze(api) })
-    Object.defineProperty(window, '__commonplaceMenu', {
-      value: (command) => listeners.forEach((listener) => listener(command)),
-    })
-    Object.defineProperty(window, '__commonplaceNotebookChanged', {
-      value: (change) => changeListeners.forEach((listener) => listener(change)),
-    })
-  })()`)
+  await context.addInitScript(preloadInitScript(await readPreloadBundle()))
 
   const shown = await context.newPage()
   page = shown
-  await shown.goto(`${appOrigin}/index.html`)
+  await shown.goto(`${harnessOrigin}/index.html`)
+
+  /** What main's `webContents.send(channel, payload)` does, into the preload's listeners. */
+  async function send(channel: string, payload: unknown): Promise<void> {
+    if (!page) return
+    await page.evaluate(
+      ([hook, name, value]) =>
+        (window as unknown as Record<string, (c: unknown, p: unknown) => void>)[hook as string](
+          name,
+          value,
+        ),
+      [sendHook, channel, payload] as const,
+    )
+  }
 
   return {
     page: shown,
@@ -147,21 +153,13 @@ export async function startHarness(browser: Browser): Promise<RunningApp> {
     answerSaveDialog: (path) => void answers.save.push(path),
     async restart() {
       // Fresh services read everything back from disk, as after quitting and starting again.
-      session.close()
-      stopBackups()
-      session = await openSession()
-      handlers = createHandlers(session, ports)
+      ipcMain = await startMain()
       await shown.reload()
     },
-    async sendMenuCommand(command) {
-      await shown.evaluate(
-        (name) =>
-          (window as unknown as { __commonplaceMenu(c: string): void }).__commonplaceMenu(name),
-        command,
-      )
-    },
+    sendMenuCommand: (command) => send(menuCommandChannel, command),
+    notifyNotebookChanged: (change) => send(notebookChangedChannel, change),
     close: async () => {
-      session.close()
+      session?.close()
       stopBackups()
       await context.close()
     },

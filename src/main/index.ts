@@ -1,19 +1,24 @@
-import { app, BrowserWindow, dialog } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, session as electronSession } from 'electron'
 import { notebookChangedChannel } from '../shared/ipc'
 import { createHandlers } from './core/api'
 import { scheduleBackups } from './core/backup-schedule'
 import { NotebookSession } from './core/notebook-session'
+import { registerAppScheme, serveRenderer } from './app-protocol'
 import { dataDirFromArgs } from './data-dir'
 import { guardClose } from './close-guard'
 import { registerIpc } from './ipc'
 import { electronPorts } from './os-ports'
 import { installMenu } from './menu'
-import { createMainWindow } from './window'
+import { hardenSession } from './session-hardening'
+import { createMainWindow, devServerUrl } from './window'
 
 // App lifecycle only: everything the app does lives in ./core and is reached through ./ipc.
 if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
+  // Schemes get their privileges only before the app is ready.
+  registerAppScheme()
+
   let mainWindow: BrowserWindow | null = null
   let readyToClose: () => void = () => undefined
 
@@ -31,6 +36,8 @@ if (!app.requestSingleInstanceLock()) {
   })
 
   app.whenReady().then(async () => {
+    hardenSession(electronSession.defaultSession)
+    serveRenderer()
     const dataDir = dataDirFromArgs(process.argv, process.env) ?? app.getPath('userData')
     let session: NotebookSession
     try {
@@ -44,6 +51,7 @@ if (!app.requestSingleInstanceLock()) {
     session.onChange((change) => mainWindow?.webContents.send(notebookChangedChannel, change))
     scheduleBackups(session, undefined, (error) => console.error('Backup failed:', error))
     registerIpc(
+      ipcMain,
       createHandlers(
         session,
         electronPorts(
@@ -51,6 +59,7 @@ if (!app.requestSingleInstanceLock()) {
           () => readyToClose(),
         ),
       ),
+      { devServerUrl: devServerUrl() },
     )
     installMenu(() => mainWindow)
     openWindow()

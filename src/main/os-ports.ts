@@ -1,6 +1,11 @@
 import { dialog, shell, type BrowserWindow } from 'electron'
 import type { Ports } from './core/ports'
-import { isExternalWebLink } from './window'
+import { isExternalWebLink } from './navigation-guard'
+
+/** The one door to the user's browser: web links only, never file:, app: or javascript:. */
+export async function openInBrowser(url: string): Promise<void> {
+  if (isExternalWebLink(url)) await shell.openExternal(url)
+}
 
 /** The services' ports, answered by Electron: dialogs sheet-attached to the window when open. */
 export function electronPorts(
@@ -41,9 +46,7 @@ export function electronPorts(
         : await dialog.showSaveDialog(options)
       return result.canceled || !result.filePath ? null : result.filePath
     },
-    openExternal: async (url) => {
-      if (isExternalWebLink(url)) await shell.openExternal(url)
-    },
+    openExternal: openInBrowser,
     readyToClose,
   }
 }

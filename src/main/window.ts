@@ -1,7 +1,16 @@
 import { join } from 'node:path'
-import { BrowserWindow, shell } from 'electron'
+import { app, BrowserWindow } from 'electron'
+import { appEntryUrl } from './app-protocol'
+import { guardNavigation } from './navigation-guard'
+import { openInBrowser } from './os-ports'
 
-export const isExternalWebLink = (url: string): boolean => /^https?:\/\//i.test(url)
+/**
+ * The electron-vite dev server's URL in development. A packaged app ignores the variable: anyone
+ * who can set the environment could otherwise point the window, and its IPC, at their own page.
+ */
+export function devServerUrl(): string | undefined {
+  return app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL || undefined
+}
 
 /**
  * The one way Commonplace makes a window: isolated, sandboxed, no Node in the page, and unable to
@@ -21,21 +30,15 @@ export function createMainWindow(): BrowserWindow {
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
+      webviewTag: false,
+      // The page has no use for middle-click (auxclick) events, a known way to open links in new
+      // windows: off, as Electronegativity's AUXCLICK check advises.
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: true,
     },
   })
   window.once('ready-to-show', () => window.show())
-
-  window.webContents.setWindowOpenHandler(({ url }) => {
-    if (isExternalWebLink(url)) void shell.openExternal(url)
-    return { action: 'deny' }
-  })
-  window.webContents.on('will-navigate', (event, url) => {
-    if (url !== window.webContents.getURL()) event.preventDefault()
-  })
-  window.webContents.on('will-attach-webview', (event) => event.preventDefault())
-
-  if (process.env.ELECTRON_RENDERER_URL) void window.loadURL(process.env.ELECTRON_RENDERER_URL)
-  else void window.loadFile(join(__dirname, '../renderer/index.html'))
+  guardNavigation(window.webContents, (url) => void openInBrowser(url))
+  void window.loadURL(devServerUrl() ?? appEntryUrl)
   return window
 }

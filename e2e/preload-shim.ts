@@ -1,0 +1,75 @@
+// Runs the app's real, built preload (out/preload/index.js) in a plain Chromium page. The preload
+// is a sandboxed one: a CommonJS bundle whose only `require` is 'electron', and of that it uses
+// contextBridge.exposeInMainWorld and ipcRenderer.invoke/on/removeListener. The shim gives it
+// exactly those; invoke leaves the page through a Playwright binding to main's handlers.
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { repoRoot } from './environment'
+
+export const preloadBundle = join(repoRoot, 'out', 'preload', 'index.js')
+
+/** The binding invoke goes through: (channel, args) -> the answer of main's handler. */
+export const invokeBinding = '__commonplaceIpcInvoke'
+
+/** What the harness calls in the page to do what main's `webContents.send` does. */
+export const sendHook = '__commonplaceSend'
+
+/**
+ * The init script that installs the shim and runs the preload in it. A string, not a function:
+ * bundlers that rename or wrap functions (tsx's keepNames) would break a serialized function, and
+ * the bench runs this file under tsx.
+ */
+export function preloadInitScript(preloadSource: string): string {
+  return `(() => {
+  const invoke = window.${invokeBinding}
+  // The page sees what an Electron page sees: what the preload exposed, not the way out.
+  delete window.${invokeBinding}
+  const listeners = new Map()
+  const ipcRenderer = Object.freeze({
+    invoke: (channel, ...args) => invoke(channel, args),
+    on(channel, listener) {
+      if (!listeners.has(channel)) listeners.set(channel, [])
+      listeners.get(channel).push(listener)
+      return ipcRenderer
+    },
+    removeListener(channel, listener) {
+      const list = listeners.get(channel) || []
+      const index = list.indexOf(listener)
+      if (index >= 0) list.splice(index, 1)
+      return ipcRenderer
+    },
+  })
+  const contextBridge = Object.freeze({
+    exposeInMainWorld(key, api) {
+      // As Electron does: no binding over an existing property of window.
+      if (key in window) throw new Error('Cannot bind an API on top of an existing property on the window object')
+      Object.defineProperty(window, key, { value: Object.freeze({ ...api }), enumerable: true })
+    },
+  })
+  const electron = Object.freeze({ contextBridge, ipcRenderer })
+  const require = (name) => {
+    if (name === 'electron') return electron
+    throw new Error('module not found: ' + name + ' (a sandboxed preload may only require electron)')
+  }
+  Object.defineProperty(window, '${sendHook}', {
+    value: (channel, payload) => {
+      const event = { sender: ipcRenderer, senderId: 0, ports: [] }
+      for (const listener of [...(listeners.get(channel) || [])]) listener(event, payload)
+    },
+  })
+  const module = { exports: {} }
+  ;(function (require, module, exports) {
+${preloadSource}
+  })(require, module, module.exports)
+})()
+//# sourceURL=commonplace-preload.js`
+}
+
+/** The built preload; `npm run build` (or `npx electron-vite build`) makes it. */
+export async function readPreloadBundle(path = preloadBundle): Promise<string> {
+  try {
+    return await readFile(path, 'utf8')
+  } catch (error) {
+    throw new Error(`No built preload at ${path}: run \`npm run build\` first.`, { cause: error })
+  }
+}

@@ -1,0 +1,90 @@
+// The Electron shell around the page: the preload's api, events from main, main's sender check.
+import type { Page } from '@playwright/test'
+// Types window.commonplace as the renderer sees it.
+import type {} from '../src/preload/index.d'
+import { channels, type NotebookChange } from '../src/shared/ipc'
+import { expect, fixture, test } from './fixtures'
+import { startHarness } from './harness'
+import { bakerTitle } from './steps'
+
+/** Records in the page what a listener subscribed through window.commonplace receives. */
+async function listenForChanges(page: Page, name: string): Promise<void> {
+  await page.evaluate((key) => {
+    const seen: unknown[] = []
+    const record = window as unknown as Record<string, unknown>
+    record[`${key}Seen`] = seen
+    record[`${key}Stop`] = window.commonplace.onNotebookChanged((change) => seen.push(change))
+  }, name)
+}
+
+const seenBy = (page: Page, name: string): Promise<unknown[]> =>
+  page.evaluate((key) => (window as unknown as Record<string, unknown[]>)[`${key}Seen`]!, name)
+
+test('the page gets the preload api: the contract, two listeners, and no way around them', async ({
+  app,
+}) => {
+  const { page } = app
+  const surface = await page.evaluate(() => {
+    const api = window.commonplace as unknown as Record<string, unknown>
+    const globals = window as unknown as Record<string, unknown>
+    return {
+      keys: Object.keys(api).sort(),
+      allFunctions: Object.values(api).every((value) => typeof value === 'function'),
+      leaks: ['require', 'process', 'ipcRenderer', 'electron', 'module', '__commonplaceIpcInvoke']
+        .filter((name) => name in globals)
+        .sort(),
+    }
+  })
+  expect(surface.keys).toEqual(
+    [...Object.keys(channels), 'onMenuCommand', 'onNotebookChanged'].sort(),
+  )
+  expect(surface.allFunctions).toBe(true)
+  expect(surface.leaks).toEqual([])
+  // A call crosses the contract's channel to main's handler and back.
+  const answer = await page.evaluate(() => window.commonplace.listSources())
+  expect(answer).toEqual({ ok: true, value: [] })
+})
+
+test('File > Import… from the native menu reaches the page and imports', async ({ app }) => {
+  const { page } = app
+  await expect(page.getByRole('button', { name: 'Import source' })).toBeVisible()
+  app.answerOpenDialog([fixture('baker-red-rocket-interview.html')])
+  await app.sendMenuCommand('import-source')
+  await expect(page.getByRole('list', { name: 'Sources' })).toContainText(bakerTitle)
+})
+
+test("main's notebook-change events reach the page's listeners until they unsubscribe", async ({
+  app,
+}) => {
+  const { page } = app
+  await listenForChanges(page, 'first')
+  await listenForChanges(page, 'second')
+  const one: NotebookChange = { sources: ['s1'], essays: [], all: false }
+  const two: NotebookChange = { sources: [], essays: ['e1'], all: true }
+
+  await app.notifyNotebookChanged(one)
+  await expect.poll(() => seenBy(page, 'first')).toEqual([one])
+  await expect.poll(() => seenBy(page, 'second')).toEqual([one])
+
+  await page.evaluate(() => (window as unknown as { firstStop(): void }).firstStop())
+  await app.notifyNotebookChanged(two)
+  // Events arrive in order: once the still-subscribed listener has the second, the other would too.
+  await expect.poll(() => seenBy(page, 'second')).toEqual([one, two])
+  expect(await seenBy(page, 'first')).toEqual([one])
+})
+
+test('main refuses a page from an origin it does not trust', async ({ harnessBrowser }) => {
+  test.skip(!harnessBrowser, 'the origin is the harness’s to choose; Electron serves app://')
+  const stranger = await startHarness(harnessBrowser!, {
+    trustedOrigin: 'http://someone-else.localhost',
+  })
+  try {
+    const answer = await stranger.page.evaluate(() => window.commonplace.listSources())
+    expect(answer).toEqual({
+      ok: false,
+      error: { code: 'invalid-argument', message: 'Refused: unknown sender.' },
+    })
+  } finally {
+    await stranger.close()
+  }
+})

@@ -1,0 +1,74 @@
+// The built preload (out/preload/index.js, made by `npm run build` before the unit tests) run in a
+// bare VM context through the same shim the e2e harness uses: what it exposes and what it sends.
+import { runInContext, createContext } from 'node:vm'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { invokeBinding, preloadInitScript, readPreloadBundle, sendHook } from '../e2e/preload-shim'
+import {
+  channels,
+  menuCommandChannel,
+  notebookChangedChannel,
+  type CommonplaceApi,
+  type InvokeMethod,
+} from '../src/shared/ipc'
+
+interface Page {
+  commonplace?: CommonplaceApi
+  invoked: [string, unknown[]][]
+  [name: string]: unknown
+}
+
+async function loadPreload(): Promise<Page> {
+  const page: Page = { invoked: [] }
+  page.window = page
+  page[invokeBinding] = async (channel: string, args: unknown[]) => {
+    page.invoked.push([channel, args])
+    return { ok: true, value: channel }
+  }
+  createContext(page)
+  runInContext(preloadInitScript(await readPreloadBundle()), page)
+  return page
+}
+
+describe('the built preload', () => {
+  let page: Page
+  beforeEach(async () => {
+    page = await loadPreload()
+  })
+
+  it('exposes one frozen object: a function per contract channel and the two listeners', () => {
+    const api = page.commonplace as unknown as Record<string, unknown>
+    expect(Object.keys(api).sort()).toEqual(
+      [...Object.keys(channels), 'onMenuCommand', 'onNotebookChanged'].sort(),
+    )
+    expect(Object.isFrozen(api)).toBe(true)
+    expect(page[invokeBinding]).toBeUndefined()
+  })
+
+  it.each(Object.keys(channels) as InvokeMethod[])(
+    '%s invokes its own channel with the arguments as given',
+    async (method) => {
+      const call = page.commonplace![method] as (...args: unknown[]) => Promise<unknown>
+      const answer = await call('first', { second: 2 })
+      expect(page.invoked).toEqual([[channels[method], ['first', { second: 2 }]]])
+      expect(answer).toEqual({ ok: true, value: channels[method] })
+    },
+  )
+
+  it.each([
+    ['onMenuCommand', menuCommandChannel, 'new-essay'],
+    ['onNotebookChanged', notebookChangedChannel, { sources: ['s'], essays: [], all: false }],
+  ] as const)(
+    '%s hands the listener the payload only, until it unsubscribes',
+    (listen, channel, payload) => {
+      const received: unknown[][] = []
+      const stop = page.commonplace![listen]((...args: unknown[]) => received.push(args))
+      const send = page[sendHook] as (channel: string, payload: unknown) => void
+      send(channel, payload)
+      send('some:other-channel', 'ignored')
+      stop()
+      send(channel, payload)
+      // One call, one argument: never the IPC event, whose `sender` is ipcRenderer itself.
+      expect(received).toEqual([[payload]])
+    },
+  )
+})

@@ -10,9 +10,12 @@ import {
 } from '../../../shared/essay'
 import { quoted } from '../../../shared/quoted'
 import type { VerifiedCitation } from '../verification'
+import { normalizeLineEndings, onOneLine } from '../../../shared/line-endings'
 import {
+  escapeCitationSuffix,
   escapeClosingHashes,
   escapeMarkdown,
+  isBlank,
   indentLines,
   webAutolink,
   type Flavor,
@@ -69,7 +72,7 @@ export function checkKey(citation: CitationData): string {
   ])
 }
 
-/** Where a citation is inside a line: its note or comment cannot start a block or break one. */
+/** A title is a heading's one line: its blanks are collapsed, as a heading shows them anyway. */
 function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim()
 }
@@ -94,7 +97,8 @@ export function renderEssayMarkdown(
     library,
     [...checks.values()].map((check) => check.source),
   )
-  const escape = (text: string): string => escapeMarkdown(oneLine(text), format)
+  // Locators and comments are the writer's own text, kept as written but on one line.
+  const escape = (text: string): string => escapeMarkdown(onOneLine(text), format)
 
   const checkOf = (citation: CitationData): VerifiedCitation => {
     const check = checks.get(checkKey(citation))
@@ -113,7 +117,7 @@ export function renderEssayMarkdown(
   ): string => {
     const number = footnotes.length + 1
     let note = attribution(check.source)
-    if (oneLine(locator)) note += `, ${escape(locator)}`
+    if (!isBlank(locator)) note += `, ${escape(locator)}`
     note += '.'
     const url =
       check.source.url && check.fragment
@@ -121,7 +125,7 @@ export function renderEssayMarkdown(
         : check.source.url
     const link = webAutolink(url)
     if (link) note += ` ${link}`
-    if (oneLine(comment)) note += ` ${escape(comment)}`
+    if (!isBlank(comment)) note += ` ${escape(comment)}`
     if (check.state === 'kept' && inline) note += ` ${KEPT_INLINE_NOTE}`
     if (isUnverified(check.state)) note = `**Unverified quote (${check.state}).** ${note}`
     footnotes.push(`[^${number}]: ${note}`)
@@ -130,7 +134,7 @@ export function renderEssayMarkdown(
 
   const pandocCite = (check: VerifiedCitation, locator: string): string => {
     const key = keys.get(check.source.id) ?? check.source.id
-    return oneLine(locator) ? `[@${key}, ${escape(locator)}]` : `[@${key}]`
+    return isBlank(locator) ? `[@${key}]` : `[@${key}, ${escapeCitationSuffix(onOneLine(locator))}]`
   }
 
   const body = renderBlocks(essay.editorState.root, format, {
@@ -140,7 +144,7 @@ export function renderEssayMarkdown(
       const reference =
         format === 'gfm'
           ? footnoteFor(check, node.locator, node.comment)
-          : ` ${pandocCite(check, node.locator)}${oneLine(node.comment) ? `^[${escape(node.comment)}]` : ''}`
+          : ` ${pandocCite(check, node.locator)}${isBlank(node.comment) ? '' : `^[${escape(node.comment)}]`}`
       const lines = [commentWith(CITATION_MARK, carried(node, node.locator, node.comment))]
       lines.push(indentLines(quoteParagraphs(node.snapshot.exact, format) + reference, '> '))
       if (isUnverified(check.state)) lines.push('', unverifiedNote(check, format))
@@ -170,9 +174,12 @@ export function renderEssayMarkdown(
   return { markdown: `${parts.join('\n\n')}\n`, problems, kept }
 }
 
-/** A quote's paragraphs stay paragraphs; a single line break inside one stays a line break. */
+/**
+ * A quote's paragraphs stay paragraphs; a single line break inside one stays a line break, of
+ * whichever platform it came from (a lone CR would otherwise end the blockquote).
+ */
 function quoteParagraphs(exact: string, format: ExportFormat): string {
-  return exact
+  return normalizeLineEndings(exact)
     .split(/\n{2,}/)
     .map((paragraph) => escapeMarkdown(paragraph, format).replace(/\n/g, '\\\n'))
     .join('\n\n')

@@ -5,6 +5,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown'
 import { gfmFromMarkdown } from 'mdast-util-gfm'
 import { gfm } from 'micromark-extension-gfm'
 import { z } from 'zod'
+import { normalizeLineEndings, onOneLine } from '../../../shared/line-endings'
 import {
   CITATION_BLOCK_TYPE,
   INLINE_CITATION_TYPE,
@@ -20,7 +21,7 @@ import {
   UNVERIFIED_MARK,
   type CarriedCitation,
 } from './export-essay'
-import { isSafeLinkUrl } from './markdown-text'
+import { isBlank, isSafeLinkUrl } from './markdown-text'
 
 export interface ImportedEssay {
   title: string
@@ -66,7 +67,7 @@ function parse(markdown: string): Root {
 }
 
 export function importEssayMarkdown(markdown: string, fallbackTitle: string): ImportedEssay {
-  const { body, title: frontTitle } = splitFrontMatter(markdown.replace(/\r\n?/g, '\n'))
+  const { body, title: frontTitle } = splitFrontMatter(normalizeLineEndings(markdown))
   const tree = parse(body)
   const nodes = tree.children.filter(
     (node) => node.type !== 'footnoteDefinition' && node.type !== 'definition',
@@ -369,9 +370,11 @@ function followsPandocReference(source: string, offset: number): boolean {
  * citation's comment: that text is the citation, not the essay's.
  */
 function stripPandocReference(sink: SerializedNodeJson[], locator: string): void {
+  // The parser may have split the reference's text in pieces (at a character reference, say).
+  sink.splice(0, sink.length, ...mergeText(sink))
   const last = sink[sink.length - 1]
   if (last?.type !== 'text') return
-  const shown = locator.replace(/\s+/g, ' ').trim()
+  const shown = isBlank(locator) ? '' : onOneLine(locator)
   const pattern = new RegExp(
     ` ?\\[@[^\\s,\\]]+${shown ? `, ${escapeRegExp(shown)}` : ''}\\]${PANDOC_NOTE}$`,
   )

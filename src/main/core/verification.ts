@@ -1,4 +1,5 @@
 import type { CitationCheck, CitationData, CitationState } from '../../shared/essay'
+import { normalizeLineEndings } from '../../shared/line-endings'
 import { CommonplaceError } from './errors'
 import type { ReferenceSource } from './export/references'
 import { anchorInNewest } from './clipping-views'
@@ -29,7 +30,8 @@ export class CitationVerifier {
   constructor(private readonly store: LibraryStore) {}
 
   async check(citation: CitationData): Promise<VerifiedCitation> {
-    const quote = citation.snapshot.exact
+    // Line endings are compared, and the quote shown, as the export writes them: "\n" only.
+    const quote = normalizeLineEndings(citation.snapshot.exact)
     const base = { clippingId: citation.clippingId, sourceId: citation.sourceId, quote }
     const file = await this.sourceFileOrNull(citation.sourceId)
     const source = this.referenceSource(citation, file)
@@ -48,7 +50,7 @@ export class CitationVerifier {
       }
     }
     const { start, end } = clipping.target[1]
-    const current = version.text.slice(start, end)
+    const current = normalizeLineEndings(version.text.slice(start, end))
     if (current !== quote) {
       return {
         ...base,

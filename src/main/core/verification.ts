@@ -20,6 +20,7 @@ const MESSAGES: Record<CitationState, string> = {
   changed: 'The updated source words this passage differently.',
   missing: 'The updated source no longer has this passage (the old version still does).',
   kept: 'Kept as clipped: the writer chose this wording over the updated source’s.',
+  unreadable: 'The saved citation cannot be read.',
 }
 
 /**

@@ -4,12 +4,15 @@ import {
   type CitationCheck,
   type CitationData,
   type Essay,
+  type CitationNodeJson,
   type KeptWording,
   type SerializedCitationBlockJson,
   type SerializedInlineCitationJson,
+  type SerializedNodeJson,
 } from '../../../shared/essay'
 import { quoted } from '../../../shared/quoted'
 import type { VerifiedCitation } from '../verification'
+import { readCitation, unreadableCheck, type ReadableCitation } from './citation-reading'
 import { normalizeLineEndings, onOneLine } from '../../../shared/line-endings'
 import {
   escapeCitationSuffix,
@@ -53,6 +56,10 @@ export const KEPT_MARK = 'commonplace:kept'
 /** The note an inline citation gets when its wording was kept; the importer strips it. */
 export const KEPT_INLINE_NOTE = 'Wording kept from an earlier version of the source.'
 export const REFERENCES_MARK = 'commonplace:references'
+/** Where a citation that cannot be read was: its quote if it has one, and a note; not imported. */
+export const UNREADABLE_MARK = 'commonplace:unreadable'
+/** How the note for a citation that cannot be read starts; the importer strips Pandoc's. */
+export const UNREADABLE_NOTE = 'Unreadable citation.'
 
 /** JSON inside an HTML comment: "--" would end the comment early, so it is written escaped. */
 export function commentWith(mark: string, data: unknown): string {
@@ -99,6 +106,17 @@ export function renderEssayMarkdown(
   )
   // Locators and comments are the writer's own text, kept as written but on one line.
   const escape = (text: string): string => escapeMarkdown(onOneLine(text), format)
+  const positions = new Map(citationsIn(essay.editorState).map((node, index) => [node, index + 1]))
+
+  /** The citation, or null when it cannot be read: then the gate lists it, as verify does. */
+  const read = (node: SerializedNodeJson): ReadableCitation | UnreadableCitation => {
+    const reading = readCitation(node)
+    if (reading.readable) return reading.citation
+    const position = positions.get(node as CitationNodeJson) ?? positions.size + 1
+    const check = unreadableCheck(node, reading.reason, position, essay.title)
+    problems.push(check)
+    return { unreadable: `Citation ${position} cannot be read: ${reading.reason}.`, check }
+  }
 
   const checkOf = (citation: CitationData): VerifiedCitation => {
     const check = checks.get(checkKey(citation))
@@ -138,7 +156,9 @@ export function renderEssayMarkdown(
   }
 
   const body = renderBlocks(essay.editorState.root, format, {
-    block(node: SerializedCitationBlockJson) {
+    block(saved: SerializedCitationBlockJson) {
+      const node = read(saved)
+      if ('unreadable' in node) return unreadableBlock(node, format)
       const check = checkOf(node)
       // Pandoc has the bibliography, so a comment becomes an inline note of its own.
       const reference =
@@ -151,7 +171,17 @@ export function renderEssayMarkdown(
       if (check.state === 'kept') lines.push('', keptNote(check, format))
       return lines.join('\n')
     },
-    inline(node: SerializedInlineCitationJson) {
+    inline(saved: SerializedInlineCitationJson) {
+      const node = read(saved)
+      if ('unreadable' in node) {
+        const mark = commentWith(UNREADABLE_MARK, {})
+        if (format === 'pandoc')
+          return `^[${escape(`${UNREADABLE_NOTE} ${node.unreadable}`)}]${mark}`
+        footnotes.push(
+          `[^${footnotes.length + 1}]: **${UNREADABLE_NOTE}** ${escape(node.unreadable)}`,
+        )
+        return `[^${footnotes.length}]${mark}`
+      }
       const check = checkOf(node)
       // The reference comes before the comment: a line that starts with "<!--" is an HTML block.
       const reference =
@@ -195,6 +225,20 @@ function carried(node: CitationData, locator: string, comment: string): CarriedC
   if (locator) data.locator = locator
   if (comment) data.comment = comment
   return data
+}
+
+interface UnreadableCitation {
+  /** The sentence the export shows where the citation was. */
+  unreadable: string
+  check: RenderedExport['problems'][number]
+}
+
+/** Its quote, when the saved citation still has one, and why it is not a citation any more. */
+function unreadableBlock(node: UnreadableCitation, format: ExportFormat): string {
+  const lines = [commentWith(UNREADABLE_MARK, {})]
+  if (node.check.quote) lines.push(indentLines(quoteParagraphs(node.check.quote, format), '> '), '')
+  lines.push(`*${escapeMarkdown(`${UNREADABLE_NOTE} ${node.unreadable}`, format)}*`)
+  return lines.join('\n')
 }
 
 /** Only the decision's own fields travel: the saved JSON may hold anything. */

@@ -114,7 +114,7 @@ export function registerEssayCommands(program: Command, cli: CliContext): void {
   program
     .command('verify')
     .description(
-      "check every essay's citations (or one essay's) against their sources; exit code 1 when any would stop an export (changed or missing)",
+      "check every essay's citations (or one essay's) against their sources; exit code 1 when any would stop an export (changed, missing or unreadable)",
     )
     .argument('[essayId]', 'only this essay')
     .option('--json', 'print each citation’s check as JSON')

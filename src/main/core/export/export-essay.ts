@@ -10,10 +10,10 @@ import {
   type SerializedInlineCitationJson,
   type SerializedNodeJson,
 } from '../../../shared/essay'
+import { normalizeLineEndings, onOneLine } from '../../../shared/line-endings'
 import { quoted } from '../../../shared/quoted'
 import type { VerifiedCitation } from '../verification'
 import { readCitation, unreadableCheck, type ReadableCitation } from './citation-reading'
-import { normalizeLineEndings, onOneLine } from '../../../shared/line-endings'
 import {
   escapeCitationSuffix,
   escapeClosingHashes,
@@ -108,7 +108,7 @@ export function renderEssayMarkdown(
   const escape = (text: string): string => escapeMarkdown(onOneLine(text), format)
   const positions = new Map(citationsIn(essay.editorState).map((node, index) => [node, index + 1]))
 
-  /** The citation, or null when it cannot be read: then the gate lists it, as verify does. */
+  /** The citation's fields, or why it cannot be read: then the gate lists it, as verify does. */
   const read = (node: SerializedNodeJson): ReadableCitation | UnreadableCitation => {
     const reading = readCitation(node)
     if (reading.readable) return reading.citation

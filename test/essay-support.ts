@@ -1,5 +1,7 @@
 // Essays for export tests: Lexical's saved JSON built by hand (the shapes the editor saves), a
 // library of the two article fixtures with clippings to cite, and a real CommonMark/GFM parser.
+import { readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import type { Nodes, Root } from 'mdast'
 import { fromMarkdown } from 'mdast-util-from-markdown'
 import { gfmFromMarkdown } from 'mdast-util-gfm'
@@ -241,4 +243,21 @@ export function visibleText(node: Nodes): string {
     default:
       return 'children' in node ? (node.children as Nodes[]).map(visibleText).join('') : ''
   }
+}
+
+/**
+ * An essay's saved file changed the way a hand edit (or an older version of the app) could leave
+ * it, bypassing the checks a save makes. Open the notebook again afterwards to read it.
+ */
+export async function editEssayFile(
+  dataDir: string,
+  essayId: string,
+  edit: (state: SerializedEditorStateJson) => void,
+): Promise<void> {
+  const path = join(dataDir, 'essays', `${essayId}.json`)
+  const file = JSON.parse(await readFile(path, 'utf8')) as {
+    editorState: SerializedEditorStateJson
+  }
+  edit(file.editorState)
+  await writeFile(path, JSON.stringify(file))
 }

@@ -74,3 +74,25 @@ export function pandocText(value: unknown): string {
       return pandocText(node.c)
   }
 }
+
+/**
+ * Pandoc inlines as the characters they stand for, strictly: a Space is one blank, and any node
+ * that is not plain text shows as ⟨Type⟩, so a test sees markup or a line break that got in.
+ */
+export function pandocInlineText(inlines: unknown): string {
+  if (!Array.isArray(inlines)) return `⟨${typeof inlines}⟩`
+  return inlines
+    .map((node: PandocNode) => {
+      if (node.t === 'Str') return String(node.c)
+      if (node.t === 'Space') return ' '
+      return `⟨${node.t}⟩`
+    })
+    .join('')
+}
+
+/** A footnote's text: a Note that holds one paragraph, as {@link pandocInlineText}. */
+export function pandocNoteText(note: PandocNode): string {
+  const blocks = note.c as PandocNode[]
+  if (blocks.length !== 1 || blocks[0].t !== 'Para') return `⟨${blocks.map((b) => b.t).join()}⟩`
+  return pandocInlineText(blocks[0].c)
+}

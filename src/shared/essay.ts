@@ -45,9 +45,10 @@ export interface CitationData {
 
 /**
  * A citation checked against its source: where its passage stands in the newest version, or
- * 'kept' when it changed there and the writer chose to keep the wording it was clipped with.
+ * 'kept' when it changed there and the writer chose to keep the wording it was clipped with, or
+ * 'unreadable' when the saved citation lacks a field it needs (its quote, its clipping…).
  */
-export type CitationState = AnchorState | 'kept'
+export type CitationState = AnchorState | 'kept' | 'unreadable'
 
 export const CITATION_STATES: readonly CitationState[] = [
   'verified',
@@ -55,11 +56,12 @@ export const CITATION_STATES: readonly CitationState[] = [
   'changed',
   'missing',
   'kept',
+  'unreadable',
 ]
 
 /** Blocks an export until the writer says otherwise; a kept wording is their decision already. */
 export function isUnverified(state: CitationState): boolean {
-  return state === 'changed' || state === 'missing'
+  return state === 'changed' || state === 'missing' || state === 'unreadable'
 }
 
 export interface CitationCheck {
@@ -75,6 +77,8 @@ export interface CitationCheck {
   versionHash?: string
   /** One sentence for the user. */
   message: string
+  /** For an unreadable citation: its place among the essay's citations, from 1. */
+  position?: number
 }
 
 export const CITATION_BLOCK_TYPE = 'citation-block'
@@ -120,8 +124,10 @@ export function isCitationNodeJson(node: SerializedNodeJson): node is CitationNo
 export function citationsIn(state: SerializedEditorStateJson): CitationNodeJson[] {
   const found: CitationNodeJson[] = []
   const visit = (node: SerializedNodeJson): void => {
+    // Saved JSON is read, not trusted: a node that is not an object holds no citation.
+    if (typeof node !== 'object' || node === null) return
     if (isCitationNodeJson(node)) found.push(node)
-    node.children?.forEach(visit)
+    if (Array.isArray(node.children)) node.children.forEach(visit)
   }
   visit(state.root)
   return found

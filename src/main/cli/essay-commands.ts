@@ -21,8 +21,13 @@ function edited(iso: string): string {
   return `${iso.slice(0, 16).replace('T', ' ')} UTC`
 }
 
+/** The quote, or what stands for it when a citation that cannot be read has none. */
+function quoteOf(check: Pick<CitationCheck, 'quote'>): string {
+  return check.quote ? quoted(check.quote) : '(no quote)'
+}
+
 function describeProblem(problem: Omit<CitationCheck, 'essayId'>): string {
-  const lines = [`  ${problem.state}: ${quoted(problem.quote)}`, `    ${problem.message}`]
+  const lines = [`  ${problem.state}: ${quoteOf(problem)}`, `    ${problem.message}`]
   if (problem.current !== undefined)
     lines.push(`    the source there reads: ${quoted(problem.current)}`)
   return lines.join('\n')
@@ -109,7 +114,7 @@ export function registerEssayCommands(program: Command, cli: CliContext): void {
   program
     .command('verify')
     .description(
-      "check every essay's citations (or one essay's) against their sources; exit code 1 when any would stop an export (changed or missing)",
+      "check every essay's citations (or one essay's) against their sources; exit code 1 when any would stop an export (changed, missing or unreadable)",
     )
     .argument('[essayId]', 'only this essay')
     .option('--json', 'print each citation’s check as JSON')
@@ -170,7 +175,8 @@ function printChecks(essays: EssaySummary[], checks: CitationCheck[]): void {
       essayId = check.essayId
       print(`${essayId}  ${titles.get(essayId) ?? ''}`)
     }
-    print(`  ${check.state.padEnd(8)}  ${quoted(check.quote)}  (${check.clippingId})`)
+    const clipping = check.clippingId ? `  (${check.clippingId})` : ''
+    print(`  ${check.state.padEnd(8)}  ${quoteOf(check)}${clipping}`)
     if (check.state !== 'verified') print(`            ${check.message}`)
   }
   const counts = countStates(CITATION_STATES, checks)

@@ -1,4 +1,5 @@
 import type { CitationCheck, CitationData, CitationState } from '../../shared/essay'
+import { normalizeLineEndings } from '../../shared/line-endings'
 import { CommonplaceError } from './errors'
 import type { ReferenceSource } from './export/references'
 import { anchorInNewest, once } from './clipping-views'
@@ -20,6 +21,7 @@ const MESSAGES: Record<CitationState, string> = {
   changed: 'The updated source words this passage differently.',
   missing: 'The updated source no longer has this passage (the old version still does).',
   kept: 'Kept as clipped: the writer chose this wording over the updated source’s.',
+  unreadable: 'The saved citation cannot be read.',
 }
 
 /**
@@ -30,7 +32,8 @@ export class CitationVerifier {
   constructor(private readonly store: NotebookStore) {}
 
   async check(citation: CitationData): Promise<VerifiedCitation> {
-    const quote = citation.snapshot.exact
+    // Line endings are compared, and the quote shown, as the export writes them: "\n" only.
+    const quote = normalizeLineEndings(citation.snapshot.exact)
     const base = { clippingId: citation.clippingId, sourceId: citation.sourceId, quote }
     const file = await this.sourceFileOrNull(citation.sourceId)
     const source = await this.referenceSource(citation, file)
@@ -58,7 +61,7 @@ export class CitationVerifier {
       }
     }
     const { start, end } = clipping.target[1]
-    const current = versionText.slice(start, end)
+    const current = normalizeLineEndings(versionText.slice(start, end))
     if (current !== quote) {
       return {
         ...base,

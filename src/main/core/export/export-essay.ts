@@ -4,15 +4,21 @@ import {
   type CitationCheck,
   type CitationData,
   type Essay,
+  type CitationNodeJson,
   type KeptWording,
   type SerializedCitationBlockJson,
   type SerializedInlineCitationJson,
+  type SerializedNodeJson,
 } from '../../../shared/essay'
+import { normalizeLineEndings, onOneLine } from '../../../shared/line-endings'
 import { quoted } from '../../../shared/quoted'
 import type { VerifiedCitation } from '../verification'
+import { readCitation, unreadableCheck, type ReadableCitation } from './citation-reading'
 import {
+  escapeCitationSuffix,
   escapeClosingHashes,
   escapeMarkdown,
+  isBlank,
   indentLines,
   webAutolink,
   type Flavor,
@@ -50,6 +56,10 @@ export const KEPT_MARK = 'commonplace:kept'
 /** The note an inline citation gets when its wording was kept; the importer strips it. */
 export const KEPT_INLINE_NOTE = 'Wording kept from an earlier version of the source.'
 export const REFERENCES_MARK = 'commonplace:references'
+/** Where a citation that cannot be read was: its quote if it has one, and a note; not imported. */
+export const UNREADABLE_MARK = 'commonplace:unreadable'
+/** How the note for a citation that cannot be read starts; the importer strips Pandoc's. */
+export const UNREADABLE_NOTE = 'Unreadable citation.'
 
 /** JSON inside an HTML comment: "--" would end the comment early, so it is written escaped. */
 export function commentWith(mark: string, data: unknown): string {
@@ -69,7 +79,7 @@ export function checkKey(citation: CitationData): string {
   ])
 }
 
-/** Where a citation is inside a line: its note or comment cannot start a block or break one. */
+/** A title is a heading's one line: its blanks are collapsed, as a heading shows them anyway. */
 function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim()
 }
@@ -94,7 +104,19 @@ export function renderEssayMarkdown(
     library,
     [...checks.values()].map((check) => check.source),
   )
-  const escape = (text: string): string => escapeMarkdown(oneLine(text), format)
+  // Locators and comments are the writer's own text, kept as written but on one line.
+  const escape = (text: string): string => escapeMarkdown(onOneLine(text), format)
+  const positions = new Map(citationsIn(essay.editorState).map((node, index) => [node, index + 1]))
+
+  /** The citation's fields, or why it cannot be read: then the gate lists it, as verify does. */
+  const read = (node: SerializedNodeJson): ReadableCitation | UnreadableCitation => {
+    const reading = readCitation(node)
+    if (reading.readable) return reading.citation
+    const position = positions.get(node as CitationNodeJson) ?? positions.size + 1
+    const check = unreadableCheck(node, reading.reason, position, essay.title)
+    problems.push(check)
+    return { unreadable: `Citation ${position} cannot be read: ${reading.reason}.`, check }
+  }
 
   const checkOf = (citation: CitationData): VerifiedCitation => {
     const check = checks.get(checkKey(citation))
@@ -113,7 +135,7 @@ export function renderEssayMarkdown(
   ): string => {
     const number = footnotes.length + 1
     let note = attribution(check.source)
-    if (oneLine(locator)) note += `, ${escape(locator)}`
+    if (!isBlank(locator)) note += `, ${escape(locator)}`
     note += '.'
     const url =
       check.source.url && check.fragment
@@ -121,7 +143,7 @@ export function renderEssayMarkdown(
         : check.source.url
     const link = webAutolink(url)
     if (link) note += ` ${link}`
-    if (oneLine(comment)) note += ` ${escape(comment)}`
+    if (!isBlank(comment)) note += ` ${escape(comment)}`
     if (check.state === 'kept' && inline) note += ` ${KEPT_INLINE_NOTE}`
     if (isUnverified(check.state)) note = `**Unverified quote (${check.state}).** ${note}`
     footnotes.push(`[^${number}]: ${note}`)
@@ -130,24 +152,36 @@ export function renderEssayMarkdown(
 
   const pandocCite = (check: VerifiedCitation, locator: string): string => {
     const key = keys.get(check.source.id) ?? check.source.id
-    return oneLine(locator) ? `[@${key}, ${escape(locator)}]` : `[@${key}]`
+    return isBlank(locator) ? `[@${key}]` : `[@${key}, ${escapeCitationSuffix(onOneLine(locator))}]`
   }
 
   const body = renderBlocks(essay.editorState.root, format, {
-    block(node: SerializedCitationBlockJson) {
+    block(saved: SerializedCitationBlockJson) {
+      const node = read(saved)
+      if ('unreadable' in node) return unreadableBlock(node, format)
       const check = checkOf(node)
       // Pandoc has the bibliography, so a comment becomes an inline note of its own.
       const reference =
         format === 'gfm'
           ? footnoteFor(check, node.locator, node.comment)
-          : ` ${pandocCite(check, node.locator)}${oneLine(node.comment) ? `^[${escape(node.comment)}]` : ''}`
+          : ` ${pandocCite(check, node.locator)}${isBlank(node.comment) ? '' : `^[${escape(node.comment)}]`}`
       const lines = [commentWith(CITATION_MARK, carried(node, node.locator, node.comment))]
       lines.push(indentLines(quoteParagraphs(node.snapshot.exact, format) + reference, '> '))
       if (isUnverified(check.state)) lines.push('', unverifiedNote(check, format))
       if (check.state === 'kept') lines.push('', keptNote(check, format))
       return lines.join('\n')
     },
-    inline(node: SerializedInlineCitationJson) {
+    inline(saved: SerializedInlineCitationJson) {
+      const node = read(saved)
+      if ('unreadable' in node) {
+        const mark = commentWith(UNREADABLE_MARK, {})
+        if (format === 'pandoc')
+          return `^[${escape(`${UNREADABLE_NOTE} ${node.unreadable}`)}]${mark}`
+        footnotes.push(
+          `[^${footnotes.length + 1}]: **${UNREADABLE_NOTE}** ${escape(node.unreadable)}`,
+        )
+        return `[^${footnotes.length}]${mark}`
+      }
       const check = checkOf(node)
       // The reference comes before the comment: a line that starts with "<!--" is an HTML block.
       const reference =
@@ -170,9 +204,12 @@ export function renderEssayMarkdown(
   return { markdown: `${parts.join('\n\n')}\n`, problems, kept }
 }
 
-/** A quote's paragraphs stay paragraphs; a single line break inside one stays a line break. */
+/**
+ * A quote's paragraphs stay paragraphs; a single line break inside one stays a line break, of
+ * whichever platform it came from (a lone CR would otherwise end the blockquote).
+ */
 function quoteParagraphs(exact: string, format: ExportFormat): string {
-  return exact
+  return normalizeLineEndings(exact)
     .split(/\n{2,}/)
     .map((paragraph) => escapeMarkdown(paragraph, format).replace(/\n/g, '\\\n'))
     .join('\n\n')
@@ -188,6 +225,20 @@ function carried(node: CitationData, locator: string, comment: string): CarriedC
   if (locator) data.locator = locator
   if (comment) data.comment = comment
   return data
+}
+
+interface UnreadableCitation {
+  /** The sentence the export shows where the citation was. */
+  unreadable: string
+  check: RenderedExport['problems'][number]
+}
+
+/** Its quote, when the saved citation still has one, and why it is not a citation any more. */
+function unreadableBlock(node: UnreadableCitation, format: ExportFormat): string {
+  const lines = [commentWith(UNREADABLE_MARK, {})]
+  if (node.check.quote) lines.push(indentLines(quoteParagraphs(node.check.quote, format), '> '), '')
+  lines.push(`*${escapeMarkdown(`${UNREADABLE_NOTE} ${node.unreadable}`, format)}*`)
+  return lines.join('\n')
 }
 
 /** Only the decision's own fields travel: the saved JSON may hold anything. */

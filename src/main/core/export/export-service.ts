@@ -4,6 +4,7 @@ import { citationsIn, type CitationCheck, type Essay } from '../../../shared/ess
 import type { CitationProblem, ExportRequest } from '../../../shared/ipc'
 import type { EssaysService } from '../essays'
 import { readFailure } from '../importing/read-source-file'
+import { quoted } from '../../../shared/quoted'
 import { CommonplaceError } from '../errors'
 import type { NotebookStore } from '../store/notebook-store'
 import type { CitationVerifier, VerifiedCitation } from '../verification'
@@ -13,6 +14,7 @@ import {
   type ExportFormat,
   type RenderedExport,
 } from './export-essay'
+import { readCitation, unreadableCheck } from './citation-reading'
 import { importEssayMarkdown } from './import-markdown'
 import { bibtexEntry, citationKeys, cslItem, type ReferenceSource } from './references'
 
@@ -35,13 +37,18 @@ export class ExportService {
     private readonly verifier: CitationVerifier,
   ) {}
 
-  /** The one conversion both the app and the CLI run. */
+  /**
+   * The one conversion both the app and the CLI run. A citation that cannot be read has no check:
+   * the exporter marks it, and the gate lists it.
+   */
   async render(essayId: string, format: ExportFormat): Promise<RenderedExport> {
     const essay = await this.essays.get(essayId)
     const checks = new Map<string, VerifiedCitation>()
-    for (const citation of citationsIn(essay.editorState)) {
-      const key = checkKey(citation)
-      if (!checks.has(key)) checks.set(key, await this.verifier.check(citation))
+    for (const node of citationsIn(essay.editorState)) {
+      const reading = readCitation(node)
+      if (!reading.readable) continue
+      const key = checkKey(reading.citation)
+      if (!checks.has(key)) checks.set(key, await this.verifier.check(reading.citation))
     }
     return renderEssayMarkdown(essay, checks, await this.librarySources(), format)
   }
@@ -93,19 +100,46 @@ export class ExportService {
 
   /** Every citation of every essay (or one essay), checked against its source. */
   async verify(essayId?: string): Promise<CitationCheck[]> {
-    const essays = essayId
-      ? [await this.essays.get(essayId)]
-      : await Promise.all((await this.essays.list()).map((e) => this.essays.get(e.id)))
+    if (essayId) return this.checksOf(await this.essays.get(essayId))
     const checks: CitationCheck[] = []
-    for (const essay of essays) {
-      for (const citation of citationsIn(essay.editorState)) {
-        const {
-          source: _source,
-          fragment: _fragment,
-          ...check
-        } = await this.verifier.check(citation)
-        checks.push({ essayId: essay.id, ...check })
+    for (const summary of await this.essays.list()) {
+      let essay: Essay
+      try {
+        essay = await this.essays.get(summary.id)
+      } catch (error) {
+        // An essay whose file cannot be read is reported (the store says why); the rest verify.
+        if (!(error instanceof CommonplaceError)) throw error
+        checks.push({
+          essayId: summary.id,
+          clippingId: '',
+          sourceId: '',
+          state: 'unreadable',
+          quote: '',
+          message: `${quoted(summary.title)} cannot be read, so its citations cannot be checked.`,
+        })
+        continue
       }
+      checks.push(...(await this.checksOf(essay)))
+    }
+    return checks
+  }
+
+  private async checksOf(essay: Essay): Promise<CitationCheck[]> {
+    const checks: CitationCheck[] = []
+    for (const [index, node] of citationsIn(essay.editorState).entries()) {
+      // One citation that cannot be read is reported; the others are checked all the same.
+      const reading = readCitation(node)
+      if (!reading.readable) {
+        const check = unreadableCheck(node, reading.reason, index + 1, essay.title)
+        checks.push({ essayId: essay.id, ...check })
+        continue
+      }
+      const {
+        source: _source,
+        fragment: _fragment,
+        ...check
+      } = await this.verifier.check(reading.citation)
+      checks.push({ essayId: essay.id, ...check })
     }
     return checks
   }

@@ -5,6 +5,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown'
 import { gfmFromMarkdown } from 'mdast-util-gfm'
 import { gfm } from 'micromark-extension-gfm'
 import { z } from 'zod'
+import { normalizeLineEndings } from '../../../shared/line-endings'
 import {
   CITATION_BLOCK_TYPE,
   INLINE_CITATION_TYPE,
@@ -14,12 +15,13 @@ import {
 import {
   CITATION_MARK,
   INLINE_MARK,
-  KEPT_INLINE_NOTE,
   KEPT_MARK,
   REFERENCES_MARK,
+  UNREADABLE_MARK,
   UNVERIFIED_MARK,
   type CarriedCitation,
 } from './export-essay'
+import { followsPandocReference, stripPandocReference, stripUnreadableNote } from './import-pandoc'
 import { isSafeLinkUrl } from './markdown-text'
 
 export interface ImportedEssay {
@@ -66,7 +68,7 @@ function parse(markdown: string): Root {
 }
 
 export function importEssayMarkdown(markdown: string, fallbackTitle: string): ImportedEssay {
-  const { body, title: frontTitle } = splitFrontMatter(markdown.replace(/\r\n?/g, '\n'))
+  const { body, title: frontTitle } = splitFrontMatter(normalizeLineEndings(markdown))
   const tree = parse(body)
   const nodes = tree.children.filter(
     (node) => node.type !== 'footnoteDefinition' && node.type !== 'definition',
@@ -97,6 +99,12 @@ export function importEssayMarkdown(markdown: string, fallbackTitle: string): Im
         if (note !== UNVERIFIED_MARK && note !== KEPT_MARK) break
         i += 2
       }
+      continue
+    }
+    if (marked?.mark === UNREADABLE_MARK) {
+      // A citation the exporter could not read: its quote and note were written, not the essay's.
+      if (nodes[i + 1]?.type === 'blockquote') i++
+      if (nodes[i + 1]?.type === 'paragraph') i++
       continue
     }
     if (marked) continue
@@ -321,6 +329,9 @@ function inline(children: PhrasingContent[], source: string): SerializedNodeJson
           else {
             const marked = markOf(node as unknown as Html)
             const data = marked?.mark === INLINE_MARK ? carriedOf(marked.data) : null
+            // What the exporter wrote before its comment may have been parsed in pieces.
+            if (marked) sink.splice(0, sink.length, ...mergeText(sink))
+            if (marked?.mark === UNREADABLE_MARK) stripUnreadableNote(sink)
             if (data) {
               if (followsPandocReference(source, node.position?.start.offset ?? 0))
                 stripPandocReference(sink, data.locator ?? '')
@@ -347,44 +358,6 @@ function inline(children: PhrasingContent[], source: string): SerializedNodeJson
 /** How the exporter writes underline: <ins> for GFM, a span Pandoc reads as underline. */
 const UNDERLINE_OPEN = /^<(ins|u|span class="underline")>$/
 const UNDERLINE_CLOSE = /^<\/(ins|u|span)>$/
-
-/** The note the exporter may write after a Pandoc inline citation, as a pattern. */
-const PANDOC_NOTE = `(\\^\\[(Unverified quote \\((moved|changed|missing)\\)\\.|${escapeRegExp(KEPT_INLINE_NOTE)})\\])?`
-
-/** The Markdown of a Pandoc citation, as the exporter writes it. */
-const PANDOC_REFERENCE = new RegExp(
-  `^\\[@[^\\s,\\]\\\\]+(, (\\\\.|[^\\]\\\\])*)?\\]${PANDOC_NOTE}$`,
-)
-
-/** True when a Pandoc citation ends at `offset`: its "[@" is not escaped, as the writer's are. */
-function followsPandocReference(source: string, offset: number): boolean {
-  const start = source.lastIndexOf('[@', offset)
-  return (
-    start > 0 && source[start - 1] !== '\\' && PANDOC_REFERENCE.test(source.slice(start, offset))
-  )
-}
-
-/**
- * A Pandoc export has " [@key, locator]" (and, when unverified, a note) before each inline
- * citation's comment: that text is the citation, not the essay's.
- */
-function stripPandocReference(sink: SerializedNodeJson[], locator: string): void {
-  const last = sink[sink.length - 1]
-  if (last?.type !== 'text') return
-  const shown = locator.replace(/\s+/g, ' ').trim()
-  const pattern = new RegExp(
-    ` ?\\[@[^\\s,\\]]+${shown ? `, ${escapeRegExp(shown)}` : ''}\\]${PANDOC_NOTE}$`,
-  )
-  const text = String(last.text)
-  const match = pattern.exec(text)
-  if (!match) return
-  if (match.index === 0) sink.pop()
-  else sink[sink.length - 1] = { ...last, text: text.slice(0, match.index) }
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-}
 
 /** A title's text: what a reader sees, so without HTML (the exporter's separators are comments). */
 function plainText(node: Nodes): string {

@@ -13,6 +13,26 @@ const ALWAYS = /[\\`*_[\]<>|~&$]/g
  * and so change a quote's characters.
  */
 const PANDOC = /[\^{}'"]|-(?=-)|\.(?=\.)/g
+/** The same, inside "[@key, …]", where a ";" would start the next citation of the group. */
+const PANDOC_CITATION = /[\^{};'"]|-(?=-)|\.(?=\.)/g
+
+/**
+ * Pandoc's `smart` extension joins a known abbreviation to the next word with a no-break space
+ * ("p. 3" becomes "p.\u00a03"), changing the text; an escaped period is not part of the word, so
+ * the abbreviation is not recognised. The list is Pandoc's default (`pandoc
+ * --print-default-data-file abbreviations`); its check is case-sensitive, so is this one.
+ */
+const ABBREVIATIONS = (
+  'aet aetat al Apr Aug bk Bros c Capt cf ch chap chs Co col Corp cp d Dec Dr e.g ed eds esp f ' +
+  'fasc Feb ff fig fl fol fols Fr Gen Gov Hon i.e ill Inc incl Jan Jr Jul Jun Ltd M.A M.D Mar ' +
+  'Mr Mrs Ms n n.b nn No Nov Oct p Ph.D pp Pres Prof pt q.v Rep Rev s.v s.vv saec sec Sen Sep ' +
+  'Sept Sgt Sr St univ viz vol vs'
+).split(' ')
+/** Such a word, where Pandoc's reader starts one: after anything but a letter, digit or ".". */
+const ABBREVIATION = new RegExp(
+  `(?<![\\p{L}\\p{N}.])(${ABBREVIATIONS.map((word) => word.replace(/\./g, '\\.')).join('|')})\\.(?= )`,
+  'gu',
+)
 
 /**
  * An empty HTML comment: nothing to a reader, but it splits the text around it. GFM finds bare
@@ -24,24 +44,32 @@ export const SEPARATOR = '<!---->'
 /**
  * Escapes `text` for the middle of a Markdown line: the result renders as the literal text with
  * CommonMark + GFM (and Pandoc), including a bare URL, which GFM would otherwise make a link.
+ * `inCitation`: the text goes inside Pandoc's "[@key, …]".
  */
-export function escapeText(text: string, flavor: Flavor = 'gfm'): string {
+export function escapeText(text: string, flavor: Flavor = 'gfm', inCitation = false): string {
   let escaped = text.replace(ALWAYS, '\\$&')
   if (flavor === 'pandoc') {
     // Pandoc's Markdown does not link bare URLs, but other tools reading the file may; "@key"
-    // is a citation.
+    // is a citation. Pandoc makes one space of a run of them, so the rest are references.
     return escaped
-      .replace(PANDOC, '\\$&')
+      .replace(inCitation ? PANDOC_CITATION : PANDOC, '\\$&')
       .replace(/(https?|ftp):\/\//gi, '$1\\://')
       .replace(/\bwww\./gi, 'www\\.')
       .replace(/@/g, '\\@')
+      .replace(ABBREVIATION, '$1\\.')
       .replace(/\t/g, '&#9;')
+      .replace(/ {2,}/g, (run) => ` ${'&#32;'.repeat(run.length - 1)}`)
   }
   escaped = escaped
     .replace(/(https?|ftp)(?=:\/\/)/gi, `$1${SEPARATOR}`)
     .replace(/\bwww(?=\.)/gi, `$&${SEPARATOR}`)
     .replace(/(?<=[-.\w+])@/g, `${SEPARATOR}@`)
   return escaped.replace(/\t/g, '&#9;')
+}
+
+/** The locator in Pandoc's "[@key, locator]", read back by Pandoc as exactly `text`. */
+export function escapeCitationSuffix(text: string): string {
+  return escapeLines(escapeText(text, 'pandoc', true), 'pandoc')
 }
 
 /**
@@ -67,6 +95,11 @@ export function escapeLines(markdown: string, flavor: Flavor = 'gfm'): string {
 
 function blanks(run: string): string {
   return run.replace(/ /g, '&#32;').replace(/\t/g, '&#9;')
+}
+
+/** A locator or comment of only blanks is none: nothing to show. */
+export function isBlank(text: string): boolean {
+  return /^\s*$/.test(text)
 }
 
 /** A whole field (title, note, quote) as literal Markdown text. */

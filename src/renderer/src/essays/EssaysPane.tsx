@@ -124,9 +124,10 @@ export function EssaysPane(props: EssaysPaneProps): ReactElement {
     const counts = countStates(CITATION_STATES, result.value)
     const total = result.value.length
     const kept = counts.kept > 0 ? `, ${counts.kept} kept as clipped` : ''
+    const unreadable = counts.unreadable > 0 ? `, ${counts.unreadable} unreadable` : ''
     setVerification(
       `${total} ${total === 1 ? 'citation' : 'citations'}: ${counts.verified} verified, ` +
-        `${counts.moved} moved, ${counts.changed} changed, ${counts.missing} missing${kept}`,
+        `${counts.moved} moved, ${counts.changed} changed, ${counts.missing} missing${kept}${unreadable}`,
     )
   }
 

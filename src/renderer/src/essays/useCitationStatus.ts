@@ -48,6 +48,8 @@ export function useCitationStatus(
       const nowSays: Record<string, QuoteChangeInfo> = {}
       if (checks?.ok) {
         for (const check of checks.value) {
+          // A citation that cannot be read has no clipping to badge; verify reports it.
+          if (check.state === 'unreadable') continue
           const state = check.state === 'kept' ? 'changed' : check.state
           if (next[check.clippingId] === 'present') next[check.clippingId] = state
           if (state === 'changed' && check.current !== undefined && check.versionHash) {

@@ -1,0 +1,82 @@
+// The verifier compares line endings by the shared rule (src/shared/line-endings.ts), whichever
+// side has CR: here a source version stored with CRLF and lone CR before sources were stored with
+// "\n" only, which no import makes any more, so the store is a stand-in holding that one file.
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { useTempDir } from '../../../test/support'
+import type { CitationData } from '../../shared/essay'
+import { openCommonplace } from './commonplace'
+import { sha256 } from './ids'
+import { SCHEMA_VERSION, type SourceEntry } from './store/schema'
+import { CitationVerifier } from './verification'
+
+const tempDir = useTempDir()
+const TEXT = 'Old text, line one\r\nline two of it.\r\rAnother paragraph here.'
+const START = TEXT.indexOf('line two')
+
+/** A notebook holding one source written with CR line endings, clipped across them. */
+async function verifierOfOldSource(): Promise<CitationVerifier> {
+  const app = await openCommonplace(join(tempDir(), 'notebook'))
+  const hash = sha256(TEXT)
+  const importedAt = '2020-01-01T00:00:00.000Z'
+  const entry: SourceEntry = {
+    id: 's-oldnotes1',
+    kind: 'txt',
+    importedAt,
+    currentVersionHash: hash,
+    title: 'Old notes',
+  }
+  await app.store.write(async (tx) => {
+    tx.createSource(
+      {
+        schemaVersion: SCHEMA_VERSION,
+        id: entry.id,
+        entry,
+        versions: [{ hash, importedAt, fileName: 'old.txt' }],
+        clippings: [
+          {
+            id: 'c-oldclip01',
+            sourceId: entry.id,
+            versionHash: hash,
+            createdAt: importedAt,
+            updatedAt: importedAt,
+            note: '',
+            tags: [],
+            target: [
+              { type: 'TextQuoteSelector', exact: TEXT.slice(START), prefix: '', suffix: '' },
+              { type: 'TextPositionSelector', start: START, end: TEXT.length },
+            ],
+          },
+        ],
+      },
+      [{ schemaVersion: SCHEMA_VERSION, hash, text: TEXT, html: '' }],
+    )
+    ;(await tx.library()).sources.push(entry)
+  })
+  return new CitationVerifier(app.store)
+}
+
+const citing = (exact: string): CitationData => ({
+  clippingId: 'c-oldclip01',
+  sourceId: 's-oldnotes1',
+  snapshot: { exact, title: 'Old notes' },
+})
+
+describe('verification and line endings', () => {
+  it.each([
+    ['"\\n"', 'line two of it.\n\nAnother paragraph here.'],
+    ['CRLF', 'line two of it.\r\n\r\nAnother paragraph here.'],
+    ['the source’s own endings', TEXT.slice(START)],
+  ])('verifies a quote with %s against a source stored with CR', async (_name, exact) => {
+    const check = await (await verifierOfOldSource()).check(citing(exact))
+    expect(check.state).toBe('verified')
+    expect(check.quote).toBe('line two of it.\n\nAnother paragraph here.')
+  })
+
+  it('still sees a quote whose words differ', async () => {
+    const check = await (
+      await verifierOfOldSource()
+    ).check(citing('line two of it.\n\nA paragraph here.'))
+    expect(check.state).toBe('changed')
+  })
+})

@@ -37,6 +37,8 @@ export interface RunningApp {
   leakedRequests: string[]
   /** Web links the app handed to the OS browser. */
   openedExternally: string[]
+  /** Autosaves main refused (the harness only): the editor must save what the schema accepts. */
+  refusedSaves?: string[]
   answerOpenDialog(paths: string[]): void
   answerSaveDialog(path: string): void
   restart(): Promise<void>
@@ -54,6 +56,7 @@ export async function startHarness(browser: Browser): Promise<RunningApp> {
   const answers: DialogAnswers = { open: [], save: [] }
   const leakedRequests: string[] = []
   const openedExternally: string[] = []
+  const refusedSaves: string[] = []
   const ports: Ports = {
     chooseFilesToImport: async () => answers.open.shift() ?? [],
     openExternal: async (url) => void openedExternally.push(url),
@@ -85,7 +88,11 @@ export async function startHarness(browser: Browser): Promise<RunningApp> {
   })
   await context.exposeBinding(
     '__commonplaceInvoke',
-    (_source, method: InvokeMethod, args: unknown[]) => handlers[method](...args),
+    async (_source, method: InvokeMethod, args: unknown[]) => {
+      const result = await handlers[method](...args)
+      if (method === 'saveEssay' && !result.ok) refusedSaves.push(result.error.message)
+      return result
+    },
   )
   // A string, not a function: bundlers that rename or wrap functions (tsx's keepNames) would
   // break its serialized source, and the bench runs this file under tsx.
@@ -123,6 +130,7 @@ export async function startHarness(browser: Browser): Promise<RunningApp> {
     dataDir,
     leakedRequests,
     openedExternally,
+    refusedSaves,
     answerOpenDialog: (paths) => void answers.open.push(paths),
     answerSaveDialog: (path) => void answers.save.push(path),
     async restart() {

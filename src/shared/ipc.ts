@@ -3,7 +3,13 @@
 // after parsing its arguments (they arrive as `unknown`); the e2e harness binds the same table.
 import type { AnchorState, StateCounts } from './anchor'
 import type { ClippingView, SourceMetadata, SourceSummary } from './domain'
-import type { CitationCheck, Essay, EssaySummary, SerializedEditorStateJson } from './essay'
+import type {
+  CitationCheck,
+  Essay,
+  EssaySummary,
+  GateState,
+  SerializedEditorStateJson,
+} from './essay'
 
 /**
  * busy: another process held the notebook too long, nothing changed; damaged: a file of the
@@ -86,8 +92,12 @@ export interface ExportRequest {
   allowUnverified: boolean
 }
 
-/** A problem the quote-integrity gate found: one citation that is not verified. */
-export type CitationProblem = Omit<CitationCheck, 'essayId'>
+/**
+ * A problem the quote-integrity gate found: one citation that is not verified, or a block it
+ * could not read ('unreadable': `quote` is what words it holds or its kind; the ids are its own
+ * when it has them, else empty).
+ */
+export type CitationProblem = Omit<CitationCheck, 'essayId' | 'state'> & { state: GateState }
 
 export type ExportOutcome =
   /** `kept`: quotes whose older wording the writer chose to keep; the file notes each. */

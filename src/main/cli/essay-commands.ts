@@ -6,6 +6,7 @@ import {
   type CitationCheck,
   type EssaySummary,
 } from '../../shared/essay'
+import type { CitationProblem } from '../../shared/ipc'
 import { quoted } from '../../shared/quoted'
 import type { ExportFormat } from '../core/export/export-essay'
 import type { BibliographyFormat, GateOutcome } from '../core/export/export-service'
@@ -21,7 +22,7 @@ function edited(iso: string): string {
   return `${iso.slice(0, 16).replace('T', ' ')} UTC`
 }
 
-function describeProblem(problem: Omit<CitationCheck, 'essayId'>): string {
+function describeProblem(problem: CitationProblem): string {
   const lines = [`  ${problem.state}: ${quoted(problem.quote)}`, `    ${problem.message}`]
   if (problem.current !== undefined)
     lines.push(`    the source there reads: ${quoted(problem.current)}`)

@@ -5,15 +5,12 @@ import {
   type EssaySummary,
   type SerializedEditorStateJson,
 } from '../../shared/essay'
+import { checkEditorState } from '../../shared/essay-state/schema'
+import { unwrapUnreadable, wrapUnreadable } from '../../shared/essay-state/unreadable'
 import { CommonplaceError, notFound } from './errors'
 import { newId } from './ids'
 import type { LibraryStore } from './store/library-store'
-import {
-  editorStateSchema,
-  essayTitleSchema,
-  SCHEMA_VERSION,
-  type EssayEntry,
-} from './store/schema'
+import { essayTitleSchema, SCHEMA_VERSION, type EssayEntry } from './store/schema'
 
 function summaryOf(entry: EssayEntry): EssaySummary {
   return {
@@ -66,20 +63,24 @@ export class EssaysService {
   async get(id: string): Promise<Essay> {
     const entry = this.liveEntry(id)
     const file = await this.store.essayFile(id)
-    return { ...summaryOf(entry), editorState: file.editorState }
+    // Blocks the editor cannot read travel wrapped, so that opening the essay does not drop them.
+    return { ...summaryOf(entry), editorState: wrapUnreadable(file.editorState) }
   }
 
-  /** Autosave: replaces the essay's editor state. */
+  /**
+   * Autosave: replaces the essay's editor state, once it passes the strict schema; unreadable
+   * blocks go back to disk as they were read.
+   */
   async save(id: string, editorState: unknown): Promise<EssaySummary> {
     this.liveEntry(id)
-    const parsed = editorStateSchema.safeParse(editorState)
-    if (!parsed.success) {
+    const checked = checkEditorState(editorState)
+    if (!checked.ok) {
       throw new CommonplaceError(
         'invalid-argument',
-        `The essay could not be saved: ${parsed.error.issues[0].message}.`,
+        `The essay could not be saved: ${checked.problem}.`,
       )
     }
-    const state = parsed.data as SerializedEditorStateJson
+    const state = unwrapUnreadable(checked.value)
     const entry = await this.store.updateEssay(id, (file, entry) => {
       file.editorState = state
       entry.updatedAt = this.now().toISOString()
@@ -119,7 +120,9 @@ export class EssaysService {
   async updateQuote(clippingId: string, exact: string): Promise<void> {
     for (const essay of await this.citingClipping(clippingId)) {
       const file = await this.store.essayFile(essay.id)
-      const state = structuredClone(file.editorState)
+      // Wrapped, so that an unreadable block (say a citation without its snapshot) is neither
+      // edited nor refused by save: it goes back as it was.
+      const state = wrapUnreadable(structuredClone(file.editorState))
       for (const citation of citationsIn(state)) {
         if (citation.clippingId !== clippingId) continue
         citation.snapshot = { ...citation.snapshot, exact }

@@ -2,6 +2,7 @@
 // changes, and teach `load` to migrate the old one.
 import { z } from 'zod'
 import type { SerializedEditorStateJson } from '../../../shared/essay'
+import { storedEditorStateSchema } from '../../../shared/essay-state/schema'
 
 export const SCHEMA_VERSION = 1
 
@@ -46,21 +47,8 @@ export const libraryFileSchema = z.object({
   essays: z.array(essayEntrySchema).default([]),
 })
 
-/** Lexical's serialized state: checked for shape here; the editor checks the nodes themselves. */
-const serializedNodeSchema: z.ZodType<{ type: string; version: number; children?: unknown[] }> =
-  z.lazy(() =>
-    z
-      .object({
-        type: z.string().min(1),
-        version: z.number(),
-        children: z.array(serializedNodeSchema).optional(),
-      })
-      .loose(),
-  )
-
-export const editorStateSchema = z.object({
-  root: serializedNodeSchema.refine((node) => node.type === 'root', 'the editor state has no root'),
-})
+/** Lexical's serialized state: checked for shape here, and kept exactly as it was read. */
+export const editorStateSchema = storedEditorStateSchema
 
 export const essayFileSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),

@@ -89,3 +89,20 @@ test('deleting a cited clipping warns first, and the citation then shows Missing
   await expect(citation).toContainText('Missing')
   await expect(citation).toContainText(bakerQuote)
 })
+
+test('deleting a clipping right after citing it, before autosave, still warns', async ({ app }) => {
+  const { page } = app
+  await clipBoth(app)
+  const editor = await startEssay(page)
+  await clippingItem(page, bakerQuote).getByRole('button', { name: 'Cite in essay' }).click()
+  // At once: the citation is in the editor, not yet on disk.
+  await clippingItem(page, bakerQuote).getByRole('button', { name: 'Delete clipping' }).click()
+
+  const warning = page.getByRole('alertdialog', { name: 'Delete cited clipping' })
+  await expect(warning).toContainText('Cited in 1 essay')
+  await warning.getByRole('button', { name: 'Keep' }).click()
+  await expect(clippingItem(page, bakerQuote)).toContainText('Cited in 1 essay')
+  await expect(editor.getByRole('figure', { name: `Citation: ${bakerTitle}` })).not.toContainText(
+    'Missing',
+  )
+})

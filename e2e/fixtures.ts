@@ -40,5 +40,7 @@ export const test = base.extend<{ app: RunningApp }, { harnessBrowser: Browser |
     }
     await use(app)
     await app.close()
+    // Whatever a journey did in the editor, main's strict schema took every state it saved.
+    expect(app.refusedSaves ?? [], 'autosaves refused by main').toEqual([])
   },
 })

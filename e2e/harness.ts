@@ -9,10 +9,12 @@ import type { Ports } from '../src/main/core/ports'
 import { registerIpc, type InvokeEvent, type InvokeRegistry } from '../src/main/ipc'
 import { rendererResponse } from '../src/main/renderer-files'
 import {
+  channels,
   menuCommandChannel,
   notebookChangedChannel,
   type MenuCommand,
   type NotebookChange,
+  type Result,
 } from '../src/shared/ipc'
 import { rendererDir } from './environment'
 import { invokeBinding, preloadInitScript, readPreloadBundle, sendHook } from './preload-shim'
@@ -32,6 +34,8 @@ export interface RunningApp {
   leakedRequests: string[]
   /** Web links the app handed to the OS browser. */
   openedExternally: string[]
+  /** Autosaves main refused (the harness only): the editor must save what the schema accepts. */
+  refusedSaves?: string[]
   answerOpenDialog(paths: string[]): void
   answerSaveDialog(path: string): void
   restart(): Promise<void>
@@ -80,6 +84,7 @@ export async function startHarness(
   const answers: DialogAnswers = { open: [], save: [] }
   const leakedRequests: string[] = []
   const openedExternally: string[] = []
+  const refusedSaves: string[] = []
   const ports: Ports = {
     chooseFilesToImport: async () => answers.open.shift() ?? [],
     openExternal: async (url) => void openedExternally.push(url),
@@ -122,8 +127,13 @@ export async function startHarness(
       body: Buffer.from(await response.arrayBuffer()),
     })
   })
-  await context.exposeBinding(invokeBinding, ({ frame }, channel: string, args: unknown[]) =>
-    ipcMain.invoke(frame.url(), channel, args),
+  await context.exposeBinding(
+    invokeBinding,
+    async ({ frame }, channel: string, args: unknown[]) => {
+      const result = (await ipcMain.invoke(frame.url(), channel, args)) as Result<unknown>
+      if (channel === channels.saveEssay && !result.ok) refusedSaves.push(result.error.message)
+      return result
+    },
   )
   await context.addInitScript(preloadInitScript(await readPreloadBundle()))
 
@@ -149,6 +159,7 @@ export async function startHarness(
     dataDir,
     leakedRequests,
     openedExternally,
+    refusedSaves,
     answerOpenDialog: (paths) => void answers.open.push(paths),
     answerSaveDialog: (path) => void answers.save.push(path),
     async restart() {

@@ -83,6 +83,12 @@ export interface CitationCheck {
 
 export const CITATION_BLOCK_TYPE = 'citation-block'
 export const INLINE_CITATION_TYPE = 'inline-citation'
+/** A top-level block Commonplace could not read, carried to the editor and back unchanged. */
+export const UNREADABLE_BLOCK_TYPE = 'unreadable-block'
+
+/** The longest locator and comment a citation keeps (the saved-state schema holds them to it). */
+export const MAX_LOCATOR_LENGTH = 1000
+export const MAX_COMMENT_LENGTH = 20_000
 
 export interface SerializedNodeJson {
   type: string
@@ -108,6 +114,16 @@ export interface SerializedCitationBlockJson extends SerializedNodeJson, Citatio
 
 export interface SerializedInlineCitationJson extends SerializedNodeJson, InlineCitationFields {
   type: typeof INLINE_CITATION_TYPE
+}
+
+/**
+ * What the editor receives in place of a block that fails the saved-state schema: `raw` is the
+ * block exactly as it was read, and it is written back in its place when the essay is saved.
+ */
+export interface SerializedUnreadableBlockJson extends SerializedNodeJson {
+  type: typeof UNREADABLE_BLOCK_TYPE
+  version: 1
+  raw: SerializedNodeJson
 }
 
 export interface SerializedEditorStateJson {

@@ -130,7 +130,11 @@ export interface ExportRequest {
   allowUnverified: boolean
 }
 
-/** A problem the quote-integrity gate found: one citation that is not verified. */
+/**
+ * A problem the quote-integrity gate found: one citation that is not verified, or a block it
+ * could not read ('unreadable': `quote` is what words it holds or its kind; the ids are its own
+ * when it has them, else empty).
+ */
 export type CitationProblem = Omit<CitationCheck, 'essayId'>
 
 export type ExportOutcome =

@@ -6,6 +6,7 @@ import {
   type CitationCheck,
   type EssaySummary,
 } from '../../shared/essay'
+import type { CitationProblem } from '../../shared/ipc'
 import { quoted } from '../../shared/quoted'
 import type { ExportFormat } from '../core/export/export-essay'
 import type { BibliographyFormat, GateOutcome } from '../core/export/export-service'
@@ -26,7 +27,7 @@ function quoteOf(check: Pick<CitationCheck, 'quote'>): string {
   return check.quote ? quoted(check.quote) : '(no quote)'
 }
 
-function describeProblem(problem: Omit<CitationCheck, 'essayId'>): string {
+function describeProblem(problem: CitationProblem): string {
   const lines = [`  ${problem.state}: ${quoteOf(problem)}`, `    ${problem.message}`]
   if (problem.current !== undefined)
     lines.push(`    the source there reads: ${quoted(problem.current)}`)

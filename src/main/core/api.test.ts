@@ -188,4 +188,35 @@ describe('createHandlers', () => {
     expect(found.map((view) => view.id)).toEqual([clipping.id])
     expect(found[0].sourceTitle).toBe('Tangerine notes')
   })
+
+  it('saves an essay state only when it passes the strict schema, naming where it does not', async () => {
+    const { handlers } = await setUp()
+    const essay = valueOf(await handlers.createEssay('Strict'))
+    const paragraph = essay.editorState.root.children?.[0]
+    const hostile = {
+      root: {
+        ...essay.editorState.root,
+        children: [
+          paragraph,
+          { type: 'citation-block', version: 1, clippingId: 'c', sourceId: 's' },
+        ],
+      },
+    }
+    expect(await handlers.saveEssay(essay.id, hostile)).toEqual({
+      ok: false,
+      error: {
+        code: 'invalid-argument',
+        message:
+          'The essay could not be saved: root.children[1].snapshot: missing (an object is required).',
+      },
+    })
+    expect(await handlers.saveEssay(essay.id, 'not a state')).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid-argument',
+        message: 'The essay could not be saved: expected an object, got "not a state".',
+      },
+    })
+    valueOf(await handlers.saveEssay(essay.id, essay.editorState))
+  })
 })

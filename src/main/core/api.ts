@@ -1,5 +1,12 @@
 import { z } from 'zod'
-import type { ExportOutcome, InvokeHandlers, Result } from '../../shared/ipc'
+import { checkEditorState } from '../../shared/essay-state/schema'
+import type {
+  ExportOutcome,
+  InvokeApi,
+  InvokeHandlers,
+  InvokeMethod,
+  Result,
+} from '../../shared/ipc'
 import type { NotebookSession } from './notebook-session'
 import { CommonplaceError, toAppError } from './errors'
 import type { Ports } from './ports'
@@ -9,6 +16,21 @@ const id = z.string().min(1).max(100)
 const offset = z.number().int().nonnegative()
 const note = z.string().max(20_000)
 const tags = z.array(z.string().max(200)).max(100)
+
+/** An essay's whole state, strictly: the one issue names the place, "root.children[3]…: …". */
+const editorState = z.unknown().transform((value, context) => {
+  const checked = checkEditorState(value)
+  if (checked.ok) return checked.value
+  context.addIssue({
+    code: 'custom',
+    message: `The essay could not be saved: ${checked.problem}.`,
+    input: value,
+  })
+  return z.NEVER
+})
+
+/** Each channel's arguments, as the tuple its contract method takes. */
+type ArgumentSchemas = { [K in InvokeMethod]: z.ZodType<Parameters<InvokeApi[K]>> }
 
 const schemas = {
   listSources: z.tuple([]),
@@ -40,8 +62,8 @@ const schemas = {
   listEssays: z.tuple([]),
   createEssay: z.tuple([z.string().max(500).optional()]),
   getEssay: z.tuple([id]),
-  // The state's shape is checked by the essays service, which names what is wrong.
-  saveEssay: z.tuple([id, z.unknown()]),
+  // The essays service checks it again: the CLI and imports save without passing through here.
+  saveEssay: z.tuple([id, editorState]),
   renameEssay: z.tuple([id, z.string().max(500)]),
   deleteEssay: z.tuple([id]),
   restoreEssay: z.tuple([id]),
@@ -62,7 +84,18 @@ const schemas = {
   createBackup: z.tuple([]),
   restoreBackup: z.tuple([z.string().max(100)]),
   repairNotebook: z.tuple([]),
-}
+} satisfies ArgumentSchemas
+
+// `satisfies` alone lets a schema be narrower than its method: a new optional argument would
+// compile and then be refused at run time. This names any method whose schema is not exact.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+type Inexact = {
+  [K in InvokeMethod]: Same<z.output<(typeof schemas)[K]>, Parameters<InvokeApi[K]>> extends true
+    ? never
+    : K
+}[InvokeMethod]
+const allExact: [Inexact] extends [never] ? true : Inexact = true
+void allExact
 
 /**
  * The handler behind every channel of the contract. Arguments arrive untrusted: each is parsed
@@ -77,7 +110,9 @@ export function createHandlers(session: NotebookSession, ports: Ports): InvokeHa
       const parsed = schema.safeParse(args)
       if (!parsed.success) {
         const issue = parsed.error.issues[0]
-        const where = issue.path.length ? ` (${issue.path.join('.')})` : ''
+        // A custom issue's message names its own place.
+        const where =
+          issue.path.length && issue.code !== 'custom' ? ` (${issue.path.join('.')})` : ''
         return {
           ok: false,
           error: { code: 'invalid-argument', message: `${issue.message}${where}` },

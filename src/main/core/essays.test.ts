@@ -1,8 +1,9 @@
 import { readFile, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { fixtureNames, fixturePath, useTempDir } from '../../../test/support'
+import { fixtureNames, fixturePath, rejection, useTempDir } from '../../../test/support'
 import { citationBlock, paragraph, stateOf, text } from '../../../test/essay-support'
+import type { SerializedNodeJson } from '../../shared/essay'
 import { openCommonplace, type Commonplace } from './commonplace'
 
 const tempDir = useTempDir()
@@ -101,5 +102,70 @@ describe('essays', () => {
     await expect(reopened.essays.get(essay.id)).rejects.toThrow(file)
     expect(reopened.store.problems.map((problem) => problem.file)).toEqual([file])
     expect(await readFile(file, 'utf8')).toContain('"type":"paragraph"')
+  })
+
+  it('refuses a malformed state with a typed error naming the place, and keeps the saved one', async () => {
+    const app = await openCommonplace(tempDir())
+    const { citation } = await withCitedClipping(app)
+    const essay = await app.essays.create('Strict')
+    const good = stateOf(paragraph(text('safe')), citation)
+    await app.essays.save(essay.id, good)
+    const file = join(tempDir(), 'essays', `${essay.id}.json`)
+    const before = await readFile(file, 'utf8')
+
+    const { snapshot: _snapshot, ...snapshotless } = citation
+    const error = await rejection(app.essays.save(essay.id, stateOf(paragraph(), snapshotless)))
+    expect(error.code).toBe('invalid-argument')
+    expect(error.message).toBe(
+      'The essay could not be saved: root.children[1].snapshot: missing (an object is required).',
+    )
+    const smuggled = stateOf(paragraph(text('x', 0), { ...citation, type: 'inline-citation' }))
+    expect((await rejection(app.essays.save(essay.id, smuggled))).message).toMatch(
+      /root\.children\[0\]\.children\[1\]: unknown field "comment"/,
+    )
+    expect(await readFile(file, 'utf8')).toBe(before)
+    expect((await app.essays.get(essay.id)).editorState).toEqual(good)
+  })
+
+  it('opens blocks it cannot read as unreadable, and saves them back byte for byte', async () => {
+    const app = await openCommonplace(tempDir())
+    const { clipping, citation } = await withCitedClipping(app)
+    const essay = await app.essays.create('Damaged blocks')
+    const file = join(tempDir(), 'essays', `${essay.id}.json`)
+    // Written as by another tool: a block of a kind Commonplace lacks, a citation without its
+    // snapshot, each in its own key order.
+    const unknown = { version: 1, type: 'table', rows: [['Zoë', 1.5, null]], children: [] }
+    const { snapshot: _snapshot, ...snapshotless } = citation
+    const blocks: SerializedNodeJson[] = [paragraph(text('Before')), unknown, snapshotless]
+    const saved = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>
+    await writeFile(file, JSON.stringify({ ...saved, editorState: stateOf(...blocks) }))
+    const reopened = await openCommonplace(tempDir())
+
+    const opened = (await reopened.essays.get(essay.id)).editorState
+    expect(opened.root.children?.map((block) => block.type)).toEqual([
+      'paragraph',
+      'unreadable-block',
+      'unreadable-block',
+    ])
+    expect(opened.root.children?.[1]).toEqual({
+      type: 'unreadable-block',
+      version: 1,
+      raw: unknown,
+    })
+
+    // The writer types; the editor saves what it was given, as a copy (IPC), with the new text.
+    const edited = JSON.parse(JSON.stringify(opened)) as typeof opened
+    edited.root.children?.splice(0, 1, paragraph(text('Before, and after')))
+    await reopened.essays.save(essay.id, edited)
+    const written = await readFile(file, 'utf8')
+    expect(written).toContain('Before, and after')
+    expect(written).toContain(JSON.stringify(unknown))
+    expect(written).toContain(JSON.stringify(snapshotless))
+
+    // Accepting a changed quote edits readable citations only; the damaged one stays as it was.
+    await reopened.store.write((tx) =>
+      reopened.essays.updateQuoteIn(tx, clipping.id, 'a new wording'),
+    )
+    expect(await readFile(file, 'utf8')).toContain(JSON.stringify(snapshotless))
   })
 })

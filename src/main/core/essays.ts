@@ -6,17 +6,13 @@ import {
   type EssaySummary,
   type SerializedEditorStateJson,
 } from '../../shared/essay'
+import { checkEditorState } from '../../shared/essay-state/schema'
+import { unwrapUnreadable, wrapUnreadable } from '../../shared/essay-state/unreadable'
 import { CommonplaceError, notFound } from './errors'
 import { newId } from './ids'
 import type { Frozen } from './store/json-store-file'
 import type { NotebookStore } from './store/notebook-store'
-import {
-  editorStateSchema,
-  essayTitleSchema,
-  SCHEMA_VERSION,
-  type EssayEntry,
-  type EssayFile,
-} from './store/schema'
+import { essayTitleSchema, SCHEMA_VERSION, type EssayEntry, type EssayFile } from './store/schema'
 import type { Transaction } from './store/transaction'
 
 function summaryOf(entry: Frozen<EssayEntry>): EssaySummary {
@@ -76,23 +72,27 @@ export class EssaysService {
   async get(id: string): Promise<Essay> {
     const entry = await this.liveEntry(id)
     const file = await this.store.essayFile(id)
+    // Blocks the editor cannot read travel wrapped, so that opening the essay does not drop them.
     return {
       ...summaryOf(entry),
-      editorState: structuredClone(file.editorState) as SerializedEditorStateJson,
+      editorState: wrapUnreadable(file.editorState as SerializedEditorStateJson),
     }
   }
 
-  /** Autosave: replaces the essay's editor state. */
+  /**
+   * Autosave: replaces the essay's editor state, once it passes the strict schema; unreadable
+   * blocks go back to disk as they were read.
+   */
   async save(id: string, editorState: unknown): Promise<EssaySummary> {
     await this.liveEntry(id)
-    const parsed = editorStateSchema.safeParse(editorState)
-    if (!parsed.success) {
+    const checked = checkEditorState(editorState)
+    if (!checked.ok) {
       throw new CommonplaceError(
         'invalid-argument',
-        `The essay could not be saved: ${parsed.error.issues[0]?.message ?? 'not an editor state'}.`,
+        `The essay could not be saved: ${checked.problem}.`,
       )
     }
-    const state = parsed.data as SerializedEditorStateJson
+    const state = unwrapUnreadable(checked.value)
     const entry = await this.change(id, (file) => {
       file.editorState = state
     })
@@ -126,11 +126,15 @@ export class EssaysService {
     const at = this.now().toISOString()
     for (const essay of await this.citingClipping(clippingId)) {
       const file = await tx.essay(essay.id)
-      for (const citation of citationsIn(file.editorState)) {
+      // Wrapped, so that an unreadable block (say a citation without its snapshot) is neither
+      // edited nor refused: it goes back as it was.
+      const state = wrapUnreadable(file.editorState)
+      for (const citation of citationsIn(state)) {
         if (citation.clippingId !== clippingId) continue
         citation.snapshot = { ...citation.snapshot, exact }
         delete citation.keptWording
       }
+      file.editorState = unwrapUnreadable(state)
       file.entry.updatedAt = at
       await this.mirror(tx, file.entry)
       this.citations?.set(essay.id, citedIdsOf(file.editorState))

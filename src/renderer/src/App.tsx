@@ -1,8 +1,8 @@
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import type { ClippingView } from '../../shared/domain'
 import { ClippingsPanel } from './clippings/ClippingsPanel'
 import { CITATION_MIME, citationDataFrom } from './editor/citationData'
-import { EssaysPane, type CiteRequest } from './essays/EssaysPane'
+import { EssaysPane, type CiteRequest, type EssaysPaneHandle } from './essays/EssaysPane'
 import { Library } from './library/Library'
 import { EmptyReader } from './reader/EmptyReader'
 import { Reader } from './reader/Reader'
@@ -26,6 +26,7 @@ function Notebook(): React.JSX.Element {
   const [view, setView] = useState<View>('reader')
   const [citeRequest, setCiteRequest] = useState<CiteRequest>()
   const [openRequest, setOpenRequest] = useState<{ essayId: string; nonce: number }>()
+  const essaysPane = useRef<EssaysPaneHandle>(null)
   useCommand('import-source', () => void notebook.importSources())
 
   const sourceOf = (clipping: ClippingView) =>
@@ -92,6 +93,7 @@ function Notebook(): React.JSX.Element {
         </div>
         <div className="workspace-view" hidden={view !== 'essay'}>
           <EssaysPane
+            ref={essaysPane}
             clippingsRevision={notebook.clippingsRevision}
             onShowInSource={showInSource}
             onEssaysChanged={notebook.refreshClippings}
@@ -113,6 +115,7 @@ function Notebook(): React.JSX.Element {
         }}
         onSave={notebook.saveClipping}
         onDelete={(clipping) => void notebook.deleteClipping(clipping)}
+        saveOpenEssay={async () => await essaysPane.current?.flush()}
         onCite={cite}
         onDragCitation={dragCitation}
         onOpenEssay={(essayId) => {

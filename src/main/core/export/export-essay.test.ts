@@ -1,3 +1,5 @@
+import { readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import type { FootnoteDefinition, Heading, Link, List, Nodes } from 'mdast'
 import { describe, expect, it } from 'vitest'
 import {
@@ -190,5 +192,57 @@ describe('quote-integrity gate', () => {
     const checks = await app.exports.verify(essay.id)
     expect(checks.map((check) => check.state)).toEqual(['verified', 'changed', 'verified'])
     expect(checks.every((check) => check.essayId === essay.id)).toBe(true)
+  })
+
+  it('marks a block it cannot read and stops at the gate for it, without breaking', async () => {
+    const app = await openCommonplace(tempDir())
+    const library = await seedLibrary(app)
+    const essay = await app.essays.create('Partly damaged')
+    await app.essays.save(
+      essay.id,
+      stateOf(paragraph(text('Readable.')), citationBlock(library.people, library.baker)),
+    )
+    // On disk, beside them: a block of a kind Commonplace lacks, a citation without its snapshot.
+    const file = join(tempDir(), 'essays', `${essay.id}.json`)
+    const saved = JSON.parse(await readFile(file, 'utf8'))
+    const { snapshot: _snapshot, ...snapshotless } = citationBlock(library.sean, library.anora)
+    saved.editorState.root.children.push({ type: 'table', version: 1, children: [] }, snapshotless)
+    await writeFile(file, JSON.stringify(saved))
+    const reopened = await openCommonplace(tempDir())
+
+    const { markdown, problems } = await reopened.exports.render(essay.id, 'gfm')
+    expect(problems.map(({ state, clippingId, quote }) => ({ state, clippingId, quote }))).toEqual([
+      { state: 'unreadable', clippingId: '', quote: 'a “table” block' },
+      // A citation block is a kind the exporter knows: the citation itself is reported.
+      { state: 'unreadable', clippingId: library.sean.id, quote: '' },
+    ])
+    expect(problems[0].message).toMatch(
+      /^Block 3 of the essay \(a “table” block\) could not be read/,
+    )
+    const paragraphs = parseMarkdown(markdown).children.map(visibleText)
+    expect(paragraphs).toContain('Readable.')
+    expect(paragraphs).toContain(quotes.people)
+    expect(
+      paragraphs.filter((text) => text.startsWith('[Unreadable block: Commonplace could not read')),
+    ).toHaveLength(1)
+    expect(paragraphs).toContain(
+      'Unreadable citation. Citation 2 cannot be read: its quote is missing.',
+    )
+
+    expect(
+      await reopened.exports.gate({ essayId: essay.id, format: 'pandoc', allowUnverified: false }),
+    ).toMatchObject({
+      status: 'blocked',
+      problems: [{ state: 'unreadable' }, { state: 'unreadable' }],
+    })
+    const allowed = await reopened.exports.gate({
+      essayId: essay.id,
+      format: 'pandoc',
+      allowUnverified: true,
+    })
+    expect(allowed).toMatchObject({
+      status: 'ready',
+      unverified: [{ state: 'unreadable' }, { state: 'unreadable' }],
+    })
   })
 })

@@ -11,6 +11,7 @@ import {
   type SerializedNodeJson,
 } from '../../../shared/essay'
 import { normalizeLineEndings, onOneLine } from '../../../shared/line-endings'
+import type { CitationProblem } from '../../../shared/ipc'
 import { quoted } from '../../../shared/quoted'
 import type { VerifiedCitation } from '../verification'
 import { readCitation, unreadableCheck, type ReadableCitation } from './citation-reading'
@@ -37,8 +38,11 @@ export type ExportFormat = Flavor
 
 export interface RenderedExport {
   markdown: string
-  /** Every citation that is not verified, in reading order: the gate stops for these. */
-  problems: Omit<CitationCheck, 'essayId'>[]
+  /**
+   * Every citation that is not verified and every block that could not be read, in reading
+   * order: the gate stops for these.
+   */
+  problems: CitationProblem[]
   /** Citations whose older wording the writer kept: listed, noted in the file, not stopped. */
   kept: Omit<CitationCheck, 'essayId'>[]
 }
@@ -190,6 +194,18 @@ export function renderEssayMarkdown(
           : ` ${pandocCite(check, node.locator)}${pandocInlineNote(check)}`
       return `${reference}${commentWith(INLINE_MARK, carried(node, node.locator, ''))}`
     },
+    unreadable(node, index) {
+      const kind = typeof node.raw.type === 'string' ? oneLine(node.raw.type).slice(0, 100) : '?'
+      const words = wordsIn(node.raw)
+      problems.push({
+        clippingId: typeof node.raw.clippingId === 'string' ? node.raw.clippingId : '',
+        sourceId: typeof node.raw.sourceId === 'string' ? node.raw.sourceId : '',
+        state: 'unreadable',
+        quote: words || `a “${kind}” block`,
+        message: `Block ${index + 1} of the essay (a “${kind}” block) could not be read; it is kept in the essay, and the export has a marker in its place.`,
+      })
+      return `*${escapeMarkdown(`[Unreadable block: Commonplace could not read this part of the essay (a “${kind}” block), so it is left out here.]`, format)}*`
+    },
   })
 
   const parts: string[] = []
@@ -202,6 +218,23 @@ export function renderEssayMarkdown(
   }
   if (footnotes.length > 0) parts.push(footnotes.join('\n'))
   return { markdown: `${parts.join('\n\n')}\n`, problems, kept }
+}
+
+/** The words an unreadable block holds, as far as they can be found: a quote, its text runs. */
+function wordsIn(raw: SerializedNodeJson): string {
+  const snapshot = raw.snapshot as { exact?: unknown } | undefined
+  if (typeof snapshot?.exact === 'string') return oneLine(snapshot.exact).slice(0, 200)
+  const texts: string[] = []
+  const visit = (node: SerializedNodeJson, depth: number): void => {
+    if (typeof node.text === 'string') texts.push(node.text)
+    if (Array.isArray(node.children) && depth < 64) {
+      for (const child of node.children) {
+        if (typeof child === 'object' && child !== null) visit(child, depth + 1)
+      }
+    }
+  }
+  visit(raw, 0)
+  return oneLine(texts.join(' ')).slice(0, 200)
 }
 
 /**
@@ -268,7 +301,7 @@ function unverifiedInline(check: Pick<CitationCheck, 'state'>): string {
   return `Unverified quote (${check.state}).`
 }
 
-function strip(check: VerifiedCitation): RenderedExport['problems'][number] {
+function strip(check: VerifiedCitation): RenderedExport['kept'][number] {
   return {
     clippingId: check.clippingId,
     sourceId: check.sourceId,

@@ -1,6 +1,12 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { basename, extname, resolve } from 'node:path'
-import { citationsIn, type CitationCheck, type Essay } from '../../../shared/essay'
+import {
+  CITATION_BLOCK_TYPE,
+  citationsIn,
+  type CitationCheck,
+  type Essay,
+} from '../../../shared/essay'
+import { isUnreadableBlock } from '../../../shared/essay-state/unreadable'
 import type { CitationProblem, ExportRequest } from '../../../shared/ipc'
 import type { EssaysService } from '../essays'
 import { readFailure } from '../importing/read-source-file'
@@ -19,6 +25,9 @@ import { importEssayMarkdown } from './import-markdown'
 import { bibtexEntry, citationKeys, cslItem, type ReferenceSource } from './references'
 
 export type BibliographyFormat = 'csl-json' | 'bibtex'
+
+/** Top-level blocks the Markdown exporter renders, damaged parts and all. */
+const EXPORTABLE_BLOCKS = new Set(['paragraph', 'heading', 'quote', 'list', CITATION_BLOCK_TYPE])
 
 /**
  * The quote-integrity gate's answer: stopped, with the quotes that do not match their sources;
@@ -42,7 +51,7 @@ export class ExportService {
    * the exporter marks it, and the gate lists it.
    */
   async render(essayId: string, format: ExportFormat): Promise<RenderedExport> {
-    const essay = await this.essays.get(essayId)
+    const essay = await this.essayToExport(essayId)
     const checks = new Map<string, VerifiedCitation>()
     for (const node of citationsIn(essay.editorState)) {
       const reading = readCitation(node)
@@ -100,12 +109,12 @@ export class ExportService {
 
   /** Every citation of every essay (or one essay), checked against its source. */
   async verify(essayId?: string): Promise<CitationCheck[]> {
-    if (essayId) return this.checksOf(await this.essays.get(essayId))
+    if (essayId) return this.checksOf(await this.essayToExport(essayId))
     const checks: CitationCheck[] = []
     for (const summary of await this.essays.list()) {
       let essay: Essay
       try {
-        essay = await this.essays.get(summary.id)
+        essay = await this.essayToExport(summary.id)
       } catch (error) {
         // An essay whose file cannot be read is reported (the store says why); the rest verify.
         if (!(error instanceof CommonplaceError)) throw error
@@ -156,6 +165,20 @@ export class ExportService {
       null,
       2,
     )}\n`
+  }
+
+  /**
+   * The essay as export and verify read it: blocks of kinds the exporter knows go as saved, so
+   * that a damaged citation inside one is reported by its place and the rest of the block still
+   * exports; a block of a kind it does not know stays wrapped, and gets a marker.
+   */
+  private async essayToExport(essayId: string): Promise<Essay> {
+    const essay = await this.essays.get(essayId)
+    const root = essay.editorState.root
+    const children = (root.children ?? []).map((block) =>
+      isUnreadableBlock(block) && EXPORTABLE_BLOCKS.has(String(block.raw.type)) ? block.raw : block,
+    )
+    return { ...essay, editorState: { ...essay.editorState, root: { ...root, children } } }
   }
 
   private async librarySources(): Promise<ReferenceSource[]> {

@@ -9,9 +9,12 @@ import { normalizeLineEndings } from '../../../shared/line-endings'
 import {
   CITATION_BLOCK_TYPE,
   INLINE_CITATION_TYPE,
+  MAX_COMMENT_LENGTH,
+  MAX_LOCATOR_LENGTH,
   type SerializedEditorStateJson,
   type SerializedNodeJson,
 } from '../../../shared/essay'
+import { idSchema, keptWordingSchema, snapshotSchema } from '../../../shared/essay-state/nodes'
 import {
   CITATION_MARK,
   INLINE_MARK,
@@ -35,21 +38,17 @@ const STRIKETHROUGH = 4
 const UNDERLINE = 8
 const CODE = 16
 
-/** A file is read, not trusted: a citation's carried data must have the shape the essay needs. */
+/**
+ * A file is read, not trusted: a citation's carried data must have the shape the essay needs,
+ * the saved-state schema's, or the essay could not be saved.
+ */
 const carriedSchema = z.object({
-  clippingId: z.string().min(1),
-  sourceId: z.string().min(1),
-  snapshot: z.object({
-    exact: z.string(),
-    title: z.string(),
-    author: z.string().optional(),
-    siteName: z.string().optional(),
-    publishedAt: z.string().optional(),
-    url: z.string().optional(),
-  }),
-  keptWording: z.object({ versionHash: z.string().min(1), keptAt: z.string() }).optional(),
-  locator: z.string().optional(),
-  comment: z.string().optional(),
+  clippingId: idSchema,
+  sourceId: idSchema,
+  snapshot: snapshotSchema,
+  keptWording: keptWordingSchema.optional(),
+  locator: z.string().max(MAX_LOCATOR_LENGTH).optional(),
+  comment: z.string().max(MAX_COMMENT_LENGTH).optional(),
 })
 
 /** The citation fields an editor node carries, from what a file said. */

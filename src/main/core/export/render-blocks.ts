@@ -3,9 +3,11 @@
 import {
   CITATION_BLOCK_TYPE,
   INLINE_CITATION_TYPE,
+  UNREADABLE_BLOCK_TYPE,
   type SerializedCitationBlockJson,
   type SerializedInlineCitationJson,
   type SerializedNodeJson,
+  type SerializedUnreadableBlockJson,
 } from '../../../shared/essay'
 import {
   escapeClosingHashes,
@@ -24,6 +26,8 @@ export type { Flavor }
 export interface CitationRenderer {
   block(node: SerializedCitationBlockJson): string
   inline(node: SerializedInlineCitationJson): string
+  /** A block the essay could not read (the `index`th of the root): a marker, and a problem. */
+  unreadable(node: SerializedUnreadableBlockJson, index: number): string
 }
 
 // Lexical's text format bits (lexical/LexicalConstants).
@@ -45,7 +49,11 @@ export function renderBlocks(
 ): string {
   const context: Context = { flavor, citations }
   return (root.children ?? [])
-    .map((node) => renderBlock(node, context))
+    .map((node, index) =>
+      node.type === UNREADABLE_BLOCK_TYPE
+        ? citations.unreadable(node as SerializedUnreadableBlockJson, index)
+        : renderBlock(node, context),
+    )
     .filter((block) => block.trim() !== '')
     .join('\n\n')
 }

@@ -22,6 +22,7 @@ import {
 } from '../../../../test/pandoc'
 import { useTempDir } from '../../../../test/support'
 import { citationsIn, type SerializedNodeJson } from '../../../shared/essay'
+import { unwrapUnreadable } from '../../../shared/essay-state/unreadable'
 import { openCommonplace } from '../commonplace'
 import { readCitation } from './citation-reading'
 import { importEssayMarkdown } from './import-markdown'
@@ -140,9 +141,9 @@ describe('a citation that cannot be read', () => {
       const { app, broken } = await notebookWithBrokenCitations()
       const { markdown } = await app.exports.render(broken.id, format)
       const imported = importEssayMarkdown(markdown, 'fallback')
-      const readable = citationsIn((await app.essays.get(broken.id)).editorState).filter(
-        (node) => readCitation(node).readable,
-      )
+      // As saved: the paragraph holding the damaged inline citation travels wrapped to the editor.
+      const saved = unwrapUnreadable((await app.essays.get(broken.id)).editorState)
+      const readable = citationsIn(saved).filter((node) => readCitation(node).readable)
       expect(citationsIn(imported.editorState)).toEqual(readable)
       expect(JSON.stringify(imported.editorState)).not.toContain('Unreadable')
       const copy = await app.essays.create(imported.title)

@@ -3,7 +3,8 @@
 // Bump SCHEMA_VERSION when a file's shape changes, and teach migrate.ts the old one.
 import { z } from 'zod'
 import type { Clipping, SourceKind, SourceMetadata } from '../../../shared/domain'
-import type { SerializedEditorStateJson, SerializedNodeJson } from '../../../shared/essay'
+import type { SerializedEditorStateJson } from '../../../shared/essay'
+import { storedEditorStateSchema } from '../../../shared/essay-state/schema'
 
 export const SCHEMA_VERSION = 2
 
@@ -146,18 +147,11 @@ const clippingSchema = z.looseObject({
   reanchored: recordedAnchorSchema.optional(),
 })
 
-/** Lexical's serialized state: its shape here; the essays service checks the nodes themselves. */
-const serializedNodeSchema: z.ZodType<SerializedNodeJson> = z.lazy(() =>
-  z.looseObject({
-    type: z.string().min(1),
-    version: z.number(),
-    children: z.array(serializedNodeSchema).optional(),
-  }),
-)
-
-export const editorStateSchema = z.looseObject({
-  root: serializedNodeSchema.refine((node) => node.type === 'root', 'the editor state has no root'),
-})
+/**
+ * Lexical's serialized state: checked for shape here (the essays service checks the nodes), and
+ * kept exactly as it was read, so a block this version cannot read goes back to disk unchanged.
+ */
+export const editorStateSchema = storedEditorStateSchema
 
 const schemaVersion = z.literal(SCHEMA_VERSION)
 

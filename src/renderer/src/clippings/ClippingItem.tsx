@@ -12,6 +12,7 @@ interface ClippingItemProps {
   onShow: (clipping: ClippingView) => void
   onSave: (edit: ClippingEdit) => Promise<string | null>
   onDelete: (clipping: ClippingView) => void
+  saveOpenEssay: () => Promise<void>
   onCite: (clipping: ClippingView) => void
   onDragCitation: (clipping: ClippingView, transfer: DataTransfer) => void
   onOpenEssay: (essayId: string) => void
@@ -23,12 +24,15 @@ export function ClippingItem({
   onShow,
   onSave,
   onDelete,
+  saveOpenEssay,
   onCite,
   onDragCitation,
   onOpenEssay,
 }: ClippingItemProps): React.JSX.Element {
   const [editing, setEditing] = useState(false)
-  const [confirmingDelete, setConfirmingDelete] = useState(false)
+  /** How many essays cite the clipping, while the writer confirms deleting it. */
+  const [confirmingDelete, setConfirmingDelete] = useState<number | null>(null)
+  const [checkingDelete, setCheckingDelete] = useState(false)
   const [citing, setCiting] = useState<EssaySummary[] | null>(null)
   const citedBy = clipping.citedBy ?? 0
 
@@ -38,9 +42,15 @@ export function ClippingItem({
     if (result.ok) setCiting(result.value)
   }
 
-  // A cited clipping is not deleted on one click: its citations would show "Missing".
-  const requestDelete = (): void => {
-    if (citedBy > 0) setConfirmingDelete(true)
+  // A cited clipping is not deleted on one click: its citations would show "Missing". The count
+  // shown may predate a citation just made in the open essay, so that is saved and main asked.
+  const requestDelete = async (): Promise<void> => {
+    setCheckingDelete(true)
+    await saveOpenEssay()
+    const result = await call((api) => api.essaysCitingClipping(clipping.id))
+    setCheckingDelete(false)
+    const count = result.ok ? result.value.length : citedBy
+    if (count > 0) setConfirmingDelete(count)
     else onDelete(clipping)
   }
   const itemRef = useRef<HTMLLIElement>(null)
@@ -118,17 +128,17 @@ export function ClippingItem({
               ))}
             </p>
           )}
-          {confirmingDelete && (
+          {confirmingDelete !== null && (
             <div role="alertdialog" aria-label="Delete cited clipping" className="clipping-confirm">
               <p>
-                Cited in {citedBy} {citedBy === 1 ? 'essay' : 'essays'}. Those citations keep their
-                quote but will show “Missing”.
+                Cited in {confirmingDelete} {confirmingDelete === 1 ? 'essay' : 'essays'}. Those
+                citations keep their quote but will show “Missing”.
               </p>
               <button
                 type="button"
                 className="button button-small button-danger"
                 onClick={() => {
-                  setConfirmingDelete(false)
+                  setConfirmingDelete(null)
                   onDelete(clipping)
                 }}
               >
@@ -137,7 +147,7 @@ export function ClippingItem({
               <button
                 type="button"
                 className="button button-quiet button-small"
-                onClick={() => setConfirmingDelete(false)}
+                onClick={() => setConfirmingDelete(null)}
               >
                 Keep
               </button>
@@ -165,7 +175,8 @@ export function ClippingItem({
               type="button"
               className="button button-quiet button-small button-danger"
               aria-label="Delete clipping"
-              onClick={requestDelete}
+              disabled={checkingDelete}
+              onClick={() => void requestDelete()}
             >
               Delete
             </button>

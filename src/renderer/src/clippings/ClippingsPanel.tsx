@@ -14,6 +14,8 @@ interface ClippingsPanelProps {
   onShow: (clipping: ClippingView) => void
   onSave: (edit: ClippingEdit) => Promise<string | null>
   onDelete: (clipping: ClippingView) => void
+  /** Saves what the open essay has not: it may cite the clipping about to be deleted. */
+  saveOpenEssay: () => Promise<void>
   onCite: (clipping: ClippingView) => void
   onDragCitation: (clipping: ClippingView, transfer: DataTransfer) => void
   onOpenEssay: (essayId: string) => void
@@ -29,6 +31,7 @@ export function ClippingsPanel({
   onShow,
   onSave,
   onDelete,
+  saveOpenEssay,
   onCite,
   onDragCitation,
   onOpenEssay,
@@ -68,6 +71,7 @@ export function ClippingsPanel({
             onShow={onShow}
             onSave={onSave}
             onDelete={onDelete}
+            saveOpenEssay={saveOpenEssay}
             onCite={onCite}
             onDragCitation={onDragCitation}
             onOpenEssay={onOpenEssay}

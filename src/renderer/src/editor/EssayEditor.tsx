@@ -1,5 +1,3 @@
-import { AutoLinkNode, LinkNode } from '@lexical/link'
-import { ListItemNode, ListNode } from '@lexical/list'
 import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalComposer'
 import { ContentEditable } from '@lexical/react/LexicalContentEditable'
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
@@ -7,34 +5,16 @@ import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary'
 import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin'
 import { ListPlugin } from '@lexical/react/LexicalListPlugin'
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin'
-import { HeadingNode, QuoteNode } from '@lexical/rich-text'
-import {
-  $createParagraphNode,
-  $getRoot,
-  $parseSerializedNode,
-  type EditorState,
-  type LexicalEditor,
-} from 'lexical'
+import type { EditorState, LexicalEditor } from 'lexical'
 import { useEffect, useState, type ReactElement } from 'react'
-import type { SerializedEditorStateJson, SerializedNodeJson } from '../../../shared/essay'
+import type { SerializedEditorStateJson } from '../../../shared/essay'
 import { EssayEditorBody } from './EssayEditorBody'
-import { CitationBlockNode } from './nodes/CitationBlockNode'
+import { essayNodes } from './essayNodes'
+import { $loadBlocks } from './loadBlocks'
 import { EssayChangePlugin } from './plugins/EssayChangePlugin'
-import { InlineCitationNode } from './nodes/InlineCitationNode'
+import { UnreadableBlockPlugin } from './plugins/UnreadableBlockPlugin'
 import { essayTheme } from './theme'
 import './editor.css'
-
-/** Every node an essay may contain; the exporter's headless editor must register the same. */
-export const essayNodes = [
-  HeadingNode,
-  QuoteNode,
-  ListNode,
-  ListItemNode,
-  LinkNode,
-  AutoLinkNode,
-  CitationBlockNode,
-  InlineCitationNode,
-]
 
 export interface EssayEditorProps {
   /** Read once, when the editor mounts: give the editor `key={essay.id}` to open another essay. */
@@ -46,30 +26,8 @@ export interface EssayEditorProps {
   onChange(editorState: EditorState): void
   /** The Lexical editor once it exists (null when it goes), e.g. to dispatch citation commands. */
   editorRef?: (editor: LexicalEditor | null) => void
-  /** Blocks of the saved state that could not be read (they are left out, the rest opens). */
+  /** Blocks of the saved state the editor itself could not read (kept as unreadable blocks). */
   onLoadProblem?(message: string): void
-}
-
-/** Appends the saved blocks one by one, so one damaged block does not cost the whole essay. */
-function $loadBlocks(
-  state: SerializedEditorStateJson,
-  onProblem?: (message: string) => void,
-): void {
-  const root = $getRoot()
-  let skipped = 0
-  for (const block of state.root.children ?? []) {
-    try {
-      root.append($parseSerializedNode(block as SerializedNodeJson & { version: number }))
-    } catch {
-      skipped++
-    }
-  }
-  if (root.isEmpty()) root.append($createParagraphNode())
-  if (skipped > 0 && onProblem) {
-    const message = `${skipped} part(s) of this essay could not be read and are not shown.`
-    // This runs while the composer renders: tell the parent afterwards, not during its render.
-    queueMicrotask(() => onProblem(message))
-  }
 }
 
 /** Hands the editor out while it exists, and null once it is gone. */
@@ -116,6 +74,7 @@ export function EssayEditor(props: EssayEditorProps): ReactElement {
       />
       <HistoryPlugin />
       <ListPlugin />
+      <UnreadableBlockPlugin />
       <EssayChangePlugin onChange={onChange} />
       {editorRef && <EditorHandle editorRef={editorRef} />}
     </LexicalComposer>

@@ -20,4 +20,5 @@ export const essayTheme: EditorThemeClasses = {
   },
   citationBlock: 'citation-host',
   inlineCitation: 'inline-citation-host',
+  unreadableBlock: 'unreadable-host',
 }

@@ -1,5 +1,13 @@
 import type { EditorState, LexicalEditor } from 'lexical'
-import { useCallback, useEffect, useRef, useState, type ReactElement } from 'react'
+import {
+  useCallback,
+  useEffect,
+  useImperativeHandle,
+  useRef,
+  useState,
+  type ReactElement,
+  type Ref,
+} from 'react'
 import { countStates } from '../../../shared/anchor'
 import {
   CITATION_STATES,
@@ -26,7 +34,14 @@ export interface CiteRequest {
   nonce: number
 }
 
+/** What the rest of the app may ask of the pane. */
+export interface EssaysPaneHandle {
+  /** Writes the open essay's unsaved changes; resolves once they are on disk. */
+  flush(): Promise<void>
+}
+
 export interface EssaysPaneProps {
+  ref?: Ref<EssaysPaneHandle>
   /** Bump when clippings are deleted or restored, so citations re-check for "Missing". */
   clippingsRevision: number
   onShowInSource(clippingId: string, sourceId: string): void
@@ -48,7 +63,8 @@ function cite(editor: LexicalEditor, data: CitationData): void {
 
 /** The essays workspace: the list, the open essay's title and editor, autosave. */
 export function EssaysPane(props: EssaysPaneProps): ReactElement {
-  const { clippingsRevision, onShowInSource, citeRequest } = props
+  const { clippingsRevision, onShowInSource, onEssaysChanged, citeRequest, openRequest, ref } =
+    props
   const [essays, setEssays] = useState<EssaySummary[] | null>(null)
   const [open, setOpen] = useState<Essay | null>(null)
   const [fresh, setFresh] = useState(false)
@@ -61,9 +77,9 @@ export function EssaysPane(props: EssaysPaneProps): ReactElement {
   const latestOpen = useRef(0)
   const queuedCite = useRef<CitationData | null>(null)
   const handledNonce = useRef<number | null>(null)
-  const changed = useRef(props.onEssaysChanged)
+  const changed = useRef(onEssaysChanged)
   useEffect(() => {
-    changed.current = props.onEssaysChanged
+    changed.current = onEssaysChanged
   })
 
   const upsert = useCallback((summary: EssaySummary): void => {
@@ -84,6 +100,8 @@ export function EssaysPane(props: EssaysPaneProps): ReactElement {
     if (cited.current !== before) changed.current?.()
   })
   const { flush } = autosave
+  // E.g. before asking main which essays cite a clipping: the open one may not be saved yet.
+  useImperativeHandle(ref, () => ({ flush }), [flush])
   const citations = useCitationStatus(citedIds, clippingsRevision, onShowInSource, open?.id ?? null)
 
   const show = (essay: Essay | null, isNew = false): void => {
@@ -238,7 +256,6 @@ export function EssaysPane(props: EssaysPaneProps): ReactElement {
     [],
   )
 
-  const openRequest = props.openRequest
   const openLatest = useRef(openEssay)
   useEffect(() => {
     openLatest.current = openEssay

@@ -16,6 +16,27 @@ type Outcome =
   | { kind: 'done'; message: string; kept: CitationProblem[] }
   | { kind: 'error'; message: string }
 
+/** What stopped the export: quotes that do not match, and blocks the essay could not read. */
+function gateSummary(problems: CitationProblem[]): string {
+  const blocks = problems.filter((problem) => problem.state === 'unreadable').length
+  const quotes = problems.length - blocks
+  const parts: string[] = []
+  if (quotes > 0) {
+    parts.push(
+      quotes === 1
+        ? 'One quote does not match its source'
+        : `${quotes} quotes do not match their sources`,
+    )
+  }
+  if (blocks > 0) {
+    const what = blocks === 1 ? 'one block of the essay' : `${blocks} blocks of the essay`
+    parts.push(
+      `${parts.length > 0 ? what : what[0].toUpperCase() + what.slice(1)} could not be read`,
+    )
+  }
+  return `${parts.join(', and ')}:`
+}
+
 /**
  * "Export to Markdown" with the quote-integrity gate: every citation is checked first, and an
  * unverified one is listed; writing anyway needs the writer's explicit "Export anyway".
@@ -87,11 +108,7 @@ export function ExportControls({ essayId, flush }: ExportControlsProps): ReactEl
       )}
       {outcome.kind === 'blocked' && (
         <div className="essay-export-gate" role="alertdialog" aria-label="Unverified quotes">
-          <p>
-            {outcome.problems.length === 1
-              ? 'One quote does not match its source:'
-              : `${outcome.problems.length} quotes do not match their sources:`}
-          </p>
+          <p>{gateSummary(outcome.problems)}</p>
           <ul>
             {outcome.problems.map((problem, index) => (
               <li key={`${problem.clippingId}-${index}`}>

@@ -1,7 +1,12 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { $getNodeByKey, HISTORY_PUSH_TAG, type NodeKey } from 'lexical'
 import { useState, type ReactElement } from 'react'
-import type { CitationSnapshot, KeptWording } from '../../../../shared/essay'
+import {
+  MAX_COMMENT_LENGTH,
+  MAX_LOCATOR_LENGTH,
+  type CitationSnapshot,
+  type KeptWording,
+} from '../../../../shared/essay'
 import { useCitationContext, type ClippingStatus } from '../CitationContext'
 import { attributionOf } from '../citationData'
 import { $answerQuoteChange } from '../plugins/citationCommands'
@@ -120,12 +125,14 @@ export function CitationBlockComponent(props: CitationBlockComponentProps): Reac
           className="citation-input citation-locator"
           aria-label="Locator"
           placeholder="Page or section"
+          maxLength={MAX_LOCATOR_LENGTH}
           {...locator}
         />
         <input
           className="citation-input citation-comment"
           aria-label="Comment"
           placeholder="Comment"
+          maxLength={MAX_COMMENT_LENGTH}
           {...comment}
         />
       </div>

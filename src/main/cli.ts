@@ -3,6 +3,7 @@ import { version } from '../../package.json'
 import { registerEssayCommands } from './cli/essay-commands'
 import { createContext } from './cli/context'
 import { registerLibraryCommands } from './cli/library-commands'
+import { registerNotebookCommands } from './cli/notebook-commands'
 import { CommonplaceError } from './core/errors'
 
 // The `commonplace` command: the app's own services on the same data directory, without Electron.
@@ -29,6 +30,7 @@ const program = new Command()
 const cli = createContext(program)
 registerLibraryCommands(program, cli)
 registerEssayCommands(program, cli)
+registerNotebookCommands(program, cli)
 
 program.parseAsync(process.argv).then(
   () => cli.warnAboutProblems(),

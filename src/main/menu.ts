@@ -28,6 +28,8 @@ export function installMenu(getWindow: () => BrowserWindow | null): void {
           click: send('export-essay'),
         },
         { type: 'separator' },
+        { label: 'Backups…', click: send('open-backups') },
+        { type: 'separator' },
         process.platform === 'darwin' ? { role: 'close' } : { role: 'quit' },
       ],
     },

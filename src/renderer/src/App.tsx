@@ -1,5 +1,9 @@
-import { useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { ClippingView } from '../../shared/domain'
+import type { NotebookStatus } from '../../shared/ipc'
+import { call } from './api'
+import { BackupsDialog } from './backups/BackupsDialog'
+import { Recovery } from './backups/Recovery'
 import { ClippingsPanel } from './clippings/ClippingsPanel'
 import { CITATION_MIME, citationDataFrom } from './editor/citationData'
 import { EssaysPane, type CiteRequest, type EssaysPaneHandle } from './essays/EssaysPane'
@@ -13,9 +17,28 @@ import { useNotebook } from './useNotebook'
 type View = 'reader' | 'essay'
 
 export function App(): React.JSX.Element {
+  const [status, setStatus] = useState<NotebookStatus | null>(null)
+  useEffect(() => {
+    void call((api) => api.notebookStatus()).then((result) => {
+      // A status that cannot be had is shown as a refusal with its reason, never as empty.
+      setStatus(
+        result.ok ? result.value : { state: 'refused', dataDir: '', message: result.error.message },
+      )
+    })
+  }, [])
+  if (status === null) return <div className="app-loading" aria-busy="true" />
   return (
     <NoticesProvider>
-      <Notebook />
+      {status.state === 'open' ? (
+        <Notebook />
+      ) : (
+        <Recovery
+          message={status.message}
+          dataDir={status.dataDir}
+          // Everything starts again from the notebook as it now is on disk.
+          onRecovered={() => window.location.reload()}
+        />
+      )}
     </NoticesProvider>
   )
 }
@@ -27,7 +50,9 @@ function Notebook(): React.JSX.Element {
   const [citeRequest, setCiteRequest] = useState<CiteRequest>()
   const [openRequest, setOpenRequest] = useState<{ essayId: string; nonce: number }>()
   const essaysPane = useRef<EssaysPaneHandle>(null)
+  const [backupsOpen, setBackupsOpen] = useState(false)
   useCommand('import-source', () => void notebook.importSources())
+  useCommand('open-backups', () => setBackupsOpen(true))
 
   const sourceOf = (clipping: ClippingView) =>
     notebook.sources.find((source) => source.id === clipping.sourceId)
@@ -62,7 +87,9 @@ function Notebook(): React.JSX.Element {
           setView('reader')
           void notebook.openSource(id)
         }}
+        onOpenBackups={() => setBackupsOpen(true)}
       />
+      {backupsOpen && <BackupsDialog onClose={() => setBackupsOpen(false)} />}
       <div className="workspace">
         {/* Both stay mounted: the essay keeps its caret and undo history while reading. */}
         <div className="workspace-switch" role="group" aria-label="View">

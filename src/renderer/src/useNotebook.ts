@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react'
 import type { ClippingView, SourceMetadata, SourceSummary } from '../../shared/domain'
 import type { ClippingEdit, ClippingQuery, SourceDetail } from '../../shared/ipc'
-import { call } from './api'
+import { api, call } from './api'
 import type { TextRange } from './reader/offsets'
 import { useNotify } from './ui/notices'
 import { useDebounced } from './ui/useDebounced'
@@ -104,6 +104,22 @@ export function useNotebook(): Notebook {
       current = false
     }
   }, [notify])
+
+  // What another process (the CLI, a sync) wrote shows without a restart.
+  const latestReload = useRef(reloadOpenSource)
+  useEffect(() => {
+    latestReload.current = reloadOpenSource
+  })
+  useEffect(
+    () =>
+      api().onNotebookChanged((change) => {
+        void refreshSources()
+        refreshClippings()
+        const open = wantedSourceId.current
+        if (open && (change.all || change.sources.includes(open))) void latestReload.current()
+      }),
+    [refreshSources],
+  )
 
   const settledSearch = useDebounced(search.trim(), SEARCH_DELAY_MS)
   const filterSourceId = sourceOnly ? (detail?.source.id ?? null) : null

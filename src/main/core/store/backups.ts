@@ -1,14 +1,5 @@
-import {
-  copyFile,
-  link,
-  mkdir,
-  readdir,
-  readFile,
-  rename,
-  rm,
-  unlink,
-  writeFile,
-} from 'node:fs/promises'
+import { constants } from 'node:fs'
+import { copyFile, mkdir, readdir, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { BackupInfo, BackupReason } from '../../../shared/ipc'
 import { CommonplaceError } from '../errors'
@@ -61,7 +52,13 @@ export async function snapshotNotebook(
   const partial = join(root, `.partial-${name}`)
   try {
     const files = await notebookFiles(dataDir)
-    const bytes = await copyNotebook(dataDir, partial, files)
+    const [newest] = (await listBackups(dataDir)).filter((backup) => backup.verified)
+    const bytes = await copyNotebook(
+      dataDir,
+      partial,
+      files,
+      newest ? join(root, newest.name) : null,
+    )
     const counts: SnapshotCounts = verify
       ? await verifyNotebook(partial)
       : { sources: 0, clippings: 0, essays: 0 }
@@ -173,11 +170,14 @@ async function applyRestore(dataDir: string, source: string): Promise<void> {
   await replaceWith(join(source, INDEX_FILE), join(dataDir, INDEX_FILE))
 }
 
-/** Atomically puts `from`'s content at `to`: linked (or copied) beside it, renamed over it. */
+/**
+ * Atomically puts a copy of `from` at `to`: copied beside it, renamed over it. A copy, not a link:
+ * a later change to the notebook's file in place must not reach into the backup.
+ */
 async function replaceWith(from: string, to: string): Promise<void> {
   const temp = `${to}.${process.pid}.tmp`
   await rm(temp, { force: true })
-  await link(from, temp).catch(() => copyFile(from, temp))
+  await copyFile(from, temp, constants.COPYFILE_FICLONE)
   await rename(temp, to)
 }
 

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { constants } from 'node:fs'
 import { copyFile, link, mkdir, readdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { CommonplaceError } from '../errors'
@@ -33,20 +34,30 @@ export async function notebookFiles(dir: string): Promise<string[]> {
 }
 
 /**
- * Copies the notebook's files from `from` into `to`. Store files are never changed in place (each
- * write renames a new file over the old), so a hard link is a true copy of the moment, and costs
- * no space until the notebook's file is replaced; where links are impossible, files are copied.
+ * Copies the notebook's files from `from` into `to`: real copies (a copy-on-write clone where the
+ * file system offers one), never links to the notebook's own files, which another program might
+ * change in place. Texts are named by their content and checked against it, so one that an
+ * earlier backup (`earlier`) already holds is linked from there instead of copied again.
  */
-export async function copyNotebook(from: string, to: string, files: string[]): Promise<number> {
+export async function copyNotebook(
+  from: string,
+  to: string,
+  files: string[],
+  earlier: string | null = null,
+): Promise<number> {
   let bytes = 0
   for (const folder of NOTEBOOK_FOLDERS) await mkdir(join(to, folder), { recursive: true })
   for (const file of files) {
     const source = join(from, file)
     bytes += (await stat(source)).size
-    await link(source, join(to, file)).catch(async (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EEXIST') throw error
-      await copyFile(source, join(to, file))
-    })
+    if (earlier && file.startsWith('texts') && (await exists(join(earlier, file)))) {
+      const linked = await link(join(earlier, file), join(to, file)).then(
+        () => true,
+        () => false,
+      )
+      if (linked) continue
+    }
+    await copyFile(source, join(to, file), constants.COPYFILE_FICLONE)
   }
   return bytes
 }

@@ -72,6 +72,8 @@ export function EssaysPane(props: EssaysPaneProps): ReactElement {
   const [problem, setProblem] = useState('')
   const [toast, setToast] = useState<ToastMessage | null>(null)
   const [editor, setEditor] = useState<LexicalEditor | null>(null)
+  // Counts reloads of the open essay from disk (another process changed it): a fresh editor.
+  const [loaded, setLoaded] = useState(0)
   const openId = useRef<string | null>(null)
   const cited = useRef('')
   const latestOpen = useRef(0)
@@ -222,6 +224,31 @@ export function EssaysPane(props: EssaysPaneProps): ReactElement {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])
 
+  // Another process (the CLI, a second window) changed essays: list them again, and reload the
+  // open one if it was among them. What the writer typed here is saved first, so it is not lost.
+  useEffect(
+    () =>
+      window.commonplace.onNotebookChanged((change) => {
+        void call((api) => api.listEssays()).then((result) => {
+          if (result.ok) setEssays(newestFirst(result.value))
+        })
+        const id = openId.current
+        if (!id || !(change.all || change.essays.includes(id))) return
+        const request = ++latestOpen.current
+        void flush()
+          .then(() => call((api) => api.getEssay(id)))
+          .then((result) => {
+            if (request !== latestOpen.current || openId.current !== id) return
+            if (!result.ok) return setProblem(result.error.message)
+            show(result.value)
+            setLoaded((count) => count + 1)
+          })
+      }),
+    // Subscribed once: the handler reads refs and stable setters.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [],
+  )
+
   // Nothing typed may be lost: save at once on unmount, window close, reload or hiding.
   useEffect(() => {
     const onHide = (): void => {
@@ -343,7 +370,7 @@ export function EssaysPane(props: EssaysPaneProps): ReactElement {
             <ExportControls essayId={open.id} flush={flush} />
             <CitationContext.Provider value={citations}>
               <EssayEditor
-                key={open.id}
+                key={`${open.id}:${loaded}`}
                 initialState={open.editorState}
                 onChange={onChange}
                 editorRef={setEditor}

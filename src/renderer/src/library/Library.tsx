@@ -9,6 +9,7 @@ interface LibraryProps {
   importing: boolean
   onImport: () => void
   onSelect: (id: string) => void
+  onOpenBackups: () => void
 }
 
 export function Library({
@@ -17,6 +18,7 @@ export function Library({
   importing,
   onImport,
   onSelect,
+  onOpenBackups,
 }: LibraryProps): React.JSX.Element {
   const shortcut = shortcuts['import-source']
   return (
@@ -66,6 +68,11 @@ export function Library({
           </p>
         </div>
       )}
+      <div className="library-footer">
+        <button type="button" className="button button-quiet" onClick={onOpenBackups}>
+          Backups…
+        </button>
+      </div>
     </nav>
   )
 }

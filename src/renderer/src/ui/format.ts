@@ -30,3 +30,17 @@ export function shortUrl(url: string): string {
 export function byline(parts: (string | undefined)[]): string {
   return parts.filter((part) => part && part.trim()).join(' · ')
 }
+
+const momentFormat = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+})
+
+/** An instant the app itself recorded (a backup), in the writer's own time zone: "2 Dec 2026, 08:14". */
+export function formatDateTime(iso: string): string {
+  const parsed = Date.parse(iso)
+  return Number.isNaN(parsed) ? iso : momentFormat.format(new Date(parsed))
+}

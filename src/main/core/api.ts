@@ -10,9 +10,10 @@ import type {
 import type { NotebookSession } from './notebook-session'
 import { CommonplaceError, toAppError } from './errors'
 import type { Ports } from './ports'
-import { sourceMetadataSchema } from './store/schema'
+import { idSchema, sourceMetadataSchema } from './store/schema'
 
-const id = z.string().min(1).max(100)
+// The one id pattern the store also checks before an id becomes part of a path.
+const id = idSchema
 const offset = z.number().int().nonnegative()
 const note = z.string().max(20_000)
 const tags = z.array(z.string().max(200)).max(100)

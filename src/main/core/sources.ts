@@ -10,9 +10,9 @@ import type { ImportFailure, ImportReport, SourceDetail } from '../../shared/ipc
 import { reanchor } from './anchoring'
 import { CommonplaceError, notFound } from './errors'
 import { newId, sha256 } from './ids'
-import { extractArticle, type ExtractedArticle } from './importing/article-html'
-import { readSourceFile, type SourceFileContents } from './importing/read-source-file'
-import { extractMarkdown, extractPlainText } from './importing/text-formats'
+import type { Extractor } from './importing/extraction'
+import { readSourceFile } from './importing/read-source-file'
+import { workerExtractor } from './importing/worker-extractor'
 import type { LibraryStore } from './store/library-store'
 import { SCHEMA_VERSION, sourceMetadataSchema, type SourceEntry } from './store/schema'
 import { toClippingView, visibleClippings } from './clipping-views'
@@ -35,6 +35,8 @@ export class SourcesService {
     private readonly now: () => Date = () => new Date(),
     /** Told when a source's details change (search covers its title). */
     private readonly detailsChanged: (sourceId: string) => Promise<void> = async () => undefined,
+    /** Reads a file's content into an article, off the main thread by default. */
+    private readonly extract: Extractor = workerExtractor(),
   ) {}
 
   list(): SourceSummary[] {
@@ -102,7 +104,7 @@ export class SourcesService {
   async reimport(id: string, path: string): Promise<ReimportReport> {
     this.store.entry(id)
     const file = await readSourceFile(path)
-    const article = extract(file)
+    const article = await this.extract(file)
     if (article.text.trim() === '') {
       throw new CommonplaceError('import-failed', `${file.fileName}: has no readable text.`)
     }
@@ -154,7 +156,7 @@ export class SourcesService {
 
   private async importFile(path: string): Promise<SourceSummary> {
     const file = await readSourceFile(path)
-    const article = extract(file)
+    const article = await this.extract(file)
     if (article.text.trim() === '') {
       throw new CommonplaceError('import-failed', `${file.fileName}: has no readable text.`)
     }
@@ -188,12 +190,6 @@ export class SourcesService {
     })
     return summaryOf(entry)
   }
-}
-
-function extract(file: SourceFileContents): ExtractedArticle {
-  if (file.kind === 'html') return extractArticle(file.content)
-  if (file.kind === 'md') return extractMarkdown(file.content)
-  return extractPlainText(file.content)
 }
 
 /** "baker-red-rocket_interview.txt" -> "Baker red rocket interview" */

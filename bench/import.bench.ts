@@ -1,7 +1,7 @@
 // Issue 9's import figures: flat and deeply nested pages through the import worker with the
 // default limits (time, peak memory of the process, outcome), and the CLI's cold start.
 import { execFileSync } from 'node:child_process'
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { SourceFileContents } from '../src/main/core/importing/read-source-file'

@@ -102,6 +102,8 @@ export function extractArticle(
   const container = document.createElement('div')
   if (article?.content) container.appendChild(article.content)
   else if (document.body) moveChildren(document.body, container)
+  // The page's own window: no script ever runs in it, so the page cannot have changed it, and the
+  // reader text below is written from an allow-list of its own whatever DOMPurify leaves.
   const purify = createDOMPurify(dom.window as unknown as Parameters<typeof createDOMPurify>[0])
   purify.sanitize(container, { ...purifyConfig, IN_PLACE: true })
   const reader = readerTextFrom(container)

@@ -5,7 +5,7 @@ import { html, parse, type Token, type TreeAdapter, type TreeAdapterTypeMap } fr
 
 /** A node of the scan: the parser needs parents, names and attributes, never children or text. */
 interface ScanNode {
-  kind: 'document' | 'fragment' | 'element' | 'comment' | 'doctype'
+  kind: 'document' | 'fragment' | 'element' | 'comment' | 'text' | 'doctype'
   tagName: string
   namespaceURI: html.NS
   attrs: Token.Attribute[]
@@ -50,7 +50,7 @@ export function htmlNestingDepth(page: string, stopAbove: number): number {
       attrs,
     }),
     createCommentNode: () => node('comment'),
-    createTextNode: () => node('comment'),
+    createTextNode: () => node('text'),
     appendChild: (parent, child) => void (child.parentNode = parent),
     insertBefore: (parent, child) => void (child.parentNode = parent),
     detachNode: (child) => void (child.parentNode = null),
@@ -76,7 +76,7 @@ export function htmlNestingDepth(page: string, stopAbove: number): number {
     isElementNode: (candidate): candidate is ScanNode => candidate.kind === 'element',
     isCommentNode: (candidate): candidate is ScanNode => candidate.kind === 'comment',
     isDocumentTypeNode: (candidate): candidate is ScanNode => candidate.kind === 'doctype',
-    isTextNode: (_candidate): _candidate is ScanNode => false,
+    isTextNode: (candidate): candidate is ScanNode => candidate.kind === 'text',
     getNodeSourceCodeLocation: () => null,
     setNodeSourceCodeLocation: () => undefined,
     updateNodeSourceCodeLocation: () => undefined,

@@ -20,6 +20,8 @@ export default defineConfig({
         input: {
           index: resolve('src/main/index.ts'),
           cli: resolve('src/main/cli.ts'),
+          // Reads imported files in a worker thread; jsdom and Readability load only there.
+          'import-worker': resolve('src/main/core/importing/import-worker.ts'),
         },
       },
     },

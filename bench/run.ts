@@ -16,6 +16,7 @@ const benchmarks: Benchmark[] = [
   { name: 'editor', load: () => import('./editor.bench') },
   { name: 'export', load: () => import('./export.bench') },
   { name: 'reanchor', load: () => import('./reanchor.bench') },
+  { name: 'import', load: () => import('./import.bench') },
 ]
 
 const resultsDir = join(__dirname, 'results')

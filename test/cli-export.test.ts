@@ -1,7 +1,7 @@
 // `commonplace essays | export | bib | verify | import-essay` as a user runs them: the built CLI in
 // its own process, on a notebook seeded in-process with essays that cite both article fixtures.
 import { existsSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
+import { open, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import {
@@ -226,6 +226,24 @@ describe('commonplace essays and export', { timeout: 60_000 }, () => {
       ])
     })
   }
+
+  it('imports an essay only from a Markdown file of at most 5 MB, saying why not', async () => {
+    const passwd = await commonplace('import-essay', '/etc/passwd')
+    expect(passwd.code).toBe(1)
+    expect(passwd.stderr).toContain(
+      'passwd: Commonplace imports essays from Markdown files (.md or .markdown) only.',
+    )
+    const huge = join(tempDir(), 'huge.md')
+    await writeFile(huge, '# Huge\n')
+    const handle = await open(huge, 'r+')
+    await handle.truncate(30 * 1024 * 1024)
+    await handle.close()
+    const tooBig = await commonplace('import-essay', huge)
+    expect(tooBig.code).toBe(1)
+    expect(tooBig.stderr).toContain('huge.md: is 30 MB; the limit is 5 MB.')
+    for (const run of [passwd, tooBig]) expect(run.stderr).not.toMatch(/unexpected error|\n\s+at /)
+    expect(JSON.parse((await commonplace('essays', '--json')).stdout)).toEqual([])
+  })
 
   it('says plainly what is wrong: an unknown essay, a folder that does not exist', async () => {
     const { essay } = await seeded()

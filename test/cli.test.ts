@@ -65,6 +65,19 @@ describe('commonplace CLI', { timeout: 60_000 }, () => {
     expect(sources[1]).toMatchObject({ author: 'AFP', publishedAt: '2025-02-24T08:00:00Z' })
   })
 
+  it('refuses a page nested 10,000 levels deep, naming it, and imports the rest', async () => {
+    const deep = join(tempDir(), 'deep.html')
+    await writeFile(deep, `<body>${'<div>'.repeat(10_000)}<p>Deep.</p>${'</div>'.repeat(10_000)}`)
+    const run = await commonplace('import', deep, fixturePath(fixtureNames.anoraHtml))
+    expect(run.code).toBe(1)
+    expect(run.stderr).toContain(
+      'deep.html: its elements are nested more than 256 levels deep; ' +
+        'Commonplace reads pages nested up to 256 levels.',
+    )
+    expect(run.stderr).not.toMatch(/\n\s+at /)
+    expect(run.stdout).toContain('Sex workers cheer Anora ahead of the Oscars')
+  })
+
   it('clips an exact quote with typographic apostrophes and keeps it unchanged', async () => {
     const [baker] = await importBoth()
     const quote = 'Sean Baker’s new film Red Rocket is a fascinating look'

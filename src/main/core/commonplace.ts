@@ -1,7 +1,9 @@
 import { ClippingsService } from './clippings'
 import { EssaysService } from './essays'
 import { ExportService } from './export/export-service'
-import { SourcesService, type Extractor } from './sources'
+import type { Extractor } from './importing/extraction'
+import { workerExtractor } from './importing/worker-extractor'
+import { SourcesService } from './sources'
 import type { LockOptions } from './store/notebook-lock'
 import type { NotebookStore } from './store/notebook-store'
 import { openNotebookStore } from './store/open-notebook'
@@ -36,7 +38,7 @@ export async function openCommonplace(
     store,
     sources: new SourcesService(store, {
       now,
-      extract,
+      extract: extract ?? workerExtractor(),
       detailsChanged: (sourceId) => clippings.refreshSource(sourceId),
     }),
     clippings,

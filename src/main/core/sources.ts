@@ -11,9 +11,9 @@ import { reanchor } from './anchoring'
 import { once, toClippingView, visibleClippings } from './clipping-views'
 import { CommonplaceError, notFound } from './errors'
 import { newId, sha256 } from './ids'
-import type { ExtractedArticle } from './importing/article-html'
-import { readSourceFile, type SourceFileContents } from './importing/read-source-file'
-import { extractInProcess } from './importing/extract'
+import type { ExtractedArticle, Extractor } from './importing/extraction'
+import { readSourceFile } from './importing/read-source-file'
+import { workerExtractor } from './importing/worker-extractor'
 import type { Frozen } from './store/json-store-file'
 import type { NotebookStore } from './store/notebook-store'
 import {
@@ -30,9 +30,6 @@ export interface ReimportReport {
   anchors: (Anchor & { clippingId: string; quote: string })[]
   counts: StateCounts<AnchorState>
 }
-
-/** Turns a file's contents into a source's text, display HTML and metadata. */
-export type Extractor = (file: SourceFileContents) => Promise<ExtractedArticle>
 
 export interface SourcesOptions {
   now?: () => Date
@@ -55,7 +52,8 @@ export class SourcesService {
     options: SourcesOptions = {},
   ) {
     this.now = options.now ?? (() => new Date())
-    this.extract = options.extract ?? extractInProcess
+    // Off the main thread by default, with time and memory limits (importing/worker-extractor.ts).
+    this.extract = options.extract ?? workerExtractor()
     this.detailsChanged = options.detailsChanged ?? (async () => undefined)
   }
 

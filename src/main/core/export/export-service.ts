@@ -1,5 +1,5 @@
-import { readFile, writeFile } from 'node:fs/promises'
-import { basename, extname, resolve } from 'node:path'
+import { writeFile } from 'node:fs/promises'
+import { basename, extname } from 'node:path'
 import {
   CITATION_BLOCK_TYPE,
   citationsIn,
@@ -9,7 +9,7 @@ import {
 import { isUnreadableBlock } from '../../../shared/essay-state/unreadable'
 import type { CitationProblem, ExportRequest } from '../../../shared/ipc'
 import type { EssaysService } from '../essays'
-import { readFailure } from '../importing/read-source-file'
+import { readEssayFile } from '../importing/read-source-file'
 import { quoted } from '../../../shared/quoted'
 import { CommonplaceError } from '../errors'
 import type { NotebookStore } from '../store/notebook-store'
@@ -94,12 +94,7 @@ export class ExportService {
    * its citations linked to the same clippings. Other Markdown imports as text and formatting.
    */
   async importMarkdownFile(path: string): Promise<Essay> {
-    let markdown: string
-    try {
-      markdown = await readFile(path, 'utf8')
-    } catch (error) {
-      throw new CommonplaceError('import-failed', `${resolve(path)}: ${readFailure(error)}.`)
-    }
+    const { content: markdown } = await readEssayFile(path)
     const fallbackTitle = basename(path, extname(path)) || 'Imported essay'
     const imported = importEssayMarkdown(markdown, fallbackTitle)
     const essay = await this.essays.create(imported.title.slice(0, 500))

@@ -2,11 +2,11 @@ import { Readability } from '@mozilla/readability'
 import createDOMPurify from 'dompurify'
 import { JSDOM } from 'jsdom'
 import type { SourceMetadata } from '../../../shared/domain'
-import { readerTextFrom, type ReaderText } from './reader-text'
-
-export interface ExtractedArticle extends ReaderText {
-  metadata: Partial<SourceMetadata>
-}
+import { domNestingDepth, htmlNestingDepth } from './html-depth'
+import { DEFAULT_IMPORT_LIMITS, NestingTooDeep } from './limits'
+import type { ExtractedArticle } from './extraction'
+import { readerTextFrom } from './reader-text'
+import { narrowWideLists } from './wide-lists'
 
 /**
  * Allow-list for what may reach the renderer. DOMPurify already removes scripts and event
@@ -73,24 +73,40 @@ const purifyConfig = {
   KEEP_CONTENT: true,
 }
 
-/** HTML page -> the article's text, display HTML and metadata. Nothing in the page is executed. */
-export function extractArticle(html: string): ExtractedArticle {
+/**
+ * HTML page -> the article's text, display HTML and metadata. Nothing in the page is executed.
+ * A page nested deeper than `maxNestingDepth` is refused (NestingTooDeep) before jsdom sees it.
+ */
+export function extractArticle(
+  html: string,
+  maxNestingDepth = DEFAULT_IMPORT_LIMITS.maxNestingDepth,
+): ExtractedArticle {
+  if (htmlNestingDepth(html, maxNestingDepth) > maxNestingDepth) {
+    throw new NestingTooDeep(maxNestingDepth)
+  }
   // jsdom neither runs scripts nor fetches anything unless asked to; it is not asked.
   const dom = new JSDOM(html, { url: 'https://commonplace.invalid/' })
   const document = dom.window.document
+  if (domNestingDepth(document.documentElement, maxNestingDepth) > maxNestingDepth) {
+    throw new NestingTooDeep(maxNestingDepth)
+  }
   const metadata = metadataOf(document)
+  if (document.body) narrowWideLists(document.body)
 
-  const article = new Readability(document, { keepClasses: false }).parse()
-  const articleHtml = article?.content ?? document.body?.innerHTML ?? ''
-
-  const purify = createDOMPurify(
-    new JSDOM('').window as unknown as Parameters<typeof createDOMPurify>[0],
-  )
-  const clean = purify.sanitize(articleHtml, {
-    ...purifyConfig,
-    RETURN_DOM: true,
-  }) as unknown as Node
-  const reader = readerTextFrom(clean, clean.ownerDocument ?? document)
+  // The article comes back as an element of this same document, sanitized where it stands: a
+  // string round trip would parse the whole article a second time into a second DOM.
+  const article = new Readability<Element>(document, {
+    keepClasses: false,
+    serializer: (content) => content as Element,
+  }).parse()
+  const container = document.createElement('div')
+  if (article?.content) container.appendChild(article.content)
+  else if (document.body) moveChildren(document.body, container)
+  // The page's own window: no script ever runs in it, so the page cannot have changed it, and the
+  // reader text below is written from an allow-list of its own whatever DOMPurify leaves.
+  const purify = createDOMPurify(dom.window as unknown as Parameters<typeof createDOMPurify>[0])
+  purify.sanitize(container, { ...purifyConfig, IN_PLACE: true })
+  const reader = readerTextFrom(container)
 
   return {
     ...reader,
@@ -102,6 +118,11 @@ export function extractArticle(html: string): ExtractedArticle {
       url: metadata.url,
     },
   }
+}
+
+/** Front first: jsdom walks a removed node's preceding siblings, so this order costs nothing. */
+function moveChildren(from: Element, to: Element): void {
+  while (from.firstChild) to.appendChild(from.firstChild)
 }
 
 function metaContent(document: Document, ...selectors: string[]): string | undefined {

@@ -3,12 +3,20 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { fixtureNames, fixturePath, useTempDir } from '../../../../test/support'
 import { CommonplaceError } from '../errors'
-import { MAX_IMPORT_BYTES, readSourceFile } from './read-source-file'
+import {
+  MAX_ESSAY_BYTES,
+  MAX_IMPORT_BYTES,
+  readEssayFile,
+  readSourceFile,
+} from './read-source-file'
 
 const tempDir = useTempDir()
 
-async function refusal(path: string): Promise<CommonplaceError> {
-  const error = await readSourceFile(path).then(
+async function refusal(
+  path: string,
+  read: (path: string) => Promise<unknown> = readSourceFile,
+): Promise<CommonplaceError> {
+  const error = await read(path).then(
     () => undefined,
     (error: unknown) => error,
   )
@@ -92,5 +100,42 @@ describe('readSourceFile', () => {
     await mkdir(path)
     const error = await refusal(path)
     expect(error.message).toBe(`${path}: it is a folder, not a file.`)
+  })
+})
+
+describe('readEssayFile', () => {
+  it('reads a Markdown file, whichever case its extension is in', async () => {
+    const file = await readEssayFile(await fileWith('Draft.MARKDOWN', '# Draft\n\nText.'))
+    expect(file).toEqual({ fileName: 'Draft.MARKDOWN', content: '# Draft\n\nText.' })
+  })
+
+  it('refuses a file that is not Markdown, naming it and what it takes', async () => {
+    for (const name of ['passwd', 'notes.txt', 'page.html']) {
+      const error = await refusal(
+        await fileWith(name, 'root:x:0:0:root:/root:/bin/bash\n'),
+        readEssayFile,
+      )
+      expect(error.message).toBe(
+        `${name}: Commonplace imports essays from Markdown files (.md or .markdown) only.`,
+      )
+    }
+  })
+
+  it('refuses a Markdown file over 5 MB before reading it, naming it and the limit', async () => {
+    const path = join(tempDir(), 'huge.md')
+    const handle = await open(path, 'w')
+    await handle.truncate(30 * 1024 * 1024)
+    await handle.close()
+    const error = await refusal(path, readEssayFile)
+    expect(error.message).toBe('huge.md: is 30 MB; the limit is 5 MB.')
+    expect(MAX_ESSAY_BYTES).toBe(5 * 1024 * 1024)
+  })
+
+  it('refuses a binary file named .md', async () => {
+    const error = await refusal(
+      await fileWith('image.md', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x0d])),
+      readEssayFile,
+    )
+    expect(error.message).toBe('image.md: is a binary file, not text.')
   })
 })

@@ -4,6 +4,8 @@ import type { SourceKind } from '../../../shared/domain'
 import { CommonplaceError } from '../errors'
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024
+/** An essay is the writer's own text: 5 MB is several books' worth of Markdown. */
+export const MAX_ESSAY_BYTES = 5 * 1024 * 1024
 
 const kindByExtension: Record<string, SourceKind> = {
   '.html': 'html',
@@ -23,12 +25,48 @@ export interface SourceFileContents {
 
 /** Reads a file to import, refusing with a message that names it when it cannot be a source. */
 export async function readSourceFile(path: string): Promise<SourceFileContents> {
+  const kind = kindByExtension[extname(path).toLowerCase()]
+  const { fileName, content } = await readTextFile(path, {
+    extensions: kind ? [extname(path).toLowerCase()] : [],
+    wrongExtension: 'Commonplace imports .html, .htm, .md and .txt files.',
+    maxBytes: MAX_IMPORT_BYTES,
+  })
+  if (content.trim() === '') {
+    throw new CommonplaceError('import-failed', `${fileName}: is empty.`)
+  }
+  return { fileName, kind: kind as SourceKind, content }
+}
+
+/**
+ * "Import essay" reads Markdown only: a file of any other kind, binary or too big for an essay
+ * is refused before the essay importer parses it.
+ */
+export async function readEssayFile(path: string): Promise<{ fileName: string; content: string }> {
+  return readTextFile(path, {
+    extensions: ['.md', '.markdown'],
+    wrongExtension: 'Commonplace imports essays from Markdown files (.md or .markdown) only.',
+    maxBytes: MAX_ESSAY_BYTES,
+  })
+}
+
+interface TextFileRule {
+  /** The extensions accepted, lower case with the dot. */
+  extensions: string[]
+  /** Said when the file's extension is not one of them. */
+  wrongExtension: string
+  maxBytes: number
+}
+
+/** A UTF-8 text file with an accepted extension and at most `maxBytes`, or a refusal naming it. */
+async function readTextFile(
+  path: string,
+  rule: TextFileRule,
+): Promise<{ fileName: string; content: string }> {
   const fileName = basename(path)
   const fail = (why: string): CommonplaceError =>
     new CommonplaceError('import-failed', `${fileName}: ${why}`)
 
-  const kind = kindByExtension[extname(path).toLowerCase()]
-  if (!kind) throw fail('Commonplace imports .html, .htm, .md and .txt files.')
+  if (!rule.extensions.includes(extname(path).toLowerCase())) throw fail(rule.wrongExtension)
 
   let size: number
   try {
@@ -39,8 +77,8 @@ export async function readSourceFile(path: string): Promise<SourceFileContents> 
     if (error instanceof CommonplaceError) throw error
     throw unreadable(path, readFailure(error))
   }
-  if (size > MAX_IMPORT_BYTES) {
-    throw fail(`is ${(size / 1024 / 1024).toFixed(1)} MB; the limit is 20 MB.`)
+  if (size > rule.maxBytes) {
+    throw fail(`is ${megabytes(size)}; the limit is ${megabytes(rule.maxBytes)}.`)
   }
 
   let bytes: Buffer
@@ -50,14 +88,17 @@ export async function readSourceFile(path: string): Promise<SourceFileContents> 
     throw unreadable(path, readFailure(error))
   }
   if (bytes.includes(0)) throw fail('is a binary file, not text.')
-  let content: string
   try {
-    content = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+    return { fileName, content: new TextDecoder('utf-8', { fatal: true }).decode(bytes) }
   } catch {
     throw fail('is not UTF-8 text (it may be binary or in another encoding).')
   }
-  if (content.trim() === '') throw fail('is empty.')
-  return { fileName, kind, content }
+}
+
+/** 20971520 -> "20 MB", 31457281 -> "30.0 MB" */
+function megabytes(bytes: number): string {
+  const mb = bytes / 1024 / 1024
+  return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`
 }
 
 /** A file that cannot be opened at all: named by its full path, so the user can go and look. */

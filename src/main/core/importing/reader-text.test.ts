@@ -36,7 +36,7 @@ function expectBlocksMatchText({ text, html }: ReaderText): DisplayBlock[] {
 /** readerTextFrom on a snippet, as if it were a sanitized article body. */
 function readerText(bodyHtml: string): ReaderText {
   const document = new JSDOM(`<body>${bodyHtml}</body>`).window.document
-  return readerTextFrom(document.body, document)
+  return readerTextFrom(document.body)
 }
 
 describe('extractArticle on the fixture pages', () => {

@@ -3,108 +3,22 @@
 // carries `data-start`, its offset in the text, so the reader maps a DOM selection to offsets by
 // counting characters inside one block (see the renderer's reader/offsets.ts).
 
-export const BLOCK_SEPARATOR = '\n\n'
+import {
+  blockProbe,
+  droppedTags,
+  keptInlineTags,
+  leafBlockTags,
+  containerTags,
+  type BlockProbe,
+} from './html-blocks'
 
-const leafBlockTags = new Set([
-  'P',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
-  'PRE',
-  'LI',
-  'DT',
-  'DD',
-  'FIGCAPTION',
-  'TD',
-  'TH',
-  'CAPTION',
-])
-const containerTags = new Set([
-  'HTML',
-  'BODY',
-  'DIV',
-  'ARTICLE',
-  'SECTION',
-  'MAIN',
-  'HEADER',
-  'FOOTER',
-  'ASIDE',
-  'NAV',
-  'UL',
-  'OL',
-  'BLOCKQUOTE',
-  'FIGURE',
-  'TABLE',
-  'THEAD',
-  'TBODY',
-  'TFOOT',
-  'TR',
-  'DL',
-  'DETAILS',
-  'SUMMARY',
-  'ADDRESS',
-  'CENTER',
-  'HGROUP',
-  'FORM',
-  'FIELDSET',
-])
-/** Inline elements worth keeping for reading; any other inline element is unwrapped. */
-const keptInlineTags = new Set([
-  'A',
-  'EM',
-  'I',
-  'STRONG',
-  'B',
-  'U',
-  'S',
-  'CODE',
-  'SUB',
-  'SUP',
-  'SMALL',
-  'ABBR',
-  'CITE',
-  'Q',
-  'MARK',
-  'DEL',
-  'INS',
-  'KBD',
-])
-/** Elements whose content is never article text. */
-const droppedTags = new Set([
-  'SCRIPT',
-  'STYLE',
-  'TEMPLATE',
-  'NOSCRIPT',
-  'IFRAME',
-  'OBJECT',
-  'EMBED',
-  'SVG',
-  'MATH',
-  'CANVAS',
-  'VIDEO',
-  'AUDIO',
-  'IMG',
-  'PICTURE',
-  'SOURCE',
-  'BUTTON',
-  'INPUT',
-  'SELECT',
-  'TEXTAREA',
-  'HEAD',
-  'TITLE',
-  'META',
-  'LINK',
-  'BASE',
-])
+export const BLOCK_SEPARATOR = '\n\n'
 
 type BlockKind = 'p' | 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'pre' | 'li' | 'blockquote'
 
 interface Block {
   kind: BlockKind
-  /** The inline nodes of the block, in order (detached copies). */
+  /** The inline nodes of the block, in order. */
   nodes: Node[]
   listTag?: 'UL' | 'OL'
 }
@@ -114,35 +28,37 @@ export interface ReaderText {
   html: string
 }
 
-/** `body` must be a sanitized DOM subtree; `doc` creates the output nodes. */
-export function readerTextFrom(body: Node, doc: Document): ReaderText {
+/**
+ * `body` must be a sanitized DOM subtree. Written for big pages: children are walked through
+ * sibling links (jsdom's `Array.from` over `children` looks each index up anew, which made a 2 MB
+ * paragraph quadratic), "does it hold a block?" is answered once per element, and the display HTML
+ * is written as a string, not built as a second DOM (which doubled the memory a page takes).
+ */
+export function readerTextFrom(body: Node): ReaderText {
   const blocks: Block[] = []
-  collectBlocks(body, blocks, { inQuote: false })
+  collectBlocks(body, blocks, { inQuote: false }, blockProbe())
   const parts: string[] = []
-  const output = doc.createElement('div')
+  const html: string[] = []
   let offset = 0
-  let openList: HTMLElement | null = null
+  let openList: string | null = null
   for (const block of blocks) {
-    const element = doc.createElement(block.kind === 'li' ? 'li' : block.kind)
-    const text = fillNormalized(element, block.nodes, block.kind === 'pre', doc)
+    const { text, content } = normalizedInline(block.nodes, block.kind === 'pre')
     if (text === '') continue
     if (parts.length > 0) offset += BLOCK_SEPARATOR.length
-    element.setAttribute('data-start', String(offset))
+    const listTag = block.kind === 'li' ? (block.listTag ?? 'UL').toLowerCase() : null
+    if (listTag !== openList) {
+      if (openList) html.push(`</${openList}>`)
+      if (listTag) html.push(`<${listTag}>`)
+      openList = listTag
+    }
+    html.push(`<${block.kind} data-start="${offset}">`)
+    writeInline(content, html)
+    html.push(`</${block.kind}>`)
     parts.push(text)
     offset += text.length
-    if (block.kind === 'li') {
-      const listTag = block.listTag ?? 'UL'
-      if (!openList || openList.tagName !== listTag) {
-        openList = doc.createElement(listTag.toLowerCase())
-        output.appendChild(openList)
-      }
-      openList.appendChild(element)
-    } else {
-      openList = null
-      output.appendChild(element)
-    }
   }
-  return { text: parts.join(BLOCK_SEPARATOR), html: output.innerHTML }
+  if (openList) html.push(`</${openList}>`)
+  return { text: parts.join(BLOCK_SEPARATOR), html: html.join('') }
 }
 
 interface Context {
@@ -150,33 +66,26 @@ interface Context {
   listTag?: 'UL' | 'OL'
 }
 
-function hasBlockChild(element: Element): boolean {
-  for (const child of Array.from(element.children)) {
-    if (
-      leafBlockTags.has(child.tagName) ||
-      containerTags.has(child.tagName) ||
-      child.tagName === 'HR'
-    )
-      return true
-    if (
-      !keptInlineTags.has(child.tagName) &&
-      !droppedTags.has(child.tagName) &&
-      hasBlockChild(child)
-    )
-      return true
-  }
-  return false
+function childrenOf(parent: Node): Node[] {
+  const children: Node[] = []
+  for (let child = parent.firstChild; child; child = child.nextSibling) children.push(child)
+  return children
 }
 
-function collectBlocks(parent: Node, blocks: Block[], context: Context): void {
+function collectBlocks(
+  parent: Node,
+  blocks: Block[],
+  context: Context,
+  hasBlockChild: BlockProbe,
+): void {
   let loose: Node[] = []
   const flushLoose = (): void => {
     if (loose.length > 0) blocks.push({ kind: context.inQuote ? 'blockquote' : 'p', nodes: loose })
     loose = []
   }
-  for (const child of Array.from(parent.childNodes)) {
+  for (let child = parent.firstChild; child; child = child.nextSibling) {
     if (child.nodeType === 3) {
-      loose.push(child.cloneNode())
+      loose.push(child)
       continue
     }
     if (child.nodeType !== 1) continue
@@ -200,11 +109,11 @@ function collectBlocks(parent: Node, blocks: Block[], context: Context): void {
     if (isLeaf && !hasBlockChild(element)) {
       blocks.push({
         kind: leafKind(tag, inner),
-        nodes: Array.from(element.childNodes),
+        nodes: childrenOf(element),
         listTag: inner.listTag,
       })
     } else {
-      collectBlocks(element, blocks, inner)
+      collectBlocks(element, blocks, inner, hasBlockChild)
     }
   }
   flushLoose()
@@ -217,24 +126,34 @@ function leafKind(tag: string, context: Context): BlockKind {
   return context.inQuote ? 'blockquote' : 'p'
 }
 
+/** A block's inline content, read out of the page before any whitespace is collapsed. */
+interface InlineElement {
+  tag: string
+  href?: string
+  children: InlineNode[]
+}
+/** A run of text; `lineBreak` marks the `\n` a `<br>` stands for, which never collapses. */
+interface InlineText {
+  text: string
+  lineBreak: boolean
+}
+type InlineNode = InlineElement | InlineText
+
 /**
- * Copies `nodes` into `target`, keeping only safe inline markup and collapsing whitespace the way a
- * browser shows it (runs of ASCII whitespace become one space; `<br>` becomes a line break). Returns
- * the block's text, which equals `target.textContent`.
+ * Reads `nodes` keeping only safe inline markup, and collapses whitespace the way a browser shows
+ * it (runs of ASCII whitespace become one space; `<br>` becomes a line break). Returns the block's
+ * text and its inline content, whose text pieces make up exactly that text.
  */
-function fillNormalized(
-  target: Element,
+function normalizedInline(
   nodes: Node[],
   preformatted: boolean,
-  doc: Document,
-): string {
-  const textNodes: Text[] = []
-  const lineBreaks = new Set<Text>()
-  const copy = (source: Node, into: Node): void => {
+): { text: string; content: InlineNode[] } {
+  const texts: InlineText[] = []
+  const read = (source: Node, into: InlineNode[]): void => {
     if (source.nodeType === 3) {
-      const text = doc.createTextNode(source.textContent ?? '')
-      into.appendChild(text)
-      textNodes.push(text)
+      const text = { text: source.textContent ?? '', lineBreak: false }
+      into.push(text)
+      texts.push(text)
       return
     }
     if (source.nodeType !== 1) return
@@ -242,53 +161,86 @@ function fillNormalized(
     const tag = element.tagName.toUpperCase()
     if (droppedTags.has(tag)) return
     if (tag === 'BR') {
-      const text = doc.createTextNode('\n')
-      into.appendChild(text)
-      textNodes.push(text)
-      lineBreaks.add(text)
+      const text = { text: '\n', lineBreak: true }
+      into.push(text)
+      texts.push(text)
       return
     }
-    let container: Node = into
+    let children = into
     if (keptInlineTags.has(tag)) {
-      const kept = doc.createElement(tag.toLowerCase())
+      const kept: InlineElement = { tag: tag.toLowerCase(), children: [] }
       if (tag === 'A') {
-        const href = element.getAttribute('href') ?? ''
-        if (/^(https?:|mailto:)/i.test(href.trim())) kept.setAttribute('href', href.trim())
+        const href = (element.getAttribute('href') ?? '').trim()
+        if (/^(https?:|mailto:)/i.test(href)) kept.href = href
       }
-      into.appendChild(kept)
-      container = kept
+      into.push(kept)
+      children = kept.children
     }
-    for (const child of Array.from(element.childNodes)) copy(child, container)
+    for (let child = element.firstChild; child; child = child.nextSibling) read(child, children)
   }
-  for (const node of nodes) copy(node, target)
+  const content: InlineNode[] = []
+  for (const node of nodes) read(node, content)
 
   if (preformatted) {
+    // One line ending in stored text, whatever the page wrote (`&#13;` included): see
+    // shared/line-endings.ts.
+    for (const piece of texts) piece.text = piece.text.replace(/\r\n?/g, '\n')
     // The HTML parser drops a newline right after <pre>, so a block never starts with one.
-    trimEdges(textNodes, /^\n+/, /\s+$/)
+    trimEdges(texts, /^\n+/, /\s+$/)
   } else {
     let previousWasSpace = true
-    for (const node of textNodes) {
-      if (lineBreaks.has(node)) {
+    for (const piece of texts) {
+      if (piece.lineBreak) {
         previousWasSpace = true
         continue
       }
-      const collapsed = node.data.replace(/[ \t\n\r\f]+/g, ' ')
-      node.data = previousWasSpace ? collapsed.replace(/^ /, '') : collapsed
-      if (node.data.length > 0) previousWasSpace = node.data.endsWith(' ')
+      const collapsed = piece.text.replace(/[ \t\n\r\f]+/g, ' ')
+      piece.text = previousWasSpace ? collapsed.replace(/^ /, '') : collapsed
+      if (piece.text.length > 0) previousWasSpace = piece.text.endsWith(' ')
     }
-    trimEdges(textNodes, /^[ \n]+/, /[ \n]+$/)
+    trimEdges(texts, /^[ \n]+/, /[ \n]+$/)
   }
-  for (const node of textNodes) if (node.data === '') node.remove()
-  return target.textContent ?? ''
+  return { text: texts.map((piece) => piece.text).join(''), content }
 }
 
-function trimEdges(nodes: Text[], leading: RegExp, trailing: RegExp): void {
+/** Serializes inline content the way the DOM's `innerHTML` would. */
+function writeInline(nodes: InlineNode[], html: string[]): void {
   for (const node of nodes) {
-    node.data = node.data.replace(leading, '')
-    if (node.data !== '') break
+    if ('text' in node) {
+      html.push(escapeText(node.text))
+      continue
+    }
+    html.push(
+      node.href === undefined ? `<${node.tag}>` : `<a href="${escapeAttribute(node.href)}">`,
+    )
+    writeInline(node.children, html)
+    html.push(`</${node.tag}>`)
   }
-  for (const node of [...nodes].reverse()) {
-    node.data = node.data.replace(trailing, '')
-    if (node.data !== '') break
+}
+
+const textEscapes: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '\u00a0': '&nbsp;',
+}
+const attributeEscapes: Record<string, string> = { '&': '&amp;', '"': '&quot;', '\u00a0': '&nbsp;' }
+
+function escapeText(text: string): string {
+  return text.replace(/[&<>\u00a0]/g, (character) => textEscapes[character])
+}
+
+function escapeAttribute(value: string): string {
+  return value.replace(/[&"\u00a0]/g, (character) => attributeEscapes[character])
+}
+
+function trimEdges(pieces: InlineText[], leading: RegExp, trailing: RegExp): void {
+  for (const piece of pieces) {
+    piece.text = piece.text.replace(leading, '')
+    if (piece.text !== '') break
+  }
+  for (let index = pieces.length - 1; index >= 0; index--) {
+    pieces[index].text = pieces[index].text.replace(trailing, '')
+    if (pieces[index].text !== '') break
   }
 }

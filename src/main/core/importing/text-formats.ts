@@ -2,17 +2,28 @@ import { JSDOM } from 'jsdom'
 import { micromark } from 'micromark'
 import { gfm, gfmHtml } from 'micromark-extension-gfm'
 import type { SourceMetadata } from '../../../shared/domain'
-import type { ExtractedArticle } from './article-html'
+import type { ExtractedArticle } from './extraction'
+import { htmlNestingDepth } from './html-depth'
+import { DEFAULT_IMPORT_LIMITS, NestingTooDeep } from './limits'
 import { readerTextFrom } from './reader-text'
 
-/** Markdown -> reader text. Raw HTML inside the Markdown is shown as text, never rendered. */
-export function extractMarkdown(markdown: string): ExtractedArticle {
+/**
+ * Markdown -> reader text. Raw HTML inside the Markdown is shown as text, never rendered. Quotes
+ * and lists nest as deep as their markers go, so the HTML they make is held to the same limit.
+ */
+export function extractMarkdown(
+  markdown: string,
+  maxNestingDepth = DEFAULT_IMPORT_LIMITS.maxNestingDepth,
+): ExtractedArticle {
   const { body, metadata } = splitFrontMatter(markdown)
   const html = micromark(body, { extensions: [gfm()], htmlExtensions: [gfmHtml()] })
+  if (htmlNestingDepth(html, maxNestingDepth) > maxNestingDepth) {
+    throw new NestingTooDeep(maxNestingDepth)
+  }
   const document = new JSDOM(`<body>${html}</body>`).window.document
   const heading = document.querySelector('h1')?.textContent?.trim()
   return {
-    ...readerTextFrom(document.body, document),
+    ...readerTextFrom(document.body),
     metadata: { ...metadata, title: metadata.title ?? (heading || undefined) },
   }
 }
@@ -31,7 +42,7 @@ export function extractPlainText(text: string): ExtractedArticle {
     p.textContent = paragraph
     document.body.appendChild(p)
   }
-  return { ...readerTextFrom(document.body, document), metadata: {} }
+  return { ...readerTextFrom(document.body), metadata: {} }
 }
 
 /** Reads the simple `key: value` lines of a YAML front matter block, as Obsidian notes have. */

@@ -1,0 +1,26 @@
+// The seam between the services and the code that reads a file's content: SourcesService calls an
+// Extractor; the default one runs extractFile in a worker thread (worker-extractor.ts).
+import type { SourceMetadata } from '../../../shared/domain'
+import type { SourceFileContents } from './read-source-file'
+import type { ReaderText } from './reader-text'
+
+/** What reading a file gives: the version's text and display HTML, and what the file says of itself. */
+export interface ExtractedArticle extends ReaderText {
+  metadata: Partial<SourceMetadata>
+}
+
+/** Turns a file's content into the article a source version keeps, or refuses it. */
+export type Extractor = (file: SourceFileContents) => Promise<ExtractedArticle>
+
+/** Main thread -> import worker: one file to read. */
+export interface ExtractionRequest {
+  id: number
+  file: SourceFileContents
+  maxNestingDepth: number
+}
+
+/** Import worker -> main thread: ready once its modules are loaded, then one reply per request. */
+export type WorkerMessage =
+  | { type: 'ready' }
+  | { type: 'done'; id: number; article: ExtractedArticle }
+  | { type: 'refused'; id: number; message: string }

@@ -5,6 +5,7 @@
 import { mkdir, open, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fixtureNames, fixturePath } from '../test/fixtures'
+import { seededRandom } from '../test/random-text'
 import { selectorsAt, trimRange, type Clipping } from '../src/shared/domain'
 import { newId, sha256 } from '../src/main/core/ids'
 import { extractPlainText } from '../src/main/core/importing/text-formats'
@@ -47,17 +48,7 @@ export interface Library {
   texts: VersionText[]
 }
 
-/** A seeded PRNG (mulberry32), so every run clips the same ranges. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+export { seededRandom }
 
 export async function loadBaseText(): Promise<SourceText> {
   const interview = (await readFile(bakerPath, 'utf8')).trim()

@@ -1,5 +1,7 @@
+import { execFile } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { promisify } from 'node:util'
 import { chromium } from '@playwright/test'
 
 export const repoRoot = resolve(__dirname, '..')
@@ -54,3 +56,18 @@ export const chromiumArgs = [
   '--no-first-run',
   '--disable-quic',
 ]
+
+const run = promisify(execFile)
+
+/** The built `commonplace` command on the app's notebook, as a user runs it beside the app. */
+export function commonplace(
+  dataDir: string,
+  ...args: string[]
+): Promise<{ stdout: string; stderr: string }> {
+  return run(process.execPath, [
+    join(repoRoot, 'bin', 'commonplace.js'),
+    '--data-dir',
+    dataDir,
+    ...args,
+  ])
+}

@@ -1,14 +1,8 @@
-import { execFile } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { expect, test } from './fixtures'
-import { repoRoot } from './environment'
+import { commonplace as cli } from './environment'
 import { anoraQuote, bakerQuote, clipBoth, clippingItem, startEssay } from './steps'
-
-const run = promisify(execFile)
-const cli = (dataDir: string, ...args: string[]) =>
-  run(process.execPath, [join(repoRoot, 'bin', 'commonplace.js'), '--data-dir', dataDir, ...args])
 
 test('export an essay with three citations through the save dialog; the CLI gives the same bytes', async ({
   app,

@@ -1,13 +1,7 @@
-import { execFile } from 'node:child_process'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
-import { repoRoot } from './environment'
+import { commonplace } from './environment'
 import { expect, fixture, test } from './fixtures'
 import { bakerTitle, clippingItem, startEssay } from './steps'
-
-const run = promisify(execFile)
-const commonplace = (dataDir: string, ...args: string[]) =>
-  run(process.execPath, [join(repoRoot, 'bin', 'commonplace.js'), '--data-dir', dataDir, ...args])
 
 test('what the CLI does while the app is open shows in the app, without a restart', async ({
   app,

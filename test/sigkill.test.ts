@@ -21,8 +21,8 @@ import { useTempDir } from './support'
 
 const tempDir = useTempDir()
 const KILLS = Number(process.env.STRESS_KILLS ?? 20)
-/** How long after a writer is told to start a kill may fall; opening takes some 50-300 ms. */
-const OPENING_MS = 300
+/** How long after a writer is told to start a kill may fall: opening takes some 30-300 ms. */
+const OPENING_MS = 60
 /** How long after it has opened; a write takes some 5-30 ms. */
 const WRITING_MS = 600
 /** Writers loading ahead, so that a kill never waits for Node to load the next one. */

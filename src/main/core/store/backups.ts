@@ -1,5 +1,15 @@
 import { constants } from 'node:fs'
-import { copyFile, mkdir, readdir, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises'
+import {
+  copyFile,
+  mkdir,
+  readdir,
+  readFile,
+  rename,
+  rm,
+  stat,
+  unlink,
+  writeFile,
+} from 'node:fs/promises'
 import { join } from 'node:path'
 import type { BackupInfo, BackupReason } from '../../../shared/ipc'
 import { CommonplaceError } from '../errors'
@@ -163,8 +173,11 @@ async function applyRestore(dataDir: string, source: string): Promise<void> {
     // Texts are named by their content: one the backup lacks harms nothing and may be cited.
     if (folder === 'texts') continue
     const keep = new Set(mine.map((file) => file.slice(folder.length + 1)))
-    for (const name of await readdir(join(dataDir, folder))) {
-      if (name.endsWith('.json') && !keep.has(name)) await unlink(join(dataDir, folder, name))
+    for (const entry of await readdir(join(dataDir, folder), { withFileTypes: true })) {
+      if (!entry.name.endsWith('.json') || keep.has(entry.name)) continue
+      const path = join(dataDir, folder, entry.name)
+      if (entry.isDirectory()) await keepAside(path)
+      else await unlink(path)
     }
   }
   await replaceWith(join(source, INDEX_FILE), join(dataDir, INDEX_FILE))
@@ -178,7 +191,16 @@ async function replaceWith(from: string, to: string): Promise<void> {
   const temp = `${to}.${process.pid}.tmp`
   await rm(temp, { force: true })
   await copyFile(from, temp, constants.COPYFILE_FICLONE)
+  if ((await stat(to).catch(() => null))?.isDirectory()) await keepAside(to)
   await rename(temp, to)
+}
+
+/**
+ * A folder where a notebook file belongs cannot be renamed over, and is not ours to delete: it is
+ * renamed `<name>.damaged-<time>`, as a damaged index is, and the restore goes on.
+ */
+async function keepAside(path: string): Promise<void> {
+  await rename(path, `${path}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`)
 }
 
 async function freshName(root: string): Promise<string> {

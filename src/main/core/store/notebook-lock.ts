@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { mkdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { CommonplaceError } from '../errors'
@@ -22,6 +22,9 @@ export interface LockOptions {
   /** How often a holder touches the lock to show it is alive. */
   refreshMs: number
 }
+
+/** What renaming a folder onto one that is there says, or onto one a tidy removed. */
+const TAKEN = ['ENOENT', 'EEXIST', 'ENOTEMPTY', 'EPERM', 'EACCES', 'EBUSY']
 
 const defaults: LockOptions = { timeoutMs: 15_000, staleMs: 10_000, refreshMs: 2_000 }
 
@@ -66,21 +69,11 @@ export class NotebookLock {
     const deadline = Date.now() + this.options.timeoutMs
     let pause = 2
     for (;;) {
-      const owner: Owner = {
-        pid: process.pid,
-        host: hostname(),
-        token: randomBytes(8).toString('hex'),
-        since: new Date().toISOString(),
-      }
-      try {
-        await mkdir(this.lockDir)
-        await writeFile(join(this.lockDir, 'owner.json'), JSON.stringify(owner))
+      const owner = newOwner()
+      if (await this.take(this.lockDir, owner)) {
         return new HeldLock(this.lockDir, owner.token, this.options.refreshMs)
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST')
-          throw lockFailure(this.dataDir, error)
       }
-      if (await this.isStale()) {
+      if (await this.isStale(this.lockDir)) {
         await this.reclaim()
         continue
       }
@@ -90,7 +83,36 @@ export class NotebookLock {
     }
   }
 
-  private async readOwner(dir = this.lockDir): Promise<Owner | null> {
+  /**
+   * Puts the folder `dir` in place with its owner file already in it: made and filled under a
+   * private name, then renamed, which fails while another holder's folder is there. A process
+   * killed at any moment thus leaves no folder, or one that names its owner (whose death is seen
+   * at once); a folder made first and filled after would, killed in between, name nobody and block
+   * every process for `staleMs`. The SIGKILL test (test/sigkill.test.ts) found that often.
+   */
+  private async take(dir: string, owner: Owner): Promise<boolean> {
+    // Named like every temporary file, `<name>.<pid>.tmp`, so that opening removes leftovers.
+    const draft = `${dir}.${owner.token}.${process.pid}.tmp`
+    try {
+      await mkdir(draft)
+    } catch (error) {
+      throw lockFailure(this.dataDir, error)
+    }
+    try {
+      await writeFile(join(draft, 'owner.json'), JSON.stringify(owner))
+      await rename(draft, dir)
+      return true
+    } catch (error) {
+      await rm(draft, { recursive: true, force: true })
+      // Held by another process (Windows says EPERM); or the holder, opening the notebook,
+      // removed this draft with the other leftover `.tmp` files (ENOENT): either way, try again.
+      const code = (error as NodeJS.ErrnoException).code ?? ''
+      if (TAKEN.includes(code) || (await exists(dir))) return false
+      throw lockFailure(this.dataDir, error)
+    }
+  }
+
+  private async readOwner(dir: string): Promise<Owner | null> {
     try {
       return JSON.parse(await readFile(join(dir, 'owner.json'), 'utf8')) as Owner
     } catch {
@@ -98,43 +120,39 @@ export class NotebookLock {
     }
   }
 
-  private async isStale(): Promise<boolean> {
+  private async isStale(dir: string): Promise<boolean> {
     let touched: number
     try {
-      touched = (await stat(this.lockDir)).mtimeMs
+      touched = (await stat(dir)).mtimeMs
     } catch {
       return false // released meanwhile: just try again
     }
-    const owner = await this.readOwner()
+    const owner = await this.readOwner(dir)
     if (owner && owner.host === hostname() && owner.pid !== process.pid && !isRunning(owner.pid)) {
       return true
     }
     return Date.now() - touched > this.options.staleMs
   }
 
-  /** Removes a stale lock, unless another process is doing so or it was taken again meanwhile. */
+  /**
+   * Removes a stale lock, unless another process is doing so or it was taken again meanwhile. The
+   * guard names its owner too, so a reclaimer killed while holding it does not stall the others.
+   */
   private async reclaim(): Promise<void> {
-    try {
-      await mkdir(this.reclaimDir)
-    } catch {
-      // Someone else is reclaiming; a reclaimer that died leaves this folder, cleared when old.
-      const age = await stat(this.reclaimDir).then(
-        (info) => Date.now() - info.mtimeMs,
-        () => 0,
-      )
-      if (age > this.options.staleMs) await rm(this.reclaimDir, { recursive: true, force: true })
+    if (!(await this.take(this.reclaimDir, newOwner()))) {
+      if (await this.isStale(this.reclaimDir)) await removeFolder(this.reclaimDir)
       await new Promise((resolve) => setTimeout(resolve, 5))
       return
     }
     try {
-      if (await this.isStale()) await rm(this.lockDir, { recursive: true, force: true })
+      if (await this.isStale(this.lockDir)) await removeFolder(this.lockDir)
     } finally {
-      await rm(this.reclaimDir, { recursive: true, force: true })
+      await removeFolder(this.reclaimDir)
     }
   }
 
   private async busy(): Promise<CommonplaceError> {
-    const owner = await this.readOwner()
+    const owner = await this.readOwner(this.lockDir)
     const who = owner
       ? `another Commonplace process (pid ${owner.pid} on ${owner.host}, since ${owner.since})`
       : 'another Commonplace process'
@@ -176,8 +194,40 @@ export class HeldLock {
 
   async release(): Promise<void> {
     clearInterval(this.timer)
-    if (await this.stillHeld()) await rm(this.lockDir, { recursive: true, force: true })
+    if (await this.stillHeld()) await removeFolder(this.lockDir)
   }
+}
+
+function newOwner(): Owner {
+  return {
+    pid: process.pid,
+    host: hostname(),
+    token: randomBytes(8).toString('hex'),
+    since: new Date().toISOString(),
+  }
+}
+
+/**
+ * Moves the folder aside, then deletes it. Deleted in place, it would stand empty for a moment:
+ * a process killed then leaves an owner-less lock that blocks everyone for `staleMs`, and another
+ * process's rename may land on the empty folder just before it goes. Moved aside, the lock is
+ * gone at once; a `.tmp` folder a kill leaves behind is removed when the notebook is next opened.
+ */
+async function removeFolder(dir: string): Promise<void> {
+  const aside = `${dir}.${randomBytes(8).toString('hex')}.${process.pid}.tmp`
+  try {
+    await rename(dir, aside)
+  } catch {
+    return // gone already
+  }
+  await rm(aside, { recursive: true, force: true })
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  )
 }
 
 function isRunning(pid: number): boolean {

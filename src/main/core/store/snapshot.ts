@@ -22,12 +22,17 @@ export interface SnapshotCounts {
   essays: number
 }
 
-/** Every file of the notebook in `dir`, relative to it: the index first. */
+/**
+ * Every file of the notebook in `dir`, relative to it: the index first. Only files: a folder
+ * where a file should be (a sync client's doing, or a person's) cannot be copied, and would stop
+ * the very backups, restores and repairs that are the way back from it.
+ */
 export async function notebookFiles(dir: string): Promise<string[]> {
   const files: string[] = []
-  if (await exists(join(dir, INDEX_FILE))) files.push(INDEX_FILE)
+  if (await notAFolder(join(dir, INDEX_FILE))) files.push(INDEX_FILE)
   for (const folder of NOTEBOOK_FOLDERS) {
-    const names = await readdir(join(dir, folder)).catch(() => [] as string[])
+    const entries = await readdir(join(dir, folder), { withFileTypes: true }).catch(() => [])
+    const names = entries.filter((entry) => !entry.isDirectory()).map((entry) => entry.name)
     for (const name of names.sort()) if (name.endsWith('.json')) files.push(join(folder, name))
   }
   return files
@@ -108,6 +113,13 @@ async function required<T>(
 
 function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex')
+}
+
+async function notAFolder(path: string): Promise<boolean> {
+  return stat(path).then(
+    (info) => !info.isDirectory(),
+    () => false,
+  )
 }
 
 export async function exists(path: string): Promise<boolean> {

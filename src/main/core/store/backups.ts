@@ -21,6 +21,7 @@ import {
   INDEX_FILE,
   NOTEBOOK_FOLDERS,
   notebookFiles,
+  setAside,
   verifyNotebook,
   type SnapshotCounts,
 } from './snapshot'
@@ -176,7 +177,7 @@ async function applyRestore(dataDir: string, source: string): Promise<void> {
     for (const entry of await readdir(join(dataDir, folder), { withFileTypes: true })) {
       if (!entry.name.endsWith('.json') || keep.has(entry.name)) continue
       const path = join(dataDir, folder, entry.name)
-      if (entry.isDirectory()) await keepAside(path)
+      if (entry.isDirectory()) await setAside(path)
       else await unlink(path)
     }
   }
@@ -191,7 +192,7 @@ async function replaceWith(from: string, to: string): Promise<void> {
   const temp = `${to}.${process.pid}.tmp`
   await rm(temp, { force: true })
   await copyFile(from, temp, constants.COPYFILE_FICLONE)
-  if ((await stat(to).catch(() => null))?.isDirectory()) await keepAside(to)
+  if ((await stat(to).catch(() => null))?.isDirectory()) await setAside(to)
   await rename(temp, to)
 }
 
@@ -199,10 +200,6 @@ async function replaceWith(from: string, to: string): Promise<void> {
  * A folder where a notebook file belongs cannot be renamed over, and is not ours to delete: it is
  * renamed `<name>.damaged-<time>`, as a damaged index is, and the restore goes on.
  */
-async function keepAside(path: string): Promise<void> {
-  await rename(path, `${path}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`)
-}
-
 async function freshName(root: string): Promise<string> {
   const base = new Date().toISOString().slice(0, 19).replace(/:/g, '-') + 'Z'
   for (let n = 1; ; n++) {

@@ -9,7 +9,7 @@ import { loadStoreFile, saveStoreFile, validated } from './json-store-file'
 import { parseLibraryV1, upgradeNotebook } from './migrate'
 import { NotebookLock, type LockOptions } from './notebook-lock'
 import { NotebookStore } from './notebook-store'
-import { removeTemporaryFiles, setAside } from './repair'
+import { removeTemporaryFiles } from './repair'
 import {
   essayFileSchema,
   isSafeId,
@@ -18,7 +18,7 @@ import {
   sourceFileSchema,
   type LibraryFile,
 } from './schema'
-import { exists, NOTEBOOK_FOLDERS } from './snapshot'
+import { exists, NOTEBOOK_FOLDERS, setAside } from './snapshot'
 
 export interface OpenOptions {
   /** Make the folder (and an empty notebook) when there is none; false for read-only commands. */

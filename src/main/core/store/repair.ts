@@ -1,4 +1,4 @@
-import { readdir, rename, rm } from 'node:fs/promises'
+import { readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { BackupInfo, LoadProblem } from '../../../shared/ipc'
 import { CommonplaceError } from '../errors'
@@ -18,7 +18,7 @@ import {
   type LibraryFile,
   type SourceEntry,
 } from './schema'
-import { exists, NOTEBOOK_FOLDERS } from './snapshot'
+import { exists, NOTEBOOK_FOLDERS, setAside } from './snapshot'
 
 export interface RepairReport {
   backup: BackupInfo
@@ -113,13 +113,6 @@ async function readOrSetAside(
   } catch {
     return { old: null, keptAside: await setAside(path) }
   }
-}
-
-/** Renames a damaged file to `<name>.damaged-<time>` beside it, and says where. */
-export async function setAside(path: string): Promise<string> {
-  const aside = `${path}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`
-  await rename(path, aside)
-  return aside
 }
 
 async function collect<T>(

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { constants } from 'node:fs'
-import { copyFile, link, mkdir, readdir, stat } from 'node:fs/promises'
+import { copyFile, link, mkdir, readdir, stat, rename } from 'node:fs/promises'
 import { join } from 'node:path'
 import { CommonplaceError } from '../errors'
 import { loadStoreFile } from './json-store-file'
@@ -127,4 +127,11 @@ export async function exists(path: string): Promise<boolean> {
     () => true,
     () => false,
   )
+}
+
+/** Renames a damaged file (or a folder in a file's place) to `<name>.damaged-<time>` beside it. */
+export async function setAside(path: string): Promise<string> {
+  const aside = `${path}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`
+  await rename(path, aside)
+  return aside
 }

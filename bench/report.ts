@@ -19,6 +19,11 @@ export interface BenchSection {
   notes: string[]
   /** Fuller results for latest.json (raw samples, summaries); not printed. */
   details?: unknown
+  /**
+   * The headline figures under the names `npm run bench -- --json <file>` writes (issue 10's keys,
+   * e.g. `save_p95_100k`), numbers in ms unless the name says otherwise (`_mb`).
+   */
+  figures?: Record<string, number>
 }
 
 export function ms(...values: number[]): Figure {

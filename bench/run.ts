@@ -22,7 +22,13 @@ const benchmarks: Benchmark[] = [
 const resultsDir = join(__dirname, 'results')
 
 async function main(): Promise<void> {
-  const filters = process.argv.slice(2).map((argument) => argument.toLowerCase())
+  const args = process.argv.slice(2)
+  const jsonAt = args.indexOf('--json')
+  const jsonFile = jsonAt === -1 ? null : args[jsonAt + 1]
+  if (jsonAt !== -1 && !jsonFile) throw new Error('--json needs a file to write the figures to.')
+  const filters = args
+    .filter((_argument, index) => jsonAt === -1 || (index !== jsonAt && index !== jsonAt + 1))
+    .map((argument) => argument.toLowerCase())
   const selected = benchmarks.filter(
     ({ name }) => filters.length === 0 || filters.some((filter) => name.includes(filter)),
   )
@@ -54,6 +60,13 @@ async function main(): Promise<void> {
   const results = { startedAt: startedAt.toISOString(), filters, environment, sections }
   await writeFile(file, `${JSON.stringify(results, null, 2)}\n`)
   console.log(`Results written to ${file}`)
+  const totalSeconds = (Date.now() - startedAt.getTime()) / 1000
+  console.log(`The whole run took ${(totalSeconds / 60).toFixed(1)} minutes.`)
+  if (jsonFile) {
+    const figures = Object.assign({}, ...sections.map(({ section }) => section.figures ?? {}))
+    await writeFile(jsonFile, `${JSON.stringify(figures, null, 2)}\n`)
+    console.log(`Figures written to ${jsonFile}`)
+  }
 }
 
 function describeEnvironment() {

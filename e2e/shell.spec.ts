@@ -42,7 +42,7 @@ test('the page gets the preload api: the contract, two listeners, and no way aro
   expect(surface.leaks).toEqual([])
   // A call crosses the contract's channel to main's handler and back.
   const answer = await page.evaluate(() => window.commonplace.listSources())
-  expect(answer).toEqual({ ok: true, value: [] })
+  expect(answer).toEqual({ ok: true, value: { items: [], total: 0, next: null } })
 })
 
 test('File > Import… from the native menu reaches the page and imports', async ({ app }) => {

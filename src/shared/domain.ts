@@ -83,6 +83,8 @@ export type RecordedAnchor = Anchor & { versionHash: string }
 /** A clipping as the panels and the CLI show it: its source's title, its passage's state. */
 export interface ClippingView extends Omit<Clipping, 'reanchored'> {
   sourceTitle: string
+  /** Its source as lists name it (a citation takes its attribution from here). */
+  source: SourceSummary
   /** Where the passage stands in the newest version of its source. */
   anchor: Anchor
   /** How many essays cite it; filled in where lists show it. */

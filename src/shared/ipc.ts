@@ -48,6 +48,25 @@ export interface SourceDetail {
 export interface ClippingQuery {
   sourceId?: string
   search?: string
+  /** Only clippings with this tag. */
+  tag?: string
+  /** How many at most (the app pages by 50); all of them when absent. */
+  limit?: number
+  /** The `next` of the page before. */
+  cursor?: string
+}
+
+/** One page of a list; `total` is how many the whole list holds. */
+export interface Page<T> {
+  items: T[]
+  total: number
+  /** Pass as `cursor` for the next page; null at the end. */
+  next: string | null
+}
+
+export interface SourceQuery {
+  limit?: number
+  cursor?: string
 }
 
 export interface NewClipping {
@@ -158,12 +177,14 @@ export type MenuCommand =
 
 /** Request/response channels, each one `invoke` away. */
 export interface InvokeApi {
-  listSources(): Promise<Result<SourceSummary[]>>
+  /** The library's sources in import order, a page at a time. */
+  listSources(query?: SourceQuery): Promise<Result<Page<SourceSummary>>>
   importSources(): Promise<Result<ImportReport>>
   /** The newest version, or an older one by hash (to read a passage the newest no longer has). */
   getSource(id: string, versionHash?: string): Promise<Result<SourceDetail>>
   updateSourceMetadata(id: string, metadata: SourceMetadata): Promise<Result<SourceSummary>>
-  listClippings(query: ClippingQuery): Promise<Result<ClippingView[]>>
+  /** Newest first, or best match first for a search, a page at a time. */
+  listClippings(query: ClippingQuery): Promise<Result<Page<ClippingView>>>
   createClipping(request: NewClipping): Promise<Result<ClippingView>>
   updateClipping(edit: ClippingEdit): Promise<Result<ClippingView>>
   deleteClipping(id: string): Promise<Result<ClippingView>>

@@ -91,7 +91,7 @@ describe('createHandlers', () => {
 
     const negative = await handlers.createClipping({ ...good, start: -1 })
     expect(!negative.ok && negative.error.message).toMatch(/start/)
-    expect(valueOf(await handlers.listClippings({}))).toEqual([])
+    expect(valueOf(await handlers.listClippings({}))).toEqual({ items: [], total: 0, next: null })
     expect(valueOf(await handlers.createClipping(good)).target[0].exact).toBe('Sean Baker')
   })
 
@@ -133,7 +133,7 @@ describe('createHandlers', () => {
     ])
 
     expect(valueOf(await handlers.importSources())).toEqual({ imported: [], failed: [] })
-    expect(valueOf(await handlers.listSources())).toEqual(report.imported)
+    expect(valueOf(await handlers.listSources()).items).toEqual(report.imported)
   })
 
   it('reports a failing dialog as an error instead of throwing', async () => {
@@ -148,7 +148,7 @@ describe('createHandlers', () => {
       ok: false,
       error: { code: 'internal', message: expect.stringContaining('dialog crashed') },
     })
-    expect(valueOf(await handlers.listSources())).toEqual([])
+    expect(valueOf(await handlers.listSources()).items).toEqual([])
   })
 
   it('opens only web links outside the app', async () => {
@@ -184,9 +184,9 @@ describe('createHandlers', () => {
     )
     valueOf(await handlers.listClippings({ search: 'Sean' }))
     valueOf(await handlers.updateSourceMetadata(baker.id, { title: 'Tangerine notes' }))
-    const found = valueOf(await handlers.listClippings({ search: 'tangerine' }))
+    const found = valueOf(await handlers.listClippings({ search: 'tangerine' })).items
     expect(found.map((view) => view.id)).toEqual([clipping.id])
-    expect(found[0].sourceTitle).toBe('Tangerine notes')
+    expect(found[0]?.sourceTitle).toBe('Tangerine notes')
   })
 
   it('saves an essay state only when it passes the strict schema, naming where it does not', async () => {

@@ -17,6 +17,13 @@ const id = idSchema
 const offset = z.number().int().nonnegative()
 const note = z.string().max(20_000)
 const tags = z.array(z.string().max(200)).max(100)
+/** A page of a list: lists are never sent whole (see ipc.ts `Page`). */
+const page = z
+  .object({
+    limit: z.number().int().min(1).max(1000).optional(),
+    cursor: z.string().max(200).optional(),
+  })
+  .strict()
 
 /** An essay's whole state, strictly: the one issue names the place, "root.children[3]…: …". */
 const editorState = z.unknown().transform((value, context) => {
@@ -34,12 +41,18 @@ const editorState = z.unknown().transform((value, context) => {
 type ArgumentSchemas = { [K in InvokeMethod]: z.ZodType<Parameters<InvokeApi[K]>> }
 
 const schemas = {
-  listSources: z.tuple([]),
+  listSources: z.tuple([page.optional()]),
   importSources: z.tuple([]),
   getSource: z.tuple([id, z.string().max(100).optional()]),
   updateSourceMetadata: z.tuple([id, sourceMetadataSchema]),
   listClippings: z.tuple([
-    z.object({ sourceId: id.optional(), search: z.string().max(1000).optional() }).strict(),
+    page
+      .extend({
+        sourceId: id.optional(),
+        search: z.string().max(1000).optional(),
+        tag: z.string().max(200).optional(),
+      })
+      .strict(),
   ]),
   createClipping: z.tuple([
     z
@@ -149,7 +162,7 @@ export function createHandlers(session: NotebookSession, ports: Ports): InvokeHa
   }
 
   return {
-    listSources: handle(schemas.listSources, () => app.sources.list()),
+    listSources: handle(schemas.listSources, (query) => app.sources.page(query)),
     importSources: handle(schemas.importSources, async () =>
       app.sources.importFiles(await ports.chooseFilesToImport()),
     ),
@@ -159,7 +172,7 @@ export function createHandlers(session: NotebookSession, ports: Ports): InvokeHa
     updateSourceMetadata: handle(schemas.updateSourceMetadata, (sourceId, metadata) =>
       app.sources.updateMetadata(sourceId, metadata),
     ),
-    listClippings: handle(schemas.listClippings, (query) => app.clippings.list(query)),
+    listClippings: handle(schemas.listClippings, (query) => app.clippings.page(query)),
     createClipping: handle(schemas.createClipping, (request) => app.clippings.create(request)),
     updateClipping: handle(schemas.updateClipping, (edit) => app.clippings.update(edit)),
     deleteClipping: handle(schemas.deleteClipping, (clippingId) =>

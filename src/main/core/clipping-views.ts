@@ -2,7 +2,7 @@ import type { Anchor } from '../../shared/anchor'
 import type { Clipping, ClippingView } from '../../shared/domain'
 import { reanchor } from './anchoring'
 import type { Frozen } from './store/json-store-file'
-import type { SourceFile } from './store/schema'
+import type { SourceEntry, SourceFile } from './store/schema'
 
 /** The newest version's text, fetched only if some clipping needs re-anchoring against it. */
 export type NewestText = () => Promise<string>
@@ -11,7 +11,7 @@ export type NewestText = () => Promise<string>
 export async function toClippingView(
   clipping: Frozen<Clipping>,
   file: Frozen<SourceFile>,
-  sourceTitle: string,
+  source: Frozen<SourceEntry>,
   newestText: NewestText,
 ): Promise<ClippingView> {
   const [quote, position] = clipping.target
@@ -20,7 +20,8 @@ export async function toClippingView(
     ...rest,
     tags: [...clipping.tags],
     target: [{ ...quote }, { ...position }],
-    sourceTitle,
+    sourceTitle: source.title,
+    source: { ...source },
     anchor: await anchorInNewest(clipping, file, newestText),
   }
 }

@@ -324,7 +324,12 @@ describe('reopening the notebook', () => {
       'Anora and the Valley',
     ])
     const [again] = await reopened.clippings.list()
-    expect(again).toEqual({ ...kept, sourceTitle: 'Anora and the Valley', citedBy: 0 })
+    expect(again).toEqual({
+      ...kept,
+      sourceTitle: 'Anora and the Valley',
+      source: expect.objectContaining({ title: 'Anora and the Valley', author: 'AFP' }),
+      citedBy: 0,
+    })
     expect(ids(await reopened.clippings.list({ search: 'valley hopeful' }))).toEqual([kept.id])
     expect(await reopened.clippings.list({ search: 'wild' })).toEqual([])
 

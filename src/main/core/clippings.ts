@@ -5,11 +5,13 @@ import {
   type Clipping,
   type ClippingView,
 } from '../../shared/domain'
-import type { ClippingEdit, ClippingQuery, NewClipping } from '../../shared/ipc'
+import type { ClippingEdit, ClippingQuery, NewClipping, Page } from '../../shared/ipc'
+import { ClippingCatalog } from './derived/clipping-catalog'
+import { DerivedIndex } from './derived/derived-index'
 import { reanchor } from './anchoring'
 import { ClippingIndex } from './clipping-index'
 import { ambiguousMessage, normalizeTags, quoteNotFoundMessage } from './clipping-messages'
-import { once, toClippingView, visibleClippings } from './clipping-views'
+import { once, toClippingView } from './clipping-views'
 import type { EssaysService } from './essays'
 import { CommonplaceError, notFound } from './errors'
 import { newId } from './ids'
@@ -34,6 +36,8 @@ type Placement = (text: string) => { start: number; end: number }
 
 export class ClippingsService {
   private readonly index: ClippingIndex
+  /** Every clipping's place and date: lists page through it, lookups find a source by it. */
+  readonly catalog: DerivedIndex<ClippingCatalog>
 
   constructor(
     private readonly store: NotebookStore,
@@ -41,29 +45,83 @@ export class ClippingsService {
     private readonly now: () => Date = () => new Date(),
   ) {
     this.index = new ClippingIndex(store)
+    this.catalog = new DerivedIndex(store, 'catalog', 1, new ClippingCatalog())
   }
 
-  /** Newest first, or best match first for a search; each with how many essays cite it. */
+  /** Every clipping of the query, newest first or best match first (the CLI's listing). */
   async list(query: ClippingQuery = {}): Promise<ClippingView[]> {
+    const all: ClippingView[] = []
+    let cursor: string | undefined
+    do {
+      const page = await this.page({ ...query, limit: 500, cursor })
+      all.push(...page.items)
+      cursor = page.next ?? undefined
+    } while (cursor)
+    return all
+  }
+
+  /**
+   * One page: newest first from the catalog, or best match first for a search; each with how
+   * many essays cite it. Only the page's own sources are opened.
+   */
+  async page(query: ClippingQuery = {}): Promise<Page<ClippingView>> {
+    const limit = query.limit ?? Number.MAX_SAFE_INTEGER
     const search = query.search?.trim()
-    if (search) await this.index.ready()
-    else await this.store.catchUp()
-    const files = query.sourceId
-      ? [await this.store.sourceFile(query.sourceId)]
-      : await this.store.allSourceFiles()
+    let ids: string[]
+    let total: number
+    let next: string | null
+    if (search) {
+      await this.index.ready()
+      const catalog = await this.catalog.ready()
+      const matches = this.index.search.search(search).filter((id) => {
+        if (!query.sourceId && !query.tag) return true
+        const entry = catalog.entry(id)
+        return (
+          entry !== undefined &&
+          (!query.sourceId || entry.sourceId === query.sourceId) &&
+          (!query.tag || entry.tags.includes(query.tag))
+        )
+      })
+      const start = Math.max(0, Number(query.cursor ?? 0) || 0)
+      ids = matches.slice(start, start + limit)
+      total = matches.length
+      next = start + limit < matches.length ? String(start + limit) : null
+    } else {
+      const catalog = await this.catalog.ready()
+      const page = catalog.page({
+        sourceId: query.sourceId,
+        tag: query.tag,
+        limit,
+        after: query.cursor,
+      })
+      ids = page.entries.map((entry) => entry.id)
+      total = page.total
+      next = page.next
+    }
+    return { items: await this.views(ids), total, next }
+  }
+
+  /** Full views of these clippings, in this order, reading each source once. */
+  private async views(ids: string[]): Promise<ClippingView[]> {
+    const catalog = this.catalog.index
     const citedBy = await this.essays.citationCounts()
     const views: ClippingView[] = []
-    for (const file of files) {
-      const { title } = await this.store.entry(file.id)
-      const newestText = this.newestTextOf(file)
-      for (const clipping of visibleClippings(file)) {
-        const view = await toClippingView(clipping, file, title, newestText)
-        views.push({ ...view, citedBy: citedBy.get(clipping.id) ?? 0 })
+    for (const id of ids) {
+      const sourceId = catalog.sourceOf(id)
+      if (!sourceId) continue
+      let file
+      try {
+        file = await this.store.sourceFile(sourceId)
+      } catch (error) {
+        if (error instanceof CommonplaceError) continue
+        throw error
       }
+      const clipping = file.clippings.find((candidate) => candidate.id === id)
+      if (!clipping || clipping.deletedAt) continue
+      const view = await this.viewOf(clipping, file)
+      views.push({ ...view, citedBy: citedBy.get(id) ?? 0 })
     }
-    if (!search) return views.sort((a, b) => b.createdAt.localeCompare(a.createdAt))
-    const byId = new Map(views.map((view) => [view.id, view]))
-    return this.index.search.search(search).flatMap((id) => byId.get(id) ?? [])
+    return views
   }
 
   async get(id: string): Promise<ClippingView> {
@@ -174,12 +232,14 @@ export class ClippingsService {
       await this.essays.updateQuoteIn(tx, id, anchor.exact)
       return clipping
     })
+    this.touched(file.id)
     await this.index.refresh(file.id)
     return this.viewOf(updated, await this.store.sourceFile(file.id))
   }
 
-  /** Call after a source's title changes: search covers the title. */
+  /** Call after a source changes outside this service (its title, a new version). */
   async refreshSource(sourceId: string): Promise<void> {
+    this.touched(sourceId)
     await this.index.refresh(sourceId)
   }
 
@@ -208,8 +268,14 @@ export class ClippingsService {
       file.clippings.push(clipping)
       return clipping
     })
+    this.touched(sourceId)
     await this.index.refresh(sourceId)
     return this.viewOf(clipping, await this.store.sourceFile(sourceId))
+  }
+
+  /** This process changed a source's clippings: its derived lists take it in. */
+  touched(sourceId: string): void {
+    this.catalog.touch(sourceId)
   }
 
   /** One clipping changed in one transaction; memory follows only once it is on disk. */
@@ -223,6 +289,7 @@ export class ClippingsService {
       edit(target)
       return target
     })
+    this.touched(sourceId)
     await this.index.refresh(sourceId)
     return this.viewOf(clipping, await this.store.sourceFile(sourceId))
   }
@@ -231,8 +298,8 @@ export class ClippingsService {
     clipping: Frozen<Clipping>,
     file: Frozen<SourceFile>,
   ): Promise<ClippingView> {
-    const { title } = await this.store.entry(file.id)
-    return toClippingView(clipping, file, title, this.newestTextOf(file))
+    const entry = await this.store.entry(file.id)
+    return toClippingView(clipping, file, entry, this.newestTextOf(file))
   }
 
   private newestTextOf(file: Frozen<SourceFile>): () => Promise<string> {
@@ -246,7 +313,7 @@ export class ClippingsService {
     id: string,
     { includeDeleted = false } = {},
   ): Promise<{ clipping: Frozen<Clipping>; file: Frozen<SourceFile> }> {
-    const sourceId = await this.index.sourceIdOf(id)
+    const sourceId = (await this.catalog.ready()).sourceOf(id)
     const file = sourceId ? await this.store.sourceFile(sourceId).catch(() => undefined) : undefined
     const clipping = file?.clippings.find((candidate) => candidate.id === id)
     if (!file || !clipping || (clipping.deletedAt && !includeDeleted)) {

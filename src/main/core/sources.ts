@@ -6,7 +6,7 @@ import {
   type SourceMetadata,
   type SourceSummary,
 } from '../../shared/domain'
-import type { ImportFailure, ImportReport, SourceDetail } from '../../shared/ipc'
+import type { ImportFailure, ImportReport, Page, SourceDetail, SourceQuery } from '../../shared/ipc'
 import { reanchor } from './anchoring'
 import { once, toClippingView, visibleClippings } from './clipping-views'
 import { CommonplaceError, notFound } from './errors'
@@ -61,6 +61,18 @@ export class SourcesService {
     return (await this.store.sources()).map(summaryOf)
   }
 
+  /** A page of the library, in import order: the app never asks for every source at once. */
+  async page(query: SourceQuery = {}): Promise<Page<SourceSummary>> {
+    const sources = await this.store.sources()
+    const start = Math.max(0, Number(query.cursor ?? 0) || 0)
+    const end = query.limit === undefined ? sources.length : start + query.limit
+    return {
+      items: sources.slice(start, end).map(summaryOf),
+      total: sources.length,
+      next: end < sources.length ? String(end) : null,
+    }
+  }
+
   /** Imports each file on its own: one bad file is reported and the rest still import. */
   async importFiles(paths: string[]): Promise<ImportReport> {
     const imported: SourceSummary[] = []
@@ -88,7 +100,7 @@ export class SourcesService {
     const newestText = once(async () => (await this.store.text(newest.hash)).text)
     const clippings: ClippingView[] = []
     for (const clipping of visibleClippings(file)) {
-      const view = await toClippingView(clipping, file, entry.title, newestText)
+      const view = await toClippingView(clipping, file, entry, newestText)
       if (clipping.versionHash === version.hash) clippings.push(view)
       else clippings.push(...onVersion(view, { hash: version.hash, text }))
     }

@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState } from 'react'
 import type { ClippingView } from '../../shared/domain'
 import type { NotebookStatus } from '../../shared/ipc'
+import { QueryClientProvider } from '@tanstack/react-query'
 import { call } from './api'
+import { createQueryClient } from './data/queries'
 import { BackupsDialog } from './backups/BackupsDialog'
 import { Recovery } from './backups/Recovery'
 import { ClippingsPanel } from './clippings/ClippingsPanel'
@@ -17,6 +19,7 @@ import { useNotebook } from './useNotebook'
 type View = 'reader' | 'essay'
 
 export function App(): React.JSX.Element {
+  const [queryClient] = useState(createQueryClient)
   const [status, setStatus] = useState<NotebookStatus | null>(null)
   useEffect(() => {
     void call((api) => api.notebookStatus()).then((result) => {
@@ -28,18 +31,20 @@ export function App(): React.JSX.Element {
   }, [])
   if (status === null) return <div className="app-loading" aria-busy="true" />
   return (
-    <NoticesProvider>
-      {status.state === 'open' ? (
-        <Notebook />
-      ) : (
-        <Recovery
-          message={status.message}
-          dataDir={status.dataDir}
-          // Everything starts again from the notebook as it now is on disk.
-          onRecovered={() => window.location.reload()}
-        />
-      )}
-    </NoticesProvider>
+    <QueryClientProvider client={queryClient}>
+      <NoticesProvider>
+        {status.state === 'open' ? (
+          <Notebook />
+        ) : (
+          <Recovery
+            message={status.message}
+            dataDir={status.dataDir}
+            // Everything starts again from the notebook as it now is on disk.
+            onRecovered={() => window.location.reload()}
+          />
+        )}
+      </NoticesProvider>
+    </QueryClientProvider>
   )
 }
 
@@ -54,20 +59,13 @@ function Notebook(): React.JSX.Element {
   useCommand('import-source', () => void notebook.importSources())
   useCommand('open-backups', () => setBackupsOpen(true))
 
-  const sourceOf = (clipping: ClippingView) =>
-    notebook.sources.find((source) => source.id === clipping.sourceId)
-
   const cite = (clipping: ClippingView): void => {
-    const source = sourceOf(clipping)
-    if (!source) return
     setView('essay')
-    setCiteRequest({ data: citationDataFrom(clipping, source), nonce: Date.now() })
+    setCiteRequest({ data: citationDataFrom(clipping, clipping.source), nonce: Date.now() })
   }
 
   const dragCitation = (clipping: ClippingView, transfer: DataTransfer): void => {
-    const source = sourceOf(clipping)
-    if (!source) return
-    transfer.setData(CITATION_MIME, JSON.stringify(citationDataFrom(clipping, source)))
+    transfer.setData(CITATION_MIME, JSON.stringify(citationDataFrom(clipping, clipping.source)))
     transfer.setData('text/plain', clipping.target[0].exact)
     transfer.effectAllowed = 'copy'
   }
@@ -79,7 +77,6 @@ function Notebook(): React.JSX.Element {
   return (
     <div className="app">
       <Library
-        sources={notebook.sources}
         selectedId={detail?.source.id ?? null}
         importing={notebook.importing}
         onImport={() => void notebook.importSources()}
@@ -115,7 +112,7 @@ function Notebook(): React.JSX.Element {
               onUpdateFromFile={() => void notebook.updateFromFile()}
             />
           ) : (
-            <EmptyReader hasSources={notebook.sources.length > 0} />
+            <EmptyReader hasSources={!notebook.empty} />
           )}
         </div>
         <div className="workspace-view" hidden={view !== 'essay'}>
@@ -130,7 +127,7 @@ function Notebook(): React.JSX.Element {
         </div>
       </div>
       <ClippingsPanel
-        clippings={notebook.clippings}
+        query={notebook.clippingQuery}
         search={notebook.search}
         onSearchChange={notebook.setSearch}
         sourceOnly={notebook.sourceOnly}

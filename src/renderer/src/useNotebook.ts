@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useReducer, useRef, useState } from 'react'
-import type { ClippingView, SourceMetadata, SourceSummary } from '../../shared/domain'
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react'
+import type { ClippingView, SourceMetadata } from '../../shared/domain'
 import type { ClippingEdit, ClippingQuery, SourceDetail } from '../../shared/ipc'
-import { api, call } from './api'
+import { call } from './api'
+import { useInvalidateNotebook, useNotebookEvents } from './data/queries'
 import type { TextRange } from './reader/offsets'
 import { useNotify } from './ui/notices'
 import { useDebounced } from './ui/useDebounced'
@@ -9,9 +10,9 @@ import { useDebounced } from './ui/useDebounced'
 const SEARCH_DELAY_MS = 150
 
 export interface Notebook {
-  sources: SourceSummary[]
   detail: SourceDetail | null
-  clippings: ClippingView[]
+  /** What the Clippings panel asks main for (see clippings/useClippings.ts). */
+  clippingQuery: ClippingQuery
   search: string
   setSearch: (search: string) => void
   sourceOnly: boolean
@@ -40,34 +41,39 @@ export interface Notebook {
   clippingsRevision: number
   /** Essays changed what they cite: the panel's "Cited in" counts are stale. */
   refreshClippings: () => void
+  /** The library has no source at all (the reader says how to start). */
+  empty: boolean
   openLink: (url: string) => Promise<void>
 }
 
 /**
- * The renderer's whole state. Main is the source of truth: after every change this asks it
- * again instead of patching local copies, so what is shown is what is stored.
+ * The workspace: the open source, what the panel shows, and the actions on them. Lists are
+ * queries of their own (library/useSources.ts, clippings/useClippings.ts); after a change this
+ * invalidates them, and main is asked again: what is shown is what is stored.
  */
 export function useNotebook(): Notebook {
   const notify = useNotify()
-  const [sources, setSources] = useState<SourceSummary[]>([])
+  const invalidate = useInvalidateNotebook()
   const [detail, setDetail] = useState<SourceDetail | null>(null)
-  const [clippings, setClippings] = useState<ClippingView[]>([])
+  const [empty, setEmpty] = useState(false)
   const [search, setSearch] = useState('')
   const [sourceOnly, setSourceOnly] = useState(false)
   const [importing, setImporting] = useState(false)
   const [focusClippingId, setFocusClippingId] = useState<string | null>(null)
   const [activeClippingId, setActiveClippingId] = useState<string | null>(null)
-  const [clippingsRevision, refreshClippings] = useReducer((count: number) => count + 1, 0)
+  const [clippingsRevision, bumpRevision] = useReducer((count: number) => count + 1, 0)
+  const refreshClippings = useCallback((): void => {
+    invalidate({ sources: [], essays: [], all: false })
+    bumpRevision()
+  }, [invalidate])
   // The source the user asked for last: an older, slower answer must not replace it.
   const wantedSourceId = useRef<string | null>(null)
   // An older version is shown only to read a passage the newest one no longer has.
   const wantedVersion = useRef<string | undefined>(undefined)
 
   const refreshSources = useCallback(async (): Promise<void> => {
-    const result = await call((api) => api.listSources())
-    if (result.ok) setSources(result.value)
-    else notify.error(result.error.message)
-  }, [notify])
+    invalidate({ sources: [], essays: [], all: false })
+  }, [invalidate])
 
   const openSource = async (id: string, versionHash?: string): Promise<boolean> => {
     wantedSourceId.current = id
@@ -86,20 +92,22 @@ export function useNotebook(): Notebook {
     if (wantedSourceId.current) await openSource(wantedSourceId.current, wantedVersion.current)
   }
 
+  // At start: whether there is anything to show, and the files main could not read.
   useEffect(() => {
     let current = true
-    void Promise.all([call((api) => api.listSources()), call((api) => api.listProblems())]).then(
-      ([listed, problems]) => {
-        if (!current) return
-        if (listed.ok) setSources(listed.value)
-        else notify.error(listed.error.message)
-        if (problems.ok) {
-          for (const problem of problems.value) {
-            notify.error(`Could not read ${problem.file}: ${problem.message}`)
-          }
+    void Promise.all([
+      call((api) => api.listSources({ limit: 1 })),
+      call((api) => api.listProblems()),
+    ]).then(([listed, problems]) => {
+      if (!current) return
+      if (listed.ok) setEmpty(listed.value.total === 0)
+      else notify.error(listed.error.message)
+      if (problems.ok) {
+        for (const problem of problems.value) {
+          notify.error(`Could not read ${problem.file}: ${problem.message}`)
         }
-      },
-    )
+      }
+    })
     return () => {
       current = false
     }
@@ -110,33 +118,21 @@ export function useNotebook(): Notebook {
   useEffect(() => {
     latestReload.current = reloadOpenSource
   })
-  useEffect(
-    () =>
-      api().onNotebookChanged((change) => {
-        void refreshSources()
-        refreshClippings()
-        const open = wantedSourceId.current
-        if (open && (change.all || change.sources.includes(open))) void latestReload.current()
-      }),
-    [refreshSources],
-  )
+  useNotebookEvents((change) => {
+    bumpRevision()
+    setEmpty(false)
+    const open = wantedSourceId.current
+    if (open && (change.all || change.sources.includes(open))) void latestReload.current()
+  })
 
   const settledSearch = useDebounced(search.trim(), SEARCH_DELAY_MS)
   const filterSourceId = sourceOnly ? (detail?.source.id ?? null) : null
-  useEffect(() => {
-    let current = true
+  const clippingQuery = useMemo<ClippingQuery>(() => {
     const query: ClippingQuery = {}
     if (settledSearch) query.search = settledSearch
     if (filterSourceId) query.sourceId = filterSourceId
-    void call((api) => api.listClippings(query)).then((result) => {
-      if (!current) return
-      if (result.ok) setClippings(result.value)
-      else notify.error(result.error.message)
-    })
-    return () => {
-      current = false
-    }
-  }, [settledSearch, filterSourceId, clippingsRevision, notify])
+    return query
+  }, [settledSearch, filterSourceId])
 
   const afterClippingChange = async (): Promise<void> => {
     refreshClippings()
@@ -156,6 +152,7 @@ export function useNotebook(): Notebook {
     // Each message already names its file.
     for (const failure of failed) notify.error(failure.message)
     if (imported.length === 0) return
+    setEmpty(false)
     await refreshSources()
     await openSource(imported[0].id)
     notify.info(
@@ -268,9 +265,9 @@ export function useNotebook(): Notebook {
   }
 
   return {
-    sources,
     detail,
-    clippings,
+    clippingQuery,
+    empty,
     search,
     setSearch,
     sourceOnly,

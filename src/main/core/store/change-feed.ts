@@ -23,7 +23,8 @@ interface FeedFile {
   entries: FeedEntry[]
 }
 
-const KEEP = 500
+/** Enough for a long CLI session between two runs of the app; ~100 bytes each. */
+const KEEP = 1000
 
 export class ChangeFeed {
   readonly path: string
@@ -64,6 +65,25 @@ export class ChangeFeed {
     if (this.seen === feed.revision) {
       this.seen = revision
       this.fingerprint = await fingerprintOf(this.path)
+    }
+  }
+
+  /**
+   * Everything written after `revision`, by anyone: for derived data stamped with the revision it
+   * reflects. Null when the feed no longer reaches back that far (or went back): rebuild it all.
+   */
+  async since(revision: number): Promise<(NotebookChange & { revision: number }) | null> {
+    const feed = await this.read()
+    if (!feed) return revision === 0 ? { sources: [], essays: [], all: false, revision: 0 } : null
+    if (feed.revision < revision) return null
+    const fresh = feed.entries.filter((entry) => entry.revision > revision)
+    if (fresh.length > 0 && fresh[0]?.revision !== revision + 1) return null
+    if (fresh.length === 0 && feed.revision !== revision) return null
+    return {
+      sources: [...new Set(fresh.flatMap((entry) => entry.sources))],
+      essays: [...new Set(fresh.flatMap((entry) => entry.essays))],
+      all: fresh.some((entry) => entry.all),
+      revision: feed.revision,
     }
   }
 

@@ -23,6 +23,8 @@ import { Transaction } from './transaction'
 
 /** Texts are immutable and can be large: a few recent ones are kept in memory. */
 const TEXTS_KEPT = 32
+/** Source files read recently; with 100k clippings, keeping them all would cost hundreds of MB. */
+const SOURCES_KEPT = 256
 
 /**
  * The notebook on disk, shared with other processes. `library.json` is a small index; each
@@ -182,12 +184,15 @@ export class NotebookStore {
   ): Promise<Frozen<T>> {
     const kept = cache.get(id)
     if (kept && kept.fingerprint !== null && kept.fingerprint === (await fingerprintOf(path))) {
+      // Most recently used last: the first key is the one to let go.
+      cache.delete(id)
+      cache.set(id, kept)
       return kept.data as Frozen<T>
     }
     try {
       const loaded = await loadStoreFile(path, schema)
       if (!loaded) throw new CommonplaceError('damaged', `${path} is missing.`)
-      cache.set(id, loaded)
+      keep(cache, id, loaded)
       this.problemsByFile.delete(path)
       return loaded.data as Frozen<T>
     } catch (error) {
@@ -236,7 +241,7 @@ export class NotebookStore {
       writes.push({
         path,
         data,
-        landed: (fp) => this.sourceCache.set(id, { data, fingerprint: fp }),
+        landed: (fp) => keep(this.sourceCache, id, { data, fingerprint: fp }),
       })
     }
     for (const [id, data] of tx.essays) {
@@ -281,6 +286,16 @@ export class NotebookStore {
     this.textCache.clear()
     this.problemsByFile.clear()
     this.index = { ...this.index, fingerprint: null }
+  }
+}
+
+/** Remembers a file, letting the least recently used go beyond SOURCES_KEPT. */
+function keep<T>(cache: Map<string, T>, id: string, value: T): void {
+  cache.delete(id)
+  cache.set(id, value)
+  if (cache.size > SOURCES_KEPT) {
+    const oldest = cache.keys().next().value
+    if (oldest !== undefined) cache.delete(oldest)
   }
 }
 

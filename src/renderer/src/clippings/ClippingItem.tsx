@@ -53,7 +53,7 @@ export function ClippingItem({
     if (count > 0) setConfirmingDelete(count)
     else onDelete(clipping)
   }
-  const itemRef = useRef<HTMLLIElement>(null)
+  const itemRef = useRef<HTMLDivElement>(null)
   const editRef = useRef<HTMLButtonElement>(null)
 
   useEffect(() => {
@@ -61,7 +61,7 @@ export function ClippingItem({
   }, [active])
 
   return (
-    <li
+    <div
       ref={itemRef}
       className={active ? 'clipping is-active' : 'clipping'}
       draggable={!editing}
@@ -183,6 +183,6 @@ export function ClippingItem({
           </div>
         </>
       )}
-    </li>
+    </div>
   )
 }

@@ -1,10 +1,13 @@
 import './clippings.css'
 import type { ClippingView } from '../../../shared/domain'
-import type { ClippingEdit } from '../../../shared/ipc'
+import type { ClippingEdit, ClippingQuery } from '../../../shared/ipc'
+import { WindowedList } from '../ui/WindowedList'
 import { ClippingItem } from './ClippingItem'
+import { useClippings } from './useClippings'
 
 interface ClippingsPanelProps {
-  clippings: ClippingView[]
+  /** What to list: a search, one source's clippings, or all of them. */
+  query: Omit<ClippingQuery, 'limit' | 'cursor'>
   search: string
   onSearchChange: (search: string) => void
   sourceOnly: boolean
@@ -22,7 +25,7 @@ interface ClippingsPanelProps {
 }
 
 export function ClippingsPanel({
-  clippings,
+  query,
   search,
   onSearchChange,
   sourceOnly,
@@ -37,11 +40,12 @@ export function ClippingsPanel({
   onOpenEssay,
 }: ClippingsPanelProps): React.JSX.Element {
   const searching = search.trim() !== ''
+  const { clippings, total, loading, loadMore, error } = useClippings(query)
   return (
     <aside aria-label="Clippings panel" className="clippings-panel">
       <div className="pane-header">
         <h2 className="pane-title">
-          Clippings <span className="count">{clippings.length || ''}</span>
+          Clippings <span className="count">{total || ''}</span>
         </h2>
         <input
           type="search"
@@ -62,23 +66,7 @@ export function ClippingsPanel({
         </label>
       </div>
       {/* The list stays in place when empty, so it is there to be found before the first clip. */}
-      <ul aria-label="Clippings" className="clipping-list">
-        {clippings.map((clipping) => (
-          <ClippingItem
-            key={clipping.id}
-            clipping={clipping}
-            active={clipping.id === activeId}
-            onShow={onShow}
-            onSave={onSave}
-            onDelete={onDelete}
-            saveOpenEssay={saveOpenEssay}
-            onCite={onCite}
-            onDragCitation={onDragCitation}
-            onOpenEssay={onOpenEssay}
-          />
-        ))}
-      </ul>
-      {clippings.length === 0 && (
+      {!loading && !error && clippings.length === 0 && (
         <div className="empty">
           {searching ? (
             <p className="empty-title">No clippings match “{search.trim()}”</p>
@@ -89,6 +77,34 @@ export function ClippingsPanel({
             </>
           )}
         </div>
+      )}
+      <WindowedList
+        items={clippings}
+        total={total}
+        keyOf={(clipping) => clipping.id}
+        estimateHeight={150}
+        onNearEnd={loadMore}
+        label="Clippings"
+        className="clipping-list"
+        scrollToKey={activeId}
+        render={(clipping) => (
+          <ClippingItem
+            clipping={clipping}
+            active={clipping.id === activeId}
+            onShow={onShow}
+            onSave={onSave}
+            onDelete={onDelete}
+            saveOpenEssay={saveOpenEssay}
+            onCite={onCite}
+            onDragCitation={onDragCitation}
+            onOpenEssay={onOpenEssay}
+          />
+        )}
+      />
+      {error && (
+        <p className="empty" role="alert">
+          {error}
+        </p>
       )}
     </aside>
   )

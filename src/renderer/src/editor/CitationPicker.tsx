@@ -43,11 +43,12 @@ export function CitationPicker(props: CitationPickerProps): ReactElement {
   useEffect(() => {
     let current = true
     const timer = window.setTimeout(async () => {
-      const found = await call((api) => api.listClippings({ search: search.trim() }))
+      // The first page is what a picker shows: newest first, or the best matches.
+      const found = await call((api) => api.listClippings({ search: search.trim(), limit: 50 }))
       // A slower answer to an older search must not replace a newer one.
       if (!current) return
       if (found.ok) {
-        setResults(found.value)
+        setResults(found.value.items)
         setError('')
       } else setError(found.error.message)
       setActive(0)

@@ -1,10 +1,10 @@
 import './library.css'
-import type { SourceSummary } from '../../../shared/domain'
 import { ariaShortcut, shortcutLabel, shortcuts } from '../ui/commands'
 import { byline, formatDate } from '../ui/format'
+import { WindowedList } from '../ui/WindowedList'
+import { useSources } from './useSources'
 
 interface LibraryProps {
-  sources: SourceSummary[]
   selectedId: string | null
   importing: boolean
   onImport: () => void
@@ -13,7 +13,6 @@ interface LibraryProps {
 }
 
 export function Library({
-  sources,
   selectedId,
   importing,
   onImport,
@@ -21,6 +20,7 @@ export function Library({
   onOpenBackups,
 }: LibraryProps): React.JSX.Element {
   const shortcut = shortcuts['import-source']
+  const { sources, total, loadMore, error } = useSources()
   return (
     <nav className="library" aria-label="Library">
       <div className="pane-header">
@@ -40,26 +40,37 @@ export function Library({
         </button>
       </div>
       <h2 className="pane-title">
-        Sources <span className="count">{sources.length || ''}</span>
+        Sources <span className="count">{total || ''}</span>
       </h2>
-      <ul aria-label="Sources" className="source-list">
-        {sources.map((source) => {
+      {error && (
+        <p className="empty" role="alert">
+          {error}
+        </p>
+      )}
+      <WindowedList
+        items={sources}
+        total={total}
+        keyOf={(source) => source.id}
+        estimateHeight={58}
+        onNearEnd={loadMore}
+        label="Sources"
+        className="source-list"
+        scrollToKey={selectedId}
+        render={(source) => {
           const meta = byline([source.siteName, formatDate(source.publishedAt)])
           return (
-            <li key={source.id}>
-              <button
-                type="button"
-                className="source-item"
-                aria-current={source.id === selectedId ? 'true' : undefined}
-                onClick={() => onSelect(source.id)}
-              >
-                <span className="source-title">{source.title}</span>
-                {meta && <span className="source-meta">{meta}</span>}
-              </button>
-            </li>
+            <button
+              type="button"
+              className="source-item"
+              aria-current={source.id === selectedId ? 'true' : undefined}
+              onClick={() => onSelect(source.id)}
+            >
+              <span className="source-title">{source.title}</span>
+              {meta && <span className="source-meta">{meta}</span>}
+            </button>
           )
-        })}
-      </ul>
+        }}
+      />
       {sources.length === 0 && (
         <div className="empty">
           <p className="empty-title">Import an article to start</p>

@@ -1,0 +1,206 @@
+import type { AnchorState } from '../../../shared/anchor'
+import type { Frozen } from '../store/json-store-file'
+import type { SourceEntry, SourceFile } from '../store/schema'
+import type { SourceDerivedData } from './derived-index'
+
+/** What lists need to know of a clipping without opening its source's file. */
+export interface CatalogEntry {
+  id: string
+  sourceId: string
+  createdAt: string
+  tags: readonly string[]
+  /** Where its passage stands in the newest version, as last re-anchored. */
+  state: AnchorState
+}
+
+/** One page of a list, newest first, and where the next one starts. */
+export interface CatalogPage {
+  entries: CatalogEntry[]
+  total: number
+  /** Pass back to get the page after this one; null at the end. */
+  next: string | null
+}
+
+export interface CatalogQuery {
+  sourceId?: string
+  tag?: string
+  limit: number
+  /** From a previous page's `next`. */
+  after?: string
+}
+
+/**
+ * Every clipping that is not deleted, newest first, with where each one lives: the list the
+ * Clippings panel pages through and the map from a clipping's id to its source, for 100,000
+ * clippings in a few megabytes. Derived from the source files (see DerivedIndex).
+ */
+export class ClippingCatalog implements SourceDerivedData {
+  private readonly byId = new Map<string, CatalogEntry>()
+  /** Deleted ones too: undo must find them. */
+  private readonly sourceOfId = new Map<string, string>()
+  private readonly bySource = new Map<string, string[]>()
+  private sorted: CatalogEntry[] | null = null
+
+  get size(): number {
+    return this.byId.size
+  }
+
+  /** A clipping that is not deleted. */
+  entry(clippingId: string): CatalogEntry | undefined {
+    return this.byId.get(clippingId)
+  }
+
+  sourceOf(clippingId: string): string | undefined {
+    return this.sourceOfId.get(clippingId)
+  }
+
+  page(query: CatalogQuery): CatalogPage {
+    let entries = this.newestFirst()
+    if (query.sourceId) entries = entries.filter((entry) => entry.sourceId === query.sourceId)
+    if (query.tag) {
+      const tag = query.tag
+      entries = entries.filter((entry) => entry.tags.includes(tag))
+    }
+    let start = 0
+    if (query.after) {
+      const [createdAt, id] = splitCursor(query.after)
+      start = firstAfter(entries, createdAt, id)
+    }
+    const page = entries.slice(start, start + query.limit)
+    const last = page[page.length - 1]
+    const more = start + query.limit < entries.length
+    return {
+      entries: page,
+      total: entries.length,
+      next: more && last ? `${last.createdAt}|${last.id}` : null,
+    }
+  }
+
+  updateSource(
+    sourceId: string,
+    file: Frozen<SourceFile> | null,
+    _entry: Frozen<SourceEntry> | null,
+  ): void {
+    for (const id of this.bySource.get(sourceId) ?? []) {
+      this.byId.delete(id)
+      this.sourceOfId.delete(id)
+    }
+    this.bySource.delete(sourceId)
+    if (!file) {
+      this.sorted = this.sorted?.filter((entry) => entry.sourceId !== sourceId) ?? null
+      return
+    }
+    const newest = file.versions[file.versions.length - 1]?.hash
+    const ids: string[] = []
+    for (const clipping of file.clippings) {
+      ids.push(clipping.id)
+      this.sourceOfId.set(clipping.id, sourceId)
+      if (clipping.deletedAt) continue
+      const recorded = clipping.reanchored
+      const state: AnchorState =
+        clipping.versionHash === newest
+          ? 'verified'
+          : recorded?.versionHash === newest
+            ? recorded.state
+            : 'moved'
+      this.byId.set(clipping.id, {
+        id: clipping.id,
+        sourceId,
+        createdAt: clipping.createdAt,
+        tags: [...clipping.tags],
+        state,
+      })
+    }
+    this.bySource.set(sourceId, ids)
+    if (this.sorted) {
+      // One merge, not a sort of everything: a save must not cost the whole list.
+      const others = this.sorted.filter((entry) => entry.sourceId !== sourceId)
+      const mine = ids.flatMap((id) => this.byId.get(id) ?? []).sort(newestFirst)
+      this.sorted = merge(others, mine)
+    }
+  }
+
+  clear(): void {
+    this.byId.clear()
+    this.sourceOfId.clear()
+    this.bySource.clear()
+    this.sorted = null
+  }
+
+  /** Compact rows: [id, sourceId, createdAt, state, deleted (0|1), ...tags]. */
+  serialize(): string {
+    const rows: (string | number)[][] = []
+    for (const [sourceId, ids] of this.bySource) {
+      for (const id of ids) {
+        const entry = this.byId.get(id)
+        rows.push(
+          entry
+            ? [id, sourceId, entry.createdAt, entry.state, 0, ...entry.tags]
+            : [id, sourceId, '', 'missing', 1],
+        )
+      }
+    }
+    return JSON.stringify(rows)
+  }
+
+  restore(data: string): void {
+    this.clear()
+    const rows = JSON.parse(data) as unknown
+    if (!Array.isArray(rows)) throw new Error('not a catalog')
+    for (const row of rows as [string, string, string, AnchorState, number, ...string[]][]) {
+      const [id, sourceId, createdAt, state, deleted, ...tags] = row
+      if (typeof id !== 'string' || typeof sourceId !== 'string') throw new Error('not a catalog')
+      this.sourceOfId.set(id, sourceId)
+      const ids = this.bySource.get(sourceId) ?? []
+      ids.push(id)
+      this.bySource.set(sourceId, ids)
+      if (!deleted) this.byId.set(id, { id, sourceId, createdAt, tags, state })
+    }
+  }
+
+  private newestFirst(): CatalogEntry[] {
+    this.sorted ??= [...this.byId.values()].sort(newestFirst)
+    return this.sorted
+  }
+}
+
+function newestFirst(a: CatalogEntry, b: CatalogEntry): number {
+  return a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.id < b.id ? 1 : -1
+}
+
+function merge(a: CatalogEntry[], b: CatalogEntry[]): CatalogEntry[] {
+  const out: CatalogEntry[] = []
+  let i = 0
+  let j = 0
+  while (i < a.length || j < b.length) {
+    const left = a[i]
+    const right = b[j]
+    if (right === undefined || (left !== undefined && newestFirst(left, right) <= 0)) {
+      out.push(left as CatalogEntry)
+      i++
+    } else {
+      out.push(right)
+      j++
+    }
+  }
+  return out
+}
+
+function splitCursor(cursor: string): [string, string] {
+  const at = cursor.lastIndexOf('|')
+  return at === -1 ? [cursor, ''] : [cursor.slice(0, at), cursor.slice(at + 1)]
+}
+
+/** The first entry that comes after (createdAt, id) in newest-first order: binary search. */
+function firstAfter(entries: CatalogEntry[], createdAt: string, id: string): number {
+  let low = 0
+  let high = entries.length
+  while (low < high) {
+    const middle = (low + high) >> 1
+    const entry = entries[middle] as CatalogEntry
+    const before = entry.createdAt > createdAt || (entry.createdAt === createdAt && entry.id >= id)
+    if (before) low = middle + 1
+    else high = middle
+  }
+  return low
+}

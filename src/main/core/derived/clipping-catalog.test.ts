@@ -1,0 +1,86 @@
+import { readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { fixtureNames, fixturePath, useTempDir } from '../../../../test/support'
+import { openCommonplace, type Commonplace } from '../commonplace'
+
+const tempDir = useTempDir()
+const notebook = (): string => join(tempDir(), 'notebook')
+const quotes = ['hypocrisy', 'filmography', 'pleasure', 'stigma', 'Simon Rex', 'prurient']
+
+/** The interview with its clippings, one a minute apart so "newest first" is well defined. */
+async function clipped(): Promise<{ app: Commonplace; sourceId: string; ids: string[] }> {
+  let minute = 0
+  const now = (): Date => new Date(Date.UTC(2026, 0, 1, 9, minute++))
+  const app = await openCommonplace(notebook(), { now })
+  const [source] = (
+    await app.sources.importFiles([
+      fixturePath(fixtureNames.bakerTxt),
+      fixturePath(fixtureNames.anoraTxt),
+    ])
+  ).imported
+  if (!source) throw new Error('the interview did not import')
+  const ids = []
+  for (const quote of quotes) {
+    ids.push((await app.clippings.createFromQuote({ sourceId: source.id, quote })).id)
+  }
+  await app.clippings.page({ limit: 1 })
+  await app.clippings.catalog.flush()
+  return { app, sourceId: source.id, ids }
+}
+
+describe('the clipping catalog', () => {
+  it('pages newest first, each page starting where the last one ended', async () => {
+    const { app, ids } = await clipped()
+    const first = await app.clippings.page({ limit: 4 })
+    expect(first.total).toBe(6)
+    expect(first.items.map((view) => view.id)).toEqual([...ids].reverse().slice(0, 4))
+    // A clipping added meanwhile does not shift the next page.
+    const sourceId = first.items[0]?.sourceId ?? ''
+    await app.clippings.createFromQuote({ sourceId, quote: 'Red Rocket is a fascinating look' })
+    const second = await app.clippings.page({ limit: 4, cursor: first.next ?? undefined })
+    expect(second.items.map((view) => view.id)).toEqual([...ids].reverse().slice(4))
+    expect(second.next).toBeNull()
+  })
+
+  it('opens from its saved file, reading only the sources written to since', async () => {
+    const { sourceId } = await clipped()
+    const saved = join(notebook(), 'derived', 'catalog.json')
+    expect(JSON.parse(await readFile(saved, 'utf8'))).toMatchObject({ format: 1 })
+
+    const cli = await openCommonplace(notebook())
+    await cli.clippings.createFromQuote({ sourceId, quote: 'washed-up' })
+    const app = await openCommonplace(notebook())
+    expect((await app.clippings.page({ limit: 10 })).total).toBe(7)
+    // Of the two sources, only the one written to was read again.
+    expect(app.clippings.catalog.lastRead).toBe(1)
+  })
+
+  it('is rebuilt from the files when its file is damaged or the feed no longer reaches back', async () => {
+    await clipped()
+    const saved = join(notebook(), 'derived', 'catalog.json')
+    await writeFile(saved, '{"format": 1, "revision": 3, "data": "[[1,2"}')
+    let app = await openCommonplace(notebook())
+    expect((await app.clippings.page({ limit: 10 })).total).toBe(6)
+
+    const feed = join(notebook(), 'changes.json')
+    const entries = JSON.parse(await readFile(feed, 'utf8'))
+    await writeFile(feed, JSON.stringify({ revision: entries.revision + 5000, entries: [] }))
+    app = await openCommonplace(notebook())
+    expect((await app.clippings.page({ limit: 10 })).total).toBe(6)
+  })
+
+  it('follows another process’s deletions and restores, and filters by source and tag', async () => {
+    const { app, sourceId, ids } = await clipped()
+    const other = await openCommonplace(notebook())
+    await other.clippings.delete(ids[0] ?? '')
+    await other.clippings.update({ id: ids[1] ?? '', tags: ['method'] })
+    expect((await app.clippings.page({ limit: 10 })).total).toBe(5)
+    expect((await app.clippings.page({ tag: 'method', limit: 10 })).items.map((v) => v.id)).toEqual(
+      [ids[1]],
+    )
+    expect((await app.clippings.page({ sourceId, limit: 2 })).total).toBe(5)
+    await other.clippings.restore(ids[0] ?? '')
+    expect((await app.clippings.page({ limit: 10 })).total).toBe(6)
+  })
+})

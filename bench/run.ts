@@ -13,6 +13,7 @@ interface Benchmark {
 // Loaded lazily so that a filtered run does not import what it does not measure.
 const benchmarks: Benchmark[] = [
   { name: 'store', load: () => import('./store.bench') },
+  { name: 'library', load: () => import('./library.bench') },
   { name: 'editor', load: () => import('./editor.bench') },
   { name: 'export', load: () => import('./export.bench') },
   { name: 'reanchor', load: () => import('./reanchor.bench') },

@@ -1,10 +1,12 @@
 // Builds a realistic library of N clippings fast: the files are written directly in the store's
-// on-disk format (library.json + sources/<id>.json + texts/<hash>.json, as NotebookStore writes them)
-// instead of through 100k calls to create. Source texts come from a real fixture run through the
-// real plain-text import, so text and html have the shape an imported source has.
-import { mkdir, open, readFile } from 'node:fs/promises'
+// on-disk format (library.json + sources/<id>.json + texts/<hash>.json, as NotebookStore writes
+// them) instead of through 100k calls to create. Each source is a varied generated article
+// (bench/articles.ts) run through the real plain-text import, so text and html have the shape an
+// imported source has. Seeded notebooks are kept in bench/.cache between runs.
+import { execFileSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { mkdir, open, rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import { fixtureNames, fixturePath } from '../test/fixtures'
 import { seededRandom } from '../test/random-text'
 import { selectorsAt, trimRange, type Clipping } from '../src/shared/domain'
 import { newId, sha256 } from '../src/main/core/ids'
@@ -16,24 +18,21 @@ import {
   type SourceFile,
   type VersionText,
 } from '../src/main/core/store/schema'
+import { articleText, vocabulary } from './articles'
 
-export const CLIPPINGS_PER_SOURCE = 100
+export { seededRandom }
 
-// The repo ships no copy of the fixture's text: it is read from the shared checkout at run time.
-const bakerPath = fixturePath(fixtureNames.bakerTxt)
-/** 8 copies of the 2.6 KB interview: a ~20 KB source text. */
-const FIXTURE_COPIES = 8
-/** A last paragraph of fixed width, numbered per source so that no two texts (or hashes) match. */
-const MARKER = 'Copy 0000000'
-
-export interface SourceText {
-  text: string
-  html: string
+/** How a library of N clippings is spread: 200 to 2,000 sources, as the issue describes. */
+export function sourcesFor(clippings: number): number {
+  return Math.min(2000, Math.max(200, Math.round(clippings / 50)))
 }
+
+/** Articles of about 100 KB, the size a long magazine piece or a report chapter reaches. */
+export const ARTICLE_BYTES = 100_000
 
 /** The one source in a single lowdb file: index entry, versions with their text, clippings. */
 export type OneFileSource = SourceEntry & {
-  versions: (SourceFile['versions'][number] & SourceText)[]
+  versions: (SourceFile['versions'][number] & { text: string; html: string })[]
   clippings: Clipping[]
 }
 
@@ -46,23 +45,6 @@ export interface Library {
   index: LibraryFile
   files: SourceFile[]
   texts: VersionText[]
-}
-
-export { seededRandom }
-
-export async function loadBaseText(): Promise<SourceText> {
-  const interview = (await readFile(bakerPath, 'utf8')).trim()
-  const plain = [...Array<string>(FIXTURE_COPIES).fill(interview), MARKER].join('\n\n')
-  const { text, html } = extractPlainText(plain)
-  if (!text.endsWith(MARKER) || !html.includes(MARKER)) {
-    throw new Error('The plain-text import no longer keeps the last paragraph verbatim.')
-  }
-  return { text, html }
-}
-
-function numbered(base: SourceText, index: number): SourceText {
-  const marker = `Copy ${String(index).padStart(MARKER.length - 5, '0')}`
-  return { text: base.text.replace(MARKER, marker), html: base.html.replace(MARKER, marker) }
 }
 
 /** A range of 40-400 characters somewhere in a text of `length` characters. */
@@ -99,17 +81,26 @@ function seedClipping(
   }
 }
 
-/** `clippings` clippings, CLIPPINGS_PER_SOURCE to a source, over clippings / 100 sources. */
-export function generateLibrary(base: SourceText, clippings: number, seed: number): Library {
+/** One generated source: its record, its file of clippings, its text. */
+export interface SeededSource {
+  entry: SourceEntry
+  file: SourceFile
+  text: VersionText
+}
+
+/** `clippings` clippings spread over sourcesFor(clippings) generated articles, one at a time. */
+export function* generateSources(
+  clippings: number,
+  seed: number,
+  { sources = sourcesFor(clippings), articleBytes = ARTICLE_BYTES } = {},
+): Generator<SeededSource> {
   const random = seededRandom(seed)
-  const sourceCount = Math.ceil(clippings / CLIPPINGS_PER_SOURCE)
+  const words = vocabulary(seed)
   const firstDay = Date.parse('2024-01-01T09:00:00.000Z')
-  const index: LibraryFile = { schemaVersion: SCHEMA_VERSION, sources: [], essays: [] }
-  const files: SourceFile[] = []
-  const texts: VersionText[] = []
   let made = 0
-  for (let sourceIndex = 0; sourceIndex < sourceCount; sourceIndex++) {
-    const { text, html } = numbered(base, sourceIndex)
+  for (let sourceIndex = 0; sourceIndex < sources; sourceIndex++) {
+    const article = articleText(words, seed * 10_000 + sourceIndex, articleBytes)
+    const { text, html } = extractPlainText(article)
     const hash = sha256(text)
     const importedAt = new Date(firstDay + sourceIndex * 3_600_000).toISOString()
     const entry: SourceEntry = {
@@ -117,30 +108,39 @@ export function generateLibrary(base: SourceText, clippings: number, seed: numbe
       kind: 'txt',
       importedAt,
       currentVersionHash: hash,
-      title: `Sean Baker on Red Rocket (${sourceIndex + 1})`,
+      title: `${text.slice(0, 60).replace(/[.?!”“].*$/, '')} (${sourceIndex + 1})`,
       siteName: 'Fixture Weekly',
-      url: `https://example.org/articles/red-rocket-${sourceIndex + 1}`,
+      url: `https://example.org/articles/${sourceIndex + 1}`,
     }
     const file: SourceFile = {
       schemaVersion: SCHEMA_VERSION,
       id: entry.id,
       entry,
-      versions: [{ hash, importedAt, fileName: 'baker-red-rocket-interview.txt' }],
+      versions: [{ hash, importedAt, fileName: `article-${sourceIndex + 1}.txt` }],
       clippings: [],
     }
     const version: VersionText = { schemaVersion: SCHEMA_VERSION, hash, text, html }
-    texts.push(version)
-    const wanted = Math.min(CLIPPINGS_PER_SOURCE, clippings - made)
+    const wanted = Math.round(((sourceIndex + 1) * clippings) / sources) - made
     while (file.clippings.length < wanted) {
       const createdAt = new Date(Date.parse(importedAt) + file.clippings.length * 60_000)
       const clipping = seedClipping(random, file, version, createdAt.toISOString())
       if (clipping) file.clippings.push(clipping)
     }
     made += wanted
-    index.sources.push(entry)
-    files.push(file)
+    yield { entry, file, text: version }
   }
-  return { index, files, texts }
+}
+
+/** The whole library in memory (small libraries: the one-file baseline needs all of it). */
+export function generateLibrary(clippings: number, seed: number): Library {
+  const index: LibraryFile = { schemaVersion: SCHEMA_VERSION, sources: [], essays: [] }
+  const library: Library = { index, files: [], texts: [] }
+  for (const { entry, file, text } of generateSources(clippings, seed)) {
+    index.sources.push(entry)
+    library.files.push(file)
+    library.texts.push(text)
+  }
+  return library
 }
 
 /** Writes the library as NotebookStore keeps it; returns the bytes written. */
@@ -155,7 +155,7 @@ export async function writeStoreLibrary(dataDir: string, library: Library): Prom
   for (const file of library.files) {
     written += await writeSynced(join(dataDir, 'sources', `${file.id}.json`), file)
   }
-  written += await writeSynced(join(dataDir, 'library.json'), library.index)
+  written += await writeSynced(join(dataDir, 'library.json'), library.index, 2)
   return written
 }
 
@@ -177,15 +177,50 @@ export async function writeOneFileLibrary(path: string, library: Library): Promi
       }
     }),
   }
-  return writeSynced(path, data)
+  // Pretty-printed, as lowdb's JSONFile writes it.
+  return writeSynced(path, data, 2)
 }
 
+const CACHE = join(__dirname, '.cache')
+/** Bump when the generator or the store's format changes, so old seeds are not reused. */
+const SEED_FORMAT = 2
+
 /**
- * Pretty-printed like both DurableJsonFile and lowdb's JSONFile. Synced so that the seed's
- * writeback is not still draining to disk while saves are being timed.
+ * A notebook of `clippings` clippings in bench/.cache, made once and reused by every benchmark
+ * and later runs; `copyTo` gives a private copy (hard links: the store never changes a file in
+ * place, it renames new ones over them, so the cached seed stays as it was).
  */
-async function writeSynced(path: string, data: unknown): Promise<number> {
-  const text = JSON.stringify(data, null, 2)
+export async function seededNotebook(
+  clippings: number,
+): Promise<{ dir: string; library: Library | null; seedSeconds: number }> {
+  const dir = join(CACHE, `notebook-${clippings}-v${SEED_FORMAT}`)
+  if (existsSync(join(dir, 'library.json'))) return { dir, library: null, seedSeconds: 0 }
+  const start = performance.now()
+  const partial = `${dir}.partial`
+  await rm(partial, { recursive: true, force: true })
+  for (const folder of ['sources', 'essays', 'texts']) {
+    await mkdir(join(partial, folder), { recursive: true })
+  }
+  // Written as generated, one source at a time: 100k clippings of 100 KB articles do not fit
+  // in memory at once.
+  const index: LibraryFile = { schemaVersion: SCHEMA_VERSION, sources: [], essays: [] }
+  for (const { entry, file, text } of generateSources(clippings, clippings)) {
+    await writeSynced(join(partial, 'texts', `${text.hash}.json`), text)
+    await writeSynced(join(partial, 'sources', `${file.id}.json`), file)
+    index.sources.push(entry)
+  }
+  await writeSynced(join(partial, 'library.json'), index, 2)
+  await rename(partial, dir)
+  return { dir, library: null, seedSeconds: (performance.now() - start) / 1000 }
+}
+
+export function copyNotebook(from: string, to: string): void {
+  execFileSync('cp', ['-al', from, to])
+}
+
+/** Synced so that the seed's writeback is not still draining to disk while saves are timed. */
+async function writeSynced(path: string, data: unknown, indent?: number): Promise<number> {
+  const text = JSON.stringify(data, null, indent)
   const file = await open(path, 'w')
   try {
     await file.writeFile(text, 'utf8')

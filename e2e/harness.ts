@@ -47,6 +47,8 @@ export interface RunningApp {
 }
 
 export interface HarnessOptions {
+  /** An existing notebook to open (the bench's seeded ones); a new empty one otherwise. */
+  dataDir?: string
   /** The origin main's sender check trusts besides the app's own; the page's by default. */
   trustedOrigin?: string
 }
@@ -80,7 +82,7 @@ export async function startHarness(
   browser: Browser,
   options: HarnessOptions = {},
 ): Promise<RunningApp> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'commonplace-e2e-'))
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'commonplace-e2e-')))
   const answers: DialogAnswers = { open: [], save: [] }
   const leakedRequests: string[] = []
   const openedExternally: string[] = []

@@ -5,7 +5,7 @@
 // imported source has. Seeded notebooks are kept in bench/.cache between runs.
 import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { mkdir, open, rename, rm } from 'node:fs/promises'
+import { mkdir, open, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { seededRandom } from '../test/random-text'
 import { selectorsAt, trimRange, type Clipping } from '../src/shared/domain'
@@ -143,19 +143,27 @@ export function generateLibrary(clippings: number, seed: number): Library {
   return library
 }
 
-/** Writes the library as NotebookStore keeps it; returns the bytes written. */
-export async function writeStoreLibrary(dataDir: string, library: Library): Promise<number> {
+/**
+ * Writes the library as NotebookStore keeps it; returns the bytes written. Synced by default so
+ * that a bench's timings do not pay for the seed's writeback; tests need not wait for the disk.
+ */
+export async function writeStoreLibrary(
+  dataDir: string,
+  library: Library,
+  { sync = true } = {},
+): Promise<number> {
+  const write = sync ? writeSynced : writeUnsynced
   for (const folder of ['sources', 'essays', 'texts']) {
     await mkdir(join(dataDir, folder), { recursive: true })
   }
   let written = 0
   for (const text of library.texts) {
-    written += await writeSynced(join(dataDir, 'texts', `${text.hash}.json`), text)
+    written += await write(join(dataDir, 'texts', `${text.hash}.json`), text)
   }
   for (const file of library.files) {
-    written += await writeSynced(join(dataDir, 'sources', `${file.id}.json`), file)
+    written += await write(join(dataDir, 'sources', `${file.id}.json`), file)
   }
-  written += await writeSynced(join(dataDir, 'library.json'), library.index, 2)
+  written += await write(join(dataDir, 'library.json'), library.index, 2)
   return written
 }
 
@@ -228,5 +236,11 @@ async function writeSynced(path: string, data: unknown, indent?: number): Promis
   } finally {
     await file.close()
   }
+  return Buffer.byteLength(text, 'utf8')
+}
+
+async function writeUnsynced(path: string, data: unknown, indent?: number): Promise<number> {
+  const text = JSON.stringify(data, null, indent)
+  await writeFile(path, text, 'utf8')
   return Buffer.byteLength(text, 'utf8')
 }

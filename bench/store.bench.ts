@@ -98,20 +98,26 @@ async function measureSize(size: number): Promise<SizeResult> {
     const app = await openCommonplace(dataDir)
     const sources = await app.sources.list()
     const random = seededRandom(size + 1)
-    const textLength = (await app.sources.get(sources[0]?.id ?? '')).version.text.length
-    const target = (): Target => ({
-      sourceIndex: Math.floor(random() * sources.length),
-      ...randomRange(random, textLength - 1),
-    })
+    // Articles differ in length: a range is drawn inside the chosen one (read before timing).
+    const lengths = new Map<number, number>()
+    const target = async (): Promise<Target> => {
+      const sourceIndex = Math.floor(random() * sources.length)
+      let length = lengths.get(sourceIndex)
+      if (length === undefined) {
+        length = (await app.sources.get(sources[sourceIndex]?.id ?? '')).version.text.length
+        lengths.set(sourceIndex, length)
+      }
+      return { sourceIndex, ...randomRange(random, length - 1) }
+    }
     const save = async ({ sourceIndex, start, end }: Target): Promise<void> => {
       await app.clippings.create({ sourceId: sources[sourceIndex]?.id ?? '', start, end })
     }
     const series = async (): Promise<{ summary: Summary; sizes: number[] }> => {
-      for (let i = 0; i < WARMUPS; i++) await save(target())
+      for (let i = 0; i < WARMUPS; i++) await save(await target())
       const samples: number[] = []
       const sizes: number[] = []
       for (let i = 0; i < SAVES; i++) {
-        const next = target()
+        const next = await target()
         samples.push(await timed(() => save(next)))
         const path = join(dataDir, 'sources', `${sources[next.sourceIndex]?.id}.json`)
         sizes.push((await stat(path)).size)

@@ -8,4 +8,6 @@ if (!existsSync(cli)) {
   process.stderr.write('commonplace: the CLI is not built yet; run `npm run build` first.\n')
   process.exit(1)
 }
+// Node 22.1+ keeps compiled code between runs, which is most of a cold start; older Node has no cache.
+require('node:module').enableCompileCache?.()
 require(cli)

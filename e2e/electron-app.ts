@@ -13,8 +13,11 @@ import { mainEntry } from './environment'
 import type { RunningApp } from './harness'
 
 /** The real app, launched by Playwright, with its OS dialogs answered from the test. */
-export async function startElectron(executablePath: string): Promise<RunningApp> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'commonplace-e2e-'))
+export async function startElectron(
+  executablePath: string,
+  existingDataDir?: string,
+): Promise<RunningApp> {
+  const dataDir = existingDataDir ?? (await mkdtemp(join(tmpdir(), 'commonplace-e2e-')))
   const leakedRequests: string[] = []
   const openedExternally: string[] = []
   let app: ElectronApplication

@@ -13,7 +13,15 @@ let electronSkipPrinted = false
  * `app`: Commonplace on a fresh, empty data dir. In the `harness` project it is the built renderer
  * in Chromium bound to the real handlers; in the `electron` project it is the app itself.
  */
-export const test = base.extend<{ app: RunningApp }, { harnessBrowser: Browser | null }>({
+export const test = base.extend<
+  { app: RunningApp; notebook: { prepare: () => Promise<string> } | null },
+  { harnessBrowser: Browser | null }
+>({
+  /**
+   * Makes the notebook the app opens (a spec's prepared data dir); a new empty one when null.
+   * An object, since Playwright would take a bare function for a fixture of its own.
+   */
+  notebook: [null, { option: true }],
   harnessBrowser: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use, workerInfo) => {
@@ -24,10 +32,11 @@ export const test = base.extend<{ app: RunningApp }, { harnessBrowser: Browser |
     },
     { scope: 'worker' },
   ],
-  app: async ({ harnessBrowser }, use, testInfo) => {
+  app: async ({ harnessBrowser, notebook }, use, testInfo) => {
     let app: RunningApp
+    const dataDir = notebook ? await notebook.prepare() : undefined
     if (harnessBrowser) {
-      app = await startHarness(harnessBrowser)
+      app = await startHarness(harnessBrowser, { dataDir })
     } else {
       const electron = findElectron()
       if ('missing' in electron) {
@@ -36,7 +45,7 @@ export const test = base.extend<{ app: RunningApp }, { harnessBrowser: Browser |
         testInfo.skip(true, electron.missing)
         return
       }
-      app = await startElectron(electron.path)
+      app = await startElectron(electron.path, dataDir)
     }
     await use(app)
     await app.close()

@@ -2,7 +2,6 @@
 // editor registers (EssayEditor's nodes plus Lexical's own) and serializes at 0.52. A field that
 // Lexical fills in with a default when it is absent may be absent; a field that is there must be
 // of its kind; a field no node has is refused. Sizes are held by ./limits, before these run.
-import { IS_ALL_FORMATTING } from 'lexical'
 import { z } from 'zod'
 import {
   CITATION_BLOCK_TYPE,
@@ -13,6 +12,11 @@ import {
 
 // Lexical's own domains (lexical/LexicalConstants and the node schemas in each package).
 const ELEMENT_FORMATS = ['', 'left', 'start', 'center', 'right', 'end', 'justify'] as const
+/**
+ * Lexical's IS_ALL_FORMATTING (bold 1 through capitalize 1024), spelled out so that main and the
+ * CLI need not load Lexical to check a saved essay; nodes.test.ts holds it equal to Lexical's.
+ */
+export const ALL_TEXT_FORMAT_BITS = 2047
 /** IS_DIRECTIONLESS | IS_UNMERGEABLE: the only detail bits a text node has (not exported). */
 const ALL_DETAIL_BITS = 3
 /** ListItemNode clamps its indent to this; other elements get the same bound. */
@@ -31,14 +35,14 @@ const elementFields = {
   format: z.enum(ELEMENT_FORMATS).optional(),
   indent: z.int().min(0).max(MAX_INDENT).optional(),
   // Written only for an element without text of its own: the format typing there would take.
-  textFormat: bits(IS_ALL_FORMATTING, 'text format').optional(),
+  textFormat: bits(ALL_TEXT_FORMAT_BITS, 'text format').optional(),
   textStyle: z.string().optional(),
 }
 
 const textFields = {
   version,
   text: z.string(),
-  format: bits(IS_ALL_FORMATTING, 'text format').optional(),
+  format: bits(ALL_TEXT_FORMAT_BITS, 'text format').optional(),
   detail: bits(ALL_DETAIL_BITS, 'text detail').optional(),
   mode: z.enum(['normal', 'token', 'segmented']).optional(),
   style: z.string().optional(),

@@ -4,7 +4,7 @@ import type { ClippingQuery } from '../../../shared/ipc'
 import { call } from '../api'
 import { keys } from '../data/queries'
 
-const PAGE = 50
+const PAGE = 100
 
 export interface ClippingsList {
   /** The pages loaded so far: newest first, or best match first. */
@@ -16,7 +16,7 @@ export interface ClippingsList {
   error: string | null
 }
 
-/** The clippings of a query, 50 at a time as the list scrolls. */
+/** The clippings of a query, 100 at a time as the list scrolls. */
 export function useClippings(query: Omit<ClippingQuery, 'limit' | 'cursor'>): ClippingsList {
   const result = useInfiniteQuery({
     queryKey: [...keys.clippings, query],

@@ -14,6 +14,8 @@ export default defineConfig({
           'mdast-util-from-markdown',
           'mdast-util-gfm',
           'approx-string-match',
+          'zod',
+          'commander',
         ],
       },
       rollupOptions: {

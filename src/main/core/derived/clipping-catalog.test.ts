@@ -46,7 +46,11 @@ describe('the clipping catalog', () => {
   it('opens from its saved file, reading only the sources written to since', async () => {
     const { sourceId } = await clipped()
     const saved = join(notebook(), 'derived', 'catalog.json')
-    expect(JSON.parse(await readFile(saved, 'utf8'))).toMatchObject({ format: 1 })
+    const [header, data] = (await readFile(saved, 'utf8')).split('\n')
+    expect(JSON.parse(header ?? '')).toMatchObject({ format: 1 })
+    // Saved newest first, so that opening needs no sort.
+    const dates = (JSON.parse(data ?? '') as string[][]).map((row) => row[2] ?? '')
+    expect(dates).toEqual([...dates].sort().reverse())
 
     const cli = await openCommonplace(notebook())
     await cli.clippings.createFromQuote({ sourceId, quote: 'washed-up' })
@@ -59,7 +63,7 @@ describe('the clipping catalog', () => {
   it('is rebuilt from the files when its file is damaged or the feed no longer reaches back', async () => {
     await clipped()
     const saved = join(notebook(), 'derived', 'catalog.json')
-    await writeFile(saved, '{"format": 1, "revision": 3, "data": "[[1,2"}')
+    await writeFile(saved, '{"format": 1, "revision": 3}\n[[1,2')
     let app = await openCommonplace(notebook())
     expect((await app.clippings.page({ limit: 10 })).total).toBe(6)
 

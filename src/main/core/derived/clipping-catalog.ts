@@ -129,16 +129,17 @@ export class ClippingCatalog implements SourceDerivedData {
 
   /** Compact rows: [id, sourceId, createdAt, state, deleted (0|1), ...tags]. */
   serialize(): string {
-    const rows: (string | number)[][] = []
-    for (const [sourceId, ids] of this.bySource) {
-      for (const id of ids) {
-        const entry = this.byId.get(id)
-        rows.push(
-          entry
-            ? [id, sourceId, entry.createdAt, entry.state, 0, ...entry.tags]
-            : [id, sourceId, '', 'missing', 1],
-        )
-      }
+    // Newest first, so that loading needs no sort; deleted ones after.
+    const rows: (string | number)[][] = this.newestFirst().map((entry) => [
+      entry.id,
+      entry.sourceId,
+      entry.createdAt,
+      entry.state,
+      0,
+      ...entry.tags,
+    ])
+    for (const [id, sourceId] of this.sourceOfId) {
+      if (!this.byId.has(id)) rows.push([id, sourceId, '', 'missing', 1])
     }
     return JSON.stringify(rows)
   }
@@ -147,6 +148,8 @@ export class ClippingCatalog implements SourceDerivedData {
     this.clear()
     const rows = JSON.parse(data) as unknown
     if (!Array.isArray(rows)) throw new Error('not a catalog')
+    const live: CatalogEntry[] = []
+    let inOrder = true
     for (const row of rows as [string, string, string, AnchorState, number, ...string[]][]) {
       const [id, sourceId, createdAt, state, deleted, ...tags] = row
       if (typeof id !== 'string' || typeof sourceId !== 'string') throw new Error('not a catalog')
@@ -154,8 +157,15 @@ export class ClippingCatalog implements SourceDerivedData {
       const ids = this.bySource.get(sourceId) ?? []
       ids.push(id)
       this.bySource.set(sourceId, ids)
-      if (!deleted) this.byId.set(id, { id, sourceId, createdAt, tags, state })
+      if (deleted) continue
+      const entry = { id, sourceId, createdAt, tags, state }
+      const previous = live[live.length - 1]
+      if (previous && newestFirst(previous, entry) > 0) inOrder = false
+      live.push(entry)
+      this.byId.set(id, entry)
     }
+    // Written in order by serialize; checked in one pass rather than trusted.
+    this.sorted = inOrder ? live : null
   }
 
   private newestFirst(): CatalogEntry[] {

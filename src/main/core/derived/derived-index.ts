@@ -23,11 +23,11 @@ export interface SourceDerivedData {
   restore(data: string): void
 }
 
-interface Saved {
+/** The first line of a saved index; the index's own data follows, as it serialized it. */
+interface SavedHeader {
   format: number
   /** The change-feed revision it reflects: every write up to it is in. */
   revision: number
-  data: string
 }
 
 /**
@@ -82,15 +82,12 @@ export class DerivedIndex<T extends SourceDerivedData> {
     this.saveTimer = null
     if (!this.dirty || !this.loading) return
     this.dirty = false
-    const saved: Saved = {
-      format: this.format,
-      revision: this.store.feed.revision,
-      data: this.index.serialize(),
-    }
+    const header: SavedHeader = { format: this.format, revision: this.store.feed.revision }
     await mkdir(join(this.store.dataDir, 'derived'), { recursive: true })
     const temp = `${this.path}.${process.pid}.tmp`
-    // Derived and rebuildable: atomic, but not worth an fsync.
-    await writeFile(temp, JSON.stringify(saved))
+    // Derived and rebuildable: atomic, but not worth an fsync. The data is not wrapped in the
+    // header's JSON: a string inside JSON is escaped on the way out and parsed twice on the way in.
+    await writeFile(temp, `${JSON.stringify(header)}\n${this.index.serialize()}`)
     await rename(temp, this.path)
   }
 
@@ -113,12 +110,15 @@ export class DerivedIndex<T extends SourceDerivedData> {
   }
 
   /** The saved index, restored; null when missing, damaged or of another format. */
-  private async read(): Promise<Saved | null> {
+  private async read(): Promise<SavedHeader | null> {
     try {
-      const saved = JSON.parse(await readFile(this.path, 'utf8')) as Saved
-      if (saved.format !== this.format) return null
-      this.index.restore(saved.data)
-      return saved
+      const saved = await readFile(this.path, 'utf8')
+      const headerEnd = saved.indexOf('\n')
+      if (headerEnd === -1) return null
+      const header = JSON.parse(saved.slice(0, headerEnd)) as SavedHeader
+      if (header.format !== this.format) return null
+      this.index.restore(saved.slice(headerEnd + 1))
+      return header
     } catch {
       this.index.clear()
       return null

@@ -4,8 +4,8 @@ import { join } from 'node:path'
 import { CommonplaceError } from '../errors'
 import { finishInterruptedRestore } from './backups'
 import { ChangeFeed } from './change-feed'
-import { DurableJsonFile } from './durable-json-file'
-import { loadStoreFile, saveStoreFile, validated } from './json-store-file'
+import { DurableJsonFile, fingerprintOf } from './durable-json-file'
+import { loadStoreFile, saveStoreFile, validated, type Loaded } from './json-store-file'
 import { parseLibraryV1, upgradeNotebook } from './migrate'
 import { NotebookLock, type LockOptions } from './notebook-lock'
 import { NotebookStore } from './notebook-store'
@@ -39,16 +39,14 @@ export async function openNotebookStore(
 ): Promise<NotebookStore> {
   await ensureFolder(dataDir, options.create ?? true)
   const lock = new NotebookLock(dataDir, options.lock)
+  let index: Loaded<LibraryFile>
   try {
-    await lock.run(() => tidy(dataDir))
+    index = await lock.run(() => tidy(dataDir))
   } catch (error) {
     // A notebook on a read-only disk can still be read; its writes will say why they fail.
     if (!(error instanceof CommonplaceError) || error.code !== 'unwritable') throw error
-    await readIndex(dataDir, { setAsideIfDamaged: false })
+    index = await readIndex(dataDir, { setAsideIfDamaged: false })
   }
-  const path = join(dataDir, 'library.json')
-  const index = await loadStoreFile(path, libraryFileSchema)
-  if (!index) throw missingIndex(path)
   const feed = new ChangeFeed(dataDir)
   await feed.start()
   return new NotebookStore(dataDir, index, lock, feed)
@@ -80,20 +78,29 @@ async function ensureFolder(dataDir: string, create: boolean): Promise<void> {
   }
 }
 
-/** Housekeeping under the lock, before anything is read. */
-async function tidy(dataDir: string): Promise<void> {
+/**
+ * Housekeeping under the lock, before anything is read; gives the index as it stands after it
+ * (read and checked once: at 2,000 sources each check of it costs tens of milliseconds).
+ */
+async function tidy(dataDir: string): Promise<Loaded<LibraryFile>> {
   await finishInterruptedRestore(dataDir)
   await removeTemporaryFiles(dataDir)
   const index = await readIndex(dataDir, { setAsideIfDamaged: true })
-  await adoptUnlisted(dataDir, index)
+  if (!(await adoptUnlisted(dataDir, index.data))) return index
+  const path = join(dataDir, 'library.json')
+  const adopted = await loadStoreFile(path, libraryFileSchema)
+  if (!adopted) throw missingIndex(path)
+  return adopted
 }
 
 /** The index, upgraded if old, created if the notebook is new; refused if missing or damaged. */
 async function readIndex(
   dataDir: string,
   { setAsideIfDamaged }: { setAsideIfDamaged: boolean },
-): Promise<LibraryFile> {
+): Promise<Loaded<LibraryFile>> {
   const path = join(dataDir, 'library.json')
+  // Taken before reading: a write landing in between makes the store re-read, never miss it.
+  const fingerprint = await fingerprintOf(path)
   let raw: unknown
   try {
     raw = await new DurableJsonFile<unknown>(path).read()
@@ -107,7 +114,7 @@ async function readIndex(
     if (await holdsNotebookFiles(dataDir)) throw missingIndex(path)
     const empty: LibraryFile = { schemaVersion: SCHEMA_VERSION, sources: [], essays: [] }
     await saveStoreFile(path, empty, 2)
-    return empty
+    return { data: empty, fingerprint: await fingerprintOf(path) }
   }
   if ((raw as { schemaVersion?: unknown } | null)?.schemaVersion === 1) {
     try {
@@ -119,7 +126,7 @@ async function readIndex(
     return readIndex(dataDir, { setAsideIfDamaged })
   }
   try {
-    return validated(path, raw, libraryFileSchema)
+    return { data: validated(path, raw, libraryFileSchema), fingerprint }
   } catch (error) {
     const newer = error instanceof CommonplaceError && /newer Commonplace/.test(error.message)
     if (newer) throw error
@@ -127,8 +134,11 @@ async function readIndex(
   }
 }
 
-/** Source and essay files the index does not list (a crash between the two writes). */
-async function adoptUnlisted(dataDir: string, index: LibraryFile): Promise<void> {
+/**
+ * Lists source and essay files the index does not list (a crash between the two writes); says
+ * whether it found any.
+ */
+async function adoptUnlisted(dataDir: string, index: LibraryFile): Promise<boolean> {
   const listed = {
     sources: new Set(index.sources.map((entry) => entry.id)),
     essays: new Set(index.essays.map((entry) => entry.id)),
@@ -152,6 +162,7 @@ async function adoptUnlisted(dataDir: string, index: LibraryFile): Promise<void>
     }
   }
   if (adopted) await saveStoreFile(join(dataDir, 'library.json'), index, 2)
+  return adopted
 }
 
 async function holdsNotebookFiles(dataDir: string): Promise<boolean> {

@@ -68,8 +68,10 @@ describe('the clipping catalog', () => {
     expect((await app.clippings.page({ limit: 10 })).total).toBe(6)
 
     const feed = join(notebook(), 'changes.json')
-    const entries = JSON.parse(await readFile(feed, 'utf8'))
-    await writeFile(feed, JSON.stringify({ revision: entries.revision + 5000, entries: [] }))
+    const lines = (await readFile(feed, 'utf8')).trim().split('\n')
+    const last = JSON.parse(lines[lines.length - 1] ?? '') as { revision: number }
+    const far = { revision: last.revision + 5000, writer: 'x', sources: [], essays: [], all: false }
+    await writeFile(feed, `${JSON.stringify(far)}\n`)
     app = await openCommonplace(notebook())
     expect((await app.clippings.page({ limit: 10 })).total).toBe(6)
   })

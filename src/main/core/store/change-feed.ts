@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { readFile, rename, writeFile } from 'node:fs/promises'
+import { appendFile, readFile, rename, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { NotebookChange } from '../../../shared/ipc'
 import { fingerprintOf } from './durable-json-file'
@@ -9,6 +9,12 @@ import { fingerprintOf } from './durable-json-file'
  * while it holds the lock, so any process can learn what others changed by reading one small file
  * (the app watches it and refreshes what it shows; services drop what they cached). It is derived
  * and rebuildable: if it is lost or damaged, readers simply treat everything as changed.
+ *
+ * One JSON entry per line, appended: a save must not parse and rewrite a thousand entries (that
+ * was a quarter of its time). Now and then the writer rewrites it with the last KEEP entries. A
+ * line cut short (a reader racing an append, a writer killed mid-line) is skipped; a numbering
+ * gap it leaves makes readers treat everything as changed, which is safe. Earlier versions wrote
+ * one object, {revision, entries}, on one line: it reads as the same entries.
  */
 interface FeedEntry {
   revision: number
@@ -54,15 +60,25 @@ export class ChangeFeed {
 
   /** Appends a write; called by the lock holder only, after the write landed. */
   async record(change: Omit<FeedEntry, 'revision' | 'writer'>): Promise<void> {
-    const feed = (await this.read()) ?? { revision: 0, entries: [] }
-    const revision = feed.revision + 1
-    const entries = [...feed.entries, { revision, writer: this.writer, ...change }].slice(-KEEP)
-    // Atomic but not fsynced: after a power loss readers only refresh more than needed.
-    const temp = `${this.path}.${process.pid}.tmp`
-    await writeFile(temp, JSON.stringify({ revision, entries }))
-    await rename(temp, this.path)
+    const text = await this.readText()
+    const before = text === null ? 0 : (lastRevision(text) ?? (await this.read())?.revision ?? 0)
+    const revision = before + 1
+    const line = `${JSON.stringify({ revision, writer: this.writer, ...change })}\n`
+    // Atomic enough (one small append) and not fsynced: after a power loss readers only
+    // refresh more than needed.
+    // Every KEEP writes the file is cut back to KEEP lines: it stays between one and two thousand.
+    if (text !== null && revision % KEEP === 0 && countLines(text) >= KEEP) {
+      const kept = ((await this.read())?.entries ?? []).slice(-(KEEP - 1))
+      const temp = `${this.path}.${process.pid}.tmp`
+      await writeFile(temp, kept.map((entry) => `${JSON.stringify(entry)}\n`).join('') + line)
+      await rename(temp, this.path)
+    } else {
+      // A line cut short by a killed writer must not swallow this one.
+      const cut = text !== null && text.length > 0 && !text.endsWith('\n')
+      await appendFile(this.path, cut ? `\n${line}` : line)
+    }
     // Only when nothing of others' was unread: else `news` must still find their entries.
-    if (this.seen === feed.revision) {
+    if (this.seen === before) {
       this.seen = revision
       this.fingerprint = await fingerprintOf(this.path)
     }
@@ -108,13 +124,56 @@ export class ChangeFeed {
     }
   }
 
-  private async read(): Promise<FeedFile | null> {
+  private async readText(): Promise<string | null> {
     try {
-      const feed = JSON.parse(await readFile(this.path, 'utf8')) as FeedFile
-      if (typeof feed.revision !== 'number' || !Array.isArray(feed.entries)) return null
-      return feed
+      return await readFile(this.path, 'utf8')
     } catch {
       return null
     }
   }
+
+  private async read(): Promise<FeedFile | null> {
+    const text = await this.readText()
+    if (text === null) return null
+    const entries: FeedEntry[] = []
+    for (const line of text.split('\n')) {
+      const parsed = parseLine(line)
+      if (!parsed) continue
+      if (Array.isArray((parsed as Partial<FeedFile>).entries)) {
+        entries.push(...(parsed as FeedFile).entries)
+      } else if (typeof (parsed as Partial<FeedEntry>).revision === 'number') {
+        entries.push(parsed as FeedEntry)
+      }
+    }
+    const last = entries[entries.length - 1]
+    if (!last) {
+      const old = parseLine(text) as Partial<FeedFile> | null
+      return typeof old?.revision === 'number' ? { revision: old.revision, entries: [] } : null
+    }
+    return { revision: last.revision, entries }
+  }
+}
+
+function parseLine(line: string): unknown {
+  if (line.trim() === '') return null
+  try {
+    return JSON.parse(line) as unknown
+  } catch {
+    return null
+  }
+}
+
+/** The revision of the last whole line, without parsing the rest; null for the old format. */
+function lastRevision(text: string): number | null {
+  const end = text.endsWith('\n') ? text.length - 1 : text.lastIndexOf('\n')
+  if (end <= 0) return text.trim() === '' ? 0 : null
+  const start = text.lastIndexOf('\n', end - 1) + 1
+  const entry = parseLine(text.slice(start, end)) as Partial<FeedEntry> | null
+  return typeof entry?.revision === 'number' && !('entries' in entry) ? entry.revision : null
+}
+
+function countLines(text: string): number {
+  let lines = 0
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lines++
+  return lines
 }

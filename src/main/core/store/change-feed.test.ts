@@ -1,0 +1,76 @@
+import { appendFile, mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { ChangeFeed } from './change-feed'
+
+const touch = (id: string) => ({ sources: [id], essays: [], all: false })
+
+async function feedIn(): Promise<{ dir: string; path: string }> {
+  const dir = await mkdtemp(join(tmpdir(), 'commonplace-feed-'))
+  return { dir, path: join(dir, 'changes.json') }
+}
+
+describe('the change feed', () => {
+  it('appends one line per write, so a save does not rewrite the whole feed', async () => {
+    const { dir, path } = await feedIn()
+    const app = new ChangeFeed(dir)
+    await app.start()
+    const cli = new ChangeFeed(dir)
+    await cli.start()
+    await cli.record(touch('s-aaaa'))
+    const before = await readFile(path, 'utf8')
+    await cli.record(touch('s-bbbb'))
+    const after = await readFile(path, 'utf8')
+    expect(after.startsWith(before)).toBe(true)
+    expect(after.trim().split('\n')).toHaveLength(2)
+    expect(await app.news()).toEqual({ sources: ['s-aaaa', 's-bbbb'], essays: [], all: false })
+    expect(await app.since(1)).toMatchObject({ sources: ['s-bbbb'], revision: 2 })
+  })
+
+  it('reads the one-object feed earlier versions wrote, and goes on numbering from it', async () => {
+    const { dir, path } = await feedIn()
+    const old = { revision: 7, writer: 'old', sources: ['s-old1'], essays: [], all: false }
+    await writeFile(path, JSON.stringify({ revision: 7, entries: [old] }))
+    const feed = new ChangeFeed(dir)
+    await feed.start()
+    expect(feed.revision).toBe(7)
+    await feed.record(touch('s-new1'))
+    expect(await feed.latest()).toBe(8)
+    expect(await new ChangeFeed(dir).since(6)).toMatchObject({
+      sources: ['s-old1', 's-new1'],
+      revision: 8,
+    })
+  })
+
+  it('skips a line a killed writer cut short, and the next write still lands whole', async () => {
+    const { dir, path } = await feedIn()
+    const feed = new ChangeFeed(dir)
+    await feed.start()
+    await feed.record(touch('s-aaaa'))
+    await appendFile(path, '{"revision":2,"writer":"dead","sour')
+    const next = new ChangeFeed(dir)
+    await next.start()
+    expect(next.revision).toBe(1)
+    await next.record(touch('s-cccc'))
+    expect(await next.latest()).toBe(2)
+    expect(await new ChangeFeed(dir).since(1)).toMatchObject({ sources: ['s-cccc'] })
+  })
+
+  it('cuts itself back to the last thousand entries now and then', async () => {
+    const { dir, path } = await feedIn()
+    const feed = new ChangeFeed(dir)
+    await feed.start()
+    const lines = Array.from({ length: 1998 }, (_, index) =>
+      JSON.stringify({ revision: index + 1, writer: 'x', ...touch('s-aaaa') }),
+    )
+    await writeFile(path, `${lines.join('\n')}\n`)
+    await feed.record(touch('s-bbbb'))
+    await feed.record(touch('s-cccc'))
+    const kept = (await readFile(path, 'utf8')).trim().split('\n')
+    expect(kept).toHaveLength(1000)
+    expect(await feed.latest()).toBe(2000)
+    expect(await feed.since(1998)).toMatchObject({ sources: ['s-bbbb', 's-cccc'] })
+    expect(await feed.since(10)).toBeNull()
+  })
+})

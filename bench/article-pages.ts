@@ -43,9 +43,12 @@ function body(text: string, random: () => number): string {
       parts.push(
         `<aside class="related"><h3>Read more</h3><ul>${links(4, 'related', random)}</ul></aside>`,
       )
-      parts.push(`<div class="ad-slot" id="ad-${index}"><script>window.ads && ads.push(${index})</script></div>`)
+      parts.push(
+        `<div class="ad-slot" id="ad-${index}"><script>window.ads && ads.push(${index})</script></div>`,
+      )
     }
-    if (index % 17 === 5) parts.push(`<blockquote class="pull-quote"><p>${escape(para.slice(0, 160))}</p></blockquote>`)
+    if (index % 17 === 5)
+      parts.push(`<blockquote class="pull-quote"><p>${escape(para.slice(0, 160))}</p></blockquote>`)
     parts.push(paragraph(para, index))
   })
   return parts.join('\n')
@@ -106,6 +109,12 @@ export function articlePlainText(words: string[], seed: number, pageBytes: numbe
   const page = articlePage(words, seed, pageBytes)
   const paragraphs = [...page.matchAll(/<p class="article__paragraph"[^>]*>(.*?)<\/p>/g)]
   return paragraphs
-    .map(([, inner]) => (inner ?? '').replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'))
+    .map(([, inner]) =>
+      (inner ?? '')
+        .replace(/<[^>]+>/g, '')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&amp;/g, '&'),
+    )
     .join('\n\n')
 }

@@ -138,7 +138,8 @@ export async function run(): Promise<BenchSection> {
     ]
     const sizes = corpus.htmlBytes
     return {
-      title: 'Import: saved article pages through the real service (file read, worker, store write)',
+      title:
+        'Import: saved article pages through the real service (file read, worker, store write)',
       columns: ['case', 'ours', 'main before (baseline)', 'note'],
       rows,
       notes: [

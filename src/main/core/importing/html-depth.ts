@@ -127,7 +127,9 @@ const voidElements = new Set(
   'area base br col embed frame hr img input keygen link meta param source track wbr'.split(' '),
 )
 /** Elements whose content is text up to their end tag, as the parser reads them. */
-const rawTextElements = new Set('script style textarea title xmp iframe noembed noframes'.split(' '))
+const rawTextElements = new Set(
+  'script style textarea title xmp iframe noembed noframes'.split(' '),
+)
 /** Elements a new one of the same name closes (`<p>a<p>b`), as the browser does. */
 const selfClosingSiblings = new Set('p li dt dd option tr td th'.split(' '))
 

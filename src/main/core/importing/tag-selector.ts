@@ -7,15 +7,19 @@
 const tagList = /^\s*[a-zA-Z][a-zA-Z0-9-]*(?:\s*,\s*[a-zA-Z][a-zA-Z0-9-]*)*\s*$/
 const HTML_NAMESPACE = 'http://www.w3.org/1999/xhtml'
 
-/** Descendant elements of `root` whose tag is one of `names` (lower case), in document order. */
-export function elementsWithTags(root: ParentNode, names: ReadonlySet<string>): Element[] {
+/** Descendant elements of `root` whose tag is one of `names` (as written), in document order. */
+export function elementsWithTags(root: ParentNode, names: readonly string[]): Element[] {
+  // Type selectors match HTML elements whatever their case, other elements (SVG) exactly.
+  const htmlNames = new Set(names.map((name) => name.toLowerCase()))
+  const otherNames = new Set(names)
   const found: Element[] = []
   let element = root.firstElementChild
   while (element) {
-    // Type selectors match HTML elements whatever their case, other elements exactly.
-    const name =
-      element.namespaceURI === HTML_NAMESPACE ? element.localName.toLowerCase() : element.localName
-    if (names.has(name)) found.push(element)
+    const matches =
+      element.namespaceURI === HTML_NAMESPACE
+        ? htmlNames.has(element.localName.toLowerCase())
+        : otherNames.has(element.localName)
+    if (matches) found.push(element)
     if (element.firstElementChild) {
       element = element.firstElementChild
       continue
@@ -39,8 +43,10 @@ export function answerTagListsByWalking(prototypes: QueryPrototype[]): void {
     const general = prototype.querySelectorAll
     prototype.querySelectorAll = function (this: ParentNode, selectors: string) {
       if (!tagList.test(selectors)) return general.call(this, selectors)
-      const names = new Set(selectors.split(',').map((name) => name.trim().toLowerCase()))
-      return elementsWithTags(this, names)
+      return elementsWithTags(
+        this,
+        selectors.split(',').map((name) => name.trim()),
+      )
     }
   }
 }

@@ -100,7 +100,7 @@ ${innerArticle}
 </body></html>`
   const title = `Article ${seed}: ${words.slice(seed % 50, (seed % 50) + 6).join(' ')}`
   const chromeBytes = chrome('', title).length
-  const text = articleText(words, seed, Math.max(2_000, (pageBytes - chromeBytes) / 1.12))
+  const text = articleText(words, seed, Math.max(2_000, (pageBytes - chromeBytes) / 1.33))
   return chrome(body(text, random), title)
 }
 

@@ -12,7 +12,7 @@ import { narrowWideLists } from './wide-lists'
  * handlers; this also removes everything that loads or navigates (images, frames, forms, <base>,
  * meta refresh, styles that could fetch a URL), because an offline notebook must not phone home.
  */
-const purifyConfig = {
+export const purifyConfig = {
   ALLOWED_TAGS: [
     'p',
     'h1',

@@ -1,11 +1,10 @@
 import { Readability } from '@mozilla/readability'
-import createDOMPurify from 'dompurify'
-import { JSDOM } from 'jsdom'
 import type { SourceMetadata } from '../../../shared/domain'
-import { domNestingDepth, htmlNestingDepth } from './html-depth'
+import { domNestingDepth, nestsDeeperThan } from './html-depth'
 import { DEFAULT_IMPORT_LIMITS, NestingTooDeep } from './limits'
 import type { ExtractedArticle } from './extraction'
 import { readerTextFrom } from './reader-text'
+import { readingWindow } from './reading-window'
 import { narrowWideLists } from './wide-lists'
 
 /**
@@ -13,7 +12,7 @@ import { narrowWideLists } from './wide-lists'
  * handlers; this also removes everything that loads or navigates (images, frames, forms, <base>,
  * meta refresh, styles that could fetch a URL), because an offline notebook must not phone home.
  */
-const purifyConfig = {
+export const purifyConfig = {
   ALLOWED_TAGS: [
     'p',
     'h1',
@@ -81,12 +80,12 @@ export function extractArticle(
   html: string,
   maxNestingDepth = DEFAULT_IMPORT_LIMITS.maxNestingDepth,
 ): ExtractedArticle {
-  if (htmlNestingDepth(html, maxNestingDepth) > maxNestingDepth) {
+  if (nestsDeeperThan(html, maxNestingDepth)) {
     throw new NestingTooDeep(maxNestingDepth)
   }
-  // jsdom neither runs scripts nor fetches anything unless asked to; it is not asked.
-  const dom = new JSDOM(html, { url: 'https://commonplace.invalid/' })
-  const document = dom.window.document
+  // One parse, into a document of the worker's one window (reading-window.ts).
+  const { parse, purify } = readingWindow()
+  const document = parse(html)
   if (domNestingDepth(document.documentElement, maxNestingDepth) > maxNestingDepth) {
     throw new NestingTooDeep(maxNestingDepth)
   }
@@ -102,9 +101,7 @@ export function extractArticle(
   const container = document.createElement('div')
   if (article?.content) container.appendChild(article.content)
   else if (document.body) moveChildren(document.body, container)
-  // The page's own window: no script ever runs in it, so the page cannot have changed it, and the
-  // reader text below is written from an allow-list of its own whatever DOMPurify leaves.
-  const purify = createDOMPurify(dom.window as unknown as Parameters<typeof createDOMPurify>[0])
+  // The reader text below is also written from an allow-list of its own, whatever DOMPurify leaves.
   purify.sanitize(container, { ...purifyConfig, IN_PLACE: true })
   const reader = readerTextFrom(container)
 

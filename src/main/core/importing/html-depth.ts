@@ -122,3 +122,63 @@ export function domNestingDepth(root: Element, stopAbove: number): number {
   }
   return deepest
 }
+
+const voidElements = new Set(
+  'area base br col embed frame hr img input keygen link meta param source track wbr'.split(' '),
+)
+/** Elements whose content is text up to their end tag, as the parser reads them. */
+const rawTextElements = new Set(
+  'script style textarea title xmp iframe noembed noframes'.split(' '),
+)
+/** Elements a new one of the same name closes (`<p>a<p>b`), as the browser does. */
+const selfClosingSiblings = new Set('p li dt dd option tr td th'.split(' '))
+
+/**
+ * A quick estimate of the nesting, for the common case of an ordinary page: tags are read with a
+ * regular expression and matched on a simple stack, with none of tree construction's rules. The
+ * exact scan above costs as much as building the page's DOM, so it runs only when this estimate
+ * comes near the limit. An estimate that falls short on a crafted page is still caught: the built
+ * DOM is measured before anything walks it, and the worker's time limit bounds the build.
+ */
+export function roughNestingDepth(page: string): number {
+  const tag = /<!--|<(\/?)([a-zA-Z][^\t\n\f\r />]*)/g
+  const open: string[] = []
+  let deepest = 0
+  for (let match = tag.exec(page); match; match = tag.exec(page)) {
+    if (match[0] === '<!--') {
+      const end = page.indexOf('-->', tag.lastIndex)
+      if (end === -1) break
+      tag.lastIndex = end + 3
+      continue
+    }
+    const name = (match[2] as string).toLowerCase()
+    if (match[1]) {
+      const at = open.lastIndexOf(name)
+      if (at !== -1) open.length = at
+      continue
+    }
+    if (voidElements.has(name)) continue
+    if (name === 'plaintext') break
+    if (rawTextElements.has(name)) {
+      const close = new RegExp(`</${name}`, 'gi')
+      close.lastIndex = tag.lastIndex
+      if (!close.exec(page)) break
+      tag.lastIndex = close.lastIndex - name.length - 2
+      continue
+    }
+    if (selfClosingSiblings.has(name) && open[open.length - 1] === name) open.pop()
+    open.push(name)
+    if (open.length > deepest) deepest = open.length
+  }
+  // <html>, <head>/<body> and a table's implied <tbody> are not always written.
+  return deepest + 3
+}
+
+/**
+ * Whether `page` nests deeper than `limit`: the quick estimate settles ordinary pages, and the
+ * exact scan decides whenever the estimate reaches half the limit.
+ */
+export function nestsDeeperThan(page: string, limit: number): boolean {
+  if (roughNestingDepth(page) <= limit / 2) return false
+  return htmlNestingDepth(page, limit) > limit
+}

@@ -1,11 +1,11 @@
-import { JSDOM } from 'jsdom'
 import { micromark } from 'micromark'
 import { gfm, gfmHtml } from 'micromark-extension-gfm'
 import type { SourceMetadata } from '../../../shared/domain'
 import type { ExtractedArticle } from './extraction'
-import { htmlNestingDepth } from './html-depth'
+import { nestsDeeperThan } from './html-depth'
 import { DEFAULT_IMPORT_LIMITS, NestingTooDeep } from './limits'
 import { readerTextFrom } from './reader-text'
+import { readingWindow } from './reading-window'
 
 /**
  * Markdown -> reader text. Raw HTML inside the Markdown is shown as text, never rendered. Quotes
@@ -17,10 +17,10 @@ export function extractMarkdown(
 ): ExtractedArticle {
   const { body, metadata } = splitFrontMatter(markdown)
   const html = micromark(body, { extensions: [gfm()], htmlExtensions: [gfmHtml()] })
-  if (htmlNestingDepth(html, maxNestingDepth) > maxNestingDepth) {
+  if (nestsDeeperThan(html, maxNestingDepth)) {
     throw new NestingTooDeep(maxNestingDepth)
   }
-  const document = new JSDOM(`<body>${html}</body>`).window.document
+  const document = readingWindow().parse(`<body>${html}</body>`)
   const heading = document.querySelector('h1')?.textContent?.trim()
   return {
     ...readerTextFrom(document.body),
@@ -34,15 +34,16 @@ export function extractMarkdown(
  * would run every heading into one wall of text.
  */
 export function extractPlainText(text: string): ExtractedArticle {
-  const document = new JSDOM('<body></body>').window.document
+  const { scratch } = readingWindow()
+  const body = scratch.createElement('div')
   const lines = text.replace(/\r\n?/g, '\n')
   const blankLine = /\n[ \t]*\n/
   for (const paragraph of lines.split(blankLine.test(lines.trim()) ? blankLine : '\n')) {
-    const p = document.createElement('p')
+    const p = scratch.createElement('p')
     p.textContent = paragraph
-    document.body.appendChild(p)
+    body.appendChild(p)
   }
-  return { ...readerTextFrom(document.body), metadata: {} }
+  return { ...readerTextFrom(body), metadata: {} }
 }
 
 /** Reads the simple `key: value` lines of a YAML front matter block, as Obsidian notes have. */

@@ -15,6 +15,8 @@ export const WORKER_FILE = 'import-worker.js'
 /** Loading the worker's modules is not part of any file's time; this only guards a hung start. */
 const STARTUP_LIMIT_MS = 60_000
 
+const YOUNG_GENERATION_MB = 64
+
 export interface ImportWorkerOptions {
   limits?: Partial<ImportLimits>
   /** The built worker script; by default found with {@link findWorkerScript}. */
@@ -82,7 +84,12 @@ export class ImportWorker {
       )
     }
     const thread = new Worker(script, {
-      resourceLimits: { maxOldGenerationSizeMb: this.limits.memoryLimitMb },
+      resourceLimits: {
+        maxOldGenerationSizeMb: this.limits.memoryLimitMb,
+        // A DOM per page is many short-lived objects: a roomier young generation lets most of
+        // them die there instead of being promoted and collected again by full collections.
+        maxYoungGenerationSizeMb: YOUNG_GENERATION_MB,
+      },
     })
     const ready = new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => {

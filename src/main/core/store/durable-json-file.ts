@@ -13,11 +13,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
   readonly path: string
   private pending: Promise<void> = Promise.resolve()
 
-  constructor(
-    path: string,
-    /** Indented JSON for the small files a person may open; compact for the large ones. */
-    private readonly indent = 0,
-  ) {
+  constructor(path: string) {
     this.path = path
   }
 
@@ -42,8 +38,9 @@ export class DurableJsonFile<T> implements Adapter<T> {
   }
 
   write(data: T): Promise<void> {
-    // Serialize now: the caller may mutate `data` before the queued write runs.
-    const text = JSON.stringify(data, null, this.indent || undefined)
+    // Serialize now: the caller may mutate `data` before the queued write runs. Compact: the
+    // index of a large notebook is rewritten on every autosave, and no one reads it by eye.
+    const text = JSON.stringify(data)
     const next = this.pending.then(() => writeDurably(this.path, text))
     this.pending = next.catch(() => undefined)
     return next

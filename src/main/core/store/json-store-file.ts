@@ -44,9 +44,9 @@ export function validated<T>(path: string, data: unknown, schema: z.ZodType<T>):
   return parsed.data
 }
 
-/** Writes through lowdb with the durable adapter; returns the new fingerprint. */
-export async function saveStoreFile<T>(path: string, data: T, indent = 0): Promise<string | null> {
-  const db = new Low<T>(new DurableJsonFile<T>(path, indent), data)
+/** Writes through lowdb with the durable adapter, compact; returns the new fingerprint. */
+export async function saveStoreFile<T>(path: string, data: T): Promise<string | null> {
+  const db = new Low<T>(new DurableJsonFile<T>(path), data)
   await db.write()
   return fingerprintOf(path)
 }

@@ -69,7 +69,7 @@ export async function upgradeNotebook(dataDir: string, rawIndex: unknown): Promi
   }
   const { sources: _s, essays: _e, ...rest } = parsed.data
   const index: LibraryFile = { ...rest, schemaVersion: SCHEMA_VERSION, sources, essays }
-  await saveStoreFile(join(dataDir, 'library.json'), index, 2)
+  await saveStoreFile(join(dataDir, 'library.json'), index)
 }
 
 /**

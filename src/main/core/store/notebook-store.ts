@@ -228,7 +228,6 @@ export class NotebookStore {
     const writes: {
       path: string
       data: unknown
-      indent?: number
       landed(fp: string | null): void
     }[] = []
     for (const text of tx.texts.values()) {
@@ -257,7 +256,6 @@ export class NotebookStore {
       writes.push({
         path: this.libraryPath,
         data: library,
-        indent: 2,
         landed: (fingerprint) => (this.index = { data: library, fingerprint }),
       })
     }
@@ -270,8 +268,7 @@ export class NotebookStore {
         'This process lost the notebook lock while it was stalled; nothing was written. Try again.',
       )
     }
-    for (const write of writes)
-      write.landed(await saveStoreFile(write.path, write.data, write.indent))
+    for (const write of writes) write.landed(await saveStoreFile(write.path, write.data))
     await this.feed.record({
       sources: [...tx.sources.keys()],
       essays: [...tx.essays.keys()],

@@ -113,7 +113,7 @@ async function readIndex(
   if (raw === null) {
     if (await holdsNotebookFiles(dataDir)) throw missingIndex(path)
     const empty: LibraryFile = { schemaVersion: SCHEMA_VERSION, sources: [], essays: [] }
-    await saveStoreFile(path, empty, 2)
+    await saveStoreFile(path, empty)
     return { data: empty, fingerprint: await fingerprintOf(path) }
   }
   if ((raw as { schemaVersion?: unknown } | null)?.schemaVersion === 1) {
@@ -161,7 +161,7 @@ async function adoptUnlisted(dataDir: string, index: LibraryFile): Promise<boole
       }
     }
   }
-  if (adopted) await saveStoreFile(join(dataDir, 'library.json'), index, 2)
+  if (adopted) await saveStoreFile(join(dataDir, 'library.json'), index)
   return adopted
 }
 

@@ -61,7 +61,7 @@ export function repairNotebook(dataDir: string, lock: NotebookLock): Promise<Rep
       sources: ordered(sources, (entry: SourceEntry) => entry.importedAt),
       essays: ordered(essays, (entry: EssayEntry) => entry.createdAt),
     }
-    await saveStoreFile(join(dataDir, 'library.json'), index, 2)
+    await saveStoreFile(join(dataDir, 'library.json'), index)
     await new ChangeFeed(dataDir).record({ sources: [], essays: [], all: true })
     const listed = (kind: 'sources' | 'essays'): Set<string> =>
       new Set((old?.[kind] ?? []).map((entry) => entry.id))

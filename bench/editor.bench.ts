@@ -101,7 +101,9 @@ function bundleChunks(): { main: Chunk; editor: Chunk | null; totalRaw: number }
   if (!entry) throw new Error('index.html names no script: build the renderer first')
   const scripts = readdirSync(join(rendererDir, 'assets')).filter((file) => file.endsWith('.js'))
   const editorFile = scripts.find(
-    (file) => file !== entry && readFileSync(join(rendererDir, 'assets', file), 'utf8').includes('commonplace-essay'),
+    (file) =>
+      file !== entry &&
+      readFileSync(join(rendererDir, 'assets', file), 'utf8').includes('commonplace-essay'),
   )
   const totalRaw = scripts.reduce((sum, file) => sum + chunkSize(file).raw, 0)
   return { main: chunkSize(entry), editor: editorFile ? chunkSize(editorFile) : null, totalRaw }
@@ -177,9 +179,19 @@ export async function run(): Promise<BenchSection> {
     )
   }
   rows.push(
-    ['open essay, editable (10k clippings), median / p95', ms(median(editable), p95(editable)), '—', '—'],
+    [
+      'open essay, editable (10k clippings), median / p95',
+      ms(median(editable), p95(editable)),
+      '—',
+      '—',
+    ],
     ['first contentful paint, median / p95', ms(median(firstPaint), p95(firstPaint)), '—', '—'],
-    [`main chunk ${bundle.main.file}, raw / gzip`, bytes(bundle.main.raw, bundle.main.gzip), '—', '—'],
+    [
+      `main chunk ${bundle.main.file}, raw / gzip`,
+      bytes(bundle.main.raw, bundle.main.gzip),
+      '—',
+      '—',
+    ],
     bundle.editor
       ? [
           `editor chunk ${bundle.editor.file}, raw / gzip`,

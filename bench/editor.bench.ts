@@ -16,7 +16,14 @@ import { chromium } from '@playwright/test'
 import { openCommonplace } from '../src/main/core/commonplace'
 import { chromiumArgs, findChromium, rendererDir, repoRoot } from '../e2e/environment'
 import { startHarness } from '../e2e/harness'
-import { MEASURED_KEYS, RUNS, WARMUP_KEYS, measureTyping, type TypingResult } from './editor-typing'
+import {
+  MEASURED_KEYS,
+  RUNS,
+  WARMUP_KEYS,
+  clickParagraph,
+  measureTyping,
+  type TypingResult,
+} from './editor-typing'
 import { seedEssayWithCitations } from './essay-seed'
 import { bytes, count, ms, ratio, type BenchSection, type Cell } from './report'
 import { copyNotebook, seededNotebook } from './seed-library'
@@ -59,10 +66,8 @@ async function openAndType(dataDir: string, run: number): Promise<Opening> {
     const app = await startHarness(browser, { dataDir })
     const { page } = app
     await page.getByRole('button', { name: 'Essays' }).click({ timeout: 60_000 })
-    const paragraph = page
-      .getByRole('textbox', { name: 'Essay' })
-      .getByText('Paragraph 1:', { exact: false })
-    await paragraph.click({ timeout: 60_000 })
+    await page.getByRole('textbox', { name: 'Essay' }).waitFor({ timeout: 60_000 })
+    await clickParagraph(page, 1)
     await page.keyboard.type('§')
     await page.waitForFunction(
       (n) => {

@@ -168,7 +168,10 @@ export async function run(): Promise<BenchSection> {
       if (run > 0) openings.push(opening)
     }
   } finally {
-    await rm(work, { recursive: true, force: true })
+    // The closed app's backup timer may still be finishing a write; a leftover temp dir is harmless.
+    await rm(work, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }).catch(
+      () => undefined,
+    )
   }
   const editable = openings.map((opening) => opening.editableMs)
   const fromStart = openings.map((opening) => opening.fromStartMs)

@@ -146,6 +146,12 @@ function typingRows(label: string, many: TypingResult, few: TypingResult): Cell[
       ratio(median(many.frames) / median(few.frames)),
     ],
     [`${label}: keys Event Timing reported (>= 16 ms)`, over(many), over(few), '—'],
+    [
+      `${label}: main-thread time per key, task / script / layout`,
+      ms(many.mainThread.task, many.mainThread.script, many.mainThread.layout),
+      ms(few.mainThread.task, few.mainThread.script, few.mainThread.layout),
+      ratio(many.mainThread.task / few.mainThread.task),
+    ],
   ]
 }
 

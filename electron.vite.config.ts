@@ -35,5 +35,7 @@ export default defineConfig({
   },
   renderer: {
     plugins: [react()],
+    // Minified; the editor is split off by its dynamic import in EssaysPane (loaded on opening).
+    build: { minify: true },
   },
 })

@@ -34,10 +34,10 @@ test('an essay cites two sources, links back to each passage, and survives a res
   )
   await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible()
 
-  await editor
-    .getByRole('figure', { name: `Citation: ${anoraTitle}` })
-    .getByRole('button', { name: 'Show in source' })
-    .click()
+  // A citation's controls appear when it is in use: under the pointer, focused or selected.
+  const anoraCitation = editor.getByRole('figure', { name: `Citation: ${anoraTitle}` })
+  await anoraCitation.hover()
+  await anoraCitation.getByRole('button', { name: 'Show in source' }).click()
   const current = page.getByRole('region', { name: 'Reader' }).locator('mark[aria-current="true"]')
   await expect(current).toHaveText(anoraQuote)
   await expect(page.getByRole('heading', { level: 1, name: anoraTitle })).toBeVisible()

@@ -49,6 +49,7 @@ test('keeping the old wording of a changed passage lasts after a restart and let
   expect(markdown).toContain(`The updated source reads: “${reworded}”`)
 
   // Changing one's mind later: review the change and accept the source's words.
+  await reopened.hover()
   await reopened.getByRole('button', { name: 'Review change' }).click()
   await reopened.getByRole('button', { name: 'Accept new wording' }).click()
   await expect(reopened).toContainText(reworded)

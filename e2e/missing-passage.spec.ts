@@ -16,6 +16,7 @@ test('a passage cut from the updated source is Missing, and Show in source opens
   await page.getByRole('button', { name: 'Essays' }).click()
   const citation = page.getByRole('figure', { name: `Citation: ${bakerTitle}` })
   await expect(citation).toContainText('Missing')
+  await citation.hover()
   await citation.getByRole('button', { name: 'Show in source' }).click()
   await expect(reader.getByRole('note')).toContainText('An older version')
   await expect(reader.locator('mark[aria-current="true"]')).toHaveText(bakerQuote)

@@ -5,12 +5,14 @@ import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary'
 import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin'
 import { ListPlugin } from '@lexical/react/LexicalListPlugin'
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin'
-import type { EditorState, LexicalEditor } from 'lexical'
+import type { EditorState } from 'lexical'
 import { useEffect, useState, type ReactElement } from 'react'
 import type { SerializedEditorStateJson } from '../../../shared/essay'
+import type { EssayEditorHandle } from './EssayEditorHandle'
 import { EssayEditorBody } from './EssayEditorBody'
 import { essayNodes } from './essayNodes'
 import { $loadBlocks } from './loadBlocks'
+import { INSERT_CITATION_COMMAND } from './plugins/citationCommands'
 import { EssayChangePlugin } from './plugins/EssayChangePlugin'
 import { UnreadableBlockPlugin } from './plugins/UnreadableBlockPlugin'
 import { essayTheme } from './theme'
@@ -24,17 +26,22 @@ export interface EssayEditorProps {
    * caller (`editorState.toJSON()` when it saves), so typing does not pay for it per keystroke.
    */
   onChange(editorState: EditorState): void
-  /** The Lexical editor once it exists (null when it goes), e.g. to dispatch citation commands. */
-  editorRef?: (editor: LexicalEditor | null) => void
+  /** What the pane may ask of the editor once it exists (null when it goes), e.g. to cite. */
+  editorRef?: (editor: EssayEditorHandle | null) => void
   /** Blocks of the saved state the editor itself could not read (kept as unreadable blocks). */
   onLoadProblem?(message: string): void
 }
 
 /** Hands the editor out while it exists, and null once it is gone. */
-function EditorHandle({ editorRef }: { editorRef(editor: LexicalEditor | null): void }): null {
+function EditorHandle({ editorRef }: { editorRef(editor: EssayEditorHandle | null): void }): null {
   const [editor] = useLexicalComposerContext()
   useEffect(() => {
-    editorRef(editor)
+    editorRef({
+      cite(data) {
+        editor.dispatchCommand(INSERT_CITATION_COMMAND, data)
+        editor.focus()
+      },
+    })
     return () => editorRef(null)
   }, [editor, editorRef])
   return null

@@ -15,6 +15,7 @@ import {
 import { useState, type ReactElement, type ReactNode } from 'react'
 import type { CitationData } from '../../../shared/essay'
 import { CitationPicker, type CitationMode } from './CitationPicker'
+import { CitationBlockControlsPlugin } from './plugins/CitationBlockControlsPlugin'
 import { CitationPlugin, isCitationControl } from './plugins/CitationPlugin'
 import { INSERT_CITATION_COMMAND, INSERT_INLINE_CITATION_COMMAND } from './plugins/citationCommands'
 import { DropPlugin } from './plugins/DropPlugin'
@@ -137,6 +138,7 @@ export function EssayEditorBody({ content }: { content: ReactNode }): ReactEleme
       )}
       <SafeLinkPlugin />
       <CitationPlugin />
+      <CitationBlockControlsPlugin />
       <DropPlugin />
       <ShortcutsPlugin onLink={openLink} onInsertCitation={openPicker} />
     </div>

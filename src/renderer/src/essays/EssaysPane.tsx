@@ -1,5 +1,7 @@
-import type { EditorState, LexicalEditor } from 'lexical'
+import type { EditorState } from 'lexical'
 import {
+  lazy,
+  Suspense,
   useCallback,
   useEffect,
   useImperativeHandle,
@@ -17,8 +19,7 @@ import {
 } from '../../../shared/essay'
 import { call } from '../api'
 import { CitationContext } from '../editor/CitationContext'
-import { EssayEditor } from '../editor/EssayEditor'
-import { INSERT_CITATION_COMMAND } from '../editor/plugins/citationCommands'
+import type { EssayEditorHandle } from '../editor/EssayEditorHandle'
 import { EssayHeader } from './EssayHeader'
 import { ExportControls } from './ExportControls'
 import { EssayList } from './EssayList'
@@ -56,9 +57,13 @@ function newestFirst(essays: EssaySummary[]): EssaySummary[] {
   return [...essays].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
 }
 
-function cite(editor: LexicalEditor, data: CitationData): void {
-  editor.dispatchCommand(INSERT_CITATION_COMMAND, data)
-  editor.focus()
+// The editor (Lexical and its nodes) is its own chunk, loaded when an essay first opens.
+const EssayEditor = lazy(async () => ({
+  default: (await import('../editor/EssayEditor')).EssayEditor,
+}))
+
+function cite(editor: EssayEditorHandle, data: CitationData): void {
+  editor.cite(data)
 }
 
 /** The essays workspace: the list, the open essay's title and editor, autosave. */
@@ -71,7 +76,7 @@ export function EssaysPane(props: EssaysPaneProps): ReactElement {
   const [citedIds, setCitedIds] = useState('')
   const [problem, setProblem] = useState('')
   const [toast, setToast] = useState<ToastMessage | null>(null)
-  const [editor, setEditor] = useState<LexicalEditor | null>(null)
+  const [editor, setEditor] = useState<EssayEditorHandle | null>(null)
   // Counts reloads of the open essay from disk (another process changed it): a fresh editor.
   const [loaded, setLoaded] = useState(0)
   const openId = useRef<string | null>(null)
@@ -369,13 +374,15 @@ export function EssaysPane(props: EssaysPaneProps): ReactElement {
             />
             <ExportControls essayId={open.id} flush={flush} />
             <CitationContext.Provider value={citations}>
-              <EssayEditor
-                key={`${open.id}:${loaded}`}
-                initialState={open.editorState}
-                onChange={onChange}
-                editorRef={setEditor}
-                onLoadProblem={setProblem}
-              />
+              <Suspense fallback={<div className="essays-loading">Opening the editor…</div>}>
+                <EssayEditor
+                  key={`${open.id}:${loaded}`}
+                  initialState={open.editorState}
+                  onChange={onChange}
+                  editorRef={setEditor}
+                  onLoadProblem={setProblem}
+                />
+              </Suspense>
             </CitationContext.Provider>
           </>
         ) : (

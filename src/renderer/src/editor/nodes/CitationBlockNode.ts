@@ -8,14 +8,13 @@ import {
   type SerializedLexicalNode,
   type Spread,
 } from 'lexical'
-import { createElement, type ReactElement } from 'react'
 import {
   CITATION_BLOCK_TYPE,
   type CitationBlockFields,
   type CitationData,
 } from '../../../../shared/essay'
 import { attributionOf, copySnapshot } from '../citationData'
-import { CitationBlockComponent } from './CitationBlockComponent'
+import { buildCitationBlock, patchCitationBlock, type CitationBlockView } from './citationBlockDom'
 import { CitationNode, stringOf, type JsonFields } from './CitationNode'
 
 export type SerializedCitationBlockNode = Spread<
@@ -26,7 +25,8 @@ export type SerializedCitationBlockNode = Spread<
 /**
  * A quote in an essay that knows its clipping, its source and the passage as it read when cited.
  * Always a top-level block (the transform in plugins/citationCommands.ts lifts it out of
- * anything else); the React part is CitationBlockComponent.
+ * anything else). Drawn as static DOM (citationBlockDom.ts), with no React part of its own: its
+ * controls are mounted only while it is in use (CitationBlockControlsPlugin).
  */
 export class CitationBlockNode extends CitationNode {
   __locator: string
@@ -84,7 +84,18 @@ export class CitationBlockNode extends CitationNode {
     const element = document.createElement('div')
     const className = config.theme.citationBlock as string | undefined
     if (className) element.className = className
+    buildCitationBlock(element, this.view())
     return element
+  }
+
+  // Patched in place rather than recreated, so mounted controls keep their element.
+  updateDOM(_prevNode: unknown, dom: HTMLElement): false {
+    patchCitationBlock(dom, this.view())
+    return false
+  }
+
+  private view(): CitationBlockView {
+    return { snapshot: this.__snapshot, locator: this.__locator, comment: this.__comment }
   }
 
   /** For copying into other apps: a plain blockquote with its attribution. */
@@ -136,16 +147,8 @@ export class CitationBlockNode extends CitationNode {
     return writable
   }
 
-  decorate(): ReactElement {
-    return createElement(CitationBlockComponent, {
-      nodeKey: this.getKey(),
-      clippingId: this.__clippingId,
-      sourceId: this.__sourceId,
-      snapshot: this.__snapshot,
-      keptWording: this.__keptWording,
-      locator: this.__locator,
-      comment: this.__comment,
-    })
+  decorate(): null {
+    return null
   }
 }
 

@@ -23,9 +23,9 @@ export function stringOf(value: unknown): string {
 /**
  * What citation blocks and inline citations share: the clipping and source they point to, the
  * passage as it read when cited, and the writer's choice to keep that wording. Each subclass adds
- * its own fields, type and React part.
+ * its own fields, type and rendering (a React part, or static DOM for blocks).
  */
-export abstract class CitationNode extends DecoratorNode<ReactElement> {
+export abstract class CitationNode extends DecoratorNode<ReactElement | null> {
   __clippingId: string
   __sourceId: string
   __snapshot: CitationSnapshot
@@ -64,7 +64,7 @@ export abstract class CitationNode extends DecoratorNode<ReactElement> {
     return data
   }
 
-  updateDOM(): false {
+  updateDOM(_prevNode: unknown, _dom: HTMLElement): boolean {
     return false
   }
 

@@ -1,21 +1,19 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
-import { $getNodeByKey, HISTORY_PUSH_TAG, type NodeKey } from 'lexical'
-import { useState, type ReactElement } from 'react'
+import { $getNodeByKey, HISTORY_PUSH_TAG, type LexicalEditor, type NodeKey } from 'lexical'
+import { useEffect, useState, type ReactElement } from 'react'
 import {
   MAX_COMMENT_LENGTH,
   MAX_LOCATOR_LENGTH,
   type CitationSnapshot,
   type KeptWording,
 } from '../../../../shared/essay'
-import { useCitationContext, type ClippingStatus } from '../CitationContext'
-import { attributionOf } from '../citationData'
+import { useCitationContext } from '../CitationContext'
 import { $answerQuoteChange } from '../plugins/citationCommands'
-import { $isCitationBlockNode } from './CitationBlockNode'
+import { $isCitationBlockNode, type CitationBlockNode } from './CitationBlockNode'
 import { QuoteChange } from './QuoteChange'
 import { useCitationField } from './useCitationField'
 
-export interface CitationBlockComponentProps {
-  nodeKey: NodeKey
+interface CitationBlockFieldsView {
   clippingId: string
   sourceId: string
   snapshot: CitationSnapshot
@@ -24,37 +22,58 @@ export interface CitationBlockComponentProps {
   comment: string
 }
 
-/** What a citation block shows: its passage's state, or the writer's decision to keep it. */
-type CitationBadge = ClippingStatus | 'kept'
-
-const badges: Partial<Record<CitationBadge, { label: string; title: string }>> = {
-  verified: { label: 'Verified', title: 'The quote matches its source.' },
-  moved: { label: 'Moved', title: 'The source was updated; the same words are at another place.' },
-  changed: {
-    label: 'Changed',
-    title: 'The source was updated and words this passage differently.',
-  },
-  missing: {
-    label: 'Missing',
-    title: 'The clipping or its passage is gone. The quote is kept as it was when cited.',
-  },
-  kept: {
-    label: 'Kept',
-    title:
-      'The source was updated and words this passage differently; you kept the wording you clipped. Exports note it.',
-  },
+function readBlock(editor: LexicalEditor, nodeKey: NodeKey): CitationBlockNode | null {
+  return editor.getEditorState().read(() => {
+    const node = $getNodeByKey(nodeKey)
+    return $isCitationBlockNode(node) ? node : null
+  })
 }
 
-export function CitationBlockComponent(props: CitationBlockComponentProps): ReactElement {
-  const { nodeKey, clippingId, sourceId, snapshot, keptWording } = props
+function viewOf(node: CitationBlockNode): CitationBlockFieldsView {
+  return {
+    clippingId: node.__clippingId,
+    sourceId: node.__sourceId,
+    snapshot: node.__snapshot,
+    keptWording: node.__keptWording,
+    locator: node.__locator,
+    comment: node.__comment,
+  }
+}
+
+/**
+ * One citation block's fields as they are now: a node version is immutable, so a new object after
+ * an update (typing, undo, an accepted wording) means its fields changed. Only the few mounted
+ * controls listen, never the thousand citations of an essay.
+ */
+function useCitationBlock(nodeKey: NodeKey): CitationBlockFieldsView | null {
+  const [editor] = useLexicalComposerContext()
+  const [node, setNode] = useState(() => readBlock(editor, nodeKey))
+  useEffect(
+    () => editor.registerUpdateListener(() => setNode(readBlock(editor, nodeKey))),
+    [editor, nodeKey],
+  )
+  return node ? viewOf(node) : null
+}
+
+/**
+ * The controls of the citation block in use (hovered, focused or selected) or of one whose source
+ * changed its wording: locator and comment fields, Show in source, remove, and the change to
+ * review. Mounted into the block's static DOM by CitationBlockControlsPlugin.
+ */
+export function CitationBlockControls({ nodeKey }: { nodeKey: NodeKey }): ReactElement | null {
+  const block = useCitationBlock(nodeKey)
+  return block && <Controls nodeKey={nodeKey} block={block} />
+}
+
+function Controls(props: { nodeKey: NodeKey; block: CitationBlockFieldsView }): ReactElement {
+  const { nodeKey, block } = props
+  const { clippingId, sourceId, snapshot, keptWording } = block
   const [editor] = useLexicalComposerContext()
   const citations = useCitationContext()
   const status = citations.clippingStatus(clippingId)
-  const missing = status === 'missing'
   const change = status === 'changed' ? citations.changeOf(clippingId) : undefined
   // The writer kept the old wording against this very version; a later update asks again.
   const kept = change !== undefined && keptWording?.versionHash === change.versionHash
-  const badge = badges[kept ? 'kept' : status]
   const [reviewing, setReviewing] = useState(false)
 
   // The clipping follows the source's new wording, and so does every citation of it here.
@@ -72,10 +91,10 @@ export function CitationBlockComponent(props: CitationBlockComponentProps): Reac
     })
     setReviewing(false)
   }
-  const locator = useCitationField(nodeKey, props.locator, (node, next) => {
+  const locator = useCitationField(nodeKey, block.locator, (node, next) => {
     if ($isCitationBlockNode(node)) node.setLocator(next)
   })
-  const comment = useCitationField(nodeKey, props.comment, (node, next) => {
+  const comment = useCitationField(nodeKey, block.comment, (node, next) => {
     if ($isCitationBlockNode(node)) node.setComment(next)
   })
 
@@ -86,32 +105,7 @@ export function CitationBlockComponent(props: CitationBlockComponentProps): Reac
   }
 
   return (
-    <figure
-      className={missing ? 'citation citation-missing' : 'citation'}
-      aria-label={`Citation: ${snapshot.title || 'Untitled source'}`}
-      data-citation-ui=""
-    >
-      <blockquote className="citation-quote">{snapshot.exact}</blockquote>
-      <figcaption className="citation-attribution">
-        <span className="citation-dash" aria-hidden="true">
-          —{' '}
-        </span>
-        {attributionOf(snapshot)}
-        {props.locator ? `, ${props.locator}` : ''}
-        {badge && (
-          <span
-            className={`citation-badge citation-badge-${kept ? 'kept' : status}`}
-            title={badge.title}
-          >
-            {badge.label}
-          </span>
-        )}
-        {kept && !reviewing && (
-          <button type="button" className="citation-link-button" onClick={() => setReviewing(true)}>
-            Review change
-          </button>
-        )}
-      </figcaption>
+    <>
       {change !== undefined && (!kept || reviewing) && (
         <QuoteChange
           was={snapshot.exact}
@@ -135,8 +129,11 @@ export function CitationBlockComponent(props: CitationBlockComponentProps): Reac
           maxLength={MAX_COMMENT_LENGTH}
           {...comment}
         />
-      </div>
-      <div className="citation-actions">
+        {kept && !reviewing && (
+          <button type="button" className="citation-button" onClick={() => setReviewing(true)}>
+            Review change
+          </button>
+        )}
         <button
           type="button"
           className="citation-button"
@@ -154,6 +151,6 @@ export function CitationBlockComponent(props: CitationBlockComponentProps): Reac
           ×
         </button>
       </div>
-    </figure>
+    </>
   )
 }

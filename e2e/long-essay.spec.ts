@@ -1,0 +1,56 @@
+import { seedEssayWithCitations } from '../bench/essay-seed'
+import { openCommonplace } from '../src/main/core/commonplace'
+import { expect, test } from './fixtures'
+
+const CITATIONS = 1000
+
+test('an essay of 1,000 citations is editable: typed text appears, citations keep quotes and statuses, controls come on use and a comment persists', async ({
+  app,
+}) => {
+  test.setTimeout(120_000)
+  const { page } = app
+  await seedEssayWithCitations(await openCommonplace(app.dataDir), CITATIONS)
+  await app.restart()
+  await page.getByRole('button', { name: 'Essays' }).click()
+  const editor = page.getByRole('textbox', { name: 'Essay' })
+  const citations = editor.getByRole('figure')
+  await expect(citations).toHaveCount(CITATIONS, { timeout: 30_000 })
+
+  await editor.getByText('Paragraph 500:', { exact: false }).click()
+  await page.keyboard.type(' Typed in the middle. ')
+  await expect(editor.getByText('Paragraph 500:', { exact: false })).toContainText(
+    'Typed in the middle.',
+  )
+
+  // Every citation still shows its quote and its checked status.
+  const last = citations.last()
+  await expect(last).toContainText('Sex workers don’t usually expect Hollywood')
+  await expect(editor.locator('.citation-badge', { hasText: 'Verified' })).toHaveCount(CITATIONS)
+
+  // What keeps it light: no citation carries inputs or buttons until it is in use.
+  await page.mouse.move(0, 0)
+  await expect(editor.locator('figure input, figure button')).toHaveCount(0)
+
+  // Hovering a citation brings its controls; the comment is written into the essay and saved.
+  const cited = citations.nth(600)
+  await cited.hover()
+  await cited.getByRole('textbox', { name: 'Comment' }).fill('Compare with the interview.')
+  await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible()
+  // Back in the text with the pointer elsewhere: the controls go, the comment stays shown.
+  await editor.getByText('Paragraph 700:', { exact: false }).click()
+  await page.mouse.move(0, 0)
+  await expect(cited.getByRole('textbox', { name: 'Comment' })).toHaveCount(0)
+  await expect(cited).toContainText('Compare with the interview.')
+
+  // From the keyboard: a citation selected as a node shows its controls, and Tab reaches them.
+  await citations.nth(601).locator('blockquote').click()
+  await page.mouse.move(0, 0)
+  await page.keyboard.press('Tab')
+  await expect(citations.nth(601).getByRole('textbox', { name: 'Locator' })).toBeFocused()
+
+  await app.restart()
+  await page.getByRole('button', { name: 'Essays' }).click()
+  await expect(citations).toHaveCount(CITATIONS, { timeout: 30_000 })
+  await expect(citations.nth(600)).toContainText('Compare with the interview.')
+  await expect(editor).toContainText('Typed in the middle.')
+})

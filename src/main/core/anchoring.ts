@@ -96,10 +96,11 @@ export function reanchor(
   for (const window of windowsAround(expected, exact.length, text.length)) {
     const best = searchIn([window])
     if (best && isAcceptable(best)) {
-      // Context intact on both sides: no other place can fit better. Otherwise let the whole
-      // text compete, as without a diff (a reworded passage moved past its reworded twin).
-      if (isConfident(best))
-        return changedAt(wordAlignedExtent(best, quote, text), text, best.score)
+      // Context intact on both sides of the whole words found: no other place can fit better.
+      // Otherwise the whole text competes, as without a diff (a reworded passage moved past its
+      // reworded twin).
+      const extent = wordAlignedExtent(best, quote, text)
+      if (contextIntact(extent, quote, text)) return changedAt(extent, text, best.score)
       return acceptedOrMissing(searchIn(whole), quote, text)
     }
   }
@@ -127,8 +128,11 @@ function isAcceptable(match: Scored): boolean {
 /** Both sides of the context as recorded, or nearly: the passage is where the diff put it. */
 const CONFIDENT_CONTEXT = 0.8
 
-function isConfident(match: Scored): boolean {
-  return Math.min(match.prefixSimilarity, match.suffixSimilarity) >= CONFIDENT_CONTEXT
+function contextIntact(extent: Range, quote: TextQuoteSelector, text: string): boolean {
+  return (
+    prefixFit(quote.prefix, text, extent.start) >= CONFIDENT_CONTEXT &&
+    suffixFit(quote.suffix, text, extent.end) >= CONFIDENT_CONTEXT
+  )
 }
 
 /** Around the place the diff maps the passage to: near first, then wider. */
@@ -228,8 +232,6 @@ interface Scored {
   end: number
   score: number
   quoteSimilarity: number
-  prefixSimilarity: number
-  suffixSimilarity: number
   contextSimilarity: number
 }
 
@@ -261,8 +263,6 @@ function bestOf(
         end: match.end,
         score,
         quoteSimilarity,
-        prefixSimilarity,
-        suffixSimilarity,
         contextSimilarity,
       }
     }

@@ -340,10 +340,10 @@ describe('re-anchoring through one diff of the old and new text', () => {
     // The window around the mapped place, not the 90 KB text.
     expect(after.length).toBeGreaterThan(80_000)
     expect(probe.searched).toBeLessThan(1000)
-    // Without the diff the same passage costs a search of the whole text.
+    // Without the diff the whole text is searched (where pieces of the quote occur in it).
     const unmapped = { searched: 0 }
     reanchor(quoteSelector, position, after, { probe: unmapped })
-    expect(unmapped.searched).toBe(after.length)
+    expect(unmapped.searched).toBeGreaterThan(10 * probe.searched)
   })
 
   it('a passage deleted is looked for only in new text, and reported missing', () => {

@@ -81,7 +81,8 @@ export function reanchor(
   //    they are looked for around the mapped place first, in widening windows.
   const maxErrors = Math.floor(exact.length * (1 - MIN_QUOTE_SIMILARITY))
   const searchIn = (ranges: Range[]): Scored | null => {
-    const candidates = ranges.flatMap((range) => {
+    const windows = ranges.flatMap((range) => likelyWindows(text, range, exact, maxErrors))
+    const candidates = windows.flatMap((range) => {
       if (probe) probe.searched += range.end - range.start
       return search(text.slice(range.start, range.end), exact, maxErrors).map((match) => ({
         start: match.start + range.start,
@@ -125,12 +126,13 @@ function isAcceptable(match: Scored): boolean {
   )
 }
 
-/** Both sides of the context as recorded, or nearly: the passage is where the diff put it. */
-const CONFIDENT_CONTEXT = 0.8
+/** A side of the context as recorded, or nearly: the passage is where the diff put it. */
+const CONFIDENT_CONTEXT = 0.9
 
 function contextIntact(extent: Range, quote: TextQuoteSelector, text: string): boolean {
+  // One side as recorded is enough: a rewritten word or a new paragraph may fall on the other.
   return (
-    prefixFit(quote.prefix, text, extent.start) >= CONFIDENT_CONTEXT &&
+    prefixFit(quote.prefix, text, extent.start) >= CONFIDENT_CONTEXT ||
     suffixFit(quote.suffix, text, extent.end) >= CONFIDENT_CONTEXT
   )
 }
@@ -150,12 +152,62 @@ function windowsAround(expected: Range, quoteLength: number, textLength: number)
  * landed (a word diff may pair a few of its common words with others). Text the diff found
  * unchanged held other words before the edit too, so a look-alike there is not taken for it.
  */
+/**
+ * Shorter new stretches are words rewritten in place, not a passage that landed there (a short
+ * quote moved and reworded into a short new sentence is reported missing rather than searched for
+ * in every rewritten word).
+ */
+const MIN_NEW_STRETCH = 40
+
 function newStretches(offsets: OffsetMap, quoteLength: number, textLength: number): Range[] {
-  const stretches = offsets.newStretches(Math.ceil(quoteLength / 2)).map((stretch) => ({
-    start: Math.max(0, stretch.start - quoteLength),
-    end: Math.min(textLength, stretch.end + quoteLength),
-  }))
+  const stretches = offsets
+    .newStretches(Math.max(MIN_NEW_STRETCH, Math.ceil(quoteLength / 2)))
+    .map((stretch) => ({
+      start: Math.max(0, stretch.start - quoteLength),
+      end: Math.min(textLength, stretch.end + quoteLength),
+    }))
   return mergeRanges(stretches)
+}
+
+/** Shorter pieces would be found everywhere and rule nothing out. */
+const MIN_PIECE = 4
+
+/**
+ * Where in `range` a match of the quote with at most `maxErrors` edits can be. Cut the quote into
+ * maxErrors + 2 pieces: each edit touches at most one, so a match holds at least two pieces
+ * unchanged, and their places agree (each where it stands in the quote, give or take maxErrors).
+ * Plain indexOf finds the pieces; the fuzzy search reads only where two of them agree.
+ */
+function likelyWindows(text: string, range: Range, exact: string, maxErrors: number): Range[] {
+  const pieces = maxErrors + 2
+  const size = Math.floor(exact.length / pieces)
+  if (size < MIN_PIECE) return [range]
+  const haystack = text.slice(range.start, range.end)
+  // Where the quote would start, for each piece found.
+  const hits: { start: number; piece: number }[] = []
+  for (let piece = 0; piece < pieces; piece++) {
+    const offset = piece * size
+    const needle = exact.slice(offset, offset + size)
+    for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + 1)) {
+      hits.push({ start: range.start + at - offset, piece })
+    }
+  }
+  hits.sort((a, b) => a.start - b.start)
+  const windows: Range[] = []
+  for (let i = 0; i < hits.length; i++) {
+    const first = hits[i] as { start: number; piece: number }
+    for (let j = i + 1; j < hits.length; j++) {
+      const other = hits[j] as { start: number; piece: number }
+      if (other.start - first.start > maxErrors) break
+      if (other.piece === first.piece) continue
+      windows.push({
+        start: Math.max(range.start, first.start - maxErrors),
+        end: Math.min(range.end, other.start + exact.length + maxErrors),
+      })
+      break
+    }
+  }
+  return mergeRanges(windows)
 }
 
 /** Overlapping ranges (in order) joined, so no character is searched twice. */

@@ -44,30 +44,41 @@ export function offsetMapBetween(oldText: string, newText: string): OffsetMap {
   } else {
     let oldAt = 0
     let newAt = 0
-    let removed = ''
+    let removed: string[] = []
     for (const change of diffArrays(sentences(oldText), sentences(newText))) {
-      const piece = change.value.join('')
       if (change.removed) {
-        removed += piece
+        removed = change.value
         continue
       }
       if (change.added) {
-        diffWithin(segments, removed, piece, oldAt, newAt)
-        oldAt += removed.length
-        newAt += piece.length
-        removed = ''
+        // As many sentences out as in: each was rewritten in place, so each is diffed with its
+        // counterpart (cheaper than diffing the stretch as one).
+        const pairs =
+          removed.length === change.value.length
+            ? removed.map((sentence, index) => [sentence, change.value[index] as string])
+            : [[removed.join(''), change.value.join('')]]
+        for (const [out, into] of pairs as [string, string][]) {
+          diffWithin(segments, out, into, oldAt, newAt)
+          oldAt += out.length
+          newAt += into.length
+        }
+        removed = []
         continue
       }
-      if (removed !== '') {
-        addChange(segments, oldAt, oldAt + removed.length, newAt, newAt)
-        oldAt += removed.length
-        removed = ''
+      const piece = change.value.join('')
+      if (removed.length > 0) {
+        const length = removed.join('').length
+        addChange(segments, oldAt, oldAt + length, newAt, newAt)
+        oldAt += length
+        removed = []
       }
       addSame(segments, oldAt, oldAt + piece.length, newAt)
       oldAt += piece.length
       newAt += piece.length
     }
-    if (removed !== '') addChange(segments, oldAt, oldAt + removed.length, newAt, newAt)
+    if (removed.length > 0) {
+      addChange(segments, oldAt, oldAt + removed.join('').length, newAt, newAt)
+    }
   }
   return {
     map(oldOffset) {

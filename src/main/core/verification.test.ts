@@ -8,6 +8,7 @@ import type { CitationData } from '../../shared/essay'
 import { openCommonplace } from './commonplace'
 import { sha256 } from './ids'
 import { SCHEMA_VERSION, type SourceEntry } from './store/schema'
+import { textDirective } from './export/text-fragment'
 import { CitationVerifier } from './verification'
 
 const tempDir = useTempDir()
@@ -78,5 +79,21 @@ describe('verification and line endings', () => {
       await verifierOfOldSource()
     ).check(citing('line two of it.\n\nA paragraph here.'))
     expect(check.state).toBe('changed')
+  })
+})
+
+describe('text fragments are computed once per passage', () => {
+  it('a passage’s directive comes from the cache the second time, the same as computed', async () => {
+    const verifier = await verifierOfOldSource()
+    const text = 'A red rocket. Then a Red Rocket, and the red rocket again.'
+    const start = text.lastIndexOf('red rocket')
+    const computed = verifier.fragmentFor('hash-a', text, start, start + 10)
+    expect(computed).toBe(textDirective(text, start, start + 10))
+    expect(computed).toBe('#:~:text=Rocket%2C%20and%20the-,red%20rocket,-again.')
+    // The version's text never changes, so the hash and offsets alone answer the second time.
+    expect(verifier.fragmentFor('hash-a', '', start, start + 10)).toBe(computed)
+    // Another passage of the same version, or the same offsets in another version, is its own.
+    expect(verifier.fragmentFor('hash-a', text, 2, 12)).toBe(textDirective(text, 2, 12))
+    expect(verifier.fragmentFor('hash-b', 'xx red rocket yy', 3, 13)).toBe('#:~:text=red%20rocket')
   })
 })

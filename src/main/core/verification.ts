@@ -3,7 +3,7 @@ import { normalizeLineEndings } from '../../shared/line-endings'
 import { CommonplaceError } from './errors'
 import type { ReferenceSource } from './export/references'
 import { anchorInNewest, once } from './clipping-views'
-import { textDirective } from './export/text-fragment'
+import { fragmentText, textDirective, type FragmentText } from './export/text-fragment'
 import type { Frozen } from './store/json-store-file'
 import type { NotebookStore } from './store/notebook-store'
 import type { SourceFile } from './store/schema'
@@ -14,6 +14,11 @@ export interface VerifiedCitation extends Omit<CitationCheck, 'essayId'> {
   /** "#:~:text=…" pointing at the passage; only for a verified quote. */
   fragment?: string
 }
+
+/** Directives are a few hundred bytes: 50,000 of them stay small. */
+const MAX_FRAGMENTS = 50_000
+/** Lowercased copies of texts, kept while consecutive citations share a source. */
+const MAX_FRAGMENT_TEXTS = 8
 
 const MESSAGES: Record<CitationState, string> = {
   verified: 'The quote matches the updated source, at the same place.',
@@ -29,7 +34,31 @@ const MESSAGES: Record<CitationState, string> = {
  * behind the export gate, "Verify all" and `commonplace verify`.
  */
 export class CitationVerifier {
+  /** Each passage's directive, computed once: a version's text never changes (its hash names it). */
+  private readonly fragments = new Map<string, string>()
+  /** The last few texts, lowercased for the directive search. */
+  private readonly fragmentTexts = new Map<string, FragmentText>()
+
   constructor(private readonly store: NotebookStore) {}
+
+  /** The text directive for [start, end) of the version `hash`, from the cache when it has it. */
+  fragmentFor(hash: string, text: string, start: number, end: number): string {
+    const key = `${hash}:${start}:${end}`
+    const cached = this.fragments.get(key)
+    if (cached !== undefined) return cached
+    let prepared = this.fragmentTexts.get(hash)
+    if (!prepared) {
+      prepared = fragmentText(text)
+      this.fragmentTexts.set(hash, prepared)
+      if (this.fragmentTexts.size > MAX_FRAGMENT_TEXTS) {
+        this.fragmentTexts.delete(this.fragmentTexts.keys().next().value as string)
+      }
+    }
+    const fragment = textDirective(prepared, start, end)
+    if (this.fragments.size >= MAX_FRAGMENTS) this.fragments.clear()
+    this.fragments.set(key, fragment)
+    return fragment
+  }
 
   async check(citation: CitationData): Promise<VerifiedCitation> {
     // Line endings are compared, and the quote shown, as the export writes them: "\n" only.
@@ -79,7 +108,7 @@ export class CitationVerifier {
         state: 'verified',
         message: 'The quote matches its source.',
         versionHash: newest.hash,
-        fragment: textDirective(versionText, start, end),
+        fragment: this.fragmentFor(version.hash, versionText, start, end),
       }
     }
     // The source was updated since: where is the passage in its newest version?
@@ -102,7 +131,7 @@ export class CitationVerifier {
       ...checked,
       state: anchor.state,
       message: MESSAGES[anchor.state],
-      fragment: textDirective(await newestText(), anchor.start, anchor.end),
+      fragment: this.fragmentFor(newest.hash, await newestText(), anchor.start, anchor.end),
     }
   }
 

@@ -24,7 +24,9 @@ interface Terms {
  * addressed by its first and last words, and context is added when the directive alone would
  * match anywhere else.
  */
-export function textDirective(text: string, start: number, end: number): string {
+export function textDirective(source: string | FragmentText, start: number, end: number): string {
+  const prepared = typeof source === 'string' ? fragmentText(source) : source
+  const { text } = prepared
   const blocks = text
     .slice(start, end)
     .split(/\n+/)
@@ -42,7 +44,7 @@ export function textDirective(text: string, start: number, end: number): string 
       end: blocks[blocks.length - 1].split(' ').slice(-EDGE_WORDS).join(' '),
     }
   }
-  if (!matchesOnly(text, terms, start, end)) {
+  if (!matchesOnly(prepared, terms, start, end)) {
     const lineStart = text.lastIndexOf('\n', start - 1) + 1
     const lineEnd = text.indexOf('\n', end) === -1 ? text.length : text.indexOf('\n', end)
     // Context from the quote's own blocks when there is some; else from across their edges.
@@ -76,27 +78,79 @@ function firstWords(text: string, after: number, to: number): string {
   return words.slice(0, CONTEXT_WORDS).join(' ')
 }
 
+/**
+ * A source text made ready for matching directives against it: lowercased once, so candidates
+ * are found with indexOf and the (Unicode, look-behind) pattern is tried only where one starts.
+ */
+export interface FragmentText {
+  text: string
+  /** `text` lowercased, offset for offset; null when lowercasing would shift offsets. */
+  lowered: string | null
+}
+
+/** Long s folds to "s" when matching case-insensitively, yet stays itself when lowercased. */
+const FOLDS_UNLIKE_LOWERCASE = /\u017f/
+
+export function fragmentText(text: string): FragmentText {
+  const lowered = text.toLowerCase()
+  const aligned = lowered.length === text.length && !FOLDS_UNLIKE_LOWERCASE.test(text)
+  return { text, lowered: aligned ? lowered : null }
+}
+
 /** A term as browsers match it: case-insensitive, any whitespace between words, whole words. */
 function termPattern(term: string): string {
   const words = term.split(' ').map((word) => word.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
   return `(?<![\\p{L}\\p{N}])${words.join('\\s+')}(?![\\p{L}\\p{N}])`
 }
 
+/**
+ * What indexOf can look for in the lowercased text: the term's first word, when each of its
+ * letters lowercases the way case-insensitive matching folds it (ASCII, or no case at all).
+ */
+function indexNeedle(term: string): string | null {
+  const first = term.split(' ')[0] ?? ''
+  if (first === '') return null
+  for (const character of first) {
+    if (character > '\u007f' && character.toLowerCase() !== character.toUpperCase()) return null
+  }
+  return first.toLowerCase()
+}
+
+/** The first match of `term` at or after `from`, as [start, end). */
+function firstMatch(source: FragmentText, term: string, from: number): [number, number] | null {
+  const needle = source.lowered === null ? null : indexNeedle(term)
+  if (needle === null || source.lowered === null) {
+    const pattern = new RegExp(termPattern(term), 'giu')
+    pattern.lastIndex = from
+    const found = pattern.exec(source.text)
+    return found ? [found.index, found.index + found[0].length] : null
+  }
+  // Only where the first word stands can a match start: the pattern is tried there alone.
+  const sticky = new RegExp(termPattern(term), 'iuy')
+  for (let at = source.lowered.indexOf(needle, from); at !== -1;) {
+    sticky.lastIndex = at
+    const found = sticky.exec(source.text)
+    if (found) return [at, at + found[0].length]
+    at = source.lowered.indexOf(needle, at + 1)
+  }
+  return null
+}
+
 /** True when the first match of the directive is [start, end) and there is no other. */
-function matchesOnly(text: string, terms: Terms, start: number, end: number): boolean {
-  const startTerm = new RegExp(termPattern(terms.start), 'giu')
-  const endTerm = terms.end ? new RegExp(termPattern(terms.end), 'giu') : undefined
+function matchesOnly(source: FragmentText, terms: Terms, start: number, end: number): boolean {
   const matches: [number, number][] = []
-  for (const found of text.matchAll(startTerm)) {
-    let matchEnd = found.index + found[0].length
-    if (endTerm) {
-      endTerm.lastIndex = matchEnd
-      const last = endTerm.exec(text)
+  for (let from = 0; matches.length < 2;) {
+    const found = firstMatch(source, terms.start, from)
+    if (!found) break
+    let matchEnd = found[1]
+    if (terms.end) {
+      const last = firstMatch(source, terms.end, matchEnd)
       if (!last) break
-      matchEnd = last.index + last[0].length
+      matchEnd = last[1]
     }
-    matches.push([found.index, matchEnd])
-    if (matches.length > 1) break
+    matches.push([found[0], matchEnd])
+    // The next start-term match begins after this one's start term, as matchAll goes on.
+    from = found[1] > found[0] ? found[1] : found[0] + 1
   }
   return matches.length === 1 && matches[0][0] === start && matches[0][1] === end
 }

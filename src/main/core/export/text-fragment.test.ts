@@ -77,6 +77,8 @@ describe('text fragments found with indexOf first, then the pattern where a word
   const tricky = [
     // Repeated words, in other cases, inside longer words and across lines.
     'The red rocket flew. Later a Red Rocket landed; another red rocket, and RED ROCKETS waited.\nred\nrocket red rocket.',
+    // A word inside longer words, before and after: not another match.
+    'A rocket, a skyrocket, rockets and an antirocket. Then rocket.',
     // Letters outside ASCII at the edges of words: "café" is not inside "cafés" or "décafé".
     'Café culture. A café, two cafés, décafé and CAFÉ; the café again. Éclair éclair ÉCLAIR.',
     // Letters whose lowercase and case folding differ: long s, Kelvin sign, dotted I, final sigma.

@@ -104,34 +104,66 @@ function termPattern(term: string): string {
 }
 
 /**
- * What indexOf can look for in the lowercased text: the term's first word, when each of its
- * letters lowercases the way case-insensitive matching folds it (ASCII, or no case at all).
+ * The term's words lowercased, for indexOf and a plain comparison in the lowercased text, when
+ * each letter lowercases the way case-insensitive matching folds it (ASCII, or no case at all).
  */
-function indexNeedle(term: string): string | null {
-  const first = term.split(' ')[0] ?? ''
-  if (first === '') return null
-  for (const character of first) {
+function loweredWords(term: string): string[] | null {
+  const words = term.split(' ')
+  for (const character of term) {
     if (character > '\u007f' && character.toLowerCase() !== character.toUpperCase()) return null
   }
-  return first.toLowerCase()
+  return words[0] === '' ? null : words.map((word) => word.toLowerCase())
+}
+
+const SPACE = /\s/
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u
+
+/** Where the lowercased words, any whitespace between them, end if they stand at `at`; else -1. */
+function wordsEndAt(lowered: string, words: string[], at: number): number {
+  let position = at
+  for (const [index, word] of words.entries()) {
+    if (index > 0) {
+      if (!SPACE.test(lowered[position] ?? '')) return -1
+      while (SPACE.test(lowered[position] ?? '')) position++
+    }
+    if (!lowered.startsWith(word, position)) return -1
+    position += word.length
+  }
+  return position
+}
+
+/** The code point ending at `at` ('' at the start), surrogate pairs whole. */
+function codePointBefore(text: string, at: number): string {
+  if (at <= 0) return ''
+  const low = text.charCodeAt(at - 1)
+  const pair = at >= 2 && low >= 0xdc00 && low <= 0xdfff
+  return pair ? text.slice(at - 2, at) : text.slice(at - 1, at)
+}
+
+function codePointFrom(text: string, at: number): string {
+  const point = text.codePointAt(at)
+  return point === undefined ? '' : String.fromCodePoint(point)
 }
 
 /** The first match of `term` at or after `from`, as [start, end). */
 function firstMatch(source: FragmentText, term: string, from: number): [number, number] | null {
-  const needle = source.lowered === null ? null : indexNeedle(term)
-  if (needle === null || source.lowered === null) {
+  const words = source.lowered === null ? null : loweredWords(term)
+  if (words === null || source.lowered === null) {
     const pattern = new RegExp(termPattern(term), 'giu')
     pattern.lastIndex = from
     const found = pattern.exec(source.text)
     return found ? [found.index, found.index + found[0].length] : null
   }
-  // Only where the first word stands can a match start: the pattern is tried there alone.
-  const sticky = new RegExp(termPattern(term), 'iuy')
-  for (let at = source.lowered.indexOf(needle, from); at !== -1;) {
-    sticky.lastIndex = at
-    const found = sticky.exec(source.text)
-    if (found) return [at, at + found[0].length]
-    at = source.lowered.indexOf(needle, at + 1)
+  // Where the first word stands and the rest follow, whole words: what the pattern would match,
+  // found without compiling or running it (its letters lowercase as they fold, see loweredWords).
+  const lowered = source.lowered
+  const first = words[0] as string
+  for (let at = lowered.indexOf(first, from); at !== -1; at = lowered.indexOf(first, at + 1)) {
+    const end = wordsEndAt(lowered, words, at)
+    if (end === -1) continue
+    if (LETTER_OR_DIGIT.test(codePointBefore(source.text, at))) continue
+    if (LETTER_OR_DIGIT.test(codePointFrom(source.text, end))) continue
+    return [at, end]
   }
   return null
 }

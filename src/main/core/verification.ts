@@ -6,7 +6,18 @@ import { anchorInNewest, once } from './clipping-views'
 import { fragmentText, textDirective, type FragmentText } from './export/text-fragment'
 import type { Frozen } from './store/json-store-file'
 import type { NotebookStore } from './store/notebook-store'
-import type { SourceFile } from './store/schema'
+import type { SourceEntry, SourceFile } from './store/schema'
+
+interface Passage {
+  current: string
+  fragment: string
+}
+
+/** What the checks of one export share: each source's file and details, read once. */
+export interface CheckRun {
+  sourceFile(sourceId: string): Promise<Frozen<SourceFile> | null>
+  entry(sourceId: string): Promise<Frozen<SourceEntry> | undefined>
+}
 
 /** A check, plus what the exporter needs to point at the passage. */
 export interface VerifiedCitation extends Omit<CitationCheck, 'essayId'> {
@@ -36,6 +47,8 @@ const MESSAGES: Record<CitationState, string> = {
 export class CitationVerifier {
   /** Each passage's directive, computed once: a version's text never changes (its hash names it). */
   private readonly fragments = new Map<string, string>()
+  /** Clipped passages' words and fragments, by version hash and offsets. */
+  private readonly passages = new Map<string, Passage>()
   /** The last few texts, lowercased for the directive search. */
   private readonly fragmentTexts = new Map<string, FragmentText>()
 
@@ -60,12 +73,36 @@ export class CitationVerifier {
     return fragment
   }
 
-  async check(citation: CitationData): Promise<VerifiedCitation> {
+  /**
+   * The words at [start, end) of a version (line endings as the export writes them) and the text
+   * fragment pointing at them: read from the version's text once, then kept, since a version's
+   * text never changes. A warm export reads no text at all.
+   */
+  private async passageAt(hash: string, start: number, end: number): Promise<Passage | null> {
+    const key = `${hash}:${start}:${end}`
+    const kept = this.passages.get(key)
+    if (kept) return kept
+    const text = await this.textOrNull(hash)
+    if (text === null) return null
+    const passage = {
+      current: normalizeLineEndings(text.slice(start, end)),
+      fragment: this.fragmentFor(hash, text, start, end),
+    }
+    if (this.passages.size >= MAX_FRAGMENTS) this.passages.clear()
+    this.passages.set(key, passage)
+    return passage
+  }
+
+  /**
+   * One check. Checking many (an export, "Verify all")? Pass one {@link CheckRun} to them all, so
+   * each source's file and details are looked up once, not once per citation.
+   */
+  async check(citation: CitationData, run: CheckRun = this.run()): Promise<VerifiedCitation> {
     // Line endings are compared, and the quote shown, as the export writes them: "\n" only.
     const quote = normalizeLineEndings(citation.snapshot.exact)
     const base = { clippingId: citation.clippingId, sourceId: citation.sourceId, quote }
-    const file = await this.sourceFileOrNull(citation.sourceId)
-    const source = await this.referenceSource(citation, file)
+    const file = await run.sourceFile(citation.sourceId)
+    const source = await this.referenceSource(citation, file, run)
     const clipping = file?.clippings.find((candidate) => candidate.id === citation.clippingId)
     if (!file || !clipping || clipping.deletedAt) {
       const what = !file ? 'Its source is no longer in the library' : 'Its clipping was deleted'
@@ -80,8 +117,9 @@ export class CitationVerifier {
         message: 'The source version it was clipped from is gone.',
       }
     }
-    const versionText = await this.textOrNull(version.hash)
-    if (versionText === null) {
+    const { start, end } = clipping.target[1]
+    const passage = await this.passageAt(version.hash, start, end)
+    if (passage === null) {
       return {
         ...base,
         source,
@@ -89,8 +127,7 @@ export class CitationVerifier {
         message: 'The text of the source version it was clipped from cannot be read.',
       }
     }
-    const { start, end } = clipping.target[1]
-    const current = normalizeLineEndings(versionText.slice(start, end))
+    const current = passage.current
     if (current !== quote) {
       return {
         ...base,
@@ -108,7 +145,7 @@ export class CitationVerifier {
         state: 'verified',
         message: 'The quote matches its source.',
         versionHash: newest.hash,
-        fragment: this.fragmentFor(version.hash, versionText, start, end),
+        fragment: passage.fragment,
       }
     }
     // The source was updated since: where is the passage in its newest version?
@@ -135,6 +172,28 @@ export class CitationVerifier {
     }
   }
 
+  /** Lookups shared by the checks of one export or verification, and dropped after it. */
+  run(): CheckRun {
+    const files = new Map<string, Promise<Frozen<SourceFile> | null>>()
+    let entries: Promise<Map<string, Frozen<SourceEntry>>> | null = null
+    return {
+      sourceFile: (sourceId) => {
+        let file = files.get(sourceId)
+        if (!file) {
+          file = this.sourceFileOrNull(sourceId)
+          files.set(sourceId, file)
+        }
+        return file
+      },
+      entry: async (sourceId) => {
+        entries ??= this.store
+          .sources()
+          .then((sources) => new Map(sources.map((entry) => [entry.id, entry])))
+        return (await entries).get(sourceId)
+      },
+    }
+  }
+
   private async sourceFileOrNull(sourceId: string): Promise<Frozen<SourceFile> | null> {
     try {
       return await this.store.sourceFile(sourceId)
@@ -156,12 +215,13 @@ export class CitationVerifier {
   private async referenceSource(
     citation: CitationData,
     file: Frozen<SourceFile> | null,
+    run: CheckRun,
   ): Promise<ReferenceSource> {
-    if (!file) {
+    const entry = file ? await run.entry(citation.sourceId) : undefined
+    if (!entry) {
       const { exact: _exact, ...snapshot } = citation.snapshot
       return { id: citation.sourceId, ...snapshot }
     }
-    const entry = await this.store.entry(citation.sourceId)
     return {
       id: entry.id,
       title: entry.title,

@@ -118,14 +118,20 @@ function loweredWords(term: string): string[] | null {
 const SPACE = /\s/
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u
 
+/** Whitespace as the pattern's \\s has it; a character code test first, the pattern past ASCII. */
+function isSpaceAt(text: string, at: number): boolean {
+  const code = text.charCodeAt(at)
+  if (code === 32 || (code >= 9 && code <= 13)) return true
+  return code > 127 && SPACE.test(text[at] as string)
+}
+
 /** Where the lowercased words, any whitespace between them, end if they stand at `at`; else -1. */
 function wordsEndAt(lowered: string, words: string[], at: number): number {
-  let position = at
-  for (const [index, word] of words.entries()) {
-    if (index > 0) {
-      if (!SPACE.test(lowered[position] ?? '')) return -1
-      while (SPACE.test(lowered[position] ?? '')) position++
-    }
+  let position = at + (words[0] as string).length
+  for (let index = 1; index < words.length; index++) {
+    if (!isSpaceAt(lowered, position)) return -1
+    while (isSpaceAt(lowered, position)) position++
+    const word = words[index] as string
     if (!lowered.startsWith(word, position)) return -1
     position += word.length
   }

@@ -104,14 +104,22 @@ function termPattern(term: string): string {
 }
 
 /**
- * The term's words lowercased, for indexOf and a plain comparison in the lowercased text, when
- * each letter lowercases the way case-insensitive matching folds it (ASCII, or no case at all).
+ * True when a letter lowercases exactly as case-insensitive matching folds it, so comparing
+ * lowercased text finds what the pattern would: ASCII, the Latin letters with accents (é, ß, ÿ),
+ * and anything without case. Not the dotted and dotless i, the long s, the micro sign, nor
+ * Greek or Cyrillic, whose foldings differ in places (final sigma).
  */
+function lowercasesAsItFolds(character: string): boolean {
+  if (character <= '\u007f') return true
+  if (character.toLowerCase() === character.toUpperCase()) return true
+  const code = character.codePointAt(0) as number
+  return code >= 0xc0 && code <= 0x24f && code !== 0x130 && code !== 0x131 && code !== 0x17f
+}
+
+/** The term's words lowercased, when indexOf in the lowercased text can find them. */
 function loweredWords(term: string): string[] | null {
   const words = term.split(' ')
-  for (const character of term) {
-    if (character > '\u007f' && character.toLowerCase() !== character.toUpperCase()) return null
-  }
+  for (const character of term) if (!lowercasesAsItFolds(character)) return null
   return words[0] === '' ? null : words.map((word) => word.toLowerCase())
 }
 
@@ -160,18 +168,43 @@ function firstMatch(source: FragmentText, term: string, from: number): [number, 
     const found = pattern.exec(source.text)
     return found ? [found.index, found.index + found[0].length] : null
   }
-  // Where the first word stands and the rest follow, whole words: what the pattern would match,
-  // found without compiling or running it (its letters lowercase as they fold, see loweredWords).
+  // Where the longest word stands (the rarest, usually), the words before and after it around it,
+  // whole words: what the pattern would match, found without compiling or running it (its
+  // letters lowercase as they fold, see loweredWords). If a word before the longest holds it, its
+  // places would not come in the order of the matches' starts: then the first word leads.
   const lowered = source.lowered
-  const first = words[0] as string
-  for (let at = lowered.indexOf(first, from); at !== -1; at = lowered.indexOf(first, at + 1)) {
-    const end = wordsEndAt(lowered, words, at)
+  let lead = words.reduce(
+    (best, word, index) => (word.length > words[best]!.length ? index : best),
+    0,
+  )
+  const needle = words[lead] as string
+  if (words.slice(0, lead).some((word) => word.includes(needle))) lead = 0
+  const before = words.slice(0, lead)
+  const rest = words.slice(lead)
+  const leading = words[lead] as string
+  for (let at = lowered.indexOf(leading, from); at !== -1; at = lowered.indexOf(leading, at + 1)) {
+    const start = wordsStartBefore(lowered, before, at)
+    if (start < from) continue
+    const end = wordsEndAt(lowered, rest, at)
     if (end === -1) continue
-    if (LETTER_OR_DIGIT.test(codePointBefore(source.text, at))) continue
+    if (LETTER_OR_DIGIT.test(codePointBefore(source.text, start))) continue
     if (LETTER_OR_DIGIT.test(codePointFrom(source.text, end))) continue
-    return [at, end]
+    return [start, end]
   }
   return null
+}
+
+/** Where `words`, any whitespace between them and before `at`, start if they end there; else -1. */
+function wordsStartBefore(lowered: string, words: string[], at: number): number {
+  let position = at
+  for (let index = words.length - 1; index >= 0; index--) {
+    if (position === 0 || !isSpaceAt(lowered, position - 1)) return -1
+    while (position > 0 && isSpaceAt(lowered, position - 1)) position--
+    const word = words[index] as string
+    if (!lowered.endsWith(word, position)) return -1
+    position -= word.length
+  }
+  return position
 }
 
 /** True when the first match of the directive is [start, end) and there is no other. */

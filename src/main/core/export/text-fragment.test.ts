@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { seededRandom } from '../../../../test/random-text'
 import { regexOnlyTextDirective } from '../../../../test/text-fragment-reference'
 import { encodeDirectiveText, fragmentText, textDirective, withTextFragment } from './text-fragment'
 
@@ -100,6 +101,23 @@ describe('text fragments found with indexOf first, then the pattern where a word
       }
     }
     expect(compared).toBeGreaterThan(1000)
+  })
+
+  it('gives the same directive as the whole-text regex on repetitive text, any range', () => {
+    const random = seededRandom(5)
+    const vocabulary = ['a', 'an', 'ab', 'rocket', 'rockets', 'Rocket', 'the', 'é', 'Éa', 'a-b']
+    const text = Array.from({ length: 900 }, (_, i) => {
+      const word = vocabulary[Math.floor(random() * vocabulary.length)] as string
+      return i % 40 === 39 ? `${word}.\n\n` : random() < 0.1 ? `${word},  ` : `${word} `
+    }).join('')
+    for (let n = 0; n < 400; n++) {
+      // Not only whole words: clippings made before word edges were enforced start mid-word.
+      const start = Math.floor(random() * (text.length - 60))
+      const end = start + 1 + Math.floor(random() * 120)
+      expect(textDirective(text, start, end), text.slice(start, end)).toBe(
+        regexOnlyTextDirective(text, start, end),
+      )
+    }
   })
 
   it('gives the same directive on prepared (lowercased once) text as on a plain string', () => {

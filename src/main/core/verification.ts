@@ -3,15 +3,11 @@ import { normalizeLineEndings } from '../../shared/line-endings'
 import { CommonplaceError } from './errors'
 import type { ReferenceSource } from './export/references'
 import { anchorInNewest, once } from './clipping-views'
+import { PassageStore, type Passage } from './export/passage-store'
 import { fragmentText, textDirective, type FragmentText } from './export/text-fragment'
 import type { Frozen } from './store/json-store-file'
 import type { NotebookStore } from './store/notebook-store'
 import type { SourceEntry, SourceFile } from './store/schema'
-
-interface Passage {
-  current: string
-  fragment: string
-}
 
 /** What the checks of one export share: each source's file and details, read once. */
 export interface CheckRun {
@@ -47,12 +43,14 @@ const MESSAGES: Record<CitationState, string> = {
 export class CitationVerifier {
   /** Each passage's directive, computed once: a version's text never changes (its hash names it). */
   private readonly fragments = new Map<string, string>()
-  /** Clipped passages' words and fragments, by version hash and offsets. */
-  private readonly passages = new Map<string, Passage>()
+  /** Clipped passages' words and fragments, by version hash and offsets, kept on disk. */
+  private readonly passages: PassageStore
   /** The last few texts, lowercased for the directive search. */
   private readonly fragmentTexts = new Map<string, FragmentText>()
 
-  constructor(private readonly store: NotebookStore) {}
+  constructor(private readonly store: NotebookStore) {
+    this.passages = new PassageStore(store.dataDir)
+  }
 
   /** The text directive for [start, end) of the version `hash`, from the cache when it has it. */
   fragmentFor(hash: string, text: string, start: number, end: number): string {
@@ -79,8 +77,7 @@ export class CitationVerifier {
    * text never changes. A warm export reads no text at all.
    */
   private async passageAt(hash: string, start: number, end: number): Promise<Passage | null> {
-    const key = `${hash}:${start}:${end}`
-    const kept = this.passages.get(key)
+    const kept = await this.passages.get(hash, start, end)
     if (kept) return kept
     const text = await this.textOrNull(hash)
     if (text === null) return null
@@ -88,9 +85,13 @@ export class CitationVerifier {
       current: normalizeLineEndings(text.slice(start, end)),
       fragment: this.fragmentFor(hash, text, start, end),
     }
-    if (this.passages.size >= MAX_FRAGMENTS) this.passages.clear()
-    this.passages.set(key, passage)
+    await this.passages.set(hash, start, end, passage)
     return passage
+  }
+
+  /** Saves the passages worked out since the last call (after an export or a verification). */
+  async savePassages(): Promise<void> {
+    await this.passages.save()
   }
 
   /**

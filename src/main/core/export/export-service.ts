@@ -60,6 +60,7 @@ export class ExportService {
       const key = checkKey(reading.citation)
       if (!checks.has(key)) checks.set(key, await this.verifier.check(reading.citation, run))
     }
+    await this.verifier.savePassages()
     return renderEssayMarkdown(essay, checks, await this.librarySources(), format)
   }
 
@@ -147,6 +148,7 @@ export class ExportService {
       } = await this.verifier.check(reading.citation, run)
       checks.push({ essayId: essay.id, ...check })
     }
+    await this.verifier.savePassages()
     return checks
   }
 

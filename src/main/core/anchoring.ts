@@ -63,6 +63,15 @@ export function reanchor(
     ? { start: offsets.map(position.start), end: offsets.map(position.end) }
     : { start: position.start, end: position.end }
 
+  // 0. Where the diff puts it, the same words with the same context on both sides: no copy
+  //    elsewhere can score higher (quote, context and position all agree fully here).
+  if (offsets && standsWithContext(quote, text, expected.start)) {
+    const hit = { start: expected.start, end: expected.start + exact.length, errors: 0 }
+    const best = bestOf([hit], quote, expected.start, text)
+    const state = best.start === position.start ? 'verified' : 'moved'
+    return { state, start: best.start, end: best.end, exact, score: best.score }
+  }
+
   // 1. The same words: context picks among repeats, position breaks ties. The same place counts
   //    only when context does not prefer another copy (two identical paragraphs swapped). Finding
   //    every copy is one indexOf scan, cheap enough to do over the whole text.
@@ -116,6 +125,17 @@ function acceptedOrMissing(best: Scored | null, quote: TextQuoteSelector, text: 
 interface Range {
   start: number
   end: number
+}
+
+/** The quote at `start`, with its recorded prefix and suffix around it, character for character. */
+function standsWithContext(quote: TextQuoteSelector, text: string, start: number): boolean {
+  const end = start + quote.exact.length
+  return (
+    text.startsWith(quote.exact, start) &&
+    start >= quote.prefix.length &&
+    text.startsWith(quote.prefix, start - quote.prefix.length) &&
+    text.startsWith(quote.suffix, end)
+  )
 }
 
 /** Close enough in the quote, and supported by its context. */

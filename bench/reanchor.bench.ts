@@ -1,13 +1,18 @@
-// Issue 5's figures: re-anchoring 1,000 clippings against an edited ~100 KB source, and accuracy
-// on the drift corpus beside plain approx-string-match best match (Hypothesis's approach).
-import search from 'approx-string-match'
+// Re-anchoring 1,000 clippings after an edit of a varied ~100 KB article (one word rewritten
+// throughout, paragraphs deleted and inserted), ours (one diff, then windows) beside Hypothesis's
+// `matchQuote` with context and position; and accuracy on the drift corpus, both ways.
 import { reanchor } from '../src/main/core/anchoring'
-import { ANCHOR_STATES, countStates } from '../src/shared/anchor'
+import { reanchorAll } from '../src/main/core/reanchoring'
+import { ANCHOR_STATES, countStates, type Anchor } from '../src/shared/anchor'
 import { extractPlainText } from '../src/main/core/importing/text-formats'
+import { offsetMapBetween } from '../src/main/core/offset-map'
 import { selectorsAt } from '../src/shared/domain'
-import { isWordBoundary } from '../src/shared/words'
+import { isWordBoundary, wholeWordExtent } from '../src/shared/words'
 import { fixtureNames, readFixture } from '../test/fixtures'
+import { articleText, vocabulary } from './articles'
+import { hypothesisMatchQuote } from './hypothesis-match-quote'
 import { count, ms, type BenchSection } from './report'
+import { median } from './stats'
 
 const passage = 'Baker’s work does a great job at showing us that sex workers are just people'
 
@@ -99,14 +104,6 @@ function driftCorpus(text: string): DriftCase[] {
   ]
 }
 
-/** Hypothesis-style: the best fuzzy match, whatever its score. */
-function plainBestMatch(quote: string, text: string): [number, number] | null {
-  const matches = search(text, quote, Math.floor(quote.length / 2))
-  if (matches.length === 0) return null
-  const best = matches.reduce((a, b) => (b.errors < a.errors ? b : a))
-  return [best.start, best.end]
-}
-
 function cutsAWord(text: string, found: [number, number] | null): boolean {
   return found !== null && (!isWordBoundary(text, found[0]) || !isWordBoundary(text, found[1]))
 }
@@ -122,6 +119,101 @@ function verdict(
     : 'wrong'
 }
 
+type Extent = [number, number]
+
+/** A clipping of the older text and where its passage truly is in the newer one (null: gone). */
+interface Case {
+  target: ReturnType<typeof selectorsAt>
+  truth: Extent | null
+}
+
+/** The edit the issue names: a word rewritten throughout, paragraphs deleted and inserted. */
+export function editedArticle(): { before: string; after: string; cases: Case[]; word: string } {
+  const words = vocabulary(1)
+  const before = articleText(words, 42, 100_000)
+  // "rocket": about 230 times in 100 KB, as a term an article keeps using.
+  const word = words[5] as string
+  const rewrite = new RegExp(`(?<![\\p{L}\\p{N}’'])${word}(?![\\p{L}\\p{N}’'])`, 'gu')
+  const rewritten = (part: string): string => part.replace(rewrite, 'REWRITTEN')
+  const inserted = articleText(words, 43, 12_000).split('\n\n')
+  const paragraphs = before.split('\n\n')
+  const afterParts: string[] = []
+  const oldStarts: number[] = []
+  const newStarts: (number | null)[] = []
+  let oldAt = 0
+  let newAt = 0
+  paragraphs.forEach((paragraph, index) => {
+    oldStarts.push(oldAt)
+    oldAt += paragraph.length + 2
+    const push = (part: string): void => {
+      afterParts.push(part)
+      newAt += part.length + 2
+    }
+    if (index % 7 === 3 && inserted.length > 0) push(inserted.shift() as string)
+    if (index % 9 === 5) {
+      newStarts.push(null)
+      return
+    }
+    newStarts.push(newAt)
+    push(rewritten(paragraph))
+  })
+  const after = afterParts.join('\n\n')
+  // 1,000 clippings of whole words, 40 to 240 characters, spread over the text, each in one paragraph.
+  const cases: Case[] = []
+  for (let i = 0; cases.length < 1000; i++) {
+    const index = (i * 7) % paragraphs.length
+    const paragraph = paragraphs[index] as string
+    const from = Math.floor(((i * 0.618) % 1) * Math.max(1, paragraph.length - 60))
+    const length = 40 + ((i * 37) % 200)
+    const local = wholeWordExtent(paragraph, from, Math.min(paragraph.length, from + length))
+    if (local.end - local.start < 20) continue
+    const start = (oldStarts[index] as number) + local.start
+    const target = selectorsAt(before, start, (oldStarts[index] as number) + local.end)
+    const newStart = newStarts[index] ?? null
+    const truth: Extent | null =
+      newStart === null
+        ? null
+        : [
+            newStart + rewritten(paragraph.slice(0, local.start)).length,
+            newStart + rewritten(paragraph.slice(0, local.end)).length,
+          ]
+    cases.push({ target, truth })
+  }
+  return { before, after, cases, word }
+}
+
+interface Accuracy {
+  exact: number
+  wholeWords: number
+  wrong: number
+  lost: number
+}
+
+function accuracyOf(found: (Extent | null)[], cases: Case[], text: string): Accuracy {
+  const tally: Accuracy = { exact: 0, wholeWords: 0, wrong: 0, lost: 0 }
+  found.forEach((extent, index) => {
+    const truth = (cases[index] as Case).truth
+    if (extent && isWordBoundary(text, extent[0]) && isWordBoundary(text, extent[1])) {
+      tally.wholeWords++
+    }
+    if (truth === null) {
+      if (extent !== null) tally.wrong++
+      return
+    }
+    if (extent === null) tally.lost++
+    else if (extent[0] === truth[0] && extent[1] === truth[1]) tally.exact++
+    else if (extent[1] <= truth[0] || extent[0] >= truth[1]) tally.wrong++
+  })
+  return tally
+}
+
+function extentOf(anchor: Anchor): Extent | null {
+  return anchor.state === 'missing' ? null : [anchor.start, anchor.end]
+}
+
+const OUR_RUNS = 7
+const PEER_RUNS = 3
+
 export async function run(): Promise<BenchSection> {
   const base = extractPlainText(await readFixture(fixtureNames.bakerTxt)).text
   const rows: BenchSection['rows'] = []
@@ -136,7 +228,12 @@ export async function run(): Promise<BenchSection> {
     const [q, p] = selectorsAt(drift.before, start, start + quote.length)
     const ours = reanchor(q, p, drift.after)
     const oursAt: [number, number] | null = ours.state === 'missing' ? null : [ours.start, ours.end]
-    const plainAt = plainBestMatch(quote, drift.after)
+    const peer = hypothesisMatchQuote(drift.after, quote, {
+      prefix: q.prefix,
+      suffix: q.suffix,
+      hint: p.start,
+    })
+    const plainAt: [number, number] | null = peer ? [peer.start, peer.end] : null
     const oursVerdict = verdict(oursAt, drift.expected)
     const plainVerdict = verdict(plainAt, drift.expected)
     if (oursVerdict === 'wrong') oursWrong++
@@ -146,39 +243,84 @@ export async function run(): Promise<BenchSection> {
     rows.push([drift.name, `${ours.state} (${oursVerdict})`, plainVerdict])
   }
 
-  // Speed: ~100 KB of distinct paragraphs, 1,000 clippings, then an edited copy.
-  const paragraphs = base.split('\n\n')
-  const big: string[] = []
-  for (let i = 0; big.join('\n\n').length < 100_000; i++)
-    big.push(`${i}. ${paragraphs[i % paragraphs.length]}`)
-  const text = big.join('\n\n')
-  const clips = Array.from({ length: 1000 }, (_, i) => {
-    const start = Math.floor((i / 1000) * (text.length - 80))
-    return selectorsAt(text, start, start + 60)
-  })
-  const edited = `A new introduction.\n\n${text}`.replace(/sex work/g, 'sex-work')
-  const t0 = performance.now()
-  const states = countStates(
-    ANCHOR_STATES,
-    clips.map(([q, p]) => reanchor(q, p, edited)),
-  )
-  const elapsed = performance.now() - t0
+  rows.push(['wrong matches on the drift corpus', count(oursWrong), count(plainWrong)])
+  rows.push(['matches that start or end inside a word', count(oursCut), count(plainCut)])
+
+  // Speed and accuracy: a varied ~100 KB article, 1,000 clippings, the edit; the diff is part of
+  // ours (done once per re-import, as SourcesService.reimport does).
+  const { before, after, cases, word } = editedArticle()
+  const clippings = cases.map((c, index) => ({
+    id: String(index),
+    versionHash: 'old',
+    target: c.target,
+  }))
+  const ours = async (): Promise<Map<string, Anchor>> =>
+    reanchorAll(clippings, after, async () => before)
+  const peer = (): (Extent | null)[] =>
+    cases.map(({ target: [q, p] }) => {
+      const found = hypothesisMatchQuote(after, q.exact, {
+        prefix: q.prefix,
+        suffix: q.suffix,
+        hint: p.start,
+      })
+      return found ? [found.start, found.end] : null
+    })
+  await ours() // warm-up, not counted
+  const ourSamples: number[] = []
+  let anchors = new Map<string, Anchor>()
+  for (let i = 0; i < OUR_RUNS; i++) {
+    const t0 = performance.now()
+    anchors = await ours()
+    ourSamples.push(performance.now() - t0)
+  }
+  const diffSamples: number[] = []
+  for (let i = 0; i < 3; i++) {
+    const t0 = performance.now()
+    offsetMapBetween(before, after)
+    diffSamples.push(performance.now() - t0)
+  }
+  peer() // warm-up, not counted
+  const peerSamples: number[] = []
+  let peerFound: (Extent | null)[] = []
+  for (let i = 0; i < PEER_RUNS; i++) {
+    const t0 = performance.now()
+    peerFound = peer()
+    peerSamples.push(performance.now() - t0)
+  }
+  const ourFound = cases.map((_c, index) => extentOf(anchors.get(String(index)) as Anchor))
+  const ourAccuracy = accuracyOf(ourFound, cases, after)
+  const peerAccuracy = accuracyOf(peerFound, cases, after)
+  const states = countStates(ANCHOR_STATES, anchors.values())
+  const gone = cases.filter((c) => c.truth === null).length
+  const reanchorMedian = median(ourSamples)
 
   rows.push(['—', '—', '—'])
   rows.push([
-    `re-anchor 1,000 clippings, ${(text.length / 1024).toFixed(0)} KB source`,
-    ms(elapsed),
-    `${states.moved} moved, ${states.changed} changed, ${states.missing} missing`,
+    `re-anchor 1,000 clippings, ${(before.length / 1024).toFixed(0)} KB article (median)`,
+    ms(reanchorMedian),
+    ms(median(peerSamples)),
   ])
-  rows.push(['wrong matches on the drift corpus', count(oursWrong), count(plainWrong)])
-  rows.push(['matches that start or end inside a word', count(oursCut), count(plainCut)])
+  rows.push(['  of which the one diff', ms(median(diffSamples)), '—'])
+  rows.push([
+    '  exact extent / whole words / wrong / lost',
+    `${ourAccuracy.exact} / ${ourAccuracy.wholeWords} / ${ourAccuracy.wrong} / ${ourAccuracy.lost}`,
+    `${peerAccuracy.exact} / ${peerAccuracy.wholeWords} / ${peerAccuracy.wrong} / ${peerAccuracy.lost}`,
+  ])
+  rows.push([
+    '  states',
+    `${states.verified} verified, ${states.moved} moved, ${states.changed} changed, ${states.missing} missing`,
+    `(${gone} passages truly gone)`,
+  ])
   return {
-    title: 'Re-anchoring: drift corpus accuracy (ours vs plain best match) and speed',
-    columns: ['case', 'ours', 'plain approx-string-match best match'],
+    title:
+      'Re-anchoring: ours vs Hypothesis’s matchQuote (context and position), accuracy and speed',
+    columns: ['case', 'ours', 'Hypothesis matchQuote'],
     rows,
     notes: [
-      'right = the passage’s true place, or "missing" when it is gone; plain best match has no minimum score, so a deleted passage gets pointed at look-alike text.',
-      'speed: every clipping re-anchored in an edited copy (an inserted paragraph shifts all offsets; "sex work" rewritten throughout).',
+      'drift corpus: right = the passage’s true place, or "missing" when it is gone; matchQuote has no minimum score, so a deleted passage gets pointed at look-alike text.',
+      `speed: a generated article (bench/articles.ts), "${word}" rewritten throughout, every 9th paragraph deleted, a new paragraph before every 7th; 1,000 clippings of whole words (40-240 characters) made on the old text. Ours includes the one diff. Medians of ${OUR_RUNS} runs (ours) and ${PEER_RUNS} (peer), one warm-up run each not counted.`,
+      'exact = the true new extent; whole words = starts and ends on word boundaries; wrong = placed where the passage is not (or placed when it is gone); lost = reported missing though present.',
     ],
+    figures: { reanchor_1000: reanchorMedian },
   }
 }

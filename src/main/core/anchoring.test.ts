@@ -3,8 +3,10 @@ import { readFixture } from '../../../test/support'
 import type { Anchor, PlacedAnchor } from '../../shared/anchor'
 import { selectorsAt } from '../../shared/domain'
 import { isWordBoundary } from '../../shared/words'
+import { seededRandom } from '../../../test/random-text'
 import { reanchor } from './anchoring'
 import { extractPlainText } from './importing/text-formats'
+import { offsetMapBetween } from './offset-map'
 
 const passage = 'Baker’s work does a great job at showing us that sex workers are just people'
 
@@ -20,10 +22,25 @@ function clip(text: string, quote: string, occurrence = 1): ReturnType<typeof se
   return selectorsAt(text, start, start + quote.length)
 }
 
-/** Re-anchors the clipping of `quote` in `before` against `after`. */
+/**
+ * Re-anchors the clipping of `quote` in `before` against `after`, as a re-import does: through
+ * one diff of the two texts. Every case must come out the same without the diff (a clipping
+ * checked on its own is re-anchored that way), so each is run both ways.
+ */
 function follow(before: string, quote: string, after: string, occurrence = 1): Anchor {
   const [quoteSelector, position] = clip(before, quote, occurrence)
-  return reanchor(quoteSelector, position, after)
+  const offsets = offsetMapBetween(before, after)
+  const mapped = reanchor(quoteSelector, position, after, { offsets })
+  expect(placeOf(reanchor(quoteSelector, position, after)), 'the same without the diff').toEqual(
+    placeOf(mapped),
+  )
+  return mapped
+}
+
+/** What the writer sees of an anchor; the score differs a little (position counts from the map). */
+function placeOf(anchor: Anchor): Omit<Anchor, 'score'> {
+  const { score: _score, ...place } = anchor
+  return place
 }
 
 function placed(anchor: Anchor): PlacedAnchor {
@@ -291,5 +308,80 @@ describe('the cases Hypothesis’s match-quote tests cover', () => {
     const [quote, position] = selectorsAt('some text', 0, 4)
     expect(reanchor(quote, position, '').state).toBe('missing')
     expect(reanchor({ ...quote, exact: '' }, position, 'some text').state).toBe('missing')
+  })
+})
+
+describe('re-anchoring through one diff of the old and new text', () => {
+  /** A long text of made-up words, so a passage can only be found by searching for it. */
+  function longText(): string {
+    const random = seededRandom(11)
+    const syllables = ['ka', 'ro', 'mi', 'tes', 'ul', 'var', 'en', 'do', 'li', 'ne', 'sha', 'gor']
+    const word = (): string =>
+      Array.from({ length: 2 + Math.floor(random() * 3) }, () => {
+        return syllables[Math.floor(random() * syllables.length)] as string
+      }).join('')
+    const sentence = (): string => `${Array.from({ length: 10 }, word).join(' ')}.`
+    return Array.from({ length: 300 }, () => Array.from({ length: 5 }, sentence).join(' ')).join(
+      '\n\n',
+    )
+  }
+
+  it('a passage shifted and reworded is searched for only around where the diff puts it', () => {
+    const before = longText()
+    const paragraphs = before.split('\n\n')
+    const quote = (paragraphs[240] as string).split('. ')[2] as string
+    const reworded = quote.replace(' ', ' thing ')
+    const after = `An inserted introduction of some length.\n\n${before}`.replace(quote, reworded)
+    const [quoteSelector, position] = clip(before, quote)
+    const probe = { searched: 0 }
+    const offsets = offsetMapBetween(before, after)
+    const anchor = reanchor(quoteSelector, position, after, { offsets, probe })
+    expect(anchor).toMatchObject({ state: 'changed', exact: reworded })
+    // The window around the mapped place, not the 90 KB text.
+    expect(after.length).toBeGreaterThan(80_000)
+    expect(probe.searched).toBeLessThan(1000)
+    // Without the diff the whole text is searched (where pieces of the quote occur in it).
+    const unmapped = { searched: 0 }
+    reanchor(quoteSelector, position, after, { probe: unmapped })
+    expect(unmapped.searched).toBeGreaterThan(10 * probe.searched)
+  })
+
+  it('a passage deleted is looked for only in new text, and reported missing', () => {
+    const before = longText()
+    const paragraphs = before.split('\n\n')
+    const quote = paragraphs[100] as string
+    const after = [
+      ...paragraphs.slice(0, 100),
+      ...paragraphs.slice(101),
+      'A new closing paragraph.',
+    ].join('\n\n')
+    const [quoteSelector, position] = clip(before, quote)
+    const probe = { searched: 0 }
+    const offsets = offsetMapBetween(before, after)
+    expect(reanchor(quoteSelector, position, after, { offsets, probe }).state).toBe('missing')
+    expect(probe.searched).toBeLessThan(after.length / 10)
+  })
+
+  it('a passage moved far and reworded is still found in the new text where it landed', () => {
+    const before = longText()
+    const paragraphs = before.split('\n\n')
+    // Two paragraphs move to the end; a sentence inside them is reworded, its neighbours kept.
+    const quote = (paragraphs[10] as string).split('. ')[2] as string
+    const reworded = quote.replace(' ', ' thing ')
+    const movedParagraphs = paragraphs.slice(10, 12).map((p) => p.replace(quote, reworded))
+    const after = [...paragraphs.slice(0, 10), ...paragraphs.slice(12), ...movedParagraphs].join(
+      '\n\n',
+    )
+    expect(follow(before, quote, after)).toMatchObject({ state: 'changed', exact: reworded })
+  })
+
+  it('maps offsets exactly through unchanged text and into rewritten words', () => {
+    const before = 'One two three. Four five six.\n\nSeven eight nine.'
+    const after = 'Zero. One two three. Four FIVE six.\n\nSeven eight nine.'
+    const offsets = offsetMapBetween(before, after)
+    expect(offsets.map(before.indexOf('two'))).toBe(after.indexOf('two'))
+    expect(offsets.map(before.indexOf('five'))).toBe(after.indexOf('FIVE'))
+    expect(offsets.map(before.indexOf('Seven'))).toBe(after.indexOf('Seven'))
+    expect(offsets.map(before.length)).toBe(after.length)
   })
 })

@@ -9,6 +9,7 @@ import {
   type TextPositionSelector,
   type TextQuoteSelector,
 } from '../../shared/domain'
+import type { OffsetMap } from './offset-map'
 import {
   afterWordAt,
   beforeWordAt,
@@ -37,39 +38,207 @@ interface Match {
   errors: number
 }
 
+/** How to re-anchor many clippings of one older text at once. */
+export interface ReanchorOptions {
+  /**
+   * The older text's offsets mapped into the newer one, from one diff of the two: the passage is
+   * looked for where the diff puts it, in a window that widens only when needed.
+   */
+  offsets?: OffsetMap
+  /** Counts the characters the fuzzy search reads (tests tell a window from the whole text). */
+  probe?: { searched: number }
+}
+
 export function reanchor(
   quote: TextQuoteSelector,
   position: TextPositionSelector,
   text: string,
+  options: ReanchorOptions = {},
 ): Anchor {
   const { exact } = quote
   if (exact === '' || text === '') return { state: 'missing', score: 0 }
+  const { offsets, probe } = options
+  // Where the passage should be now: through the diff, else where it was.
+  const expected = offsets
+    ? { start: offsets.map(position.start), end: offsets.map(position.end) }
+    : { start: position.start, end: position.end }
+
+  // 0. Where the diff puts it, the same words with the same context on both sides: no copy
+  //    elsewhere can score higher (quote, context and position all agree fully here).
+  if (offsets && standsWithContext(quote, text, expected.start)) {
+    const hit = { start: expected.start, end: expected.start + exact.length, errors: 0 }
+    const best = bestOf([hit], quote, expected.start, text)
+    const state = best.start === position.start ? 'verified' : 'moved'
+    return { state, start: best.start, end: best.end, exact, score: best.score }
+  }
 
   // 1. The same words: context picks among repeats, position breaks ties. The same place counts
-  //    only when context does not prefer another copy (two identical paragraphs swapped).
+  //    only when context does not prefer another copy (two identical paragraphs swapped). Finding
+  //    every copy is one indexOf scan, cheap enough to do over the whole text.
   const exactHits = occurrencesOf(text, exact).map((start) => ({
     start,
     end: start + exact.length,
     errors: 0,
   }))
   if (exactHits.length > 0) {
-    const best = bestOf(exactHits, quote, position, text)
+    const best = bestOf(exactHits, quote, expected.start, text)
     const state = best.start === position.start ? 'verified' : 'moved'
     return { state, start: best.start, end: best.end, exact, score: best.score }
   }
 
-  // 2. Close words: a typo fixed, a word replaced, quote marks or whitespace changed.
+  // 2. Close words: a typo fixed, a word replaced, quote marks or whitespace changed. With a diff,
+  //    they are looked for around the mapped place first, in widening windows.
   const maxErrors = Math.floor(exact.length * (1 - MIN_QUOTE_SIMILARITY))
-  const candidates = search(text, exact, maxErrors)
-  if (candidates.length === 0) return { state: 'missing', score: 0 }
-  const best = bestOf(candidates, quote, position, text)
-  if (
-    best.quoteSimilarity < MIN_QUOTE_SIMILARITY ||
-    best.contextSimilarity < MIN_CONTEXT_SIMILARITY
-  ) {
-    return { state: 'missing', score: best.score }
+  const searchIn = (ranges: Range[]): Scored | null => {
+    const windows = ranges.flatMap((range) => likelyWindows(text, range, exact, maxErrors))
+    const candidates = windows.flatMap((range) => {
+      if (probe) probe.searched += range.end - range.start
+      return search(text.slice(range.start, range.end), exact, maxErrors).map((match) => ({
+        start: match.start + range.start,
+        end: match.end + range.start,
+        errors: match.errors,
+      }))
+    })
+    return candidates.length === 0 ? null : bestOf(candidates, quote, expected.start, text)
   }
+  const whole = [{ start: 0, end: text.length }]
+  if (!offsets) return acceptedOrMissing(searchIn(whole), quote, text)
+  for (const window of windowsAround(expected, exact.length, text.length)) {
+    const best = searchIn([window])
+    if (best && isAcceptable(best)) {
+      // Context intact on both sides of the whole words found: no other place can fit better.
+      // Otherwise the whole text competes, as without a diff (a reworded passage moved past its
+      // reworded twin).
+      const extent = wordAlignedExtent(best, quote, text)
+      if (contextIntact(extent, quote, text)) return changedAt(extent, text, best.score)
+      return acceptedOrMissing(searchIn(whole), quote, text)
+    }
+  }
+  return acceptedOrMissing(searchIn(newStretches(offsets, exact.length, text.length)), quote, text)
+}
+
+function acceptedOrMissing(best: Scored | null, quote: TextQuoteSelector, text: string): Anchor {
+  if (!best || !isAcceptable(best)) return { state: 'missing', score: best?.score ?? 0 }
   return changedAt(wordAlignedExtent(best, quote, text), text, best.score)
+}
+
+interface Range {
+  start: number
+  end: number
+}
+
+/** The quote at `start`, with its recorded prefix and suffix around it, character for character. */
+function standsWithContext(quote: TextQuoteSelector, text: string, start: number): boolean {
+  const end = start + quote.exact.length
+  return (
+    text.startsWith(quote.exact, start) &&
+    start >= quote.prefix.length &&
+    text.startsWith(quote.prefix, start - quote.prefix.length) &&
+    text.startsWith(quote.suffix, end)
+  )
+}
+
+/** Close enough in the quote, and supported by its context. */
+function isAcceptable(match: Scored): boolean {
+  return (
+    match.quoteSimilarity >= MIN_QUOTE_SIMILARITY &&
+    match.contextSimilarity >= MIN_CONTEXT_SIMILARITY
+  )
+}
+
+/** A side of the context as recorded, or nearly: the passage is where the diff put it. */
+const CONFIDENT_CONTEXT = 0.9
+
+function contextIntact(extent: Range, quote: TextQuoteSelector, text: string): boolean {
+  // One side as recorded is enough: a rewritten word or a new paragraph may fall on the other.
+  return (
+    prefixFit(quote.prefix, text, extent.start) >= CONFIDENT_CONTEXT ||
+    suffixFit(quote.suffix, text, extent.end) >= CONFIDENT_CONTEXT
+  )
+}
+
+/** Around the place the diff maps the passage to: near first, then wider. */
+function windowsAround(expected: Range, quoteLength: number, textLength: number): Range[] {
+  const around = (margin: number): Range => ({
+    start: Math.max(0, Math.min(expected.start, expected.end) - margin),
+    end: Math.min(textLength, Math.max(expected.start, expected.end) + margin),
+  })
+  return [around(quoteLength + 64), around(4 * quoteLength + 1024)]
+}
+
+/**
+ * Where a passage no longer near its old place can be: text the diff found new (inserted or
+ * rewritten), at least half a quote long, since a passage moved and reworded is new text where it
+ * landed (a word diff may pair a few of its common words with others). Text the diff found
+ * unchanged held other words before the edit too, so a look-alike there is not taken for it.
+ */
+/**
+ * Shorter new stretches are words rewritten in place, not a passage that landed there (a short
+ * quote moved and reworded into a short new sentence is reported missing rather than searched for
+ * in every rewritten word).
+ */
+const MIN_NEW_STRETCH = 40
+
+function newStretches(offsets: OffsetMap, quoteLength: number, textLength: number): Range[] {
+  const stretches = offsets
+    .newStretches(Math.max(MIN_NEW_STRETCH, Math.ceil(quoteLength / 2)))
+    .map((stretch) => ({
+      start: Math.max(0, stretch.start - quoteLength),
+      end: Math.min(textLength, stretch.end + quoteLength),
+    }))
+  return mergeRanges(stretches)
+}
+
+/** Shorter pieces would be found everywhere and rule nothing out. */
+const MIN_PIECE = 4
+
+/**
+ * Where in `range` a match of the quote with at most `maxErrors` edits can be. Cut the quote into
+ * maxErrors + 2 pieces: each edit touches at most one, so a match holds at least two pieces
+ * unchanged, and their places agree (each where it stands in the quote, give or take maxErrors).
+ * Plain indexOf finds the pieces; the fuzzy search reads only where two of them agree.
+ */
+function likelyWindows(text: string, range: Range, exact: string, maxErrors: number): Range[] {
+  const pieces = maxErrors + 2
+  const size = Math.floor(exact.length / pieces)
+  if (size < MIN_PIECE) return [range]
+  const haystack = text.slice(range.start, range.end)
+  // Where the quote would start, for each piece found.
+  const hits: { start: number; piece: number }[] = []
+  for (let piece = 0; piece < pieces; piece++) {
+    const offset = piece * size
+    const needle = exact.slice(offset, offset + size)
+    for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + 1)) {
+      hits.push({ start: range.start + at - offset, piece })
+    }
+  }
+  hits.sort((a, b) => a.start - b.start)
+  const windows: Range[] = []
+  for (let i = 0; i < hits.length; i++) {
+    const first = hits[i] as { start: number; piece: number }
+    for (let j = i + 1; j < hits.length; j++) {
+      const other = hits[j] as { start: number; piece: number }
+      if (other.start - first.start > maxErrors) break
+      if (other.piece === first.piece) continue
+      windows.push({
+        start: Math.max(range.start, first.start - maxErrors),
+        end: Math.min(range.end, other.start + exact.length + maxErrors),
+      })
+      break
+    }
+  }
+  return mergeRanges(windows)
+}
+
+/** Overlapping ranges (in order) joined, so no character is searched twice. */
+function mergeRanges(ranges: Range[]): Range[] {
+  const merged: Range[] = []
+  for (const range of ranges) {
+    const last = merged[merged.length - 1]
+    if (last && range.start <= last.end) last.end = Math.max(last.end, range.end)
+    else merged.push({ ...range })
+  }
+  return merged
 }
 
 function changedAt(
@@ -138,10 +307,11 @@ interface Scored {
   contextSimilarity: number
 }
 
+/** The best-scoring match; `expectedStart` is where the passage should be now. */
 function bestOf(
   matches: Match[],
   quote: TextQuoteSelector,
-  position: TextPositionSelector,
+  expectedStart: number,
   text: string,
 ): Scored {
   const total = WEIGHTS.quote + WEIGHTS.prefix + WEIGHTS.suffix + WEIGHTS.position
@@ -150,7 +320,7 @@ function bestOf(
     const quoteSimilarity = 1 - match.errors / quote.exact.length
     const prefixSimilarity = prefixFit(quote.prefix, text, match.start)
     const suffixSimilarity = suffixFit(quote.suffix, text, match.end)
-    const distance = Math.abs(match.start - position.start) / Math.max(1, text.length)
+    const distance = Math.abs(match.start - expectedStart) / Math.max(1, text.length)
     const positionScore = 1 - Math.min(1, distance)
     const score =
       (WEIGHTS.quote * quoteSimilarity +
@@ -160,7 +330,13 @@ function bestOf(
       total
     const contextSimilarity = Math.max(prefixSimilarity, suffixSimilarity)
     if (!best || score > best.score) {
-      best = { start: match.start, end: match.end, score, quoteSimilarity, contextSimilarity }
+      best = {
+        start: match.start,
+        end: match.end,
+        score,
+        quoteSimilarity,
+        contextSimilarity,
+      }
     }
   }
   if (!best) throw new Error('bestOf needs at least one match')

@@ -8,6 +8,7 @@ import {
 } from '../../shared/domain'
 import type { ImportFailure, ImportReport, Page, SourceDetail, SourceQuery } from '../../shared/ipc'
 import { reanchor } from './anchoring'
+import { reanchorAll } from './reanchoring'
 import { once, toClippingView, visibleClippings } from './clipping-views'
 import { CommonplaceError, notFound } from './errors'
 import { newId, sha256 } from './ids'
@@ -166,11 +167,10 @@ export class SourcesService {
       throw new CommonplaceError('import-failed', `${file.fileName}: has no readable text.`)
     }
     const hash = sha256(article.text)
-    const precomputed = new Map(
-      before.clippings.map((clipping) => [
-        clipping.id,
-        reanchor(clipping.target[0], clipping.target[1], article.text),
-      ]),
+    const precomputed = await reanchorAll(
+      before.clippings.filter((clipping) => !clipping.deletedAt && clipping.versionHash !== hash),
+      article.text,
+      (versionHash) => this.textOrNull(versionHash),
     )
     const importedAt = this.now().toISOString()
     const { anchors, entry } = await this.store.write(async (tx) => {
@@ -206,6 +206,16 @@ export class SourcesService {
       versionHash: hash,
       anchors,
       counts: countStates(ANCHOR_STATES, anchors),
+    }
+  }
+
+  /** An older version's text; null when it cannot be read (re-anchoring then searches alone). */
+  private async textOrNull(hash: string): Promise<string | null> {
+    try {
+      return (await this.store.text(hash)).text
+    } catch (error) {
+      if (error instanceof CommonplaceError) return null
+      throw error
     }
   }
 

@@ -1,6 +1,7 @@
 // The verifier compares line endings by the shared rule (src/shared/line-endings.ts), whichever
 // side has CR: here a source version stored with CRLF and lone CR before sources were stored with
 // "\n" only, which no import makes any more, so the store is a stand-in holding that one file.
+import { readFile, rename, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { useTempDir } from '../../../test/support'
@@ -8,6 +9,7 @@ import type { CitationData } from '../../shared/essay'
 import { openCommonplace } from './commonplace'
 import { sha256 } from './ids'
 import { SCHEMA_VERSION, type SourceEntry } from './store/schema'
+import { textDirective } from './export/text-fragment'
 import { CitationVerifier } from './verification'
 
 const tempDir = useTempDir()
@@ -78,5 +80,52 @@ describe('verification and line endings', () => {
       await verifierOfOldSource()
     ).check(citing('line two of it.\n\nA paragraph here.'))
     expect(check.state).toBe('changed')
+  })
+})
+
+describe('text fragments are computed once per passage', () => {
+  it('a passage’s directive comes from the cache the second time, the same as computed', async () => {
+    const verifier = await verifierOfOldSource()
+    const text = 'A red rocket. Then a Red Rocket, and the red rocket again.'
+    const start = text.lastIndexOf('red rocket')
+    const computed = verifier.fragmentFor('hash-a', text, start, start + 10)
+    expect(computed).toBe(textDirective(text, start, start + 10))
+    expect(computed).toBe('#:~:text=Rocket%2C%20and%20the-,red%20rocket,-again.')
+    // The version's text never changes, so the hash and offsets alone answer the second time.
+    expect(verifier.fragmentFor('hash-a', '', start, start + 10)).toBe(computed)
+    // Another passage of the same version, or the same offsets in another version, is its own.
+    expect(verifier.fragmentFor('hash-a', text, 2, 12)).toBe(textDirective(text, 2, 12))
+    expect(verifier.fragmentFor('hash-b', 'xx red rocket yy', 3, 13)).toBe('#:~:text=red%20rocket')
+  })
+})
+
+describe('passages stored beside the store', () => {
+  it('a fresh process verifies from the stored passage, the same as from the text', async () => {
+    const first = await verifierOfOldSource()
+    const checked = await first.check(citing(TEXT.slice(START)))
+    expect(checked.state).toBe('verified')
+    await first.savePassages()
+    const dir = join(tempDir(), 'notebook')
+    const saved = join(dir, 'derived', 'passages', `${sha256(TEXT)}.json`)
+    expect(JSON.parse(await readFile(saved, 'utf8')).passages).toHaveProperty(
+      `${START}:${TEXT.length}`,
+    )
+    // The text is content-addressed and never changes: the stored passage answers without it.
+    await rename(join(dir, 'texts', `${sha256(TEXT)}.json`), join(dir, 'text-moved-away'))
+    const app = await openCommonplace(dir)
+    const fresh = await new CitationVerifier(app.store).check(citing(TEXT.slice(START)))
+    expect(fresh).toEqual(checked)
+  })
+
+  it('a damaged stored file is ignored and the passage worked out from the text again', async () => {
+    const first = await verifierOfOldSource()
+    await first.check(citing(TEXT.slice(START)))
+    await first.savePassages()
+    const dir = join(tempDir(), 'notebook')
+    await writeFile(join(dir, 'derived', 'passages', `${sha256(TEXT)}.json`), '{"format":1,')
+    const app = await openCommonplace(dir)
+    const fresh = await new CitationVerifier(app.store).check(citing('not the quote'))
+    expect(fresh.state).toBe('changed')
+    expect(fresh.current).toBe('line two of it.\n\nAnother paragraph here.')
   })
 })

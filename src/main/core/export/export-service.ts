@@ -53,12 +53,14 @@ export class ExportService {
   async render(essayId: string, format: ExportFormat): Promise<RenderedExport> {
     const essay = await this.essayToExport(essayId)
     const checks = new Map<string, VerifiedCitation>()
+    const run = this.verifier.run()
     for (const node of citationsIn(essay.editorState)) {
       const reading = readCitation(node)
       if (!reading.readable) continue
       const key = checkKey(reading.citation)
-      if (!checks.has(key)) checks.set(key, await this.verifier.check(reading.citation))
+      if (!checks.has(key)) checks.set(key, await this.verifier.check(reading.citation, run))
     }
+    await this.verifier.savePassages()
     return renderEssayMarkdown(essay, checks, await this.librarySources(), format)
   }
 
@@ -130,6 +132,7 @@ export class ExportService {
 
   private async checksOf(essay: Essay): Promise<CitationCheck[]> {
     const checks: CitationCheck[] = []
+    const run = this.verifier.run()
     for (const [index, node] of citationsIn(essay.editorState).entries()) {
       // One citation that cannot be read is reported; the others are checked all the same.
       const reading = readCitation(node)
@@ -142,9 +145,10 @@ export class ExportService {
         source: _source,
         fragment: _fragment,
         ...check
-      } = await this.verifier.check(reading.citation)
+      } = await this.verifier.check(reading.citation, run)
       checks.push({ essayId: essay.id, ...check })
     }
+    await this.verifier.savePassages()
     return checks
   }
 

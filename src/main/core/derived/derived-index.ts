@@ -11,12 +11,18 @@ import type { SourceEntry, SourceFile } from '../store/schema'
  * written out whole. The store of record stays the lowdb files; this is a cache that loads fast.
  */
 export interface SourceDerivedData {
-  /** Replaces what it keeps of one source (null: the source is gone or unreadable). */
+  /**
+   * Replaces what it keeps of one source (null: the source is gone or unreadable); `text` is
+   * the version text `textWanted` asked for.
+   */
   updateSource(
     sourceId: string,
     file: Frozen<SourceFile> | null,
     entry: Frozen<SourceEntry> | null,
+    text?: string,
   ): void
+  /** The hash of the version text it needs to take this source in, if any (read only then). */
+  textWanted?(sourceId: string, file: Frozen<SourceFile>): string | null
   clear(): void
   serialize(): string
   /** Throws when `data` is not something this version wrote. */
@@ -68,6 +74,17 @@ export class DerivedIndex<T extends SourceDerivedData> {
     await this.loading
     if (this.pendingAll) await this.rebuild()
     else if (this.pending.size > 0) await this.takeIn([...this.pending])
+    return this.index
+  }
+
+  /** Builds it again from every source file and saves it (`commonplace reindex`). */
+  async rebuildNow(): Promise<T> {
+    await this.store.catchUp()
+    // Not read from its file first: it is being replaced.
+    this.loading = Promise.resolve()
+    await this.rebuild()
+    this.dirty = true
+    await this.flush()
     return this.index
   }
 
@@ -146,7 +163,17 @@ export class DerivedIndex<T extends SourceDerivedData> {
         // Removed, or damaged (listed in the store's problems): nothing of it to show.
         if (!(error instanceof CommonplaceError)) throw error
       }
-      this.index.updateSource(sourceId, file, file ? entry : null)
+      const hash = file && this.index.textWanted?.(sourceId, file)
+      let text: string | undefined
+      if (hash) {
+        try {
+          text = (await this.store.text(hash)).text
+        } catch (error) {
+          if (!(error instanceof CommonplaceError)) throw error
+          file = null
+        }
+      }
+      this.index.updateSource(sourceId, file, file ? entry : null, text)
     }
     if (sourceIds.length > 0) this.changed()
   }

@@ -17,6 +17,11 @@ export class Postings {
     this.sorted = []
   }
 
+  /** Every term, sorted (do not change it). */
+  terms(): readonly string[] {
+    return this.sorted
+  }
+
   get(term: string): readonly number[] {
     const list = this.lists.get(term)
     if (list === undefined) return []

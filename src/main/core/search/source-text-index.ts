@@ -1,0 +1,131 @@
+import type { Frozen } from '../store/json-store-file'
+import type { SourceEntry, SourceFile } from '../store/schema'
+import type { SourceDerivedData } from '../derived/derived-index'
+import { foldText, termsOf } from './folding'
+import { Postings } from './postings'
+import type { QueryTerm } from './query'
+
+/** Prefix terms taken in for the word being typed. */
+const PREFIX_TERMS = 5000
+
+/**
+ * Which sources' newest text holds which words: folded terms (Chinese and Japanese as character
+ * pairs) to source slots. It narrows a phrase search to the sources that have every word; the
+ * phrase itself is then found in those texts (SourceSearch). Derived data (DerivedIndex): a
+ * source's text is read again only when its newest version changed.
+ */
+export class SourceTextIndex implements SourceDerivedData {
+  private readonly postings = new Postings()
+  /** Per slot; '' once the slot's text was replaced or its source removed. */
+  private sourceIds: string[] = []
+  private hashes: string[] = []
+  private readonly slotOf = new Map<string, number>()
+  private dead = 0
+
+  get size(): number {
+    return this.slotOf.size
+  }
+
+  /** The version whose text is indexed for a source. */
+  hashOf(sourceId: string): string | undefined {
+    const slot = this.slotOf.get(sourceId)
+    return slot === undefined ? undefined : this.hashes[slot]
+  }
+
+  sourceIdsIndexed(): string[] {
+    return [...this.slotOf.keys()]
+  }
+
+  clear(): void {
+    this.postings.clear()
+    this.sourceIds = []
+    this.hashes = []
+    this.slotOf.clear()
+    this.dead = 0
+  }
+
+  textWanted(sourceId: string, file: Frozen<SourceFile>): string | null {
+    const newest = file.versions[file.versions.length - 1]?.hash
+    return newest && newest !== this.hashOf(sourceId) ? newest : null
+  }
+
+  updateSource(
+    sourceId: string,
+    file: Frozen<SourceFile> | null,
+    entry: Frozen<SourceEntry> | null,
+    text?: string,
+  ): void {
+    if (file && entry && text === undefined) return
+    const old = this.slotOf.get(sourceId)
+    if (old !== undefined) {
+      // Its postings stay until the next save drops them; queries skip a dead slot.
+      this.sourceIds[old] = ''
+      this.slotOf.delete(sourceId)
+      this.dead++
+    }
+    const newest = file?.versions[file.versions.length - 1]?.hash
+    if (!file || !entry || text === undefined || !newest) return
+    const slot = this.sourceIds.length
+    this.sourceIds.push(sourceId)
+    this.hashes.push(newest)
+    this.slotOf.set(sourceId, slot)
+    for (const term of new Set(termsOf(foldText(text)))) this.postings.add(term, slot)
+  }
+
+  /** Sources whose text has every term (the prefix one: some term it begins), newest first. */
+  candidates(terms: readonly QueryTerm[]): { sourceId: string; hash: string }[] {
+    if (terms.length === 0) return []
+    const slots = this.sourceIds.length
+    const groups = terms
+      .map(({ term, prefix }) =>
+        (prefix ? this.postings.withPrefix(term, PREFIX_TERMS) : [term]).map((each) =>
+          this.postings.get(each),
+        ),
+      )
+      .sort((a, b) => sizeOf(a) - sizeOf(b))
+    const count = new Uint8Array(slots)
+    let round = 0
+    for (const lists of groups) {
+      for (const list of lists) {
+        for (const slot of list) if (count[slot] === round) count[slot] = round + 1
+      }
+      round++
+    }
+    const found: { sourceId: string; hash: string }[] = []
+    for (let slot = slots - 1; slot >= 0; slot--) {
+      const sourceId = this.sourceIds[slot] as string
+      if (count[slot] === round && sourceId !== '') {
+        found.push({ sourceId, hash: this.hashes[slot] as string })
+      }
+    }
+    return found
+  }
+
+  serialize(): string {
+    if (this.dead > 0) {
+      const sourceIds = this.sourceIds
+      this.postings.remove([...this.postings.terms()], (slot) => sourceIds[slot] === '')
+      this.dead = 0
+    }
+    const [terms, lists] = this.postings.serialize()
+    return JSON.stringify({ sources: this.sourceIds, hashes: this.hashes, terms, lists })
+  }
+
+  restore(data: string): void {
+    this.clear()
+    const saved = JSON.parse(data) as { sources: string[]; hashes: string[]; terms: string[]; lists: string[] }
+    if (!Array.isArray(saved.sources) || !Array.isArray(saved.hashes)) {
+      throw new Error('not a source text index')
+    }
+    this.sourceIds = saved.sources
+    this.hashes = saved.hashes
+    saved.sources.forEach((sourceId, slot) => {
+      if (sourceId !== '') this.slotOf.set(sourceId, slot)
+    })
+    this.postings.restore(saved.terms, saved.lists)
+  }
+}
+
+function sizeOf(lists: readonly (readonly number[])[]): number {
+  return lists.reduce((sum, list) => sum + list.length, 0)
+}

@@ -43,7 +43,9 @@ export function registerSearchCommands(program: Command, cli: CliContext): void 
 
   program
     .command('reindex')
-    .description('rebuild the clipping list, the search index and the source text index from the files')
+    .description(
+      'rebuild the clipping list, the search index and the source text index from the files',
+    )
     .action(async () => {
       const app = await cli.open({ create: false })
       const catalog = await app.clippings.catalog.rebuildNow()

@@ -68,7 +68,8 @@ export class ClippingsService {
    */
   async page(query: ClippingQuery = {}): Promise<Page<ClippingView>> {
     const limit = query.limit ?? Number.MAX_SAFE_INTEGER
-    const search = query.search?.trim()
+    // Untrimmed: a space after the last word says it is finished (no longer a prefix).
+    const search = query.search?.trim() ? query.search : undefined
     let ids: string[]
     let total: number
     let next: string | null

@@ -113,7 +113,12 @@ export class SourceTextIndex implements SourceDerivedData {
 
   restore(data: string): void {
     this.clear()
-    const saved = JSON.parse(data) as { sources: string[]; hashes: string[]; terms: string[]; lists: string[] }
+    const saved = JSON.parse(data) as {
+      sources: string[]
+      hashes: string[]
+      terms: string[]
+      lists: string[]
+    }
     if (!Array.isArray(saved.sources) || !Array.isArray(saved.hashes)) {
       throw new Error('not a source text index')
     }

@@ -16,7 +16,13 @@ export interface Doc {
 
 interface RawSource {
   entry: { title: string }
-  clippings: { id: string; note: string; tags: string[]; createdAt: string; target: [{ exact: string }] }[]
+  clippings: {
+    id: string
+    note: string
+    tags: string[]
+    createdAt: string
+    target: [{ exact: string }]
+  }[]
 }
 
 export function readDocs(dataDir: string): Doc[] {
@@ -41,7 +47,11 @@ export type QueryKind = 'one word' | 'two words' | 'prefix' | 'phrase'
 export const KINDS: QueryKind[] = ['one word', 'two words', 'prefix', 'phrase']
 
 /** `perKind` queries of each kind from random passages of `texts`: words of 3+ letters. */
-export function queriesFrom(texts: readonly string[], perKind: number, seed = 7): Record<QueryKind, string[]> {
+export function queriesFrom(
+  texts: readonly string[],
+  perKind: number,
+  seed = 7,
+): Record<QueryKind, string[]> {
   const random = seededRandom(seed)
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T
   const runOf = (length: number): string[] => {
@@ -52,7 +62,12 @@ export function queriesFrom(texts: readonly string[], perKind: number, seed = 7)
       return words.slice(at, at + length)
     }
   }
-  const out: Record<QueryKind, string[]> = { 'one word': [], 'two words': [], prefix: [], phrase: [] }
+  const out: Record<QueryKind, string[]> = {
+    'one word': [],
+    'two words': [],
+    prefix: [],
+    phrase: [],
+  }
   for (let i = 0; i < perKind; i++) {
     out['one word'].push(runOf(1).join(' '))
     const two = runOf(8)

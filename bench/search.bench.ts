@@ -14,7 +14,14 @@ import { foldQuery, foldText } from '../src/main/core/search/folding'
 import type { SourceFile } from '../src/main/core/store/schema'
 import { bytes, count, ms, type BenchSection, type Cell } from './report'
 import { flexSearch, miniSearch, ours, scan, type Engine } from './search-engines'
-import { holdsPhrase, KINDS, queriesFrom, readDocs, type Doc, type QueryKind } from './search-corpus'
+import {
+  holdsPhrase,
+  KINDS,
+  queriesFrom,
+  readDocs,
+  type Doc,
+  type QueryKind,
+} from './search-corpus'
 import { copyNotebook, seededNotebook } from './seed-library'
 import { median, p95 } from './stats'
 
@@ -94,7 +101,15 @@ function measureEngine(
       if (doc && holdsPhrase(doc, phrase)) holding++
     }
   }
-  return { name, buildMs, loadMs: median(loads), sizeBytes, heapMb: used, p95: byKind, precision: found ? holding / found : 1 }
+  return {
+    name,
+    buildMs,
+    loadMs: median(loads),
+    sizeBytes,
+    heapMb: used,
+    p95: byKind,
+    precision: found ? holding / found : 1,
+  }
 }
 
 function readSources(dataDir: string): SourceFile[] {
@@ -109,7 +124,8 @@ function notebookOfSources(seed: string, to: string, n: number): void {
     sources: { id: string; currentVersionHash: string }[]
   }
   library.sources = library.sources.slice(0, n)
-  for (const folder of ['sources', 'texts', 'essays']) mkdirSync(join(to, folder), { recursive: true })
+  for (const folder of ['sources', 'texts', 'essays'])
+    mkdirSync(join(to, folder), { recursive: true })
   for (const source of library.sources) {
     linkSync(join(seed, 'sources', `${source.id}.json`), join(to, 'sources', `${source.id}.json`))
     const text = `${source.currentVersionHash}.json`
@@ -127,7 +143,10 @@ export async function run(): Promise<BenchSection> {
     const { dir: seed } = await seededNotebook(CLIPPINGS)
     const sources = readSources(seed)
     const docs = readDocs(seed)
-    const queries = queriesFrom(docs.map((doc) => doc.exact), PER_KIND)
+    const queries = queriesFrom(
+      docs.map((doc) => doc.exact),
+      PER_KIND,
+    )
 
     // 1. The engines side by side, in this process.
     const engines = [ours, miniSearch, flexSearch, scan]
@@ -153,7 +172,8 @@ export async function run(): Promise<BenchSection> {
     await app.clippings.page({ search: 'sean', limit: 50 })
     const firstEverMs = performance.now() - start
     const mixed = KINDS.flatMap((kind) => queries[kind])
-    const pageOf = (query: string): Promise<unknown> => app.clippings.page({ search: query, limit: 50 })
+    const pageOf = (query: string): Promise<unknown> =>
+      app.clippings.page({ search: query, limit: 50 })
     for (const query of mixed) await pageOf(query) // warm-up pass
     const service: number[] = []
     for (const query of mixed) {
@@ -167,7 +187,13 @@ export async function run(): Promise<BenchSection> {
     for (let run = 0; run < FIRST_RUNS; run++) {
       const output = execFileSync(
         process.execPath,
-        ['--import', 'tsx', join(__dirname, 'processes', 'first-search.ts'), dataDir, mixed[run] ?? 'sean'],
+        [
+          '--import',
+          'tsx',
+          join(__dirname, 'processes', 'first-search.ts'),
+          dataDir,
+          mixed[run] ?? 'sean',
+        ],
         { cwd: repoRoot, encoding: 'utf8' },
       )
       firsts.push(JSON.parse(output.trim().split('\n').pop() ?? '{}'))
@@ -191,7 +217,9 @@ export async function run(): Promise<BenchSection> {
     const sourcesDir = join(work, 'sources-1000')
     notebookOfSources(seed, sourcesDir, SOURCES)
     const texts = readdirSync(join(sourcesDir, 'texts')).map(
-      (name) => (JSON.parse(readFileSync(join(sourcesDir, 'texts', name), 'utf8')) as { text: string }).text,
+      (name) =>
+        (JSON.parse(readFileSync(join(sourcesDir, 'texts', name), 'utf8')) as { text: string })
+          .text,
     )
     const phrases = queriesFrom(texts, PER_KIND, 11)
     const sourceQueries = [
@@ -203,7 +231,7 @@ export async function run(): Promise<BenchSection> {
     start = performance.now()
     await library.sourceSearch.search('sean')
     const sourceBuildMs = performance.now() - start
-    const sourceTimes = (await (async () => {
+    const sourceTimes = await (async () => {
       for (const query of sourceQueries) await library.sourceSearch.search(query)
       const samples: number[] = []
       for (const query of sourceQueries) {
@@ -212,7 +240,7 @@ export async function run(): Promise<BenchSection> {
         samples.push(performance.now() - begin)
       }
       return samples
-    })())
+    })()
     await library.sourceSearch.index.flush()
     const sourceIndexBytes = readFileSync(join(sourcesDir, 'derived', 'source-text.json')).length
     const foldedTexts = texts.map((text) => foldText(text))
@@ -231,7 +259,16 @@ export async function run(): Promise<BenchSection> {
       ms(figures.source_search_p95_1000),
       '',
     ])
-    rows.push(['sources: folded includes scan (texts folded in memory)', '', '', '', '', '', ms(p95(scanTimes)), ''])
+    rows.push([
+      'sources: folded includes scan (texts folded in memory)',
+      '',
+      '',
+      '',
+      '',
+      '',
+      ms(p95(scanTimes)),
+      '',
+    ])
 
     notes.push(
       `${docs.length} clippings of ${sources.length} sources (the seeded 100k notebook). ${PER_KIND} queries of each kind drawn from the quotes' own words (3+ letters): one word, two words of one passage, a 4-letter prefix, a 3-word quoted phrase. Each set runs once as warm-up, not counted; p95 of the second pass.`,

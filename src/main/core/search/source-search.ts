@@ -24,7 +24,7 @@ export class SourceSearch {
   private foldedSize = 0
 
   constructor(private readonly store: NotebookStore) {
-    this.index = new DerivedIndex(store, 'source-text', 1, new SourceTextIndex())
+    this.index = new DerivedIndex(store, 'source-text', 2, new SourceTextIndex())
   }
 
   /** This process changed a source (imported, updated): take it in before the next search. */
@@ -45,7 +45,9 @@ export class SourceSearch {
     )
     const pattern = phrasePattern(words, stillTyping)
     const hits: SourceTextHit[] = []
-    for (const { sourceId, hash } of index.candidates(terms)) {
+    // The last word, still being typed, is not yet a word of any pair.
+    const whole = stillTyping ? words.slice(0, -1) : words
+    for (const { sourceId, hash } of index.candidates(terms, whole)) {
       if (hits.length >= limit) break
       let text: string
       try {

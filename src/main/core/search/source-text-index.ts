@@ -1,7 +1,8 @@
 import type { Frozen } from '../store/json-store-file'
 import type { SourceEntry, SourceFile } from '../store/schema'
 import type { SourceDerivedData } from '../derived/derived-index'
-import { foldText, termsOf } from './folding'
+import { foldText, hasCjk, termsOf, wordsOf } from './folding'
+import { PairFilter } from './pair-filter'
 import { Postings } from './postings'
 import type { QueryTerm } from './query'
 
@@ -19,6 +20,8 @@ export class SourceTextIndex implements SourceDerivedData {
   /** Per slot; '' once the slot's text was replaced or its source removed. */
   private sourceIds: string[] = []
   private hashes: string[] = []
+  /** Per slot: which adjacent word pairs its text may hold. */
+  private filters: (PairFilter | null)[] = []
   private readonly slotOf = new Map<string, number>()
   private dead = 0
 
@@ -40,6 +43,7 @@ export class SourceTextIndex implements SourceDerivedData {
     this.postings.clear()
     this.sourceIds = []
     this.hashes = []
+    this.filters = []
     this.slotOf.clear()
     this.dead = 0
   }
@@ -60,6 +64,7 @@ export class SourceTextIndex implements SourceDerivedData {
     if (old !== undefined) {
       // Its postings stay until the next save drops them; queries skip a dead slot.
       this.sourceIds[old] = ''
+      this.filters[old] = null
       this.slotOf.delete(sourceId)
       this.dead++
     }
@@ -69,11 +74,19 @@ export class SourceTextIndex implements SourceDerivedData {
     this.sourceIds.push(sourceId)
     this.hashes.push(newest)
     this.slotOf.set(sourceId, slot)
-    for (const term of new Set(termsOf(foldText(text)))) this.postings.add(term, slot)
+    const folded = foldText(text)
+    for (const term of new Set(termsOf(folded))) this.postings.add(term, slot)
+    this.filters.push(PairFilter.of(wordsOf(folded)))
   }
 
-  /** Sources whose text has every term (the prefix one: some term it begins), newest first. */
-  candidates(terms: readonly QueryTerm[]): { sourceId: string; hash: string }[] {
+  /**
+   * Sources whose text has every term (the prefix one: some term it begins) and, as far as its
+   * pair filter tells, every pair of adjacent `words`; newest first.
+   */
+  candidates(
+    terms: readonly QueryTerm[],
+    words: readonly string[] = [],
+  ): { sourceId: string; hash: string }[] {
     if (terms.length === 0) return []
     const slots = this.sourceIds.length
     const groups = terms
@@ -91,9 +104,16 @@ export class SourceTextIndex implements SourceDerivedData {
       }
       round++
     }
+    const pairs: [string, string][] = []
+    for (let i = 0; i + 1 < words.length; i++) {
+      const [first, second] = [words[i] as string, words[i + 1] as string]
+      if (!hasCjk(first) && !hasCjk(second)) pairs.push([first, second])
+    }
     const found: { sourceId: string; hash: string }[] = []
     for (let slot = slots - 1; slot >= 0; slot--) {
       const sourceId = this.sourceIds[slot] as string
+      const filter = this.filters[slot]
+      if (filter && !pairs.every(([first, second]) => filter.mayHold(first, second))) continue
       if (count[slot] === round && sourceId !== '') {
         found.push({ sourceId, hash: this.hashes[slot] as string })
       }
@@ -108,7 +128,8 @@ export class SourceTextIndex implements SourceDerivedData {
       this.dead = 0
     }
     const [terms, lists] = this.postings.serialize()
-    return JSON.stringify({ sources: this.sourceIds, hashes: this.hashes, terms, lists })
+    const filters = this.filters.map((filter) => filter?.toBase64() ?? '')
+    return JSON.stringify({ sources: this.sourceIds, hashes: this.hashes, filters, terms, lists })
   }
 
   restore(data: string): void {
@@ -116,14 +137,20 @@ export class SourceTextIndex implements SourceDerivedData {
     const saved = JSON.parse(data) as {
       sources: string[]
       hashes: string[]
+      filters: string[]
       terms: string[]
       lists: string[]
     }
-    if (!Array.isArray(saved.sources) || !Array.isArray(saved.hashes)) {
+    if (
+      !Array.isArray(saved.sources) ||
+      !Array.isArray(saved.hashes) ||
+      !Array.isArray(saved.filters)
+    ) {
       throw new Error('not a source text index')
     }
     this.sourceIds = saved.sources
     this.hashes = saved.hashes
+    this.filters = saved.filters.map((filter) => (filter ? PairFilter.fromBase64(filter) : null))
     saved.sources.forEach((sourceId, slot) => {
       if (sourceId !== '') this.slotOf.set(sourceId, slot)
     })

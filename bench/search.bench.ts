@@ -220,77 +220,18 @@ export async function run(): Promise<BenchSection> {
       '',
     ])
 
-    // 3. The sources' own text at 1,000 sources.
-    const sourcesDir = join(work, 'sources-1000')
-    notebookOfSources(seed, sourcesDir, SOURCES)
-    const texts = readdirSync(join(sourcesDir, 'texts')).map(
-      (name) =>
-        (JSON.parse(readFileSync(join(sourcesDir, 'texts', name), 'utf8')) as { text: string })
-          .text,
-    )
-    const phrases = queriesFrom(texts, PER_KIND, 11)
-    const sourceQueries = [
-      ...phrases.phrase.map((phrase) => phrase.replaceAll('"', '')),
-      ...phrases['two words'].map((two) => `${two.slice(0, -2)}`),
-      ...phrases['one word'],
-    ]
-    const library = await openCommonplace(sourcesDir)
-    start = performance.now()
-    await library.sourceSearch.search('sean')
-    const sourceBuildMs = performance.now() - start
-    const sourceTimes = await (async () => {
-      for (const query of sourceQueries) await library.sourceSearch.search(query)
-      const samples: number[] = []
-      for (const query of sourceQueries) {
-        const begin = performance.now()
-        await library.sourceSearch.search(query)
-        samples.push(performance.now() - begin)
-      }
-      return samples
-    })()
-    await library.sourceSearch.index.flush()
-    const sourceIndexBytes = readFileSync(join(sourcesDir, 'derived', 'source-text.json')).length
-    const foldedTexts = texts.map((text) => foldText(text))
-    const scanTimes = timeQueries((query) => {
-      const needle = foldQuery(query)
-      return foldedTexts.filter((text) => text.includes(needle)).slice(0, 20)
-    }, sourceQueries)
-    figures.source_search_p95_1000 = p95(sourceTimes)
-    rows.push([
-      `sources: ours, ${SOURCES} sources of ~100 KB (20 hits)`,
-      ms(sourceBuildMs),
-      '',
-      bytes(sourceIndexBytes),
-      '',
-      '',
-      ms(figures.source_search_p95_1000),
-      '',
-    ])
-    rows.push([
-      'sources: folded includes scan (texts folded in memory)',
-      '',
-      '',
-      '',
-      '',
-      '',
-      ms(p95(scanTimes)),
-      '',
-    ])
-
     notes.push(
       `${docs.length} clippings of ${sources.length} sources (the seeded 100k notebook). ${PER_KIND} queries of each kind drawn from the quotes' own words (3+ letters): one word, two words of one passage, a 4-letter prefix, a 3-word quoted phrase. Each set runs once as warm-up, not counted; p95 of the second pass.`,
       'Engines in one process: build from the clippings, write the saved form, load it back (median of 3), heap after load (MB, after gc); query p95 per kind: one word / two words / prefix / phrase. Precision: of the results of phrase queries, the share that hold the phrase word for word (folded).',
       `Service level (search_p95_100k): app.clippings.page({search, limit: 50}) with the index loaded, views read from the source files; first ever search builds the index (${(firstEverMs / 1000).toFixed(1)} s). search_first_100k: a fresh process opening the notebook and answering one search with the index on disk, median of ${FIRST_RUNS} (${firsts.map((first) => first.firstSearchMs.toFixed(0)).join(', ')} ms).`,
       `Baselines at 100k: folded includes scan p95 ${scanResult?.p95.mixed.toFixed(1)} ms; MiniSearch (old approach) ${miniResult?.p95.mixed.toFixed(1)} ms, phrase precision ${miniResult?.precision.toFixed(2)}.`,
-      `Sources: ${sourceQueries.length} queries (3-word phrases, two words with the last one cut short, single words) over ${SOURCES} sources, 20 results at most; the first search builds the source text index (${(sourceBuildMs / 1000).toFixed(1)} s). Scan baseline: every text folded in memory beforehand, includes, 20 results at most. No MiniSearch baseline for sources: the old app had no source text search.`,
     )
     figures.search_scan_p95_100k = scanResult?.p95.mixed ?? NaN
     figures.search_minisearch_p95_100k = miniResult?.p95.mixed ?? NaN
     figures.search_phrase_precision = results[0]?.precision ?? NaN
     figures.search_phrase_precision_minisearch = miniResult?.precision ?? NaN
-    figures.source_search_scan_p95_1000 = p95(scanTimes)
     return {
-      title: 'Search: 100k clippings, 1,000 sources of text',
+      title: 'Search: 100k clippings',
       columns: [
         'engine',
         'build (first ever)',
@@ -303,8 +244,94 @@ export async function run(): Promise<BenchSection> {
       ],
       rows,
       notes,
-      details: { results, service, firsts, sourceTimes, scanTimes },
+      details: { results, service, firsts },
       figures,
+    }
+  } finally {
+    await rm(work, { recursive: true, force: true })
+  }
+}
+
+/** Part 3: the sources' own text at 1,000 sources of ~100 KB, ours beside a folded scan. */
+async function measureSources(
+  seed: string,
+  work: string,
+): Promise<{ rows: Cell[][]; figures: Record<string, number>; note: string; details: unknown }> {
+  const rows: Cell[][] = []
+  const figures: Record<string, number> = {}
+  const sourcesDir = join(work, 'sources-1000')
+  notebookOfSources(seed, sourcesDir, SOURCES)
+  const texts = readdirSync(join(sourcesDir, 'texts')).map(
+    (name) =>
+      (JSON.parse(readFileSync(join(sourcesDir, 'texts', name), 'utf8')) as { text: string }).text,
+  )
+  const phrases = queriesFrom(texts, PER_KIND, 11)
+  const sourceQueries = [
+    ...phrases.phrase.map((phrase) => phrase.replaceAll('"', '')),
+    ...phrases['two words'].map((two) => `${two.slice(0, -2)}`),
+    ...phrases['one word'],
+  ]
+  const library = await openCommonplace(sourcesDir)
+  const start = performance.now()
+  await library.sourceSearch.search('sean')
+  const sourceBuildMs = performance.now() - start
+  const sourceTimes = await (async () => {
+    for (const query of sourceQueries) await library.sourceSearch.search(query)
+    const samples: number[] = []
+    for (const query of sourceQueries) {
+      const begin = performance.now()
+      await library.sourceSearch.search(query)
+      samples.push(performance.now() - begin)
+    }
+    return samples
+  })()
+  await library.sourceSearch.index.flush()
+  const sourceIndexBytes = readFileSync(join(sourcesDir, 'derived', 'source-text.json')).length
+  const foldedTexts = texts.map((text) => foldText(text))
+  const scanTimes = timeQueries((query) => {
+    const needle = foldQuery(query)
+    return foldedTexts.filter((text) => text.includes(needle)).slice(0, 20)
+  }, sourceQueries)
+  figures.source_search_p95_1000 = p95(sourceTimes)
+  rows.push([
+    `sources: ours, ${SOURCES} sources of ~100 KB (20 hits)`,
+    ms(sourceBuildMs),
+    '',
+    bytes(sourceIndexBytes),
+    '',
+    '',
+    ms(figures.source_search_p95_1000),
+    '',
+  ])
+  rows.push([
+    'sources: folded includes scan (texts folded in memory)',
+    '',
+    '',
+    '',
+    '',
+    '',
+    ms(p95(scanTimes)),
+    '',
+  ])
+
+  figures.source_search_scan_p95_1000 = p95(scanTimes)
+  const note = `Sources: ${sourceQueries.length} queries (3-word phrases, two words with the last one cut short, single words) over ${SOURCES} sources, 20 results at most; the first search builds the source text index (${(sourceBuildMs / 1000).toFixed(1)} s). Scan baseline: every text folded in memory beforehand, includes, 20 results at most. No MiniSearch baseline for sources: the old app had no source text search.`
+  return { rows, figures, note, details: { sourceTimes, scanTimes } }
+}
+
+/** The sources' text (section `search-sources`; `search` runs both). */
+export async function runSources(): Promise<BenchSection> {
+  const work = await mkdtemp(join(tmpdir(), 'commonplace-search-bench-'))
+  try {
+    const { dir: seed } = await seededNotebook(CLIPPINGS)
+    const part = await measureSources(seed, work)
+    return {
+      title: 'Search: the sources’ text at 1,000 sources',
+      columns: ['engine', 'build (first ever)', '', 'saved size', '', '', 'p95', ''],
+      rows: part.rows,
+      notes: [part.note],
+      details: part.details,
+      figures: part.figures,
     }
   } finally {
     await rm(work, { recursive: true, force: true })

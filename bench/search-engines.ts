@@ -25,10 +25,10 @@ export function ours(): Engine {
     build(sources) {
       for (const file of sources) index.updateSource(file.id, file, file.entry as SourceEntry)
     },
-    serialize: () => index.serialize(),
+    serialize: () => JSON.stringify(index.serialize()),
     load(saved) {
       index = new ClippingSearchIndex()
-      index.restore(saved)
+      index.restore(JSON.parse(saved))
     },
     search: (query) => index.search(parseQuery(query)).map((hit) => hit.id),
   }

@@ -128,7 +128,7 @@ export class ClippingCatalog implements SourceDerivedData {
   }
 
   /** Compact rows: [id, sourceId, createdAt, state, deleted (0|1), ...tags]. */
-  serialize(): string {
+  serialize(): unknown {
     const rows: (string | number)[][] = []
     for (const [sourceId, ids] of this.bySource) {
       for (const id of ids) {
@@ -140,12 +140,13 @@ export class ClippingCatalog implements SourceDerivedData {
         )
       }
     }
-    return JSON.stringify(rows)
+    return rows
   }
 
-  restore(data: string): void {
+  restore(data: unknown): void {
     this.clear()
-    const rows = JSON.parse(data) as unknown
+    // Files of the first version held the rows as a JSON string.
+    const rows = typeof data === 'string' ? (JSON.parse(data) as unknown) : data
     if (!Array.isArray(rows)) throw new Error('not a catalog')
     for (const row of rows as [string, string, string, AnchorState, number, ...string[]][]) {
       const [id, sourceId, createdAt, state, deleted, ...tags] = row

@@ -24,16 +24,17 @@ export interface SourceDerivedData {
   /** The hash of the version text it needs to take this source in, if any (read only then). */
   textWanted?(sourceId: string, file: Frozen<SourceFile>): string | null
   clear(): void
-  serialize(): string
+  /** Plain JSON data, written into the file as it is (not a string in a string: one parse). */
+  serialize(): unknown
   /** Throws when `data` is not something this version wrote. */
-  restore(data: string): void
+  restore(data: unknown): void
 }
 
 interface Saved {
   format: number
   /** The change-feed revision it reflects: every write up to it is in. */
   revision: number
-  data: string
+  data: unknown
 }
 
 /**

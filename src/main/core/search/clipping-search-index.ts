@@ -13,6 +13,8 @@ const TITLE = 8
 const FIELDS = 16
 /** A prefix that begins more terms than this, beside other words, is checked on the candidates. */
 const PREFIX_TERMS = 400
+/** Slots stay below this (2^21) to share one exact number with a date in seconds. */
+const SLOT_SPAN = 2 ** 21
 
 /** Quote and tag hits above notes, notes above a source title alone; more fields a little more. */
 function weight(mask: number): number {
@@ -45,12 +47,15 @@ export class ClippingSearchIndex implements SourceDerivedData {
   private readonly titles = new Map<string, string>()
   private readonly bySource = new Map<string, number[]>()
   private free: number[] = []
+  /** The last search and its answer, until the index changes. */
+  private last: { key: string; hits: SearchHit[] } | null = null
 
   get size(): number {
     return this.ids.length - this.free.length
   }
 
   clear(): void {
+    this.last = null
     this.postings.clear()
     this.ids = []
     this.sourceIds = []
@@ -66,6 +71,7 @@ export class ClippingSearchIndex implements SourceDerivedData {
     file: Frozen<SourceFile> | null,
     entry: Frozen<SourceEntry> | null,
   ): void {
+    this.last = null
     const slotOf = new Map<string, number>()
     const old = this.bySource.get(sourceId) ?? []
     const oldTitle = this.titles.get(sourceId) ?? ''
@@ -130,6 +136,9 @@ export class ClippingSearchIndex implements SourceDerivedData {
   /** Matching clippings, best first: every word, the phrases as they are; recency breaks ties. */
   search(query: ParsedQuery): SearchHit[] {
     if (query.terms.length === 0) return []
+    // Paging through one search asks the same question again: answer it from the last time.
+    const key = JSON.stringify([query.terms, query.phrases])
+    if (this.last?.key === key) return this.last.hits
     const slots = this.ids.length
     const groups = query.terms.map(({ term, prefix }) => {
       const terms = prefix ? this.postings.withPrefix(term, PREFIX_TERMS + 1) : [term]
@@ -191,31 +200,54 @@ export class ClippingSearchIndex implements SourceDerivedData {
         return [quote, tags, note, title].some((text) => containsPhrase(text, phrase))
       })
     }
-    matches.sort(
-      (a, b) =>
-        (score[b] as number) - (score[a] as number) ||
-        (this.created[b] as number) - (this.created[a] as number),
-    )
-    return matches.map((slot) => ({
+    const hits = this.ordered(matches, score).map((slot) => ({
       id: this.ids[slot] as string,
       sourceId: this.sourceIds[slot] as string,
       score: score[slot] as number,
     }))
+    this.last = { key, hits }
+    return hits
   }
 
-  serialize(): string {
+  /**
+   * Best score first, newest first within a score: slots grouped by score (a handful of values),
+   * each group sorted natively as numbers (seconds since 1970 times 2^21, plus the slot), not by a
+   * comparator, since a common word matches tens of thousands.
+   */
+  private ordered(matches: number[], score: Float32Array): number[] {
+    const groups = new Map<number, number[]>()
+    for (const slot of matches) {
+      const value = score[slot] as number
+      const group = groups.get(value)
+      if (group) group.push(slot)
+      else groups.set(value, [slot])
+    }
+    const out: number[] = []
+    for (const value of [...groups.keys()].sort((a, b) => b - a)) {
+      const slots = groups.get(value) as number[]
+      const keys = new Float64Array(slots.length)
+      slots.forEach((slot, i) => {
+        keys[i] = Math.floor((this.created[slot] as number) / 1000) * SLOT_SPAN + slot
+      })
+      keys.sort()
+      for (let i = keys.length - 1; i >= 0; i--) out.push((keys[i] as number) % SLOT_SPAN)
+    }
+    return out
+  }
+
+  serialize(): unknown {
     const [terms, lists] = this.postings.serialize()
     const docs = this.ids.map((id, slot) =>
       id === ''
         ? null
         : [id, this.sourceIds[slot], this.created[slot], ...(this.texts[slot] as string[])],
     )
-    return JSON.stringify({ docs, titles: [...this.titles], terms, lists })
+    return { docs, titles: [...this.titles], terms, lists }
   }
 
-  restore(data: string): void {
+  restore(data: unknown): void {
     this.clear()
-    const saved = JSON.parse(data) as {
+    const saved = data as {
       docs: ([string, string, number, string, string, string] | null)[]
       titles: [string, string][]
       terms: string[]

@@ -6,15 +6,26 @@
 export class Postings {
   private readonly lists = new Map<string, number[] | string>()
   /** Every term, sorted: prefixes are ranges found by binary search. */
-  private sorted: string[] = []
+  private sortedTerms: string[] = []
+  /** New terms not yet in `sortedTerms`: a build adds thousands, sorted once at the end. */
+  private added: string[] = []
 
-  get termCount(): number {
-    return this.sorted.length
+  private get sorted(): string[] {
+    if (this.added.length > 64) {
+      this.sortedTerms = this.sortedTerms.concat(this.added).sort()
+    } else {
+      for (const term of this.added) {
+        this.sortedTerms.splice(lowerBound(this.sortedTerms, term), 0, term)
+      }
+    }
+    this.added = []
+    return this.sortedTerms
   }
 
   clear(): void {
     this.lists.clear()
-    this.sorted = []
+    this.sortedTerms = []
+    this.added = []
   }
 
   /** Every term, sorted (do not change it). */
@@ -34,8 +45,9 @@ export class Postings {
   /** Terms that begin with `prefix`, at most `max` of them (shortest first is not promised). */
   withPrefix(prefix: string, max: number): string[] {
     const out: string[] = []
-    for (let i = lowerBound(this.sorted, prefix); i < this.sorted.length && out.length < max; i++) {
-      const term = this.sorted[i] as string
+    const sorted = this.sorted
+    for (let i = lowerBound(sorted, prefix); i < sorted.length && out.length < max; i++) {
+      const term = sorted[i] as string
       if (!term.startsWith(prefix)) break
       out.push(term)
     }
@@ -46,7 +58,7 @@ export class Postings {
   add(term: string, entry: number): void {
     if (!this.lists.has(term)) {
       this.lists.set(term, [entry])
-      this.sorted.splice(lowerBound(this.sorted, term), 0, term)
+      this.added.push(term)
       return
     }
     const list = this.get(term) as number[]
@@ -64,16 +76,18 @@ export class Postings {
         continue
       }
       if (!this.lists.delete(term)) continue
-      const at = lowerBound(this.sorted, term)
-      if (this.sorted[at] === term) this.sorted.splice(at, 1)
+      const sorted = this.sorted
+      const at = lowerBound(sorted, term)
+      if (sorted[at] === term) sorted.splice(at, 1)
     }
   }
 
   /** [terms, lists]: parallel arrays, terms sorted. */
   serialize(): [string[], string[]] {
+    const sorted = this.sorted
     return [
-      this.sorted,
-      this.sorted.map((term) => {
+      sorted,
+      sorted.map((term) => {
         const list = this.lists.get(term) as number[] | string
         return typeof list === 'string' ? list : encode(list)
       }),
@@ -86,7 +100,7 @@ export class Postings {
       throw new Error('not a posting list')
     }
     for (let i = 0; i < terms.length; i++) this.lists.set(terms[i] as string, lists[i] as string)
-    this.sorted = terms as string[]
+    this.sortedTerms = terms as string[]
   }
 }
 

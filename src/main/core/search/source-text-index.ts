@@ -121,7 +121,7 @@ export class SourceTextIndex implements SourceDerivedData {
     return found
   }
 
-  serialize(): string {
+  serialize(): unknown {
     if (this.dead > 0) {
       const sourceIds = this.sourceIds
       this.postings.remove([...this.postings.terms()], (slot) => sourceIds[slot] === '')
@@ -129,12 +129,12 @@ export class SourceTextIndex implements SourceDerivedData {
     }
     const [terms, lists] = this.postings.serialize()
     const filters = this.filters.map((filter) => filter?.toBase64() ?? '')
-    return JSON.stringify({ sources: this.sourceIds, hashes: this.hashes, filters, terms, lists })
+    return { sources: this.sourceIds, hashes: this.hashes, filters, terms, lists }
   }
 
-  restore(data: string): void {
+  restore(data: unknown): void {
     this.clear()
-    const saved = JSON.parse(data) as {
+    const saved = data as {
       sources: string[]
       hashes: string[]
       filters: string[]

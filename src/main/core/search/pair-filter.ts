@@ -5,6 +5,8 @@
  */
 const BITS_PER_PAIR = 10
 const HASHES = 7
+/** How many letters of an unfinished last word are checked with the word before it. */
+const PREFIX = 3
 
 function hash(text: string, seed: number): number {
   let h = seed >>> 0
@@ -20,7 +22,12 @@ export class PairFilter {
 
   static of(words: readonly string[]): PairFilter {
     const pairs = new Set<string>()
-    for (let i = 0; i + 1 < words.length; i++) pairs.add(`${words[i]} ${words[i + 1]}`)
+    for (let i = 0; i + 1 < words.length; i++) {
+      const second = words[i + 1] as string
+      pairs.add(`${words[i]} ${second}`)
+      // The word being typed: its first letters after the word before it.
+      if (second.length > PREFIX) pairs.add(`${words[i]} ${second.slice(0, PREFIX)}…`)
+    }
     // A power of two, so positions are masks; at least 64 bytes.
     let size = 512
     while (size < pairs.size * BITS_PER_PAIR) size *= 2
@@ -39,9 +46,20 @@ export class PairFilter {
     )
   }
 
+  /** Whether `first` may stand right before a word that begins with `prefix`. */
+  mayHoldPrefix(first: string, prefix: string): boolean {
+    if (prefix.length < PREFIX) return true
+    return prefix.length === PREFIX
+      ? this.mayHold(first, prefix) || this.has(`${first} ${prefix}…`)
+      : this.has(`${first} ${prefix.slice(0, PREFIX)}…`)
+  }
+
   mayHold(first: string, second: string): boolean {
+    return this.has(`${first} ${second}`)
+  }
+
+  private has(pair: string): boolean {
     const mask = this.bits.length * 8 - 1
-    const pair = `${first} ${second}`
     const a = hash(pair, 0x811c9dc5)
     const b = hash(pair, 0x9747b28c) | 1
     for (let k = 0; k < HASHES; k++) {

@@ -24,7 +24,7 @@ export class SourceSearch {
   private foldedSize = 0
 
   constructor(private readonly store: NotebookStore) {
-    this.index = new DerivedIndex(store, 'source-text', 2, new SourceTextIndex())
+    this.index = new DerivedIndex(store, 'source-text', 3, new SourceTextIndex())
   }
 
   /** This process changed a source (imported, updated): take it in before the next search. */
@@ -47,7 +47,8 @@ export class SourceSearch {
     const hits: SourceTextHit[] = []
     // The last word, still being typed, is not yet a word of any pair.
     const whole = stillTyping ? words.slice(0, -1) : words
-    for (const { sourceId, hash } of index.candidates(terms, whole)) {
+    const typing = stillTyping ? (words[words.length - 1] as string) : null
+    for (const { sourceId, hash } of index.candidates(terms, whole, typing)) {
       if (hits.length >= limit) break
       let text: string
       try {

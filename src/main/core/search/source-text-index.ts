@@ -86,6 +86,7 @@ export class SourceTextIndex implements SourceDerivedData {
   candidates(
     terms: readonly QueryTerm[],
     words: readonly string[] = [],
+    typing: string | null = null,
   ): { sourceId: string; hash: string }[] {
     if (terms.length === 0) return []
     const slots = this.sourceIds.length
@@ -114,6 +115,10 @@ export class SourceTextIndex implements SourceDerivedData {
       const sourceId = this.sourceIds[slot] as string
       const filter = this.filters[slot]
       if (filter && !pairs.every(([first, second]) => filter.mayHold(first, second))) continue
+      const before = words[words.length - 1]
+      if (filter && typing && before && !hasCjk(typing) && !filter.mayHoldPrefix(before, typing)) {
+        continue
+      }
       if (count[slot] === round && sourceId !== '') {
         found.push({ sourceId, hash: this.hashes[slot] as string })
       }

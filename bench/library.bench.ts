@@ -111,7 +111,6 @@ export async function run(): Promise<BenchSection> {
       ])
       if (size === 100_000) {
         figures.list_first_page_100k = again.openMs + again.firstPageMs
-        figures.search_first_100k = again.firstSearchMs
         figures.main_rss_mb_100k = again.rssMb
       }
     }

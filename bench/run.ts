@@ -14,6 +14,11 @@ interface Benchmark {
 const benchmarks: Benchmark[] = [
   { name: 'store', load: () => import('./store.bench') },
   { name: 'library', load: () => import('./library.bench') },
+  { name: 'search', load: () => import('./search.bench') },
+  {
+    name: 'search-sources',
+    load: () => import('./search.bench').then((module) => ({ run: module.runSources })),
+  },
   { name: 'editor', load: () => import('./editor.bench') },
   { name: 'export', load: () => import('./export.bench') },
   { name: 'reanchor', load: () => import('./reanchor.bench') },

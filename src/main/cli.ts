@@ -4,6 +4,7 @@ import { registerEssayCommands } from './cli/essay-commands'
 import { createContext } from './cli/context'
 import { registerLibraryCommands } from './cli/library-commands'
 import { registerNotebookCommands } from './cli/notebook-commands'
+import { registerSearchCommands } from './cli/search-commands'
 import { CommonplaceError } from './core/errors'
 
 // The `commonplace` command: the app's own services on the same data directory, without Electron.
@@ -31,6 +32,7 @@ const cli = createContext(program)
 registerLibraryCommands(program, cli)
 registerEssayCommands(program, cli)
 registerNotebookCommands(program, cli)
+registerSearchCommands(program, cli)
 
 program.parseAsync(process.argv).then(
   () => cli.warnAboutProblems(),

@@ -89,6 +89,11 @@ export interface ClippingView extends Omit<Clipping, 'reanchored'> {
   anchor: Anchor
   /** How many essays cite it; filled in where lists show it. */
   citedBy?: number
+  /**
+   * In search results: where the search matched the quote, as [start, end) offsets into
+   * `target[0].exact` itself (not the folded text), sorted and not overlapping.
+   */
+  highlight?: [number, number][]
 }
 
 /** Characters of context kept on each side of a quote (W3C TextQuoteSelector prefix/suffix). */

@@ -64,6 +64,24 @@ export interface Page<T> {
   next: string | null
 }
 
+/** A search of the sources' own text (`searchSources`). */
+export interface SourceTextQuery {
+  query: string
+  /** How many sources at most (20 when absent). */
+  limit?: number
+}
+
+/** The first place in one source's newest text where a source search matched. */
+export interface SourceTextHit {
+  sourceId: string
+  title: string
+  /** Where the match is in the newest version's text: UTF-16 offsets, end exclusive. */
+  start: number
+  end: number
+  /** The text around it, from the original: before + match + after is what the list shows. */
+  snippet: { before: string; match: string; after: string }
+}
+
 export interface SourceQuery {
   limit?: number
   cursor?: string
@@ -180,6 +198,8 @@ export interface InvokeApi {
   /** The library's sources in import order, a page at a time. */
   listSources(query?: SourceQuery): Promise<Result<Page<SourceSummary>>>
   importSources(): Promise<Result<ImportReport>>
+  /** Sources whose text holds the query as a phrase, each with where and a snippet. */
+  searchSources(query: SourceTextQuery): Promise<Result<SourceTextHit[]>>
   /** The newest version, or an older one by hash (to read a passage the newest no longer has). */
   getSource(id: string, versionHash?: string): Promise<Result<SourceDetail>>
   updateSourceMetadata(id: string, metadata: SourceMetadata): Promise<Result<SourceSummary>>
@@ -251,6 +271,7 @@ export type InvokeMethod = keyof InvokeApi
 export const channels = {
   listSources: 'sources:list',
   importSources: 'sources:import',
+  searchSources: 'sources:search',
   getSource: 'sources:get',
   updateSourceMetadata: 'sources:update-metadata',
   listClippings: 'clippings:list',

@@ -125,6 +125,9 @@ describe('every channel, with hostile arguments', () => {
     const argumentsFor = {
       listSources: none,
       importSources: none,
+      searchSources: fc.tuple(
+        fc.record({ query: text, limit: fc.integer({ min: -1, max: 300 }) }, { requiredKeys: [] }),
+      ),
       getSource: fc.tuple(id, fc.option(hostileString, { nil: undefined })),
       updateSourceMetadata: fc.tuple(id, fc.record({ title: text, url: text, author: text })),
       listClippings: fc.tuple(fc.record({ sourceId: id, search: text }, { requiredKeys: [] })),

@@ -43,6 +43,9 @@ type ArgumentSchemas = { [K in InvokeMethod]: z.ZodType<Parameters<InvokeApi[K]>
 const schemas = {
   listSources: z.tuple([page.optional()]),
   importSources: z.tuple([]),
+  searchSources: z.tuple([
+    z.object({ query: z.string().max(1000), limit: z.number().int().min(1).max(200).optional() }),
+  ]),
   getSource: z.tuple([id, z.string().max(100).optional()]),
   updateSourceMetadata: z.tuple([id, sourceMetadataSchema]),
   listClippings: z.tuple([
@@ -150,6 +153,9 @@ export function createHandlers(session: NotebookSession, ports: Ports): InvokeHa
     get clippings() {
       return session.commonplace.clippings
     },
+    get sourceSearch() {
+      return session.commonplace.sourceSearch
+    },
     get essays() {
       return session.commonplace.essays
     },
@@ -165,6 +171,9 @@ export function createHandlers(session: NotebookSession, ports: Ports): InvokeHa
     listSources: handle(schemas.listSources, (query) => app.sources.page(query)),
     importSources: handle(schemas.importSources, async () =>
       app.sources.importFiles(await ports.chooseFilesToImport()),
+    ),
+    searchSources: handle(schemas.searchSources, ({ query, limit }) =>
+      app.sourceSearch.search(query, limit),
     ),
     getSource: handle(schemas.getSource, (sourceId, versionHash) =>
       app.sources.get(sourceId, versionHash),

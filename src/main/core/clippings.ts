@@ -9,12 +9,13 @@ import type { ClippingEdit, ClippingQuery, NewClipping, Page } from '../../share
 import { ClippingCatalog } from './derived/clipping-catalog'
 import { DerivedIndex } from './derived/derived-index'
 import { reanchor } from './anchoring'
-import { ClippingIndex } from './clipping-index'
 import { ambiguousMessage, normalizeTags, quoteNotFoundMessage } from './clipping-messages'
 import { once, toClippingView } from './clipping-views'
 import type { EssaysService } from './essays'
 import { CommonplaceError, notFound } from './errors'
 import { newId } from './ids'
+import { ClippingSearchIndex } from './search/clipping-search-index'
+import { highlightRanges, parseQuery, type ParsedQuery } from './search/query'
 import type { Frozen } from './store/json-store-file'
 import type { NotebookStore } from './store/notebook-store'
 import type { SourceFile } from './store/schema'
@@ -35,7 +36,8 @@ export interface QuoteClipRequest {
 type Placement = (text: string) => { start: number; end: number }
 
 export class ClippingsService {
-  private readonly index: ClippingIndex
+  /** The full-text index of quotes, notes, tags and source titles. */
+  readonly searchIndex: DerivedIndex<ClippingSearchIndex>
   /** Every clipping's place and date: lists page through it, lookups find a source by it. */
   readonly catalog: DerivedIndex<ClippingCatalog>
 
@@ -44,8 +46,8 @@ export class ClippingsService {
     private readonly essays: EssaysService,
     private readonly now: () => Date = () => new Date(),
   ) {
-    this.index = new ClippingIndex(store)
     this.catalog = new DerivedIndex(store, 'catalog', 1, new ClippingCatalog())
+    this.searchIndex = new DerivedIndex(store, 'search', 1, new ClippingSearchIndex())
   }
 
   /** Every clipping of the query, newest first or best match first (the CLI's listing). */
@@ -66,22 +68,24 @@ export class ClippingsService {
    */
   async page(query: ClippingQuery = {}): Promise<Page<ClippingView>> {
     const limit = query.limit ?? Number.MAX_SAFE_INTEGER
-    const search = query.search?.trim()
+    // Untrimmed: a space after the last word says it is finished (no longer a prefix).
+    const search = query.search?.trim() ? query.search : undefined
     let ids: string[]
     let total: number
     let next: string | null
+    let parsed: ParsedQuery | null = null
     if (search) {
-      await this.index.ready()
-      const catalog = await this.catalog.ready()
-      const matches = this.index.search.search(search).filter((id) => {
-        if (!query.sourceId && !query.tag) return true
-        const entry = catalog.entry(id)
-        return (
-          entry !== undefined &&
-          (!query.sourceId || entry.sourceId === query.sourceId) &&
-          (!query.tag || entry.tags.includes(query.tag))
+      parsed = parseQuery(search)
+      const index = await this.searchIndex.ready()
+      const catalog = query.tag ? await this.catalog.ready() : null
+      const matches = index
+        .search(parsed)
+        .filter(
+          (hit) =>
+            (!query.sourceId || hit.sourceId === query.sourceId) &&
+            (!query.tag || catalog?.entry(hit.id)?.tags.includes(query.tag)),
         )
-      })
+        .map((hit) => hit.id)
       const start = Math.max(0, Number(query.cursor ?? 0) || 0)
       ids = matches.slice(start, start + limit)
       total = matches.length
@@ -98,12 +102,20 @@ export class ClippingsService {
       total = page.total
       next = page.next
     }
-    return { items: await this.views(ids), total, next }
+    let items = await this.views(ids)
+    if (parsed) {
+      const marks = parsed
+      items = items.map((view) => ({
+        ...view,
+        highlight: highlightRanges(view.target[0].exact, marks),
+      }))
+    }
+    return { items, total, next }
   }
 
   /** Full views of these clippings, in this order, reading each source once. */
   private async views(ids: string[]): Promise<ClippingView[]> {
-    const catalog = this.catalog.index
+    const catalog = await this.catalog.ready()
     const citedBy = await this.essays.citationCounts()
     const views: ClippingView[] = []
     for (const id of ids) {
@@ -233,14 +245,12 @@ export class ClippingsService {
       return clipping
     })
     this.touched(file.id)
-    await this.index.refresh(file.id)
     return this.viewOf(updated, await this.store.sourceFile(file.id))
   }
 
   /** Call after a source changes outside this service (its title, a new version). */
   async refreshSource(sourceId: string): Promise<void> {
     this.touched(sourceId)
-    await this.index.refresh(sourceId)
   }
 
   private async save(
@@ -269,13 +279,13 @@ export class ClippingsService {
       return clipping
     })
     this.touched(sourceId)
-    await this.index.refresh(sourceId)
     return this.viewOf(clipping, await this.store.sourceFile(sourceId))
   }
 
   /** This process changed a source's clippings: its derived lists take it in. */
   touched(sourceId: string): void {
     this.catalog.touch(sourceId)
+    this.searchIndex.touch(sourceId)
   }
 
   /** One clipping changed in one transaction; memory follows only once it is on disk. */
@@ -290,7 +300,6 @@ export class ClippingsService {
       return target
     })
     this.touched(sourceId)
-    await this.index.refresh(sourceId)
     return this.viewOf(clipping, await this.store.sourceFile(sourceId))
   }
 

@@ -3,6 +3,7 @@ import { EssaysService } from './essays'
 import { ExportService } from './export/export-service'
 import type { Extractor } from './importing/extraction'
 import { workerExtractor } from './importing/worker-extractor'
+import { SourceSearch } from './search/source-search'
 import { SourcesService } from './sources'
 import type { LockOptions } from './store/notebook-lock'
 import type { NotebookStore } from './store/notebook-store'
@@ -14,6 +15,8 @@ export interface Commonplace {
   store: NotebookStore
   sources: SourcesService
   clippings: ClippingsService
+  /** Full-text search of the sources' own text. */
+  sourceSearch: SourceSearch
   essays: EssaysService
   exports: ExportService
 }
@@ -34,14 +37,19 @@ export async function openCommonplace(
   const store = await openNotebookStore(dataDir, { create, lock })
   const essays = new EssaysService(store, now)
   const clippings = new ClippingsService(store, essays, now)
+  const sourceSearch = new SourceSearch(store)
   return {
     store,
     sources: new SourcesService(store, {
       now,
       extract: extract ?? workerExtractor(),
-      detailsChanged: (sourceId) => clippings.refreshSource(sourceId),
+      detailsChanged: (sourceId) => {
+        sourceSearch.touch(sourceId)
+        return clippings.refreshSource(sourceId)
+      },
     }),
     clippings,
+    sourceSearch,
     essays,
     exports: new ExportService(store, essays, new CitationVerifier(store)),
   }

@@ -85,6 +85,10 @@ function Notebook(): React.JSX.Element {
           void notebook.openSource(id)
         }}
         onOpenBackups={() => setBackupsOpen(true)}
+        onOpenFound={(hit) => {
+          setView('reader')
+          void notebook.showFound(hit)
+        }}
       />
       {backupsOpen && <BackupsDialog onClose={() => setBackupsOpen(false)} />}
       <div className="workspace">
@@ -107,6 +111,7 @@ function Notebook(): React.JSX.Element {
               onSaveDetails={notebook.saveDetails}
               onOpenLink={(url) => void notebook.openLink(url)}
               focusClippingId={notebook.focusClippingId}
+              found={notebook.found?.sourceId === detail.source.id ? notebook.found : null}
               onFocused={notebook.clearFocus}
               onMarkClick={notebook.setActiveClippingId}
               onUpdateFromFile={() => void notebook.updateFromFile()}

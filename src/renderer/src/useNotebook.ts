@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react'
 import type { ClippingView, SourceMetadata } from '../../shared/domain'
-import type { ClippingEdit, ClippingQuery, SourceDetail } from '../../shared/ipc'
+import type { ClippingEdit, ClippingQuery, SourceDetail, SourceTextHit } from '../../shared/ipc'
 import { call } from './api'
 import { useInvalidateNotebook, useNotebookEvents } from './data/queries'
+import { FOUND_PASSAGE } from './reader/highlights'
 import type { TextRange } from './reader/offsets'
 import { useNotify } from './ui/notices'
 import { useDebounced } from './ui/useDebounced'
@@ -21,6 +22,9 @@ export interface Notebook {
   /** A clipping the reader should scroll to once its marks are drawn. */
   focusClippingId: string | null
   clearFocus: () => void
+  /** The passage a source search opened the reader at. */
+  found: { sourceId: string; start: number; end: number } | null
+  showFound: (hit: SourceTextHit) => Promise<boolean>
   /** The clipping the panel singles out: the newest one, or the one chosen in the reader. */
   activeClippingId: string | null
   setActiveClippingId: (id: string | null) => void
@@ -60,6 +64,7 @@ export function useNotebook(): Notebook {
   const [sourceOnly, setSourceOnly] = useState(false)
   const [importing, setImporting] = useState(false)
   const [focusClippingId, setFocusClippingId] = useState<string | null>(null)
+  const [found, setFound] = useState<{ sourceId: string; start: number; end: number } | null>(null)
   const [activeClippingId, setActiveClippingId] = useState<string | null>(null)
   const [clippingsRevision, bumpRevision] = useReducer((count: number) => count + 1, 0)
   const refreshClippings = useCallback((): void => {
@@ -243,6 +248,14 @@ export function useNotebook(): Notebook {
     )
   }
 
+  /** Opens the newest version of the hit's source, marks the match and scrolls to it. */
+  const showFound = async (hit: SourceTextHit): Promise<boolean> => {
+    if (!(await openSource(hit.sourceId))) return false
+    setFound({ sourceId: hit.sourceId, start: hit.start, end: hit.end })
+    setFocusClippingId(FOUND_PASSAGE)
+    return true
+  }
+
   const showPassage = async (clippingId: string, sourceId: string): Promise<boolean> => {
     setActiveClippingId(clippingId)
     const newest = await call((api) => api.getSource(sourceId))
@@ -274,6 +287,8 @@ export function useNotebook(): Notebook {
     setSourceOnly,
     importing,
     focusClippingId,
+    found,
+    showFound,
     activeClippingId,
     setActiveClippingId,
     clearFocus,

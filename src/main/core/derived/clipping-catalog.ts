@@ -128,7 +128,7 @@ export class ClippingCatalog implements SourceDerivedData {
   }
 
   /** Compact rows: [id, sourceId, createdAt, state, deleted (0|1), ...tags]. */
-  serialize(): string {
+  serialize(): unknown {
     // Newest first, so that loading needs no sort; deleted ones after.
     const rows: (string | number)[][] = this.newestFirst().map((entry) => [
       entry.id,
@@ -141,12 +141,13 @@ export class ClippingCatalog implements SourceDerivedData {
     for (const [id, sourceId] of this.sourceOfId) {
       if (!this.byId.has(id)) rows.push([id, sourceId, '', 'missing', 1])
     }
-    return JSON.stringify(rows)
+    return rows
   }
 
-  restore(data: string): void {
+  restore(data: unknown): void {
     this.clear()
-    const rows = JSON.parse(data) as unknown
+    // Files of the first version held the rows as a JSON string.
+    const rows = typeof data === 'string' ? (JSON.parse(data) as unknown) : data
     if (!Array.isArray(rows)) throw new Error('not a catalog')
     const live: CatalogEntry[] = []
     let inOrder = true

@@ -11,23 +11,30 @@ import type { SourceEntry, SourceFile } from '../store/schema'
  * written out whole. The store of record stays the lowdb files; this is a cache that loads fast.
  */
 export interface SourceDerivedData {
-  /** Replaces what it keeps of one source (null: the source is gone or unreadable). */
+  /**
+   * Replaces what it keeps of one source (null: the source is gone or unreadable); `text` is
+   * the version text `textWanted` asked for.
+   */
   updateSource(
     sourceId: string,
     file: Frozen<SourceFile> | null,
     entry: Frozen<SourceEntry> | null,
+    text?: string,
   ): void
+  /** The hash of the version text it needs to take this source in, if any (read only then). */
+  textWanted?(sourceId: string, file: Frozen<SourceFile>): string | null
   clear(): void
-  serialize(): string
+  /** Plain JSON data, written into the file as it is (not a string in a string: one parse). */
+  serialize(): unknown
   /** Throws when `data` is not something this version wrote. */
-  restore(data: string): void
+  restore(data: unknown): void
 }
 
-/** The first line of a saved index; the index's own data follows, as it serialized it. */
-interface SavedHeader {
+interface Saved {
   format: number
   /** The change-feed revision it reflects: every write up to it is in. */
   revision: number
+  data: unknown
 }
 
 /**
@@ -71,6 +78,17 @@ export class DerivedIndex<T extends SourceDerivedData> {
     return this.index
   }
 
+  /** Builds it again from every source file and saves it (`commonplace reindex`). */
+  async rebuildNow(): Promise<T> {
+    await this.store.catchUp()
+    // Not read from its file first: it is being replaced.
+    this.loading = Promise.resolve()
+    await this.rebuild()
+    this.dirty = true
+    await this.flush()
+    return this.index
+  }
+
   /** This process changed a source: take it in before the next use. */
   touch(sourceId: string): void {
     this.pending.add(sourceId)
@@ -82,12 +100,15 @@ export class DerivedIndex<T extends SourceDerivedData> {
     this.saveTimer = null
     if (!this.dirty || !this.loading) return
     this.dirty = false
-    const header: SavedHeader = { format: this.format, revision: this.store.feed.revision }
+    const saved: Saved = {
+      format: this.format,
+      revision: this.store.feed.revision,
+      data: this.index.serialize(),
+    }
     await mkdir(join(this.store.dataDir, 'derived'), { recursive: true })
     const temp = `${this.path}.${process.pid}.tmp`
-    // Derived and rebuildable: atomic, but not worth an fsync. The data is not wrapped in the
-    // header's JSON: a string inside JSON is escaped on the way out and parsed twice on the way in.
-    await writeFile(temp, `${JSON.stringify(header)}\n${this.index.serialize()}`)
+    // Derived and rebuildable: atomic, but not worth an fsync.
+    await writeFile(temp, JSON.stringify(saved))
     await rename(temp, this.path)
   }
 
@@ -110,15 +131,12 @@ export class DerivedIndex<T extends SourceDerivedData> {
   }
 
   /** The saved index, restored; null when missing, damaged or of another format. */
-  private async read(): Promise<SavedHeader | null> {
+  private async read(): Promise<Saved | null> {
     try {
-      const saved = await readFile(this.path, 'utf8')
-      const headerEnd = saved.indexOf('\n')
-      if (headerEnd === -1) return null
-      const header = JSON.parse(saved.slice(0, headerEnd)) as SavedHeader
-      if (header.format !== this.format) return null
-      this.index.restore(saved.slice(headerEnd + 1))
-      return header
+      const saved = JSON.parse(await readFile(this.path, 'utf8')) as Saved
+      if (saved.format !== this.format) return null
+      this.index.restore(saved.data)
+      return saved
     } catch {
       this.index.clear()
       return null
@@ -146,7 +164,17 @@ export class DerivedIndex<T extends SourceDerivedData> {
         // Removed, or damaged (listed in the store's problems): nothing of it to show.
         if (!(error instanceof CommonplaceError)) throw error
       }
-      this.index.updateSource(sourceId, file, file ? entry : null)
+      const hash = file && this.index.textWanted?.(sourceId, file)
+      let text: string | undefined
+      if (hash) {
+        try {
+          text = (await this.store.text(hash)).text
+        } catch (error) {
+          if (!(error instanceof CommonplaceError)) throw error
+          file = null
+        }
+      }
+      this.index.updateSource(sourceId, file, file ? entry : null, text)
     }
     if (sourceIds.length > 0) this.changed()
   }

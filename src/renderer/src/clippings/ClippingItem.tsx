@@ -73,7 +73,7 @@ export function ClippingItem({
         title="Show in the reader"
         onClick={() => onShow(clipping)}
       >
-        {clipping.target[0].exact}
+        <MarkedText text={clipping.target[0].exact} ranges={clipping.highlight} />
       </button>
       <p className="clipping-source">
         <span className="clipping-source-title">{clipping.sourceTitle}</span>
@@ -185,4 +185,23 @@ export function ClippingItem({
       )}
     </div>
   )
+}
+
+/** The quote with the ranges a search matched (offsets into the quote itself) in <mark>. */
+function MarkedText({
+  text,
+  ranges = [],
+}: {
+  text: string
+  ranges?: [number, number][]
+}): React.JSX.Element {
+  const parts: React.ReactNode[] = []
+  let at = 0
+  for (const [start, end] of ranges) {
+    if (start < at || end > text.length) continue
+    parts.push(text.slice(at, start), <mark key={start}>{text.slice(start, end)}</mark>)
+    at = end
+  }
+  parts.push(text.slice(at))
+  return <>{parts}</>
 }

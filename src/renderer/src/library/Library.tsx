@@ -1,7 +1,10 @@
+import { useState } from 'react'
 import './library.css'
+import type { SourceTextHit } from '../../../shared/ipc'
 import { ariaShortcut, shortcutLabel, shortcuts } from '../ui/commands'
 import { byline, formatDate } from '../ui/format'
 import { WindowedList } from '../ui/WindowedList'
+import { SourceTextResults } from './SourceTextSearch'
 import { useSources } from './useSources'
 
 interface LibraryProps {
@@ -10,6 +13,8 @@ interface LibraryProps {
   onImport: () => void
   onSelect: (id: string) => void
   onOpenBackups: () => void
+  /** Opens the reader at a passage the source text search found. */
+  onOpenFound: (hit: SourceTextHit) => void
 }
 
 export function Library({
@@ -18,9 +23,12 @@ export function Library({
   onImport,
   onSelect,
   onOpenBackups,
+  onOpenFound,
 }: LibraryProps): React.JSX.Element {
   const shortcut = shortcuts['import-source']
   const { sources, total, loadMore, error } = useSources()
+  const [textSearch, setTextSearch] = useState('')
+  const searching = textSearch.trim() !== ''
   return (
     <nav className="library" aria-label="Library">
       <div className="pane-header">
@@ -39,7 +47,16 @@ export function Library({
           </kbd>
         </button>
       </div>
-      <h2 className="pane-title">
+      <input
+        type="search"
+        className="search library-search"
+        placeholder="Search the sources’ text"
+        aria-label="Search the sources’ text"
+        value={textSearch}
+        onChange={(event) => setTextSearch(event.target.value)}
+      />
+      {searching && <SourceTextResults query={textSearch} onOpen={onOpenFound} />}
+      <h2 className="pane-title" hidden={searching}>
         Sources <span className="count">{total || ''}</span>
       </h2>
       {error && (
@@ -47,31 +64,33 @@ export function Library({
           {error}
         </p>
       )}
-      <WindowedList
-        items={sources}
-        total={total}
-        keyOf={(source) => source.id}
-        estimateHeight={58}
-        onNearEnd={loadMore}
-        label="Sources"
-        className="source-list"
-        scrollToKey={selectedId}
-        render={(source) => {
-          const meta = byline([source.siteName, formatDate(source.publishedAt)])
-          return (
-            <button
-              type="button"
-              className="source-item"
-              aria-current={source.id === selectedId ? 'true' : undefined}
-              onClick={() => onSelect(source.id)}
-            >
-              <span className="source-title">{source.title}</span>
-              {meta && <span className="source-meta">{meta}</span>}
-            </button>
-          )
-        }}
-      />
-      {sources.length === 0 && (
+      {!searching && (
+        <WindowedList
+          items={sources}
+          total={total}
+          keyOf={(source) => source.id}
+          estimateHeight={58}
+          onNearEnd={loadMore}
+          label="Sources"
+          className="source-list"
+          scrollToKey={selectedId}
+          render={(source) => {
+            const meta = byline([source.siteName, formatDate(source.publishedAt)])
+            return (
+              <button
+                type="button"
+                className="source-item"
+                aria-current={source.id === selectedId ? 'true' : undefined}
+                onClick={() => onSelect(source.id)}
+              >
+                <span className="source-title">{source.title}</span>
+                {meta && <span className="source-meta">{meta}</span>}
+              </button>
+            )
+          }}
+        />
+      )}
+      {sources.length === 0 && !searching && (
         <div className="empty">
           <p className="empty-title">Import an article to start</p>
           <p>

@@ -5,7 +5,7 @@ import type { SourceDetail } from '../../../shared/ipc'
 import { ariaShortcut, shortcutLabel, shortcuts, useCommand } from '../ui/commands'
 import { useNotify } from '../ui/notices'
 import { ClipMenu, type MenuPosition } from './ClipMenu'
-import type { Highlight } from './highlights'
+import { FOUND_PASSAGE, type Highlight } from './highlights'
 import type { TextRange } from './offsets'
 import { ReaderBody } from './ReaderBody'
 import { ReaderHeader } from './ReaderHeader'
@@ -18,6 +18,8 @@ export interface ReaderProps {
   onSaveDetails: (metadata: SourceMetadata) => Promise<string | null>
   onOpenLink: (url: string) => void
   focusClippingId: string | null
+  /** A passage a source search found, marked and shown (offsets in the newest text). */
+  found: { start: number; end: number } | null
   onFocused: () => void
   onMarkClick: (clippingId: string) => void
   onUpdateFromFile: () => void
@@ -29,6 +31,7 @@ export function Reader({
   onSaveDetails,
   onOpenLink,
   focusClippingId,
+  found,
   onFocused,
   onMarkClick,
   onUpdateFromFile,
@@ -43,11 +46,15 @@ export function Reader({
 
   // A clipping made on an older version points into different text: it is not marked here.
   const highlights = useMemo<Highlight[]>(
-    () =>
-      detail.clippings
+    () => [
+      ...detail.clippings
         .filter((clip) => clip.versionHash === version.hash)
         .map((clip) => ({ id: clip.id, start: clip.target[1].start, end: clip.target[1].end })),
-    [detail.clippings, version.hash],
+      ...(found && version.hash === detail.newestVersionHash
+        ? [{ id: FOUND_PASSAGE, start: found.start, end: found.end }]
+        : []),
+    ],
+    [detail.clippings, detail.newestVersionHash, version.hash, found],
   )
 
   const clip = async (range: TextRange | null): Promise<void> => {

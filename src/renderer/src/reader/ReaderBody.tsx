@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef, type MouseEvent, type RefObject } from 'react'
-import { applyHighlights, firstMarkOf, type Highlight } from './highlights'
+import { applyHighlights, firstMarkOf, FOUND_PASSAGE, type Highlight } from './highlights'
 
 interface ReaderBodyProps {
   bodyRef: RefObject<HTMLDivElement | null>
@@ -74,8 +74,13 @@ export function ReaderBody({
       return
     }
     const mark = target.closest<HTMLElement>('mark[data-clipping-id]')
-    if (mark?.dataset.clippingId && document.getSelection()?.isCollapsed !== false) {
-      onMarkClick(mark.dataset.clippingId)
+    const clippingId = mark?.dataset.clippingId
+    if (
+      clippingId &&
+      clippingId !== FOUND_PASSAGE &&
+      document.getSelection()?.isCollapsed !== false
+    ) {
+      onMarkClick(clippingId)
     }
   }
 

@@ -28,9 +28,12 @@ function textSegments(root: Element): Segment[] {
   return segments
 }
 
+/** The highlight id of the passage a source search opened the reader at (not a clipping). */
+export const FOUND_PASSAGE = 'search-match'
+
 function wrap(node: Text, id: string): HTMLElement {
   const mark = node.ownerDocument.createElement('mark')
-  mark.className = 'clip-mark'
+  mark.className = id === FOUND_PASSAGE ? 'found-mark' : 'clip-mark'
   mark.dataset.clippingId = id
   node.parentNode?.insertBefore(mark, node)
   mark.appendChild(node)

@@ -1,0 +1,279 @@
+import type { Frozen } from '../store/json-store-file'
+import type { SourceEntry, SourceFile } from '../store/schema'
+import type { SourceDerivedData } from '../derived/derived-index'
+import { termsOf } from './folding'
+import { Postings } from './postings'
+import { containsPhrase, wordForm, type ParsedQuery } from './query'
+
+const QUOTE = 1
+const TAGS = 2
+const NOTE = 4
+const TITLE = 8
+/** A posting is slot * 16 + the fields the term is in. */
+const FIELDS = 16
+/** A prefix that begins more terms than this, beside other words, is checked on the candidates. */
+const PREFIX_TERMS = 400
+/** Slots stay below this (2^21) to share one exact number with a date in seconds. */
+const SLOT_SPAN = 2 ** 21
+
+/** Quote and tag hits above notes, notes above a source title alone; more fields a little more. */
+function weight(mask: number): number {
+  const best = mask & (QUOTE | TAGS) ? 4 : mask & NOTE ? 2 : 1
+  let fields = 0
+  for (let bit = mask; bit; bit &= bit - 1) fields++
+  return best + 0.1 * (fields - 1)
+}
+
+export interface SearchHit {
+  id: string
+  sourceId: string
+  score: number
+}
+
+/**
+ * Our own inverted index of clippings (see the README's "Search"): folded terms of the quote,
+ * tags, note and source title, each with the fields it occurs in, to the clipping's slot; a
+ * sorted term list for prefixes; each clipping's text as folded words, for exact phrases. It
+ * is derived data (DerivedIndex): saved beside the store, taken in source by source.
+ */
+export class ClippingSearchIndex implements SourceDerivedData {
+  private readonly postings = new Postings()
+  /** Per slot; a free slot has id ''. */
+  private ids: string[] = []
+  private sourceIds: string[] = []
+  private created: number[] = []
+  /** Folded words: quote, tags, note. */
+  private texts: [string, string, string][] = []
+  private readonly titles = new Map<string, string>()
+  private readonly bySource = new Map<string, number[]>()
+  private free: number[] = []
+  /** The last search and its answer, until the index changes. */
+  private last: { key: string; hits: SearchHit[] } | null = null
+
+  get size(): number {
+    return this.ids.length - this.free.length
+  }
+
+  clear(): void {
+    this.last = null
+    this.postings.clear()
+    this.ids = []
+    this.sourceIds = []
+    this.created = []
+    this.texts = []
+    this.titles.clear()
+    this.bySource.clear()
+    this.free = []
+  }
+
+  updateSource(
+    sourceId: string,
+    file: Frozen<SourceFile> | null,
+    entry: Frozen<SourceEntry> | null,
+  ): void {
+    this.last = null
+    const slotOf = new Map<string, number>()
+    const old = this.bySource.get(sourceId) ?? []
+    const oldTitle = this.titles.get(sourceId) ?? ''
+    const oldTerms = new Set<string>(termsOf(oldTitle))
+    for (const slot of old) {
+      slotOf.set(this.ids[slot] as string, slot)
+      for (const text of this.texts[slot] ?? [])
+        for (const term of termsOf(text)) oldTerms.add(term)
+    }
+    const oldSlots = new Set(old)
+    this.postings.remove(oldTerms, (posting) => oldSlots.has(Math.floor(posting / FIELDS)))
+    this.bySource.delete(sourceId)
+    this.titles.delete(sourceId)
+    const live = file && entry ? file.clippings.filter((clipping) => !clipping.deletedAt) : []
+    const kept = new Set<number>()
+    if (live.length > 0 && entry) {
+      const title = wordForm(entry.title)
+      this.titles.set(sourceId, title)
+      const slots: number[] = []
+      for (const clipping of live) {
+        // The same clipping keeps its slot, so a save does not leave holes behind.
+        const slot = slotOf.get(clipping.id) ?? this.free.pop() ?? this.ids.length
+        kept.add(slot)
+        slots.push(slot)
+        this.ids[slot] = clipping.id
+        this.sourceIds[slot] = sourceId
+        this.created[slot] = Date.parse(clipping.createdAt) || 0
+        const texts: [string, string, string] = [
+          wordForm(clipping.target[0].exact),
+          wordForm(clipping.tags.join(' ')),
+          wordForm(clipping.note),
+        ]
+        this.texts[slot] = texts
+        this.addTerms(slot, texts, title)
+      }
+      this.bySource.set(sourceId, slots)
+    }
+    for (const slot of old) {
+      if (kept.has(slot)) continue
+      this.ids[slot] = ''
+      this.texts[slot] = ['', '', '']
+      this.free.push(slot)
+    }
+  }
+
+  private addTerms(
+    slot: number,
+    [quote, tags, note]: [string, string, string],
+    title: string,
+  ): void {
+    const masks = new Map<string, number>()
+    const mark = (text: string, field: number): void => {
+      for (const term of termsOf(text)) masks.set(term, (masks.get(term) ?? 0) | field)
+    }
+    mark(quote, QUOTE)
+    mark(tags, TAGS)
+    mark(note, NOTE)
+    mark(title, TITLE)
+    for (const [term, mask] of masks) this.postings.add(term, slot * FIELDS + mask)
+  }
+
+  /** Matching clippings, best first: every word, the phrases as they are; recency breaks ties. */
+  search(query: ParsedQuery): SearchHit[] {
+    if (query.terms.length === 0) return []
+    // Paging through one search asks the same question again: answer it from the last time.
+    const key = JSON.stringify([query.terms, query.phrases])
+    if (this.last?.key === key) return this.last.hits
+    const slots = this.ids.length
+    const groups = query.terms.map(({ term, prefix }) => {
+      const terms = prefix ? this.postings.withPrefix(term, PREFIX_TERMS + 1) : [term]
+      const lists = terms.map((each) => ({ list: this.postings.get(each), exact: each === term }))
+      const size = lists.reduce((sum, { list }) => sum + list.length, 0)
+      return { term, prefix, lists, size, tooWide: terms.length > PREFIX_TERMS }
+    })
+    // A very short prefix beside other words filters their candidates instead of being expanded.
+    const checked = groups.length > 1 ? groups.filter((group) => group.tooWide) : []
+    const scanned = groups
+      .filter((group) => !checked.includes(group))
+      .sort((a, b) => a.size - b.size)
+    if (checked.length === 0 && scanned.some((group) => group.tooWide)) {
+      const wide = scanned.find((group) => group.tooWide)
+      if (wide)
+        wide.lists = this.postings
+          .withPrefix(wide.term, 5000)
+          .map((each) => ({ list: this.postings.get(each), exact: each === wide.term }))
+    }
+    const count = new Uint8Array(slots)
+    const score = new Float32Array(slots)
+    const mask = new Uint8Array(slots)
+    let touched: number[] = []
+    scanned.forEach((group, round) => {
+      const seen: number[] = []
+      // The whole word typed, not only a longer word it begins, ranks a little higher.
+      const whole = new Uint8Array(slots)
+      for (const { list, exact } of group.lists) {
+        for (const posting of list) {
+          const slot = Math.floor(posting / FIELDS)
+          if (count[slot] !== round) continue
+          if (mask[slot] === 0) seen.push(slot)
+          mask[slot] = (mask[slot] as number) | (posting % FIELDS)
+          if (exact) whole[slot] = 1
+        }
+      }
+      for (const slot of seen) {
+        count[slot] = round + 1
+        score[slot] =
+          (score[slot] as number) + weight(mask[slot] as number) + 0.01 * (whole[slot] as number)
+        mask[slot] = 0
+      }
+      if (round === 0) touched = seen
+    })
+    const rounds = scanned.length
+    let matches = touched.filter((slot) => count[slot] === rounds && this.ids[slot] !== '')
+    for (const group of checked) {
+      const start = ` ${group.term}`
+      matches = matches.filter((slot) => {
+        const [quote, tags, note] = this.texts[slot] as [string, string, string]
+        const title = this.titles.get(this.sourceIds[slot] as string) ?? ''
+        return [quote, tags, note, title].some((text) => ` ${text}`.includes(start))
+      })
+    }
+    for (const phrase of query.phrases) {
+      matches = matches.filter((slot) => {
+        const [quote, tags, note] = this.texts[slot] as [string, string, string]
+        const title = this.titles.get(this.sourceIds[slot] as string) ?? ''
+        return [quote, tags, note, title].some((text) => containsPhrase(text, phrase))
+      })
+    }
+    const hits = this.ordered(matches, score).map((slot) => ({
+      id: this.ids[slot] as string,
+      sourceId: this.sourceIds[slot] as string,
+      score: score[slot] as number,
+    }))
+    this.last = { key, hits }
+    return hits
+  }
+
+  /**
+   * Best score first, newest first within a score: slots grouped by score (a handful of values),
+   * each group sorted natively as numbers (seconds since 1970 times 2^21, plus the slot), not by a
+   * comparator, since a common word matches tens of thousands.
+   */
+  private ordered(matches: number[], score: Float32Array): number[] {
+    const groups = new Map<number, number[]>()
+    for (const slot of matches) {
+      const value = score[slot] as number
+      const group = groups.get(value)
+      if (group) group.push(slot)
+      else groups.set(value, [slot])
+    }
+    const out: number[] = []
+    for (const value of [...groups.keys()].sort((a, b) => b - a)) {
+      const slots = groups.get(value) as number[]
+      const keys = new Float64Array(slots.length)
+      slots.forEach((slot, i) => {
+        keys[i] = Math.floor((this.created[slot] as number) / 1000) * SLOT_SPAN + slot
+      })
+      keys.sort()
+      for (let i = keys.length - 1; i >= 0; i--) out.push((keys[i] as number) % SLOT_SPAN)
+    }
+    return out
+  }
+
+  serialize(): unknown {
+    const [terms, lists] = this.postings.serialize()
+    const docs = this.ids.map((id, slot) =>
+      id === ''
+        ? null
+        : [id, this.sourceIds[slot], this.created[slot], ...(this.texts[slot] as string[])],
+    )
+    return { docs, titles: [...this.titles], terms, lists }
+  }
+
+  restore(data: unknown): void {
+    this.clear()
+    const saved = data as {
+      docs: ([string, string, number, string, string, string] | null)[]
+      titles: [string, string][]
+      terms: string[]
+      lists: string[]
+    }
+    if (!Array.isArray(saved.docs) || !Array.isArray(saved.titles))
+      throw new Error('not a search index')
+    saved.docs.forEach((doc, slot) => {
+      if (!doc) {
+        this.ids[slot] = ''
+        this.sourceIds[slot] = ''
+        this.created[slot] = 0
+        this.texts[slot] = ['', '', '']
+        this.free.push(slot)
+        return
+      }
+      const [id, sourceId, created, quote, tags, note] = doc
+      this.ids[slot] = id
+      this.sourceIds[slot] = sourceId
+      this.created[slot] = created
+      this.texts[slot] = [quote, tags, note]
+      const slots = this.bySource.get(sourceId)
+      if (slots) slots.push(slot)
+      else this.bySource.set(sourceId, [slot])
+    })
+    for (const [sourceId, title] of saved.titles) this.titles.set(sourceId, title)
+    this.postings.restore(saved.terms, saved.lists)
+  }
+}

@@ -7,6 +7,7 @@ import {
 } from '../../shared/domain'
 import type { ClippingEdit, ClippingQuery, NewClipping, Page } from '../../shared/ipc'
 import { ClippingCatalog } from './derived/clipping-catalog'
+import { inParallel } from './in-parallel'
 import { DerivedIndex } from './derived/derived-index'
 import { reanchor } from './anchoring'
 import { ambiguousMessage, normalizeTags, quoteNotFoundMessage } from './clipping-messages'
@@ -117,17 +118,23 @@ export class ClippingsService {
   private async views(ids: string[]): Promise<ClippingView[]> {
     const catalog = await this.catalog.ready()
     const citedBy = await this.essays.citationCounts()
+    // A page's sources are read in parallel (a search page may span fifty of them).
+    const sourceIds = [...new Set(ids.flatMap((id) => catalog.sourceOf(id) ?? []))]
+    const files = new Map(
+      await inParallel(sourceIds, 8, async (sourceId) => {
+        try {
+          return [sourceId, await this.store.sourceFile(sourceId)] as const
+        } catch (error) {
+          if (error instanceof CommonplaceError) return [sourceId, null] as const
+          throw error
+        }
+      }),
+    )
     const views: ClippingView[] = []
     for (const id of ids) {
       const sourceId = catalog.sourceOf(id)
-      if (!sourceId) continue
-      let file
-      try {
-        file = await this.store.sourceFile(sourceId)
-      } catch (error) {
-        if (error instanceof CommonplaceError) continue
-        throw error
-      }
+      const file = sourceId ? files.get(sourceId) : null
+      if (!file) continue
       const clipping = file.clippings.find((candidate) => candidate.id === id)
       if (!clipping || clipping.deletedAt) continue
       const view = await this.viewOf(clipping, file)

@@ -9,6 +9,7 @@ import {
 import { isUnreadableBlock } from '../../../shared/essay-state/unreadable'
 import type { CitationProblem, ExportRequest } from '../../../shared/ipc'
 import type { EssaysService } from '../essays'
+import { inParallel } from '../in-parallel'
 import { readEssayFile } from '../importing/read-source-file'
 import { quoted } from '../../../shared/quoted'
 import { CommonplaceError } from '../errors'
@@ -20,7 +21,7 @@ import {
   type ExportFormat,
   type RenderedExport,
 } from './export-essay'
-import { readCitation, unreadableCheck } from './citation-reading'
+import { readCitation, unreadableCheck, type ReadableCitation } from './citation-reading'
 import { importEssayMarkdown } from './import-markdown'
 import { bibtexEntry, citationKeys, cslItem, type ReferenceSource } from './references'
 
@@ -39,6 +40,9 @@ export type GateOutcome =
   | { status: 'ready'; markdown: string; unverified: CitationProblem[]; kept: CitationProblem[] }
 
 /** Export, bibliography and verification: what the UI, the CLI and the gate share. */
+
+/** Citations checked at once in an export: enough to keep the disk busy, few enough to stay small. */
+const CHECKS_AT_ONCE = 16
 export class ExportService {
   constructor(
     private readonly store: NotebookStore,
@@ -52,14 +56,19 @@ export class ExportService {
    */
   async render(essayId: string, format: ExportFormat): Promise<RenderedExport> {
     const essay = await this.essayToExport(essayId)
-    const checks = new Map<string, VerifiedCitation>()
     const run = this.verifier.run()
+    const citations = new Map<string, ReadableCitation>()
     for (const node of citationsIn(essay.editorState)) {
       const reading = readCitation(node)
-      if (!reading.readable) continue
-      const key = checkKey(reading.citation)
-      if (!checks.has(key)) checks.set(key, await this.verifier.check(reading.citation, run))
+      if (reading.readable) citations.set(checkKey(reading.citation), reading.citation)
     }
+    // Many at once: each source's file is read in parallel rather than waiting its turn.
+    const verified = await inParallel([...citations.values()], CHECKS_AT_ONCE, (citation) =>
+      this.verifier.check(citation, run),
+    )
+    const checks = new Map(
+      [...citations.keys()].map((key, at) => [key, verified[at] as VerifiedCitation]),
+    )
     await this.verifier.savePassages()
     return renderEssayMarkdown(essay, checks, await this.librarySources(), format)
   }
@@ -131,23 +140,25 @@ export class ExportService {
   }
 
   private async checksOf(essay: Essay): Promise<CitationCheck[]> {
-    const checks: CitationCheck[] = []
     const run = this.verifier.run()
-    for (const [index, node] of citationsIn(essay.editorState).entries()) {
-      // One citation that cannot be read is reported; the others are checked all the same.
-      const reading = readCitation(node)
-      if (!reading.readable) {
-        const check = unreadableCheck(node, reading.reason, index + 1, essay.title)
-        checks.push({ essayId: essay.id, ...check })
-        continue
-      }
-      const {
-        source: _source,
-        fragment: _fragment,
-        ...check
-      } = await this.verifier.check(reading.citation, run)
-      checks.push({ essayId: essay.id, ...check })
-    }
+    const checks = await inParallel(
+      citationsIn(essay.editorState).map((node, index) => ({ node, index })),
+      CHECKS_AT_ONCE,
+      async ({ node, index }): Promise<CitationCheck> => {
+        // One citation that cannot be read is reported; the others are checked all the same.
+        const reading = readCitation(node)
+        if (!reading.readable) {
+          const check = unreadableCheck(node, reading.reason, index + 1, essay.title)
+          return { essayId: essay.id, ...check }
+        }
+        const {
+          source: _source,
+          fragment: _fragment,
+          ...check
+        } = await this.verifier.check(reading.citation, run)
+        return { essayId: essay.id, ...check }
+      },
+    )
     await this.verifier.savePassages()
     return checks
   }

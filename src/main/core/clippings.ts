@@ -78,19 +78,26 @@ export class ClippingsService {
     if (search) {
       parsed = parseQuery(search)
       const index = await this.searchIndex.ready()
-      const catalog = query.tag ? await this.catalog.ready() : null
-      const matches = index
-        .search(parsed)
-        .filter(
-          (hit) =>
-            (!query.sourceId || hit.sourceId === query.sourceId) &&
-            (!query.tag || catalog?.entry(hit.id)?.tags.includes(query.tag)),
-        )
-        .map((hit) => hit.id)
       const start = Math.max(0, Number(query.cursor ?? 0) || 0)
-      ids = matches.slice(start, start + limit)
-      total = matches.length
-      next = start + limit < matches.length ? String(start + limit) : null
+      if (!query.sourceId && !query.tag) {
+        // The common case, a search of everything: only this page is put in order.
+        const page = index.searchPage(parsed, start, limit)
+        ids = page.hits.map((hit) => hit.id)
+        total = page.total
+      } else {
+        const catalog = query.tag ? await this.catalog.ready() : null
+        const matches = index
+          .search(parsed)
+          .filter(
+            (hit) =>
+              (!query.sourceId || hit.sourceId === query.sourceId) &&
+              (!query.tag || catalog?.entry(hit.id)?.tags.includes(query.tag)),
+          )
+          .map((hit) => hit.id)
+        ids = matches.slice(start, start + limit)
+        total = matches.length
+      }
+      next = start + limit < total ? String(start + limit) : null
     } else {
       const catalog = await this.catalog.ready()
       const page = catalog.page({

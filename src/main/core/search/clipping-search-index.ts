@@ -15,6 +15,8 @@ const FIELDS = 16
 const PREFIX_TERMS = 400
 /** Slots stay below this (2^21) to share one exact number with a date in seconds. */
 const SLOT_SPAN = 2 ** 21
+/** Pages within the first this many hits are picked without ordering every match. */
+const TOP_PICK = 1000
 
 /** Quote and tag hits above notes, notes above a source title alone; more fields a little more. */
 function weight(mask: number): number {
@@ -22,6 +24,14 @@ function weight(mask: number): number {
   let fields = 0
   for (let bit = mask; bit; bit &= bit - 1) fields++
   return best + 0.1 * (fields - 1)
+}
+
+interface LastSearch {
+  key: string
+  matches: number[]
+  score: Float32Array
+  /** Every match in order, once a page needed it. */
+  all: number[] | null
 }
 
 export interface SearchHit {
@@ -48,7 +58,7 @@ export class ClippingSearchIndex implements SourceDerivedData {
   private readonly bySource = new Map<string, number[]>()
   private free: number[] = []
   /** The last search and its answer, until the index changes. */
-  private last: { key: string; hits: SearchHit[] } | null = null
+  private last: LastSearch | null = null
 
   get size(): number {
     return this.ids.length - this.free.length
@@ -135,10 +145,53 @@ export class ClippingSearchIndex implements SourceDerivedData {
 
   /** Matching clippings, best first: every word, the phrases as they are; recency breaks ties. */
   search(query: ParsedQuery): SearchHit[] {
-    if (query.terms.length === 0) return []
-    // Paging through one search asks the same question again: answer it from the last time.
+    const found = this.matched(query)
+    found.all ??= this.ordered(found.matches, found.score)
+    return found.all.map((slot) => this.hitAt(slot, found.score))
+  }
+
+  /**
+   * The hits from `start` to `start + limit`, and how many there are in all: what a list shows.
+   * The first pages are picked from the matches without ordering all of them (a common word
+   * matches tens of thousands, and ordering them was most of a search's time).
+   */
+  searchPage(
+    query: ParsedQuery,
+    start: number,
+    limit: number,
+  ): { hits: SearchHit[]; total: number } {
+    const found = this.matched(query)
+    const want = Math.min(start + limit, found.matches.length)
+    let slots: number[]
+    if (found.all || want > TOP_PICK) {
+      found.all ??= this.ordered(found.matches, found.score)
+      slots = found.all.slice(start, want)
+    } else {
+      slots = this.best(found.matches, found.score, want).slice(start)
+    }
+    return { hits: slots.map((slot) => this.hitAt(slot, found.score)), total: found.matches.length }
+  }
+
+  private hitAt(slot: number, score: Float32Array): SearchHit {
+    return {
+      id: this.ids[slot] as string,
+      sourceId: this.sourceIds[slot] as string,
+      score: score[slot] as number,
+    }
+  }
+
+  /** The matching slots and their scores, unordered; the last query's kept for its next page. */
+  private matched(query: ParsedQuery): LastSearch {
     const key = JSON.stringify([query.terms, query.phrases])
-    if (this.last?.key === key) return this.last.hits
+    // Paging through one search asks the same question again: answer it from the last time.
+    if (this.last?.key === key) return this.last
+    const found = this.match(query)
+    this.last = { key, ...found, all: null }
+    return this.last
+  }
+
+  private match(query: ParsedQuery): { matches: number[]; score: Float32Array } {
+    if (query.terms.length === 0) return { matches: [], score: new Float32Array(0) }
     const slots = this.ids.length
     const groups = query.terms.map(({ term, prefix }) => {
       const terms = prefix ? this.postings.withPrefix(term, PREFIX_TERMS + 1) : [term]
@@ -200,13 +253,37 @@ export class ClippingSearchIndex implements SourceDerivedData {
         return [quote, tags, note, title].some((text) => containsPhrase(text, phrase))
       })
     }
-    const hits = this.ordered(matches, score).map((slot) => ({
-      id: this.ids[slot] as string,
-      sourceId: this.sourceIds[slot] as string,
-      score: score[slot] as number,
-    }))
-    this.last = { key, hits }
-    return hits
+    return { matches, score }
+  }
+
+  /** The `count` best matches in order: above the score where they run out, then the newest at it. */
+  private best(matches: number[], score: Float32Array, count: number): number[] {
+    const perScore = new Map<number, number>()
+    for (const slot of matches) {
+      const value = score[slot] as number
+      perScore.set(value, (perScore.get(value) ?? 0) + 1)
+    }
+    let cut = -Infinity
+    let above = 0
+    for (const value of [...perScore.keys()].sort((a, b) => b - a)) {
+      const inGroup = perScore.get(value) as number
+      if (above + inGroup >= count) {
+        cut = value
+        break
+      }
+      above += inGroup
+    }
+    const higher = matches.filter((slot) => (score[slot] as number) > cut)
+    const atCut = newest(
+      matches.filter((slot) => score[slot] === cut),
+      count - higher.length,
+      (slot) => this.dateKey(slot),
+    )
+    return [...this.ordered(higher, score), ...atCut]
+  }
+
+  private dateKey(slot: number): number {
+    return Math.floor((this.created[slot] as number) / 1000) * SLOT_SPAN + slot
   }
 
   /**
@@ -227,7 +304,7 @@ export class ClippingSearchIndex implements SourceDerivedData {
       const slots = groups.get(value) as number[]
       const keys = new Float64Array(slots.length)
       slots.forEach((slot, i) => {
-        keys[i] = Math.floor((this.created[slot] as number) / 1000) * SLOT_SPAN + slot
+        keys[i] = this.dateKey(slot)
       })
       keys.sort()
       for (let i = keys.length - 1; i >= 0; i--) out.push((keys[i] as number) % SLOT_SPAN)
@@ -276,4 +353,45 @@ export class ClippingSearchIndex implements SourceDerivedData {
     for (const [sourceId, title] of saved.titles) this.titles.set(sourceId, title)
     this.postings.restore(saved.terms, saved.lists)
   }
+}
+
+/**
+ * The `count` slots with the largest keys, largest first: a min-heap of `count` keys over one
+ * pass, instead of sorting all of them.
+ */
+function newest(slots: number[], count: number, keyOf: (slot: number) => number): number[] {
+  if (count <= 0) return []
+  const heap = new Float64Array(count)
+  let size = 0
+  const down = (from: number): void => {
+    let at = from
+    for (;;) {
+      const left = 2 * at + 1
+      const right = left + 1
+      let least = at
+      if (left < size && (heap[left] as number) < (heap[least] as number)) least = left
+      if (right < size && (heap[right] as number) < (heap[least] as number)) least = right
+      if (least === at) return
+      ;[heap[at], heap[least]] = [heap[least] as number, heap[at] as number]
+      at = least
+    }
+  }
+  for (const slot of slots) {
+    const key = keyOf(slot)
+    if (size < count) {
+      let at = size++
+      heap[at] = key
+      while (at > 0) {
+        const parent = (at - 1) >> 1
+        if ((heap[parent] as number) <= key) break
+        heap[at] = heap[parent] as number
+        heap[parent] = key
+        at = parent
+      }
+    } else if (key > (heap[0] as number)) {
+      heap[0] = key
+      down(0)
+    }
+  }
+  return [...heap.subarray(0, size)].sort((a, b) => b - a).map((key) => key % SLOT_SPAN)
 }

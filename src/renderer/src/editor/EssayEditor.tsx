@@ -13,6 +13,7 @@ import { EssayEditorBody } from './EssayEditorBody'
 import { essayNodes } from './essayNodes'
 import { INSERT_CITATION_COMMAND } from './plugins/citationCommands'
 import { EssayChangePlugin } from './plugins/EssayChangePlugin'
+import { HistoryFromNowPlugin } from './plugins/HistoryFromNowPlugin'
 import { LoadRestPlugin } from './plugins/LoadRestPlugin'
 import { UnreadableBlockPlugin } from './plugins/UnreadableBlockPlugin'
 import { createEssayLoad } from './progressiveLoad'
@@ -65,6 +66,7 @@ export function EssayEditor(props: EssayEditorProps): ReactElement {
     onError: (error) => console.error(error),
   }))
   const [loaded, setLoaded] = useState(() => load.isComplete())
+  const [openedWhole] = useState(loaded)
 
   return (
     <LexicalComposer initialConfig={initialConfig}>
@@ -83,8 +85,14 @@ export function EssayEditor(props: EssayEditorProps): ReactElement {
           />
         }
       />
-      {/* Undo starts once the whole essay is in: an undo across a slice would drop that slice. */}
-      {loaded ? <HistoryPlugin /> : <LoadRestPlugin load={load} onLoaded={() => setLoaded(true)} />}
+      {/* Undo starts once the whole essay is in: undoing across a slice would drop that slice. */}
+      {!loaded ? (
+        <LoadRestPlugin load={load} onLoaded={() => setLoaded(true)} />
+      ) : openedWhole ? (
+        <HistoryPlugin />
+      ) : (
+        <HistoryFromNowPlugin />
+      )}
       <ListPlugin />
       <UnreadableBlockPlugin />
       <EssayChangePlugin onChange={onChange} loaded={loaded} />

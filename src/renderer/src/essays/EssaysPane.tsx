@@ -109,7 +109,13 @@ export function EssaysPane(props: EssaysPaneProps): ReactElement {
   const { flush } = autosave
   // E.g. before asking main which essays cite a clipping: the open one may not be saved yet.
   useImperativeHandle(ref, () => ({ flush }), [flush])
-  const citations = useCitationStatus(citedIds, clippingsRevision, onShowInSource, open?.id ?? null)
+  const citations = useCitationStatus(
+    citedIds,
+    clippingsRevision,
+    onShowInSource,
+    open?.id ?? null,
+    editor !== null,
+  )
 
   const show = (essay: Essay | null, isNew = false): void => {
     openId.current = essay?.id ?? null

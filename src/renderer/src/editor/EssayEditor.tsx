@@ -96,7 +96,9 @@ export function EssayEditor(props: EssayEditorProps): ReactElement {
       <ListPlugin />
       <UnreadableBlockPlugin />
       <EssayChangePlugin onChange={onChange} loaded={loaded} />
-      {editorRef && <EditorHandle editorRef={editorRef} />}
+      {/* Handed out once the whole essay is in: a citation asked for meanwhile waits for it, and
+          the pane's checks of every citation against its sources start only then. */}
+      {editorRef && loaded && <EditorHandle editorRef={editorRef} />}
     </LexicalComposer>
   )
 }

@@ -22,7 +22,7 @@ export function useCitationStatus(
   revision: number,
   onShowInSource: (clippingId: string, sourceId: string) => void,
   essayId: string | null,
-  /** False until the editor shows the essay: the checks wait, so they do not hold up its opening. */
+  /** False until the editor holds the whole essay: the checks wait, not to slow its opening. */
   editorShown: boolean,
 ): CitationContextValue {
   const [statuses, setStatuses] = useState<Record<string, ClippingStatus>>({})
@@ -37,8 +37,8 @@ export function useCitationStatus(
     const ids = citedIds === '' ? [] : citedIds.split('\n')
     if (ids.length === 0 || !editorShown) return
     let current = true
-    // After the essay's first frame: main checks every citation against its source, which takes
-    // a while on a long essay, and main also serves the editor's code and the essay itself.
+    // Once the essay is open and the page idle: main checks every citation against its source,
+    // which takes a while on a long essay, and main also serves the editor's code and the essay.
     const check = (): Promise<void> =>
       Promise.all([
         call((api) => api.lookupClippings(ids)),

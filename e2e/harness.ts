@@ -51,8 +51,6 @@ export interface HarnessOptions {
   dataDir?: string
   /** The origin main's sender check trusts besides the app's own; the page's by default. */
   trustedOrigin?: string
-  /** Told of each call the page makes, once main answered (the bench times them). */
-  onInvoke?(call: { channel: string; startedAt: number; ms: number }): void
 }
 
 /** Stands in for Electron's ipcMain: one listener per channel, called as Electron calls it. */
@@ -134,9 +132,7 @@ export async function startHarness(
   await context.exposeBinding(
     invokeBinding,
     async ({ frame }, channel: string, args: unknown[]) => {
-      const startedAt = performance.now()
       const result = (await ipcMain.invoke(frame.url(), channel, args)) as Result<unknown>
-      options.onInvoke?.({ channel, startedAt, ms: performance.now() - startedAt })
       if (channel === channels.saveEssay && !result.ok) refusedSaves.push(result.error.message)
       return result
     },

@@ -4,8 +4,8 @@ import { $appendBlocks, loadProblem } from './loadBlocks'
 
 /** Blocks made before the first paint: more than a tall window shows at the top of an essay. */
 export const FIRST_BLOCKS = 60
-/** Blocks appended per idle slice afterwards: a few milliseconds of Lexical and layout each. */
-export const SLICE_BLOCKS = 100
+/** Blocks appended per idle slice afterwards: short tasks, so a key or click is not kept waiting. */
+export const SLICE_BLOCKS = 40
 
 /** Runs `task` when the page is idle; returns how to call it off. */
 export type IdleScheduler = (task: () => void) => () => void

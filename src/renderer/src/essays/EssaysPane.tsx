@@ -58,9 +58,9 @@ function newestFirst(essays: EssaySummary[]): EssaySummary[] {
 }
 
 // The editor (Lexical and its nodes) is its own chunk, loaded when an essay first opens.
-const EssayEditor = lazy(async () => ({
-  default: (await import('../editor/EssayEditor')).EssayEditor,
-}))
+const loadEditor = (): Promise<typeof import('../editor/EssayEditor')> =>
+  import('../editor/EssayEditor')
+const EssayEditor = lazy(async () => ({ default: (await loadEditor()).EssayEditor }))
 
 function cite(editor: EssayEditorHandle, data: CitationData): void {
   editor.cite(data)
@@ -225,6 +225,8 @@ export function EssaysPane(props: EssaysPaneProps): ReactElement {
       if (!result.ok) return setProblem(result.error.message)
       setEssays(newestFirst(result.value))
       const [latest] = newestFirst(result.value)
+      // The editor's code is fetched beside the essay, not after it: main may be busy by then.
+      if (latest) void loadEditor()
       if (latest && openId.current === null) void openEssay(latest.id)
       else if (!latest && queuedCite.current) void newEssay()
     })

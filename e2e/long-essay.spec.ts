@@ -54,3 +54,41 @@ test('an essay of 1,000 citations is editable: typed text appears, citations kee
   await expect(citations.nth(600)).toContainText('Compare with the interview.')
   await expect(editor).toContainText('Typed in the middle.')
 })
+
+test('what is typed while a long essay is still opening is saved with all of it, and undo works once it is in', async ({
+  app,
+}) => {
+  test.setTimeout(180_000)
+  const { page } = app
+  const essayId = await seedEssayWithCitations(await openCommonplace(app.dataDir), CITATIONS)
+  await app.restart()
+  // A slow machine: the rest of the essay is still coming in below the first screen while the
+  // writer types in it.
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 8 })
+  await page.getByRole('button', { name: 'Essays' }).click()
+  const editor = page.getByRole('textbox', { name: 'Essay' })
+  await editor.getByText('Paragraph 1:', { exact: false }).click()
+  await page.keyboard.type(' Typed at once.')
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 })
+
+  // What is written to disk has the typed words and every citation, never the part then shown.
+  const saved = async (): Promise<string> =>
+    JSON.stringify((await (await openCommonplace(app.dataDir)).essays.get(essayId)).editorState)
+  await expect.poll(saved, { timeout: 30_000 }).toContain('Typed at once.')
+  expect((await saved()).split('"citation-block"').length - 1).toBe(CITATIONS)
+
+  // The first thing typed once the essay is in can be undone, and undo leaves the essay whole.
+  await app.restart()
+  await page.getByRole('button', { name: 'Essays' }).click()
+  await expect(editor.getByRole('figure')).toHaveCount(CITATIONS, { timeout: 30_000 })
+  const first = editor.getByText('Paragraph 1:', { exact: false })
+  await expect(first).toContainText('Typed at once.')
+  await first.click()
+  await page.keyboard.type(' And undone.')
+  await expect(first).toContainText('And undone.')
+  await page.keyboard.press('ControlOrMeta+z')
+  await expect(first).not.toContainText('And undone.')
+  await expect(first).toContainText('Typed at once.')
+  await expect(editor.getByRole('figure')).toHaveCount(CITATIONS)
+})

@@ -12,6 +12,7 @@ import { EssaysPane, type CiteRequest, type EssaysPaneHandle } from './essays/Es
 import { Library } from './library/Library'
 import { EmptyReader } from './reader/EmptyReader'
 import { Reader } from './reader/Reader'
+import { AppShell } from './ui/AppShell'
 import { useCommand } from './ui/commands'
 import { NoticesProvider } from './ui/notices'
 import { useNotebook } from './useNotebook'
@@ -29,7 +30,7 @@ export function App(): React.JSX.Element {
       )
     })
   }, [])
-  if (status === null) return <div className="app-loading" aria-busy="true" />
+  if (status === null) return <AppShell />
   return (
     <QueryClientProvider client={queryClient}>
       <NoticesProvider>

@@ -11,10 +11,12 @@ import type { SerializedEditorStateJson } from '../../../shared/essay'
 import type { EssayEditorHandle } from './EssayEditorHandle'
 import { EssayEditorBody } from './EssayEditorBody'
 import { essayNodes } from './essayNodes'
-import { $loadBlocks } from './loadBlocks'
 import { INSERT_CITATION_COMMAND } from './plugins/citationCommands'
 import { EssayChangePlugin } from './plugins/EssayChangePlugin'
+import { HistoryFromNowPlugin } from './plugins/HistoryFromNowPlugin'
+import { LoadRestPlugin } from './plugins/LoadRestPlugin'
 import { UnreadableBlockPlugin } from './plugins/UnreadableBlockPlugin'
+import { createEssayLoad } from './progressiveLoad'
 import { essayTheme } from './theme'
 import './editor.css'
 
@@ -54,13 +56,17 @@ function EditorHandle({ editorRef }: { editorRef(editor: EssayEditorHandle | nul
  */
 export function EssayEditor(props: EssayEditorProps): ReactElement {
   const { initialState, onChange, editorRef, onLoadProblem } = props
+  // A long essay opens at its first screen; the rest follows while the writer reads (see there).
+  const [load] = useState(() => createEssayLoad(initialState, onLoadProblem))
   const [initialConfig] = useState<InitialConfigType>(() => ({
     namespace: 'commonplace-essay',
     theme: essayTheme,
     nodes: essayNodes,
-    editorState: () => $loadBlocks(initialState, onLoadProblem),
+    editorState: () => load.$loadFirst(),
     onError: (error) => console.error(error),
   }))
+  const [loaded, setLoaded] = useState(() => load.isComplete())
+  const [openedWhole] = useState(loaded)
 
   return (
     <LexicalComposer initialConfig={initialConfig}>
@@ -79,11 +85,20 @@ export function EssayEditor(props: EssayEditorProps): ReactElement {
           />
         }
       />
-      <HistoryPlugin />
+      {/* Undo starts once the whole essay is in: undoing across a slice would drop that slice. */}
+      {!loaded ? (
+        <LoadRestPlugin load={load} onLoaded={() => setLoaded(true)} />
+      ) : openedWhole ? (
+        <HistoryPlugin />
+      ) : (
+        <HistoryFromNowPlugin />
+      )}
       <ListPlugin />
       <UnreadableBlockPlugin />
-      <EssayChangePlugin onChange={onChange} />
-      {editorRef && <EditorHandle editorRef={editorRef} />}
+      <EssayChangePlugin onChange={onChange} loaded={loaded} />
+      {/* Handed out once the whole essay is in: a citation asked for meanwhile waits for it, and
+          the pane's checks of every citation against its sources start only then. */}
+      {editorRef && loaded && <EditorHandle editorRef={editorRef} />}
     </LexicalComposer>
   )
 }

@@ -58,9 +58,9 @@ function newestFirst(essays: EssaySummary[]): EssaySummary[] {
 }
 
 // The editor (Lexical and its nodes) is its own chunk, loaded when an essay first opens.
-const EssayEditor = lazy(async () => ({
-  default: (await import('../editor/EssayEditor')).EssayEditor,
-}))
+const loadEditor = (): Promise<typeof import('../editor/EssayEditor')> =>
+  import('../editor/EssayEditor')
+const EssayEditor = lazy(async () => ({ default: (await loadEditor()).EssayEditor }))
 
 function cite(editor: EssayEditorHandle, data: CitationData): void {
   editor.cite(data)
@@ -109,7 +109,13 @@ export function EssaysPane(props: EssaysPaneProps): ReactElement {
   const { flush } = autosave
   // E.g. before asking main which essays cite a clipping: the open one may not be saved yet.
   useImperativeHandle(ref, () => ({ flush }), [flush])
-  const citations = useCitationStatus(citedIds, clippingsRevision, onShowInSource, open?.id ?? null)
+  const citations = useCitationStatus(
+    citedIds,
+    clippingsRevision,
+    onShowInSource,
+    open?.id ?? null,
+    editor !== null,
+  )
 
   const show = (essay: Essay | null, isNew = false): void => {
     openId.current = essay?.id ?? null
@@ -219,6 +225,8 @@ export function EssaysPane(props: EssaysPaneProps): ReactElement {
       if (!result.ok) return setProblem(result.error.message)
       setEssays(newestFirst(result.value))
       const [latest] = newestFirst(result.value)
+      // The editor's code is fetched beside the essay, not after it: main may be busy by then.
+      if (latest) void loadEditor()
       if (latest && openId.current === null) void openEssay(latest.id)
       else if (!latest && queuedCite.current) void newEssay()
     })

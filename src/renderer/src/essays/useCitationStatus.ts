@@ -22,6 +22,8 @@ export function useCitationStatus(
   revision: number,
   onShowInSource: (clippingId: string, sourceId: string) => void,
   essayId: string | null,
+  /** False until the editor holds the whole essay: the checks wait, not to slow its opening. */
+  editorShown: boolean,
 ): CitationContextValue {
   const [statuses, setStatuses] = useState<Record<string, ClippingStatus>>({})
   const [changes, setChanges] = useState<Record<string, QuoteChangeInfo>>({})
@@ -33,37 +35,42 @@ export function useCitationStatus(
 
   useEffect(() => {
     const ids = citedIds === '' ? [] : citedIds.split('\n')
-    if (ids.length === 0) return
+    if (ids.length === 0 || !editorShown) return
     let current = true
-    void Promise.all([
-      call((api) => api.lookupClippings(ids)),
-      essayId ? call((api) => api.verifyCitations(essayId)) : null,
-    ]).then(([result, checks]) => {
-      // Unknown rather than a guess when main cannot answer: no false "Missing".
-      if (!current || !result.ok) return
-      const next: Record<string, ClippingStatus> = {}
-      for (const id of ids) next[id] = result.value[id] ? 'present' : 'missing'
-      // The saved essay checked against its sources: the badge each citation shows. A wording
-      // the writer kept is still a changed passage; each citation knows whether it kept it.
-      const nowSays: Record<string, QuoteChangeInfo> = {}
-      if (checks?.ok) {
-        for (const check of checks.value) {
-          // A citation that cannot be read has no clipping to badge; verify reports it.
-          if (check.state === 'unreadable') continue
-          const state = check.state === 'kept' ? 'changed' : check.state
-          if (next[check.clippingId] === 'present') next[check.clippingId] = state
-          if (state === 'changed' && check.current !== undefined && check.versionHash) {
-            nowSays[check.clippingId] = { now: check.current, versionHash: check.versionHash }
+    // Once the essay is open and the page idle: main checks every citation against its source,
+    // which takes a while on a long essay, and main also serves the editor's code and the essay.
+    const check = (): Promise<void> =>
+      Promise.all([
+        call((api) => api.lookupClippings(ids)),
+        essayId ? call((api) => api.verifyCitations(essayId)) : null,
+      ]).then(([result, checks]) => {
+        // Unknown rather than a guess when main cannot answer: no false "Missing".
+        if (!current || !result.ok) return
+        const next: Record<string, ClippingStatus> = {}
+        for (const id of ids) next[id] = result.value[id] ? 'present' : 'missing'
+        // The saved essay checked against its sources: the badge each citation shows. A wording
+        // the writer kept is still a changed passage; each citation knows whether it kept it.
+        const nowSays: Record<string, QuoteChangeInfo> = {}
+        if (checks?.ok) {
+          for (const check of checks.value) {
+            // A citation that cannot be read has no clipping to badge; verify reports it.
+            if (check.state === 'unreadable') continue
+            const state = check.state === 'kept' ? 'changed' : check.state
+            if (next[check.clippingId] === 'present') next[check.clippingId] = state
+            if (state === 'changed' && check.current !== undefined && check.versionHash) {
+              nowSays[check.clippingId] = { now: check.current, versionHash: check.versionHash }
+            }
           }
         }
-      }
-      setStatuses(next)
-      setChanges(nowSays)
-    })
+        setStatuses(next)
+        setChanges(nowSays)
+      })
+    const idle = window.requestIdleCallback(() => void check(), { timeout: 500 })
     return () => {
       current = false
+      window.cancelIdleCallback(idle)
     }
-  }, [citedIds, revision, essayId, accepted])
+  }, [citedIds, revision, essayId, accepted, editorShown])
 
   return useMemo(
     () => ({

@@ -1,6 +1,6 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { HISTORY_MERGE_TAG, type EditorState } from 'lexical'
-import { useEffect } from 'react'
+import { useEffect, useRef } from 'react'
 
 /** Tags a citation field's keystrokes: merged into one undo step, yet edits to be saved. */
 export const CITATION_FIELD_TAG = 'citation-field'
@@ -14,10 +14,17 @@ export const CITATION_FIELD_TAG = 'citation-field'
  */
 export function EssayChangePlugin({
   onChange,
+  loaded,
 }: {
   onChange(editorState: EditorState): void
+  /**
+   * False while a long essay is still being loaded: the editor holds only part of it, so a
+   * change is noted and reported once the whole essay is in (saving part would lose the rest).
+   */
+  loaded: boolean
 }): null {
   const [editor] = useLexicalComposerContext()
+  const editedWhileLoading = useRef(false)
   useEffect(
     () =>
       editor.registerUpdateListener(
@@ -25,10 +32,16 @@ export function EssayChangePlugin({
           if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return
           if (prevEditorState.isEmpty()) return
           if (tags.has(HISTORY_MERGE_TAG) && !tags.has(CITATION_FIELD_TAG)) return
-          onChange(editorState)
+          if (!loaded) editedWhileLoading.current = true
+          else onChange(editorState)
         },
       ),
-    [editor, onChange],
+    [editor, onChange, loaded],
   )
+  useEffect(() => {
+    if (!loaded || !editedWhileLoading.current) return
+    editedWhileLoading.current = false
+    onChange(editor.getEditorState())
+  }, [editor, onChange, loaded])
   return null
 }

@@ -92,3 +92,28 @@ test('what is typed while a long essay is still opening is saved with all of it,
   await expect(first).toContainText('Typed at once.')
   await expect(editor.getByRole('figure')).toHaveCount(CITATIONS)
 })
+
+test('what is typed while a long essay is still opening is saved when another essay is opened at once', async ({
+  app,
+}) => {
+  // A slowed page finishing 1,000 blocks at once takes a while; nothing here is timed.
+  test.setTimeout(90_000)
+  const { page } = app
+  const essayId = await seedEssayWithCitations(await openCommonplace(app.dataDir), CITATIONS)
+  await app.restart()
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 8 })
+  await page.getByRole('button', { name: 'Essays' }).click()
+  const editor = page.getByRole('textbox', { name: 'Essay' })
+  await editor.getByText('Paragraph 1:', { exact: false }).click()
+  await page.keyboard.type(' Typed, then away.')
+  // Still opening (fewer blocks than the essay has), the writer starts another essay.
+  expect(await editor.getByRole('figure').count()).toBeLessThan(CITATIONS)
+  await page.getByRole('button', { name: 'New essay' }).click()
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 })
+
+  const saved = async (): Promise<string> =>
+    JSON.stringify((await (await openCommonplace(app.dataDir)).essays.get(essayId)).editorState)
+  await expect.poll(saved, { timeout: 45_000 }).toContain('Typed, then away.')
+  expect((await saved()).split('"citation-block"').length - 1).toBe(CITATIONS)
+})

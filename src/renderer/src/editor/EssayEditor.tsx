@@ -95,7 +95,7 @@ export function EssayEditor(props: EssayEditorProps): ReactElement {
       )}
       <ListPlugin />
       <UnreadableBlockPlugin />
-      <EssayChangePlugin onChange={onChange} loaded={loaded} />
+      <EssayChangePlugin onChange={onChange} loaded={loaded} load={load} />
       {/* Handed out once the whole essay is in: a citation asked for meanwhile waits for it, and
           the pane's checks of every citation against its sources start only then. */}
       {editorRef && loaded && <EditorHandle editorRef={editorRef} />}

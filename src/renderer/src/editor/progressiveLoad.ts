@@ -23,6 +23,8 @@ export interface EssayLoad {
   loadRest(editor: LexicalEditor, onComplete: () => void): () => void
   /** Whether every saved block is in the editor. */
   isComplete(): boolean
+  /** Appends whatever is still to come, at once (the editor is closing with an edit to save). */
+  finishNow(editor: LexicalEditor): void
 }
 
 /**
@@ -55,6 +57,13 @@ export function createEssayLoad(
   return {
     $loadFirst: () => $appendUpTo(FIRST_BLOCKS),
     isComplete: complete,
+    finishNow(editor) {
+      if (complete()) return
+      editor.update(() => $appendUpTo(blocks.length - next), {
+        tag: HISTORY_MERGE_TAG,
+        discrete: true,
+      })
+    },
     loadRest(editor, onComplete) {
       let cancel: () => void = () => undefined
       let stopped = false

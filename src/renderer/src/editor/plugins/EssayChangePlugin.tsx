@@ -1,6 +1,7 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { HISTORY_MERGE_TAG, type EditorState } from 'lexical'
 import { useEffect, useRef } from 'react'
+import type { EssayLoad } from '../progressiveLoad'
 
 /** Tags a citation field's keystrokes: merged into one undo step, yet edits to be saved. */
 export const CITATION_FIELD_TAG = 'citation-field'
@@ -15,6 +16,7 @@ export const CITATION_FIELD_TAG = 'citation-field'
 export function EssayChangePlugin({
   onChange,
   loaded,
+  load,
 }: {
   onChange(editorState: EditorState): void
   /**
@@ -22,9 +24,26 @@ export function EssayChangePlugin({
    * change is noted and reported once the whole essay is in (saving part would lose the rest).
    */
   loaded: boolean
+  /** The essay's load, finished at once when the editor closes with an edit made meanwhile. */
+  load?: EssayLoad
 }): null {
   const [editor] = useLexicalComposerContext()
   const editedWhileLoading = useRef(false)
+  const latestOnChange = useRef(onChange)
+  useEffect(() => {
+    latestOnChange.current = onChange
+  })
+  // Closed (another essay opened) before the essay was all in, with something typed: the rest is
+  // put in now and the whole saved, rather than the edit lost or part of the essay written.
+  useEffect(
+    () => () => {
+      if (!load || load.isComplete() || !editedWhileLoading.current) return
+      editedWhileLoading.current = false
+      load.finishNow(editor)
+      latestOnChange.current(editor.getEditorState())
+    },
+    [editor, load],
+  )
   useEffect(
     () =>
       editor.registerUpdateListener(

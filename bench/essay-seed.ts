@@ -49,18 +49,7 @@ export async function seedEssayWithCitations(app: Commonplace, citations: number
   const children: SerializedNodeJson[] = []
   for (let i = 0; i < citations; i++) {
     const text = `Paragraph ${i + 1}: the writer weighs what the source says and why it matters here.`
-    children.push({
-      type: 'paragraph',
-      version: 1,
-      direction: null,
-      format: '',
-      indent: 0,
-      textFormat: 0,
-      textStyle: '',
-      children: [
-        { type: 'text', version: 1, text, format: 0, detail: 0, mode: 'normal', style: '' },
-      ],
-    })
+    children.push(paragraph(text))
     children.push(cited[i % cited.length])
   }
   const essay = await app.essays.create(`An essay with ${citations} citations`)
@@ -68,4 +57,18 @@ export async function seedEssayWithCitations(app: Commonplace, citations: number
     root: { type: 'root', version: 1, children, direction: null, format: '', indent: 0 },
   })
   return essay.id
+}
+
+/** A paragraph of plain text, as the editor saves it. */
+export function paragraph(text: string): SerializedNodeJson {
+  return {
+    type: 'paragraph',
+    version: 1,
+    direction: null,
+    format: '',
+    indent: 0,
+    textFormat: 0,
+    textStyle: '',
+    children: [{ type: 'text', version: 1, text, format: 0, detail: 0, mode: 'normal', style: '' }],
+  }
 }

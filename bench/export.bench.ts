@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { openCommonplace } from '../src/main/core/commonplace'
 import type { SourceFile } from '../src/main/core/store/schema'
 import type { SerializedNodeJson } from '../src/shared/essay'
+import { paragraph } from './essay-seed'
 import { ms, type BenchSection } from './report'
 import { copyNotebook, seededNotebook } from './seed-library'
 import { median, summarize } from './stats'
@@ -29,26 +30,11 @@ export async function seedEssayForBench(
     const file = JSON.parse(await readFile(join(dataDir, 'sources', name), 'utf8')) as SourceFile
     const entry = sources.get(file.id)
     for (const clipping of file.clippings) {
-      children.push({
-        type: 'paragraph',
-        version: 1,
-        direction: null,
-        format: '',
-        indent: 0,
-        textFormat: 0,
-        textStyle: '',
-        children: [
-          {
-            type: 'text',
-            version: 1,
-            text: `Paragraph ${children.length / 2 + 1}: what the source says, and why it matters.`,
-            format: 0,
-            detail: 0,
-            mode: 'normal',
-            style: '',
-          },
-        ],
-      })
+      children.push(
+        paragraph(
+          `Paragraph ${children.length / 2 + 1}: what the source says, and why it matters.`,
+        ),
+      )
       children.push({
         type: 'citation-block',
         version: 1,

@@ -4,11 +4,11 @@ import { execFileSync } from 'node:child_process'
 import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { paragraph } from '../bench/essay-seed'
 import { generateSources, writeStoreLibrary, type Library } from '../bench/seed-library'
 import { openCommonplace } from '../src/main/core/commonplace'
 import { SCHEMA_VERSION } from '../src/main/core/store/schema'
 import type { Clipping } from '../src/shared/domain'
-import type { SerializedNodeJson } from '../src/shared/essay'
 
 export const LARGE_NOTEBOOK_CLIPPINGS = 10_000
 
@@ -70,17 +70,4 @@ async function makeLargeNotebook(): Promise<LargeNotebook> {
     },
   })
   return { dir, newest, oldest, essayTitle }
-}
-
-function paragraph(text: string): SerializedNodeJson {
-  return {
-    type: 'paragraph',
-    version: 1,
-    direction: null,
-    format: '',
-    indent: 0,
-    textFormat: 0,
-    textStyle: '',
-    children: [{ type: 'text', version: 1, text, format: 0, detail: 0, mode: 'normal', style: '' }],
-  }
 }

@@ -1,8 +1,34 @@
 import { seedEssayWithCitations } from '../bench/essay-seed'
 import { openCommonplace } from '../src/main/core/commonplace'
-import { expect, test } from './fixtures'
+import { expect, test, type RunningApp } from './fixtures'
 
 const CITATIONS = 1000
+
+/**
+ * A slow machine: the essay of CITATIONS blocks opens while the CPU runs 8 times slower, so the
+ * rest of it is still coming in below the first screen while the writer types `text` in it.
+ */
+async function typeWhileOpening(app: RunningApp, text: string) {
+  const { page } = app
+  const essayId = await seedEssayWithCitations(await openCommonplace(app.dataDir), CITATIONS)
+  await app.restart()
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 8 })
+  await page.getByRole('button', { name: 'Essays' }).click()
+  const editor = page.getByRole('textbox', { name: 'Essay' })
+  await editor.getByText('Paragraph 1:', { exact: false }).click()
+  await page.keyboard.type(text)
+  const fullSpeed = async (): Promise<void> =>
+    void (await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 }))
+  return { essayId, editor, fullSpeed }
+}
+
+/** The essay as written to disk, as JSON. */
+async function savedEssay(app: RunningApp, essayId: string): Promise<string> {
+  return JSON.stringify(
+    (await (await openCommonplace(app.dataDir)).essays.get(essayId)).editorState,
+  )
+}
 
 test('an essay of 1,000 citations is editable: typed text appears, citations keep quotes and statuses, controls come on use and a comment persists', async ({
   app,
@@ -60,21 +86,11 @@ test('what is typed while a long essay is still opening is saved with all of it,
 }) => {
   test.setTimeout(180_000)
   const { page } = app
-  const essayId = await seedEssayWithCitations(await openCommonplace(app.dataDir), CITATIONS)
-  await app.restart()
-  // A slow machine: the rest of the essay is still coming in below the first screen while the
-  // writer types in it.
-  const cdp = await page.context().newCDPSession(page)
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 8 })
-  await page.getByRole('button', { name: 'Essays' }).click()
-  const editor = page.getByRole('textbox', { name: 'Essay' })
-  await editor.getByText('Paragraph 1:', { exact: false }).click()
-  await page.keyboard.type(' Typed at once.')
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 })
+  const { essayId, editor, fullSpeed } = await typeWhileOpening(app, ' Typed at once.')
+  await fullSpeed()
 
   // What is written to disk has the typed words and every citation, never the part then shown.
-  const saved = async (): Promise<string> =>
-    JSON.stringify((await (await openCommonplace(app.dataDir)).essays.get(essayId)).editorState)
+  const saved = (): Promise<string> => savedEssay(app, essayId)
   await expect.poll(saved, { timeout: 30_000 }).toContain('Typed at once.')
   expect((await saved()).split('"citation-block"').length - 1).toBe(CITATIONS)
 
@@ -99,21 +115,13 @@ test('what is typed while a long essay is still opening is saved when another es
   // A slowed page finishing 1,000 blocks at once takes a while; nothing here is timed.
   test.setTimeout(90_000)
   const { page } = app
-  const essayId = await seedEssayWithCitations(await openCommonplace(app.dataDir), CITATIONS)
-  await app.restart()
-  const cdp = await page.context().newCDPSession(page)
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 8 })
-  await page.getByRole('button', { name: 'Essays' }).click()
-  const editor = page.getByRole('textbox', { name: 'Essay' })
-  await editor.getByText('Paragraph 1:', { exact: false }).click()
-  await page.keyboard.type(' Typed, then away.')
+  const { essayId, editor, fullSpeed } = await typeWhileOpening(app, ' Typed, then away.')
   // Still opening (fewer blocks than the essay has), the writer starts another essay.
   expect(await editor.getByRole('figure').count()).toBeLessThan(CITATIONS)
   await page.getByRole('button', { name: 'New essay' }).click()
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 })
+  await fullSpeed()
 
-  const saved = async (): Promise<string> =>
-    JSON.stringify((await (await openCommonplace(app.dataDir)).essays.get(essayId)).editorState)
+  const saved = (): Promise<string> => savedEssay(app, essayId)
   await expect.poll(saved, { timeout: 45_000 }).toContain('Typed, then away.')
   expect((await saved()).split('"citation-block"').length - 1).toBe(CITATIONS)
 })

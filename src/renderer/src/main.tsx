@@ -2,6 +2,8 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 // The base theme first, so each component's own stylesheet can refine it.
 import './ui/theme.css'
+import './ui/centre.css'
+import './ui/app-shell.css'
 import { App } from './App'
 
 createRoot(document.getElementById('root') as HTMLElement).render(

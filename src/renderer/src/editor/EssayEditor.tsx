@@ -19,6 +19,7 @@ import { UnreadableBlockPlugin } from './plugins/UnreadableBlockPlugin'
 import { createEssayLoad } from './progressiveLoad'
 import { essayTheme } from './theme'
 import './editor.css'
+import './citation-block.css'
 
 export interface EssayEditorProps {
   /** Read once, when the editor mounts: give the editor `key={essay.id}` to open another essay. */

@@ -24,6 +24,7 @@ import { EssayHeader } from './EssayHeader'
 import { ExportControls } from './ExportControls'
 import { EssayList } from './EssayList'
 import { UndoToast, type ToastMessage } from './UndoToast'
+import { useSaveOnLeave } from './useSaveOnLeave'
 import { useAutosave } from './useAutosave'
 import { citedKey, useCitationStatus } from './useCitationStatus'
 import './essays.css'
@@ -262,26 +263,7 @@ export function EssaysPane(props: EssaysPaneProps): ReactElement {
     [],
   )
 
-  // Nothing typed may be lost: save at once on unmount, window close, reload or hiding.
-  useEffect(() => {
-    const onHide = (): void => {
-      if (document.visibilityState === 'hidden') void flush()
-    }
-    const onUnload = (): void => void flush()
-    const stopMenu = window.commonplace.onMenuCommand((command) => {
-      if (command === 'before-close') {
-        void flush().then(() => call((api) => api.readyToClose()))
-      }
-    })
-    window.addEventListener('beforeunload', onUnload)
-    document.addEventListener('visibilitychange', onHide)
-    return () => {
-      stopMenu()
-      window.removeEventListener('beforeunload', onUnload)
-      document.removeEventListener('visibilitychange', onHide)
-      void flush()
-    }
-  }, [flush])
+  useSaveOnLeave(flush)
 
   // The menu's "New essay", while this pane is shown.
   const newEssayLatest = useRef(newEssay)

@@ -92,17 +92,23 @@ export function limitProblem(
     for (let f = frame; f?.parent; f = f.parent) keys.push(f.key)
     return [...at, ...keys.reverse()]
   }
+  // Where a value found in `parent` under `key` sits; only built for a message (an essay has
+  // tens of thousands of values, and the walk allocates nothing per leaf).
+  const placeOf = (parent: Frame | null, key: string | number): (string | number)[] =>
+    parent ? pathOf(parent, key) : [...at]
 
   // A value found in `parent` under `key` (the top value has neither): a leaf is checked now,
   // an object or array is queued.
   const visit = (child: unknown, parent: Frame | null, key: string | number): string | null => {
-    const place = (): (string | number)[] => (parent ? pathOf(parent, key) : [...at])
     if (++values > limits.maxValues)
       return atPath(at, `more than ${count(limits.maxValues)} values`)
     switch (typeof child) {
       case 'string':
         if (child.length > limits.maxTextLength) {
-          return atPath(place(), `longer than ${count(limits.maxTextLength)} characters`)
+          return atPath(
+            placeOf(parent, key),
+            `longer than ${count(limits.maxTextLength)} characters`,
+          )
         }
         text += child.length
         if (text > limits.maxTotalText) {
@@ -110,20 +116,22 @@ export function limitProblem(
         }
         return null
       case 'number':
-        return Number.isFinite(child) ? null : atPath(place(), 'not a finite number')
+        return Number.isFinite(child) ? null : atPath(placeOf(parent, key), 'not a finite number')
       case 'boolean':
         return null
       case 'undefined':
         // An absent property, as JSON leaves it out; in an array it would turn into null.
-        return parent && !Array.isArray(parent.value) ? null : atPath(place(), 'not JSON')
+        return parent && !Array.isArray(parent.value)
+          ? null
+          : atPath(placeOf(parent, key), 'not JSON')
       case 'object': {
         if (child === null) return null
         if (!Array.isArray(child) && !isPlainObject(child)) {
-          return atPath(place(), 'not a plain JSON object')
+          return atPath(placeOf(parent, key), 'not a plain JSON object')
         }
         const nesting = (parent?.nesting ?? 0) + 1
         if (nesting > limits.maxNesting) {
-          return atPath(place(), `nested more than ${limits.maxNesting} levels deep`)
+          return atPath(placeOf(parent, key), `nested more than ${limits.maxNesting} levels deep`)
         }
         let nodeDepth = parent ? parent.nodeDepth : depth
         // Nodes: the top value (unless it is a whole state), the state's root, each element of
@@ -140,14 +148,14 @@ export function limitProblem(
           if (++nodes > limits.maxNodes)
             return atPath(at, `more than ${count(limits.maxNodes)} nodes`)
           if (nodeDepth > limits.maxDepth) {
-            return atPath(place(), `nested more than ${limits.maxDepth} nodes deep`)
+            return atPath(placeOf(parent, key), `nested more than ${limits.maxDepth} nodes deep`)
           }
         }
         stack.push({ value: child, parent, key, nodeDepth, nesting })
         return null
       }
       default:
-        return atPath(place(), `a ${typeof child} is not JSON`)
+        return atPath(placeOf(parent, key), `a ${typeof child} is not JSON`)
     }
   }
 

@@ -252,4 +252,28 @@ describe('the saved editor state schema', () => {
     const bomb = storedEditorStateSchema.safeParse(stateOf({ type: 'x', version: 1, deep } as Node))
     expect(bomb.error?.issues[0].message).toMatch(/nested more than 200 levels deep$/)
   })
+
+  it('refuses on load every shape the quick common-case walk must not let through', () => {
+    const refused = (state: unknown): boolean => !storedEditorStateSchema.safeParse(state).success
+    const deepBy = (levels: number): unknown => {
+      let deep: unknown = []
+      for (let level = 1; level < levels; level++) deep = [deep]
+      return deep
+    }
+    expect(refused({ root: { type: 'root', version: 1, children: [] } })).toBe(false)
+    expect(refused(stateOf({ type: 'x', version: 1, data: deepBy(196) } as Node))).toBe(false)
+    expect(refused(stateOf({ type: 'x', version: 1, data: deepBy(197) } as Node))).toBe(true)
+    expect(refused({ root: { type: 'essay', version: 1, children: [] } })).toBe(true)
+    expect(refused({ root: { type: 'root', version: 1, children: {} } })).toBe(true)
+    expect(refused(stateOf('a paragraph' as unknown as Node))).toBe(true)
+    expect(refused(stateOf(null as unknown as Node))).toBe(true)
+    expect(refused(stateOf({ type: '', version: 1 } as Node))).toBe(true)
+    expect(refused(stateOf({ type: 'x', version: '1' } as unknown as Node))).toBe(true)
+    expect(refused(stateOf({ type: 'x', version: 1, children: [{ type: 'y' }] } as Node))).toBe(
+      true,
+    )
+    expect(refused(stateOf({ type: 'x', version: 1, size: NaN } as Node))).toBe(true)
+    expect(refused(stateOf({ type: 'x', version: 1, made: new Date(0) } as Node))).toBe(true)
+    expect(refused(stateOf({ type: 'x', version: 1, call: () => 1 } as Node))).toBe(true)
+  })
 })

@@ -154,6 +154,8 @@ const LOAD_LIMITS = {
 export const storedEditorStateSchema = z
   .unknown()
   .transform((value, context): SerializedEditorStateJson => {
+    if (isPlainStoredState(value)) return value as SerializedEditorStateJson
+    // Something is off: the full checks find it and word the message.
     const tooDeep = limitProblem(value, [], -1, LOAD_LIMITS)
     const parsed = tooDeep ? null : storedStateSchema.safeParse(value)
     if (!tooDeep && parsed?.success) return value as SerializedEditorStateJson
@@ -166,3 +168,63 @@ export const storedEditorStateSchema = z
     })
     return z.NEVER
   })
+
+/**
+ * The common case of the load check in one walk that allocates little: plain JSON, a root, every
+ * node (the root, each element of a `children` array) with a non-empty type and a numeric
+ * version, `children` an array, nothing nested deeper than the load limit. True only when the
+ * two checks above would both pass; anything else goes to them (an essay with 2,000 blocks is
+ * checked on every open and export, and the zod walk alone cost a fresh CLI export ~100 ms).
+ */
+function isPlainStoredState(value: unknown): boolean {
+  if (!isJsonObject(value)) return false
+  const root = value.root
+  if (!isJsonObject(root) || root.type !== 'root') return false
+  const stack: Array<{ container: object; nesting: number; isNode: boolean; isChildren: boolean }> =
+    [{ container: value, nesting: 1, isNode: false, isChildren: false }]
+  for (let frame = stack.pop(); frame; frame = stack.pop()) {
+    const { container, nesting, isNode } = frame
+    if (nesting > LOAD_LIMITS.maxNesting) return false
+    const record = container as Record<string, unknown>
+    if (isNode) {
+      const { type, version, children } = record
+      if (typeof type !== 'string' || type === '' || typeof version !== 'number') return false
+      if (children !== undefined && !Array.isArray(children)) return false
+    }
+    const inChildren = Array.isArray(container) && frame.isChildren
+    const keys = Array.isArray(container) ? null : Object.keys(container)
+    const length = keys ? keys.length : (container as unknown[]).length
+    for (let index = 0; index < length; index++) {
+      const key = keys ? keys[index] : index
+      const child = record[key as string]
+      if (inChildren && !isJsonObject(child)) return false
+      if (child === null || typeof child === 'string' || typeof child === 'boolean') continue
+      if (typeof child === 'number') {
+        if (!Number.isFinite(child)) return false
+        continue
+      }
+      if (Array.isArray(child)) {
+        stack.push({
+          container: child,
+          nesting: nesting + 1,
+          isNode: false,
+          isChildren: key === 'children' && isNode,
+        })
+      } else if (isJsonObject(child)) {
+        stack.push({
+          container: child,
+          nesting: nesting + 1,
+          isNode: inChildren || (key === 'root' && container === value),
+          isChildren: false,
+        })
+      } else if (child !== undefined || keys === null) return false
+    }
+  }
+  return true
+}
+
+function isJsonObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
+  const prototype = Object.getPrototypeOf(value)
+  return prototype === Object.prototype || prototype === null
+}

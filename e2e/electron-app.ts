@@ -81,6 +81,12 @@ export async function startElectron(
         [notebookChangedChannel, change] as const,
       )
     },
+    async closeWindow() {
+      // The close button: the app's close guard asks the page to save before the window goes.
+      const closed = page.waitForEvent('close')
+      await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.close())
+      await closed
+    },
     close: () => app.close(),
   }
 }

@@ -43,6 +43,11 @@ export interface RunningApp {
   sendMenuCommand(command: MenuCommand): Promise<void>
   /** As if main saw the notebook change on disk (the store watcher calls this in the app). */
   notifyNotebookChanged(change: NotebookChange): Promise<void>
+  /**
+   * The window's close button: main holds the close back until the page says it has saved, then
+   * the window goes (no later save can happen). The app is not usable afterwards.
+   */
+  closeWindow(): Promise<void>
   close(): Promise<void>
 }
 
@@ -87,10 +92,11 @@ export async function startHarness(
   const leakedRequests: string[] = []
   const openedExternally: string[] = []
   const refusedSaves: string[] = []
+  let pageSaidReady: () => void = () => undefined
   const ports: Ports = {
     chooseFilesToImport: async () => answers.open.shift() ?? [],
     openExternal: async (url) => void openedExternally.push(url),
-    readyToClose: () => undefined,
+    readyToClose: () => pageSaidReady(),
     chooseExportPath: async () => answers.save.shift() ?? null,
     chooseEssayToImport: async () => answers.open.shift()?.[0] ?? null,
   }
@@ -171,6 +177,13 @@ export async function startHarness(
     },
     sendMenuCommand: (command) => send(menuCommandChannel, command),
     notifyNotebookChanged: (change) => send(notebookChangedChannel, change),
+    async closeWindow() {
+      // As the close guard does (src/main/close-guard.ts): ask, wait for the page, then close.
+      const ready = new Promise<void>((resolve) => (pageSaidReady = resolve))
+      await send(menuCommandChannel, 'before-close')
+      await ready
+      await shown.close({ runBeforeUnload: false })
+    },
     close: async () => {
       session?.close()
       stopBackups()

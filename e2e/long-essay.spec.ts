@@ -113,7 +113,7 @@ test('what is typed while a long essay is still opening is saved when another es
   app,
 }) => {
   // A slowed page finishing 1,000 blocks at once takes a while; nothing here is timed.
-  test.setTimeout(90_000)
+  test.setTimeout(180_000)
   const { page } = app
   const { essayId, editor, fullSpeed } = await typeWhileOpening(app, ' Typed, then away.')
   // Still opening (fewer blocks than the essay has), the writer starts another essay.
@@ -124,4 +124,20 @@ test('what is typed while a long essay is still opening is saved when another es
   const saved = (): Promise<string> => savedEssay(app, essayId)
   await expect.poll(saved, { timeout: 45_000 }).toContain('Typed, then away.')
   expect((await saved()).split('"citation-block"').length - 1).toBe(CITATIONS)
+})
+
+test('what is typed while a long essay is still opening is saved when the window is closed at once', async ({
+  app,
+}) => {
+  test.setTimeout(180_000)
+  const { page } = app
+  const { essayId, editor } = await typeWhileOpening(app, ' Typed, then closed.')
+  expect(await editor.getByRole('figure').count()).toBeLessThan(CITATIONS)
+  // Closed still slowed: the page gets no idle time to finish the essay on its own.
+  await app.closeWindow()
+  expect(page.isClosed()).toBe(true)
+
+  const saved = await savedEssay(app, essayId)
+  expect(saved.includes('Typed, then closed.'), 'the typed words are on disk').toBe(true)
+  expect(saved.split('"citation-block"').length - 1).toBe(CITATIONS)
 })

@@ -33,6 +33,12 @@ export interface EssayEditorProps {
   editorRef?: (editor: EssayEditorHandle | null) => void
   /** Blocks of the saved state the editor itself could not read (kept as unreadable blocks). */
   onLoadProblem?(message: string): void
+  /**
+   * Set while the editor exists to what makes an edit typed during a long essay's load a change
+   * at once (the rest put in first): the pane calls it before it saves on leaving, so closing
+   * the window a moment after opening an essay does not drop what was typed.
+   */
+  settleRef?: { current: (() => void) | null }
 }
 
 /** Hands the editor out while it exists, and null once it is gone. */
@@ -56,7 +62,7 @@ function EditorHandle({ editorRef }: { editorRef(editor: EssayEditorHandle | nul
  * Provide a CitationContext around it so citations can show their state and open their source.
  */
 export function EssayEditor(props: EssayEditorProps): ReactElement {
-  const { initialState, onChange, editorRef, onLoadProblem } = props
+  const { initialState, onChange, editorRef, onLoadProblem, settleRef } = props
   // A long essay opens at its first screen; the rest follows while the writer reads (see there).
   const [load] = useState(() => createEssayLoad(initialState, onLoadProblem))
   const [initialConfig] = useState<InitialConfigType>(() => ({
@@ -96,7 +102,7 @@ export function EssayEditor(props: EssayEditorProps): ReactElement {
       )}
       <ListPlugin />
       <UnreadableBlockPlugin />
-      <EssayChangePlugin onChange={onChange} loaded={loaded} load={load} />
+      <EssayChangePlugin onChange={onChange} loaded={loaded} load={load} settleRef={settleRef} />
       {/* Handed out once the whole essay is in: a citation asked for meanwhile waits for it, and
           the pane's checks of every citation against its sources start only then. */}
       {editorRef && loaded && <EditorHandle editorRef={editorRef} />}

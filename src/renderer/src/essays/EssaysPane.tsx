@@ -107,7 +107,13 @@ export function EssaysPane(props: EssaysPaneProps): ReactElement {
     trackCitations(citedKey(state))
     if (cited.current !== before) changed.current?.()
   })
-  const { flush } = autosave
+  // An edit typed while a long essay is still opening becomes a change first, then all is saved.
+  const settleEditor = useRef<(() => void) | null>(null)
+  const { flush: flushAutosave } = autosave
+  const flush = useCallback((): Promise<void> => {
+    settleEditor.current?.()
+    return flushAutosave()
+  }, [flushAutosave])
   // E.g. before asking main which essays cite a clipping: the open one may not be saved yet.
   useImperativeHandle(ref, () => ({ flush }), [flush])
   const citations = useCitationStatus(
@@ -371,6 +377,7 @@ export function EssaysPane(props: EssaysPaneProps): ReactElement {
                   onChange={onChange}
                   editorRef={setEditor}
                   onLoadProblem={setProblem}
+                  settleRef={settleEditor}
                 />
               </Suspense>
             </CitationContext.Provider>

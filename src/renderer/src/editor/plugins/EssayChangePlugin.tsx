@@ -17,6 +17,7 @@ export function EssayChangePlugin({
   onChange,
   loaded,
   load,
+  settleRef,
 }: {
   onChange(editorState: EditorState): void
   /**
@@ -26,6 +27,8 @@ export function EssayChangePlugin({
   loaded: boolean
   /** The essay's load, finished at once when the editor closes with an edit made meanwhile. */
   load?: EssayLoad
+  /** Given how to report such an edit now (the rest put in first), for the pane's saves. */
+  settleRef?: { current: (() => void) | null }
 }): null {
   const [editor] = useLexicalComposerContext()
   const editedWhileLoading = useRef(false)
@@ -33,17 +36,22 @@ export function EssayChangePlugin({
   useEffect(() => {
     latestOnChange.current = onChange
   })
-  // Closed (another essay opened) before the essay was all in, with something typed: the rest is
-  // put in now and the whole saved, rather than the edit lost or part of the essay written.
-  useEffect(
-    () => () => {
+  // Closed (another essay opened, the window closing) before the essay was all in, with
+  // something typed: the rest is put in now and the whole saved, rather than the edit lost or
+  // part of the essay written.
+  useEffect(() => {
+    const settle = (): void => {
       if (!load || load.isComplete() || !editedWhileLoading.current) return
       editedWhileLoading.current = false
       load.finishNow(editor)
       latestOnChange.current(editor.getEditorState())
-    },
-    [editor, load],
-  )
+    }
+    if (settleRef) settleRef.current = settle
+    return () => {
+      if (settleRef?.current === settle) settleRef.current = null
+      settle()
+    }
+  }, [editor, load, settleRef])
   useEffect(
     () =>
       editor.registerUpdateListener(

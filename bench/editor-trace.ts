@@ -17,6 +17,8 @@ interface TraceEvent {
   tid: number
   ts: number
   dur?: number
+  /** The thread's own CPU time in the event (dur is wall time, which a busy machine inflates). */
+  tdur?: number
   args?: { name?: string; elementCount?: number; data?: Record<string, unknown> }
 }
 
@@ -103,6 +105,11 @@ async function main(): Promise<void> {
     if (!main) throw new Error('The trace has no renderer main thread.')
     const onMain = events.filter((e) => e.pid === main.pid && e.tid === main.tid)
     const totals = selfTimes(onMain)
+    const cpu = selfTimes(
+      onMain
+        .map((e) => ({ ...e, dur: e.tdur ?? e.dur }))
+        .filter((e) => e.tdur !== undefined || e.ph !== 'X'),
+    )
     const rows = [...totals.entries()]
       .map(([name, us]) => [name, us / 1000 / keys] as const)
       .filter(([, perKey]) => perKey >= 0.05)
@@ -111,8 +118,22 @@ async function main(): Promise<void> {
     const tasks = onMain.filter((e) => e.name === 'RunTask' && e.ph === 'X')
     const busy = selfTimes(tasks).get('RunTask') ?? 0
     console.log(`main thread busy per key (tasks): ${(busy / 1000 / keys).toFixed(2)} ms`)
-    console.log('self time per key on the renderer main thread, ms:')
-    for (const [name, perKey] of rows) console.log(`  ${perKey.toFixed(2).padStart(7)}  ${name}`)
+    console.log('self time per key on the renderer main thread, ms: wall / thread CPU')
+    for (const [name, perKey] of rows) {
+      const cpuPerKey = (cpu.get(name) ?? 0) / 1000 / keys
+      console.log(`  ${perKey.toFixed(2).padStart(7)} ${cpuPerKey.toFixed(2).padStart(7)}  ${name}`)
+    }
+    // Chromium's Layout event says how many layout objects were dirty of how many in all.
+    const layouts = onMain
+      .filter((e) => e.name === 'Layout' && e.ph === 'X')
+      .map((e) => {
+        const begin = (e.args as { beginData?: { dirtyObjects?: number; totalObjects?: number } })
+          .beginData
+        return `${begin?.dirtyObjects ?? '?'}/${begin?.totalObjects ?? '?'}`
+      })
+    console.log(
+      `layouts: ${layouts.length}, dirty/total objects: ${layouts.slice(0, 12).join(' ')}`,
+    )
     const recalcs = onMain.filter((e) => e.name === 'UpdateLayoutTree' && e.ph === 'X')
     const counts = recalcs.map((e) => e.args?.elementCount ?? 0).filter((n) => n > 0)
     console.log(

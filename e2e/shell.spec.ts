@@ -88,3 +88,22 @@ test('main refuses a page from an origin it does not trust', async ({ harnessBro
     await stranger.close()
   }
 })
+
+test('the window paints its styled frame from the page alone, before any stylesheet request', async ({
+  app,
+}) => {
+  const { page } = app
+  await expect(page.getByRole('button', { name: 'Essays' })).toBeVisible()
+  const start = await page.evaluate(() => ({
+    firstPaint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
+    stylesheetsAskedFor: performance
+      .getEntriesByType('resource')
+      .filter((entry) => new URL(entry.name).pathname.endsWith('.css'))
+      .map((entry) => entry.startTime),
+    frameLaidOut: getComputedStyle(document.querySelector('.app') as Element).display,
+  }))
+  expect(start.firstPaint).toBeGreaterThan(0)
+  // The app's stylesheet is in index.html: the first paint waited on no request for it.
+  expect(start.stylesheetsAskedFor.filter((at) => at <= start.firstPaint)).toEqual([])
+  expect(start.frameLaidOut).toBe('grid')
+})

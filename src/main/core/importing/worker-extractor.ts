@@ -105,6 +105,7 @@ export class ImportWorker {
       )
     }
     const thread = new Worker(script, {
+      execArgv: withoutModuleHooks(process.execArgv),
       resourceLimits: {
         maxOldGenerationSizeMb: this.limits.memoryLimitMb,
         // A DOM per page is many short-lived objects: a roomier young generation lets most of
@@ -217,6 +218,31 @@ export class ImportWorker {
       `${fileName}: could not be read (${what}: ${why}).`,
     )
   }
+}
+
+/** Flags that load code into every module graph of the process, each followed by its module. */
+const MODULE_HOOK_FLAGS = new Set([
+  '--require',
+  '-r',
+  '--import',
+  '--loader',
+  '--experimental-loader',
+])
+
+/**
+ * The process's Node flags without its module hooks. The worker is built JavaScript: a hook that
+ * runs the app from TypeScript source (tsx, under the bench, the CLI tests and the e2e harness)
+ * would otherwise be inherited by it and recompile its ES module dependencies (parse5) into
+ * slower getter-based CommonJS, so it would read pages slower than in the app, which has none.
+ */
+export function withoutModuleHooks(execArgv: readonly string[]): string[] {
+  const kept: string[] = []
+  for (let index = 0; index < execArgv.length; index++) {
+    const flag = execArgv[index] as string
+    if (MODULE_HOOK_FLAGS.has(flag)) index++
+    else if (!MODULE_HOOK_FLAGS.has(flag.split('=')[0] as string)) kept.push(flag)
+  }
+  return kept
 }
 
 /**

@@ -8,6 +8,7 @@ import { openCommonplace } from '../src/main/core/commonplace'
 import type { SourceFileContents } from '../src/main/core/importing/read-source-file'
 import { extractArticle } from '../src/main/core/importing/article-html'
 import { ImportWorker } from '../src/main/core/importing/worker-extractor'
+import { defaultPoolSize } from '../src/main/core/importing/worker-pool'
 import { articlePage, articlePlainText } from './article-pages'
 import { vocabulary } from './articles'
 import { oldExtractArticle } from './old-extract'
@@ -219,14 +220,25 @@ export async function run(): Promise<BenchSection> {
       notes: [
         `Pages: ${ARTICLES} generated articles (bench/article-pages.ts), ${(Math.min(...sizes) / 1024).toFixed(0)}–${(Math.max(...sizes) / 1024).toFixed(0)} KB each, ${(sizes.reduce((a, b) => a + b, 0) / 1024 / 1024).toFixed(1)} MB in all, with nav, header, footer, asides, comments, inline styles and scripts, images and links.`,
         `Each run imports the whole batch into a fresh notebook with importFiles (as the app's Import and the CLI do); a figure is the batch time / ${ARTICLES}, median of ${RUNS} runs (5 MB page: ${BIG_RUNS}). Per-run wall times: HTML ${perRun(html)} ms; .txt ${perRun(txt)} ms.`,
-        'Warm-up: before the HTML and the .txt runs, a batch of 5 files is imported and not counted (it loads the worker: jsdom takes about a second to load). The 5 MB page runs on the warm worker.',
+        `Workers: the app's default pool, ${defaultPoolSize()} import worker(s) on this machine (one per core, 1–4), reading the batch's files in parallel while the main thread writes them in order. The workers run without the bench's tsx hooks, as in the app and the CLI (under tsx, parse5 was recompiled into slower CommonJS).`,
+        'Warm-up: before the HTML and the .txt runs, a batch of 5 files is imported and not counted (it loads the workers: jsdom takes about a second to load). The 5 MB page runs on a warm worker.',
         'CPU: the process’s user + system time (main thread and import worker) per article, which other people’s load on the machine inflates far less than wall time.',
         `Load average (1 min) on this machine: ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after.`,
         'Baseline: main before this change, as measured for issue 10 (146 ms per article, .txt 40 ms, 5 MB 11 s): a jsdom window per file, Readability, DOMPurify on a second DOM, one file after another.',
         'Side-by-side: the old extraction (bench/old-extract.ts: exact nesting scan, a jsdom window and a DOMPurify per page, jsdom’s selector engine) and ours take turns on the same pages in this process, 3 rounds after a warm-up round, medians; it shows the change under the same load, whatever the load.',
         'Build first (npm run bench does): the worker is out/main/import-worker.js.',
       ],
-      details: { html, txt, big, sizes, baseline: BASELINE, side, loadBefore, loadAfter },
+      details: {
+        html,
+        txt,
+        big,
+        sizes,
+        baseline: BASELINE,
+        side,
+        loadBefore,
+        loadAfter,
+        poolSize: defaultPoolSize(),
+      },
       figures: { import_per_article: htmlMs },
     }
   } finally {

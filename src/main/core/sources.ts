@@ -14,7 +14,7 @@ import { CommonplaceError, notFound } from './errors'
 import { newId, sha256 } from './ids'
 import type { ExtractedArticle, Extractor } from './importing/extraction'
 import { readSourceFile, type SourceFileContents } from './importing/read-source-file'
-import { workerExtractor } from './importing/worker-extractor'
+import { workerExtractor } from './importing/worker-pool'
 import type { Frozen } from './store/json-store-file'
 import type { NotebookStore } from './store/notebook-store'
 import {
@@ -75,26 +75,32 @@ export class SourcesService {
   }
 
   /**
-   * Imports each file on its own: one bad file is reported and the rest still import. The next
-   * file is read and extracted (in the import worker) while this one is written to the store, so
-   * a batch costs about the longer of the two per file rather than their sum.
+   * Imports each file on its own: one bad file is reported and the rest still import. The files
+   * after this one are read and extracted (in the import workers, as many at once as there are
+   * workers) while this one is written to the store; the writes and the report stay in the order
+   * given, so a batch costs about the longest of those steps per file rather than their sum.
    */
   async importFiles(paths: string[]): Promise<ImportReport> {
     const imported: SourceSummary[] = []
     const failed: ImportFailure[] = []
-    const read = (path: string): Promise<Settled<ReadFile>> => settled(this.readFile(path))
-    let next = paths[0] === undefined ? undefined : read(paths[0])
+    const ahead = Math.max(1, this.extract.parallel ?? 1)
+    const reads: Promise<Settled<ReadFile>>[] = []
+    const readUpTo = (end: number): void => {
+      for (let index = reads.length; index < Math.min(end, paths.length); index++) {
+        reads.push(settled(this.readFile(paths[index] as string)))
+      }
+    }
+    readUpTo(ahead)
     for (let index = 0; index < paths.length; index++) {
       const path = paths[index] as string
-      const current = await (next as Promise<Settled<ReadFile>>)
-      const following = paths[index + 1]
-      next = following === undefined ? undefined : read(following)
+      const current = await (reads[index] as Promise<Settled<ReadFile>>)
+      readUpTo(index + 1 + ahead)
       try {
         if (!current.ok) throw current.error
         imported.push(await this.add(current.value))
       } catch (error) {
         if (!(error instanceof CommonplaceError)) {
-          await next
+          await Promise.all(reads.slice(index + 1))
           throw error
         }
         failed.push({ fileName: path.split(/[\\/]/).pop() ?? path, message: error.message })

@@ -10,7 +10,11 @@ export interface ExtractedArticle extends ReaderText {
 }
 
 /** Turns a file's content into the article a source version keeps, or refuses it. */
-export type Extractor = (file: SourceFileContents) => Promise<ExtractedArticle>
+export interface Extractor {
+  (file: SourceFileContents): Promise<ExtractedArticle>
+  /** How many files it reads at once (a pool of workers); a batch keeps that many under way. */
+  readonly parallel?: number
+}
 
 /** Main thread -> import worker: one file to read. */
 export interface ExtractionRequest {

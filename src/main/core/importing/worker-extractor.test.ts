@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { useTempDir } from '../../../../test/support'
-import { findWorkerScript, WORKER_FILE } from './worker-extractor'
+import { findWorkerScript, withoutModuleHooks, WORKER_FILE } from './worker-extractor'
 
 const tempDir = useTempDir()
 
@@ -31,5 +31,23 @@ describe('findWorkerScript', () => {
     await mkdir(join(tempDir(), 'out', 'main'), { recursive: true })
     await writeFile(join(tempDir(), 'out', 'main', WORKER_FILE), '')
     expect(findWorkerScript(join(root, 'src', 'main', 'core', 'importing'))).toBeUndefined()
+  })
+})
+
+describe('withoutModuleHooks', () => {
+  it('keeps the Node flags but not the loaders that run the app from TypeScript source', () => {
+    const tsx = [
+      '--require',
+      '/repo/node_modules/tsx/dist/preflight.cjs',
+      '--import',
+      'file:///repo/node_modules/tsx/dist/loader.mjs',
+      '--loader=ts-node/esm',
+      '-r',
+      'source-map-support/register',
+      '--cpu-prof',
+      '--enable-source-maps',
+    ]
+    expect(withoutModuleHooks(tsx)).toEqual(['--cpu-prof', '--enable-source-maps'])
+    expect(withoutModuleHooks([])).toEqual([])
   })
 })

@@ -1,7 +1,7 @@
-// The default Extractor: each file is read in a worker thread (import-worker.ts), so a big page
-// never blocks the app's main process, and a file that takes too long or too much memory is
-// stopped with its thread while the rest of the batch goes on. One worker is reused from file to
-// file (loading jsdom takes a second) and ended when it has been idle for a while.
+// One import worker thread (import-worker.ts), so a big page never blocks the app's main process,
+// and a file that takes too long or too much memory is stopped with its thread while the rest of
+// the batch goes on. The worker is reused from file to file (loading jsdom takes a second) and
+// ended when it has been idle for a while. The default Extractor is a pool of these (worker-pool.ts).
 import { existsSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { Worker } from 'node:worker_threads'
@@ -31,6 +31,7 @@ interface Running {
   thread: Worker
   /** Settles once the worker's modules are loaded; rejects if it dies first. */
   ready: Promise<void>
+  loaded: boolean
 }
 
 export class ImportWorker {
@@ -49,6 +50,26 @@ export class ImportWorker {
     const result = this.queue.then(() => this.read(file))
     this.queue = result.catch(() => undefined)
     return result
+  }
+
+  /** Whether a thread is loaded and would read a file at once, without loading jsdom first. */
+  get warm(): boolean {
+    return this.running?.loaded ?? false
+  }
+
+  /**
+   * Starts a thread and loads its modules without giving it a file (a pool readies a second
+   * worker this way while the first goes on reading). It does not keep the process alive.
+   */
+  async warmUp(): Promise<void> {
+    clearTimeout(this.idleTimer)
+    const running = this.start('(warm-up)')
+    running.thread.unref()
+    try {
+      await running.ready
+    } finally {
+      this.rest()
+    }
   }
 
   /** Ends the worker now (it also ends by itself once idle). */
@@ -84,6 +105,7 @@ export class ImportWorker {
       )
     }
     const thread = new Worker(script, {
+      execArgv: withoutModuleHooks(process.execArgv),
       resourceLimits: {
         maxOldGenerationSizeMb: this.limits.memoryLimitMb,
         // A DOM per page is many short-lived objects: a roomier young generation lets most of
@@ -108,7 +130,11 @@ export class ImportWorker {
       const onExit = (code: number): void => settle(new Error(`it stopped with code ${code}`))
       thread.on('message', onMessage).on('error', settle).on('exit', onExit)
     })
-    const running: Running = { thread, ready }
+    const running: Running = { thread, ready, loaded: false }
+    ready.then(
+      () => (running.loaded = true),
+      () => undefined,
+    )
     thread.on('exit', (code) => {
       if (this.running === running) this.running = undefined
       this.options.onWorkerExit?.(code)
@@ -194,17 +220,29 @@ export class ImportWorker {
   }
 }
 
-let shared: ImportWorker | undefined
+/** Flags that load code into every module graph of the process, each followed by its module. */
+const MODULE_HOOK_FLAGS = new Set([
+  '--require',
+  '-r',
+  '--import',
+  '--loader',
+  '--experimental-loader',
+])
 
 /**
- * An extractor that reads in a worker. Without options it is the process's shared one: reading is
- * stateless, so every notebook opened in a process (tests and the e2e harness open many) can use
- * the same worker instead of loading jsdom once each.
+ * The process's Node flags without its module hooks. The worker is built JavaScript: a hook that
+ * runs the app from TypeScript source (tsx, under the bench, the CLI tests and the e2e harness)
+ * would otherwise be inherited by it and recompile its ES module dependencies (parse5) into
+ * slower getter-based CommonJS, so it would read pages slower than in the app, which has none.
  */
-export function workerExtractor(options?: ImportWorkerOptions): Extractor {
-  if (options) return new ImportWorker(options).extract
-  shared ??= new ImportWorker()
-  return shared.extract
+export function withoutModuleHooks(execArgv: readonly string[]): string[] {
+  const kept: string[] = []
+  for (let index = 0; index < execArgv.length; index++) {
+    const flag = execArgv[index] as string
+    if (MODULE_HOOK_FLAGS.has(flag)) index++
+    else if (!MODULE_HOOK_FLAGS.has(flag.split('=')[0] as string)) kept.push(flag)
+  }
+  return kept
 }
 
 /**

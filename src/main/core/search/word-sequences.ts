@@ -98,30 +98,29 @@ export class WordSequences {
       wanted.push(rank)
     }
     const prefix = lastIsPrefix ? (words[words.length - 1] as string) : null
-    // Per rank: 0 not asked yet, 1 begins with the prefix, 2 does not.
-    const begins = prefix === null ? null : new Uint8Array(vocabulary.length)
-    const beginsWithPrefix = (rank: number): boolean => {
-      const known = (begins as Uint8Array)[rank] as number
-      if (known !== 0) return known === 1
-      const yes = (this.names[vocabulary[rank] as number] as string).startsWith(prefix as string)
-      ;(begins as Uint8Array)[rank] = yes ? 1 : 2
-      return yes
+    // Per rank: whether that word begins with the prefix (all of them asked once: a few thousand).
+    let begins: Uint8Array | null = null
+    if (prefix !== null) {
+      begins = new Uint8Array(vocabulary.length)
+      vocabulary.forEach((id, rank) => {
+        if ((this.names[id] as string).startsWith(prefix)) (begins as Uint8Array)[rank] = 1
+      })
     }
     const span = words.length
-    const matchesAt = (at: number): boolean => {
-      for (let k = 0; k < wanted.length; k++) if (ranks[at + k] !== wanted[k]) return false
-      return prefix === null || beginsWithPrefix(ranks[at + span - 1] as number)
-    }
-    const gapAt = (at: number): number => {
-      const gap = gaps[at] as number
-      return gap === WIDE_GAP ? (wide.get(at) as number) : gap
-    }
-    let start = 0
-    for (let at = 0; at + span <= ranks.length; at++) {
-      start += gapAt(at)
-      if (!matchesAt(at)) continue
+    const first = wanted.length > 0 ? (wanted[0] as number) : -1
+    const end = ranks.length - span
+    for (let at = 0; at <= end; at++) {
+      // The hot loop: one comparison a word until the first word is found.
+      if (first >= 0 ? ranks[at] !== first : begins?.[ranks[at] as number] !== 1) continue
+      let k = 1
+      while (k < wanted.length && ranks[at + k] === wanted[k]) k++
+      if (k < wanted.length) continue
+      if (begins && wanted.length > 0 && begins[ranks[at + span - 1] as number] !== 1) continue
+      // Where it begins: the gaps summed, once, for the place found.
+      let start = 0
+      for (let i = 0; i <= at; i++) start += gapAt(gaps, wide, i)
       let lastStart = start
-      for (let k = 1; k < span; k++) lastStart += gapAt(at + k)
+      for (let i = at + 1; i < at + span; i++) lastStart += gapAt(gaps, wide, i)
       return { start, lastStart }
     }
     return null
@@ -172,6 +171,11 @@ export class WordSequences {
     }
     return id
   }
+}
+
+function gapAt(gaps: Uint16Array, wide: Map<number, number>, at: number): number {
+  const gap = gaps[at] as number
+  return gap === WIDE_GAP ? (wide.get(at) as number) : gap
 }
 
 function rankIn(sorted: Uint32Array, id: number): number {

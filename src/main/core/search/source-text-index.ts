@@ -90,7 +90,11 @@ export class SourceTextIndex implements SourceDerivedData {
    * Where `words` first stand one after the other in this source's indexed text (the last one
    * only begun when `lastIsPrefix`): null when nowhere, undefined when it has no sequence.
    */
-  phraseIn(sourceId: string, words: readonly string[], lastIsPrefix: boolean): PhraseAt | null | undefined {
+  phraseIn(
+    sourceId: string,
+    words: readonly string[],
+    lastIsPrefix: boolean,
+  ): PhraseAt | null | undefined {
     const slot = this.slotOf.get(sourceId)
     return slot === undefined ? undefined : this.sequences.find(slot, words, lastIsPrefix)
   }

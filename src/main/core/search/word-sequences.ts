@@ -42,11 +42,16 @@ export class WordSequences {
   private readonly idOf = new Map<string, number>()
   private names: string[] = []
   private sequences: (Sequence | null)[] = []
+  /** Global ids in the order of their words, for prefixes; made again when words were added. */
+  private sortedIds: Uint32Array | null = null
+  private lastPrefix: { prefix: string; names: number; mask: Uint8Array } | null = null
 
   clear(): void {
     this.idOf.clear()
     this.names = []
     this.sequences = []
+    this.sortedIds = null
+    this.lastPrefix = null
   }
 
   /** Keeps `words` (folded, in order, each with where it begins) as slot `slot`'s sequence. */
@@ -97,25 +102,26 @@ export class WordSequences {
       if (rank < 0) return null
       wanted.push(rank)
     }
-    const prefix = lastIsPrefix ? (words[words.length - 1] as string) : null
-    // Per rank: whether that word begins with the prefix (all of them asked once: a few thousand).
-    let begins: Uint8Array | null = null
-    if (prefix !== null) {
-      begins = new Uint8Array(vocabulary.length)
-      vocabulary.forEach((id, rank) => {
-        if ((this.names[id] as string).startsWith(prefix)) (begins as Uint8Array)[rank] = 1
-      })
-    }
+    // Which words begin with the prefix: global, worked out once per query, not per text.
+    const beginsGlobally = lastIsPrefix ? this.beginning(words[words.length - 1] as string) : null
+    const begins =
+      beginsGlobally &&
+      ((rank: number): boolean => beginsGlobally[vocabulary[rank] as number] === 1)
     const span = words.length
     const first = wanted.length > 0 ? (wanted[0] as number) : -1
     const end = ranks.length - span
     for (let at = 0; at <= end; at++) {
       // The hot loop: one comparison a word until the first word is found.
-      if (first >= 0 ? ranks[at] !== first : begins?.[ranks[at] as number] !== 1) continue
+      if (
+        first >= 0
+          ? ranks[at] !== first
+          : !(begins as (rank: number) => boolean)(ranks[at] as number)
+      )
+        continue
       let k = 1
       while (k < wanted.length && ranks[at + k] === wanted[k]) k++
       if (k < wanted.length) continue
-      if (begins && wanted.length > 0 && begins[ranks[at + span - 1] as number] !== 1) continue
+      if (begins && wanted.length > 0 && !begins(ranks[at + span - 1] as number)) continue
       // Where it begins: the gaps summed, once, for the place found.
       let start = 0
       for (let i = 0; i <= at; i++) start += gapAt(gaps, wide, i)
@@ -160,6 +166,35 @@ export class WordSequences {
       if (words.length !== gaps.length) throw new Error('a word sequence does not add up')
       return { vocabulary, words, gaps, wide: new Map(sequence.wide) }
     })
+  }
+
+  /** Per global id, 1 when that word begins with `prefix`; the last answer is kept. */
+  private beginning(prefix: string): Uint8Array {
+    if (this.lastPrefix?.prefix === prefix && this.lastPrefix.names === this.names.length) {
+      return this.lastPrefix.mask
+    }
+    if (!this.sortedIds || this.sortedIds.length !== this.names.length) {
+      const names = this.names
+      this.sortedIds = Uint32Array.from(names.keys()).sort((a, b) =>
+        (names[a] as string) < (names[b] as string) ? -1 : 1,
+      )
+    }
+    const sorted = this.sortedIds
+    let low = 0
+    let high = sorted.length
+    while (low < high) {
+      const middle = (low + high) >> 1
+      if ((this.names[sorted[middle] as number] as string) < prefix) low = middle + 1
+      else high = middle
+    }
+    const mask = new Uint8Array(this.names.length)
+    for (let i = low; i < sorted.length; i++) {
+      const id = sorted[i] as number
+      if (!(this.names[id] as string).startsWith(prefix)) break
+      mask[id] = 1
+    }
+    this.lastPrefix = { prefix, names: this.names.length, mask }
+    return mask
   }
 
   private idFor(word: string): number {

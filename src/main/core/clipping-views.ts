@@ -14,6 +14,15 @@ export async function toClippingView(
   source: Frozen<SourceEntry>,
   newestText: NewestText,
 ): Promise<ClippingView> {
+  return viewWithAnchor(clipping, source, await anchorInNewest(clipping, file, newestText))
+}
+
+/** The view of a clipping whose anchor is known: what a list builds from its index, no file read. */
+export function viewWithAnchor(
+  clipping: Frozen<Clipping>,
+  source: Frozen<SourceEntry>,
+  anchor: Frozen<Anchor>,
+): ClippingView {
   const [quote, position] = clipping.target
   const { reanchored: _reanchored, ...rest } = clipping
   return {
@@ -22,7 +31,7 @@ export async function toClippingView(
     target: [{ ...quote }, { ...position }],
     sourceTitle: source.title,
     source: { ...source },
-    anchor: await anchorInNewest(clipping, file, newestText),
+    anchor: { ...anchor },
   }
 }
 
@@ -35,6 +44,12 @@ export async function anchorInNewest(
   file: Frozen<SourceFile>,
   newestText: NewestText,
 ): Promise<Anchor> {
+  const [quote, position] = clipping.target
+  return knownAnchor(clipping, file) ?? reanchor(quote, position, await newestText())
+}
+
+/** Its anchor in the newest version when no text is needed to tell (nearly always); else null. */
+export function knownAnchor(clipping: Frozen<Clipping>, file: Frozen<SourceFile>): Anchor | null {
   const newest = file.versions[file.versions.length - 1]
   const [quote, position] = clipping.target
   if (!newest || clipping.versionHash === newest.hash) {
@@ -51,7 +66,7 @@ export async function anchorInNewest(
     const { versionHash: _versionHash, ...anchor } = recorded
     return { ...anchor }
   }
-  return reanchor(quote, position, await newestText())
+  return null
 }
 
 /** A source's clippings that are not deleted, in the order they appear in the text. */

@@ -118,10 +118,7 @@ describe('the clipping catalog', () => {
   it('builds itself again from a file of the first format rather than reading it as this one', async () => {
     await clipped()
     const saved = join(notebook(), 'derived', 'catalog.json')
-    const file = JSON.parse(await readFile(saved, 'utf8')) as {
-      revision: number
-      data: unknown[][]
-    }
+    const file = JSON.parse(await readFile(saved, 'utf8')) as { revision: number; data: unknown[][] }
     // Format 1 rows: [id, sourceId, createdAt, state, deleted, ...tags].
     const old = file.data.map((row) => row.slice(0, 5))
     await writeFile(saved, JSON.stringify({ format: 1, revision: file.revision, data: old }))

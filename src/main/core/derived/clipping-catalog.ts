@@ -151,15 +151,7 @@ export class ClippingCatalog implements SourceDerivedData {
     if (!Array.isArray(data)) throw new Error('not a catalog')
     const live: CatalogEntry[] = []
     let inOrder = true
-    type Row = [
-      string,
-      string,
-      string,
-      AnchorState,
-      number,
-      Frozen<Clipping>,
-      Frozen<Anchor> | null,
-    ]
+    type Row = [string, string, string, AnchorState, number, Frozen<Clipping>, Frozen<Anchor> | null]
     for (const row of data as Row[]) {
       const [id, sourceId, createdAt, state, deleted, clipping, anchor] = row
       if (typeof id !== 'string' || typeof sourceId !== 'string') throw new Error('not a catalog')

@@ -14,15 +14,6 @@ export async function toClippingView(
   source: Frozen<SourceEntry>,
   newestText: NewestText,
 ): Promise<ClippingView> {
-  return viewWithAnchor(clipping, source, await anchorInNewest(clipping, file, newestText))
-}
-
-/** The view of a clipping whose anchor is known: what a list builds from its index, no file read. */
-export function viewWithAnchor(
-  clipping: Frozen<Clipping>,
-  source: Frozen<SourceEntry>,
-  anchor: Frozen<Anchor>,
-): ClippingView {
   const [quote, position] = clipping.target
   const { reanchored: _reanchored, ...rest } = clipping
   return {
@@ -31,7 +22,7 @@ export function viewWithAnchor(
     target: [{ ...quote }, { ...position }],
     sourceTitle: source.title,
     source: { ...source },
-    anchor: { ...anchor },
+    anchor: await anchorInNewest(clipping, file, newestText),
   }
 }
 
@@ -44,12 +35,6 @@ export async function anchorInNewest(
   file: Frozen<SourceFile>,
   newestText: NewestText,
 ): Promise<Anchor> {
-  const [quote, position] = clipping.target
-  return knownAnchor(clipping, file) ?? reanchor(quote, position, await newestText())
-}
-
-/** Its anchor in the newest version when no text is needed to tell (nearly always); else null. */
-export function knownAnchor(clipping: Frozen<Clipping>, file: Frozen<SourceFile>): Anchor | null {
   const newest = file.versions[file.versions.length - 1]
   const [quote, position] = clipping.target
   if (!newest || clipping.versionHash === newest.hash) {
@@ -66,7 +51,7 @@ export function knownAnchor(clipping: Frozen<Clipping>, file: Frozen<SourceFile>
     const { versionHash: _versionHash, ...anchor } = recorded
     return { ...anchor }
   }
-  return null
+  return reanchor(quote, position, await newestText())
 }
 
 /** A source's clippings that are not deleted, in the order they appear in the text. */

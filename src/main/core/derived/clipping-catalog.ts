@@ -1,6 +1,4 @@
-import type { Anchor, AnchorState } from '../../../shared/anchor'
-import type { Clipping } from '../../../shared/domain'
-import { knownAnchor } from '../clipping-views'
+import type { AnchorState } from '../../../shared/anchor'
 import type { Frozen } from '../store/json-store-file'
 import type { SourceEntry, SourceFile } from '../store/schema'
 import type { SourceDerivedData } from './derived-index'
@@ -13,10 +11,6 @@ export interface CatalogEntry {
   tags: readonly string[]
   /** Where its passage stands in the newest version, as last re-anchored. */
   state: AnchorState
-  /** The clipping as saved: a list's view is built from it without opening the source's file. */
-  clipping: Frozen<Clipping>
-  /** Its anchor in the newest version; null when that needs the text (a view reads the file). */
-  anchor: Frozen<Anchor> | null
 }
 
 /** One page of a list, newest first, and where the next one starts. */
@@ -96,20 +90,25 @@ export class ClippingCatalog implements SourceDerivedData {
       this.sorted = this.sorted?.filter((entry) => entry.sourceId !== sourceId) ?? null
       return
     }
+    const newest = file.versions[file.versions.length - 1]?.hash
     const ids: string[] = []
     for (const clipping of file.clippings) {
       ids.push(clipping.id)
       this.sourceOfId.set(clipping.id, sourceId)
       if (clipping.deletedAt) continue
-      const anchor = knownAnchor(clipping, file)
+      const recorded = clipping.reanchored
+      const state: AnchorState =
+        clipping.versionHash === newest
+          ? 'verified'
+          : recorded?.versionHash === newest
+            ? recorded.state
+            : 'moved'
       this.byId.set(clipping.id, {
         id: clipping.id,
         sourceId,
         createdAt: clipping.createdAt,
         tags: [...clipping.tags],
-        state: anchor?.state ?? 'moved',
-        clipping,
-        anchor,
+        state,
       })
     }
     this.bySource.set(sourceId, ids)
@@ -128,17 +127,16 @@ export class ClippingCatalog implements SourceDerivedData {
     this.sorted = null
   }
 
-  /** Rows: [id, sourceId, createdAt, state, deleted (0|1), clipping, anchor]. */
+  /** Compact rows: [id, sourceId, createdAt, state, deleted (0|1), ...tags]. */
   serialize(): unknown {
     // Newest first, so that loading needs no sort; deleted ones after.
-    const rows: unknown[][] = this.newestFirst().map((entry) => [
+    const rows: (string | number)[][] = this.newestFirst().map((entry) => [
       entry.id,
       entry.sourceId,
       entry.createdAt,
       entry.state,
       0,
-      entry.clipping,
-      entry.anchor,
+      ...entry.tags,
     ])
     for (const [id, sourceId] of this.sourceOfId) {
       if (!this.byId.has(id)) rows.push([id, sourceId, '', 'missing', 1])
@@ -148,23 +146,20 @@ export class ClippingCatalog implements SourceDerivedData {
 
   restore(data: unknown): void {
     this.clear()
-    if (!Array.isArray(data)) throw new Error('not a catalog')
+    // Files of the first version held the rows as a JSON string.
+    const rows = typeof data === 'string' ? (JSON.parse(data) as unknown) : data
+    if (!Array.isArray(rows)) throw new Error('not a catalog')
     const live: CatalogEntry[] = []
     let inOrder = true
-    type Row = [string, string, string, AnchorState, number, Frozen<Clipping>, Frozen<Anchor> | null]
-    for (const row of data as Row[]) {
-      const [id, sourceId, createdAt, state, deleted, clipping, anchor] = row
+    for (const row of rows as [string, string, string, AnchorState, number, ...string[]][]) {
+      const [id, sourceId, createdAt, state, deleted, ...tags] = row
       if (typeof id !== 'string' || typeof sourceId !== 'string') throw new Error('not a catalog')
-      // Rows of format 1 ended with the tags, not the clipping.
-      if (!deleted && (typeof clipping !== 'object' || clipping?.id !== id)) {
-        throw new Error('not a catalog')
-      }
       this.sourceOfId.set(id, sourceId)
       const ids = this.bySource.get(sourceId) ?? []
       ids.push(id)
       this.bySource.set(sourceId, ids)
       if (deleted) continue
-      const entry = { id, sourceId, createdAt, tags: clipping.tags, state, clipping, anchor }
+      const entry = { id, sourceId, createdAt, tags, state }
       const previous = live[live.length - 1]
       if (previous && newestFirst(previous, entry) > 0) inOrder = false
       live.push(entry)

@@ -109,4 +109,14 @@ describe('word sequences in the source text index', () => {
     index.updateSource('a', null, null)
     expect(index.phraseIn('a', ['blue'], false)).toBeUndefined()
   })
+
+  it('find the word being typed among words added after the last such search', () => {
+    const index = new SourceTextIndex()
+    index.updateSource('a', fileOf('h1'), entry, 'zebra rocket')
+    expect(index.phraseIn('a', ['ro'], true)).toEqual({ start: 6, lastStart: 6 })
+    index.updateSource('b', fileOf('h2'), entry, 'aardvark robot, yak roast')
+    expect(index.phraseIn('b', ['yak', 'ro'], true)).toEqual({ start: 16, lastStart: 20 })
+    expect(index.phraseIn('b', ['ro'], true)).toEqual({ start: 9, lastStart: 9 })
+    expect(index.phraseIn('a', ['ro'], true)).toEqual({ start: 6, lastStart: 6 })
+  })
 })

@@ -174,10 +174,7 @@ export class WordSequences {
       return this.lastPrefix.mask
     }
     if (!this.sortedIds || this.sortedIds.length !== this.names.length) {
-      const names = this.names
-      this.sortedIds = Uint32Array.from(names.keys()).sort((a, b) =>
-        (names[a] as string) < (names[b] as string) ? -1 : 1,
-      )
+      this.sortedIds = this.withNewWordsSorted(this.sortedIds ?? new Uint32Array(0))
     }
     const sorted = this.sortedIds
     let low = 0
@@ -195,6 +192,27 @@ export class WordSequences {
     }
     this.lastPrefix = { prefix, names: this.names.length, mask }
     return mask
+  }
+
+  /** `sorted` (the ids it holds in word order) with the ids added since merged in: no full sort. */
+  private withNewWordsSorted(sorted: Uint32Array): Uint32Array {
+    const names = this.names
+    const byWord = (a: number, b: number): number =>
+      (names[a] as string) < (names[b] as string) ? -1 : 1
+    const added = Uint32Array.from(
+      { length: names.length - sorted.length },
+      (_, i) => sorted.length + i,
+    ).sort(byWord)
+    const out = new Uint32Array(names.length)
+    let i = 0
+    let j = 0
+    for (let at = 0; at < out.length; at++) {
+      const takeOld =
+        j >= added.length ||
+        (i < sorted.length && byWord(sorted[i] as number, added[j] as number) < 0)
+      out[at] = takeOld ? (sorted[i++] as number) : (added[j++] as number)
+    }
+    return out
   }
 
   private idFor(word: string): number {

@@ -287,6 +287,11 @@ async function measureSources(
     return samples
   })()
   await library.sourceSearch.index.flush()
+  gc()
+  // The whole process (the notebook open, its index loaded), before the scan's texts are folded.
+  figures.source_search_rss_mb = process.memoryUsage().rss / 1024 / 1024
+  figures.source_search_heap_mb = process.memoryUsage().heapUsed / 1024 / 1024
+  figures.source_search_buffers_mb = process.memoryUsage().arrayBuffers / 1024 / 1024
   const sourceIndexBytes = readFileSync(join(sourcesDir, 'derived', 'source-text.json')).length
   const foldedTexts = texts.map((text) => foldText(text))
   const scanTimes = timeQueries((query) => {
@@ -316,7 +321,8 @@ async function measureSources(
   ])
 
   figures.source_search_scan_p95_1000 = p95(scanTimes)
-  const note = `Sources: ${sourceQueries.length} queries (3-word phrases, two words with the last one cut short, single words) over ${SOURCES} sources, 20 results at most; the first search builds the source text index (${(sourceBuildMs / 1000).toFixed(1)} s). Scan baseline: every text folded in memory beforehand, includes, 20 results at most. No MiniSearch baseline for sources: the old app had no source text search.`
+  const memory = `Memory after the searches (gc run): RSS ${figures.source_search_rss_mb.toFixed(0)} MB, heap ${figures.source_search_heap_mb.toFixed(0)} MB, typed arrays (word sequences) ${figures.source_search_buffers_mb.toFixed(0)} MB.`
+  const note = `${memory} Sources: ${sourceQueries.length} queries (3-word phrases, two words with the last one cut short, single words) over ${SOURCES} sources, 20 results at most; the first search builds the source text index (${(sourceBuildMs / 1000).toFixed(1)} s). Scan baseline: every text folded in memory beforehand, includes, 20 results at most. No MiniSearch baseline for sources: the old app had no source text search.`
   return { rows, figures, note, details: { sourceTimes, scanTimes } }
 }
 

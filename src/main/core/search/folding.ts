@@ -95,6 +95,19 @@ export function wordsOf(folded: string): string[] {
   return out
 }
 
+/** The words of folded text in order, as `wordsOf` gives them, and where each begins. */
+export function wordsAndStarts(folded: string): { words: string[]; starts: number[] } {
+  const words: string[] = []
+  const starts: number[] = []
+  for (const match of folded.matchAll(WORD)) {
+    const word = match[0].replace(MARKS, '')
+    if (!word) continue
+    words.push(word)
+    starts.push(match.index)
+  }
+  return { words, starts }
+}
+
 /**
  * The terms a query word must find: a Latin word is one term; a run of Chinese or Japanese
  * characters is its character pairs (one character: itself), and adjacency is then checked

@@ -166,4 +166,45 @@ describe('source text search', () => {
     const cli = await runCli(notebook(), 'search', '--sources', '--json', 'zeppelin airship')
     expect(JSON.parse(cli.stdout)).toMatchObject([{ title: 'Airships', start: hit?.start }])
   })
+
+  it('reads the text of the sources it shows and of no other', async () => {
+    const app = await openCommonplace(notebook())
+    const files = ['one', 'two', 'three'].map((name) => join(tempDir(), `${name}.txt`))
+    // Every source has each word and each pair of "alpha beta gamma"; only the last, the phrase.
+    await writeFile(files[0] as string, 'alpha beta beta gamma\n')
+    await writeFile(files[1] as string, 'beta gamma, alpha beta\n')
+    await writeFile(files[2] as string, 'so: alpha beta gamma\n')
+    const imported = (await app.sources.importFiles(files)).imported
+    await app.sourceSearch.search('zeppelin')
+    await app.sourceSearch.index.flush()
+    const reopened = await openCommonplace(notebook())
+    const read: string[] = []
+    const text = reopened.store.text.bind(reopened.store)
+    reopened.store.text = (hash) => {
+      read.push(hash)
+      return text(hash)
+    }
+    const hits = await reopened.sourceSearch.search('alpha beta gamma')
+    expect(hits.map((hit) => [hit.sourceId, hit.start, hit.end])).toEqual([
+      [imported[2]?.id, 4, 20],
+    ])
+    expect(read).toEqual([imported[2]?.currentVersionHash])
+  })
+
+  it('builds its index again from an older file rather than reading it as this one', async () => {
+    const { app, anora } = await clipped()
+    await app.sourceSearch.search('sex workers')
+    await app.sourceSearch.index.flush()
+    const path = join(notebook(), 'derived', 'source-text.json')
+    const saved = JSON.parse(await readFile(path, 'utf8'))
+    // The shape of format 3: no word sequences.
+    delete saved.data.sequences
+    await writeFile(path, JSON.stringify({ ...saved, format: 3 }))
+    const reopened = await openCommonplace(notebook())
+    const [hit] = await reopened.sourceSearch.search('Sex Workers cheering')
+    expect(hit?.sourceId).toBe(anora)
+    expect(reopened.sourceSearch.index.lastRead).toBe(2)
+    await reopened.sourceSearch.index.flush()
+    expect(JSON.parse(await readFile(path, 'utf8')).format).toBe(4)
+  })
 })

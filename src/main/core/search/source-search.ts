@@ -8,15 +8,17 @@ import { SourceTextIndex } from './source-text-index'
 
 /** Characters of text shown on each side of a match. */
 const SNIPPET_SIDE = 80
-/** Folded texts kept between searches (UTF-16 units): typing a phrase re-reads none of them. */
+/** Folded texts kept between searches (UTF-16 units), for the phrases looked for in the text. */
 const FOLDED_KEPT = 40_000_000
 
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 /**
  * Finds a phrase in the sources' own text: the index names the sources that have every word,
- * and the phrase is then looked for in each one's folded text (folding keeps offsets, so a match
- * is a place in the original), newest source first, until `limit` sources are found.
+ * and the phrase is then looked for in each one's word sequence, kept in the index with where
+ * each word begins (folding keeps offsets, so that is a place in the original), newest source
+ * first, until `limit` sources are found. Only a hit's text is read, to cut its snippet.
+ * Chinese and Japanese phrases are still looked for in the folded text itself.
  */
 export class SourceSearch {
   readonly index: DerivedIndex<SourceTextIndex>
@@ -24,7 +26,7 @@ export class SourceSearch {
   private foldedSize = 0
 
   constructor(private readonly store: NotebookStore) {
-    this.index = new DerivedIndex(store, 'source-text', 3, new SourceTextIndex())
+    this.index = new DerivedIndex(store, 'source-text', 4, new SourceTextIndex())
   }
 
   /** This process changed a source (imported, updated): take it in before the next search. */
@@ -48,8 +50,13 @@ export class SourceSearch {
     // The last word, still being typed, is not yet a word of any pair.
     const whole = stillTyping ? words.slice(0, -1) : words
     const typing = stillTyping ? (words[words.length - 1] as string) : null
+    // Chinese and Japanese words are not kept as word sequences: their phrases are found in the text.
+    const fromSequences = !words.some(hasCjk)
+    const last = words[words.length - 1] as string
     for (const { sourceId, hash } of index.candidates(terms, whole, typing)) {
       if (hits.length >= limit) break
+      const at = fromSequences ? index.phraseIn(sourceId, words, stillTyping) : undefined
+      if (at === null) continue
       let text: string
       try {
         text = (await this.store.text(hash)).text
@@ -57,11 +64,19 @@ export class SourceSearch {
         if (error instanceof CommonplaceError) continue
         throw error
       }
-      pattern.lastIndex = 0
-      const match = pattern.exec(this.foldedOf(hash, text))
-      if (!match) continue
-      const start = match.index
-      const end = start + match[0].length
+      let start: number
+      let end: number
+      if (at) {
+        // The folded word is as long as the text it came from (folding keeps every unit).
+        start = at.start
+        end = at.lastStart + last.length
+      } else {
+        pattern.lastIndex = 0
+        const match = pattern.exec(this.foldedOf(hash, text))
+        if (!match) continue
+        start = match.index
+        end = start + match[0].length
+      }
       const title = await this.store
         .entry(sourceId)
         .then((entry) => entry.title)
@@ -112,7 +127,7 @@ export class SourceSearch {
 }
 
 /** The words in order, anything but letters and digits between them; the last may be unfinished. */
-function phrasePattern(words: string[], stillTyping: boolean): RegExp {
+export function phrasePattern(words: string[], stillTyping: boolean): RegExp {
   const cjk = words.some(hasCjk)
   const body = words.map(escape).join(cjk ? '[^\\p{L}\\p{N}]*' : '[^\\p{L}\\p{N}]+')
   const before = cjk ? '' : '(?<![\\p{L}\\p{N}])'

@@ -1,10 +1,11 @@
 import type { Frozen } from '../store/json-store-file'
 import type { SourceEntry, SourceFile } from '../store/schema'
 import type { SourceDerivedData } from '../derived/derived-index'
-import { foldText, hasCjk, termsOf, wordsOf } from './folding'
+import { foldText, hasCjk, termsOf, wordsAndStarts } from './folding'
 import { PairFilter } from './pair-filter'
 import { Postings } from './postings'
 import type { QueryTerm } from './query'
+import { WordSequences, type PhraseAt } from './word-sequences'
 
 /** Prefix terms taken in for the word being typed. */
 const PREFIX_TERMS = 5000
@@ -22,6 +23,8 @@ export class SourceTextIndex implements SourceDerivedData {
   private hashes: string[] = []
   /** Per slot: which adjacent word pairs its text may hold. */
   private filters: (PairFilter | null)[] = []
+  /** Per slot: its words in order and where each begins, so a phrase is found without the text. */
+  private readonly sequences = new WordSequences()
   private readonly slotOf = new Map<string, number>()
   private dead = 0
 
@@ -44,6 +47,7 @@ export class SourceTextIndex implements SourceDerivedData {
     this.sourceIds = []
     this.hashes = []
     this.filters = []
+    this.sequences.clear()
     this.slotOf.clear()
     this.dead = 0
   }
@@ -65,6 +69,7 @@ export class SourceTextIndex implements SourceDerivedData {
       // Its postings stay until the next save drops them; queries skip a dead slot.
       this.sourceIds[old] = ''
       this.filters[old] = null
+      this.sequences.drop(old)
       this.slotOf.delete(sourceId)
       this.dead++
     }
@@ -76,7 +81,22 @@ export class SourceTextIndex implements SourceDerivedData {
     this.slotOf.set(sourceId, slot)
     const folded = foldText(text)
     for (const term of new Set(termsOf(folded))) this.postings.add(term, slot)
-    this.filters.push(PairFilter.of(wordsOf(folded)))
+    const { words, starts } = wordsAndStarts(folded)
+    this.filters.push(PairFilter.of(words))
+    this.sequences.set(slot, words, starts)
+  }
+
+  /**
+   * Where `words` first stand one after the other in this source's indexed text (the last one
+   * only begun when `lastIsPrefix`): null when nowhere, undefined when it has no sequence.
+   */
+  phraseIn(
+    sourceId: string,
+    words: readonly string[],
+    lastIsPrefix: boolean,
+  ): PhraseAt | null | undefined {
+    const slot = this.slotOf.get(sourceId)
+    return slot === undefined ? undefined : this.sequences.find(slot, words, lastIsPrefix)
   }
 
   /**
@@ -134,7 +154,8 @@ export class SourceTextIndex implements SourceDerivedData {
     }
     const [terms, lists] = this.postings.serialize()
     const filters = this.filters.map((filter) => filter?.toBase64() ?? '')
-    return { sources: this.sourceIds, hashes: this.hashes, filters, terms, lists }
+    const sequences = this.sequences.serialize()
+    return { sources: this.sourceIds, hashes: this.hashes, filters, terms, lists, sequences }
   }
 
   restore(data: unknown): void {
@@ -145,6 +166,7 @@ export class SourceTextIndex implements SourceDerivedData {
       filters: string[]
       terms: string[]
       lists: string[]
+      sequences: unknown
     }
     if (
       !Array.isArray(saved.sources) ||
@@ -160,6 +182,7 @@ export class SourceTextIndex implements SourceDerivedData {
       if (sourceId !== '') this.slotOf.set(sourceId, slot)
     })
     this.postings.restore(saved.terms, saved.lists)
+    this.sequences.restore(saved.sequences)
   }
 }
 

@@ -82,6 +82,7 @@ export function escapeLines(markdown: string, flavor: Flavor = 'gfm'): string {
   return markdown
     .split('\n')
     .map((line) => {
+      if (isPlainLine(line, flavor)) return line
       let safe = line.replace(/^([#>+=-])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2')
       if (flavor === 'pandoc') {
         safe = safe
@@ -91,6 +92,21 @@ export function escapeLines(markdown: string, flavor: Flavor = 'gfm'): string {
       return safe.replace(/^[ \t]+/, blanks).replace(/(?<!\\)[ \t]+$/, blanks)
     })
     .join('\n')
+}
+
+/**
+ * A line whose first and last characters none of the rules below could touch, as most lines of
+ * prose are: checked by character, since a long essay has thousands of lines and each rule is a
+ * regex run.
+ */
+function isPlainLine(line: string, flavor: Flavor): boolean {
+  if (line === '') return true
+  const first = line[0] as string
+  const last = line[line.length - 1] as string
+  if (' \t'.includes(first) || ' \t'.includes(last)) return false
+  if ('#>+=-'.includes(first) || (first >= '0' && first <= '9')) return false
+  if (flavor === 'pandoc' && (':('.includes(first) || /[A-Za-z]/.test(first))) return false
+  return true
 }
 
 function blanks(run: string): string {

@@ -62,7 +62,11 @@ describe('deleting a source', () => {
     expect((await app.clippings.lookup([bakerClip.id]))[bakerClip.id]).toBeNull()
     expect((await rejection(app.sources.get(baker.id))).code).toBe('not-found')
     expect(await states(app, essay.id)).toEqual(['missing', 'verified'])
-    const gate = await app.exports.gate({ essayId: essay.id, format: 'gfm', allowUnverified: false })
+    const gate = await app.exports.gate({
+      essayId: essay.id,
+      format: 'gfm',
+      allowUnverified: false,
+    })
     expect(gate.status).toBe('blocked')
 
     // Kept on disk, marked, in its own file and in the index.

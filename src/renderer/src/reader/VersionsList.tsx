@@ -1,0 +1,84 @@
+import { useQuery } from '@tanstack/react-query'
+import type { SourceVersionSummary } from '../../../shared/ipc'
+import { call } from '../api'
+import { keys } from '../data/queries'
+import { formatDateTime } from '../ui/format'
+
+interface VersionsListProps {
+  sourceId: string
+  /** The version the reader shows now. */
+  shownHash: string
+  /** Opens a version in the reader; undefined for the newest. */
+  onOpen: (versionHash: string | undefined) => void
+}
+
+/** Every version of the source, newest first: when, which, what changed; each opens in the reader. */
+export function VersionsList({
+  sourceId,
+  shownHash,
+  onOpen,
+}: VersionsListProps): React.JSX.Element {
+  // Under the source's key: whatever changes the source (an update, another window) asks again.
+  const query = useQuery({
+    queryKey: [...keys.source(sourceId), 'versions'],
+    queryFn: async () => {
+      const result = await call((api) => api.listSourceVersions(sourceId))
+      if (!result.ok) throw new Error(result.error.message)
+      return result.value
+    },
+  })
+  return (
+    <section id="reader-versions" className="reader-versions" aria-label="Versions">
+      {query.error && <p role="alert">{query.error.message}</p>}
+      {query.data && (
+        <ol className="version-list">
+          {query.data.map((version) => {
+            const date = formatDateTime(version.importedAt)
+            return (
+              <li
+                key={version.hash}
+                className="version-item"
+                aria-current={version.hash === shownHash ? 'true' : undefined}
+              >
+                <button
+                  type="button"
+                  className="version-open"
+                  aria-label={`Open the version of ${date}${version.newest ? ' (newest)' : ''}`}
+                  onClick={() => onOpen(version.newest ? undefined : version.hash)}
+                >
+                  <span className="version-date">{date}</span>
+                  <code className="version-hash" title={version.hash}>
+                    {version.hash.slice(0, 8)}
+                  </code>
+                  {version.newest && <span className="version-tag">Newest</span>}
+                  {version.hash === shownHash && <span className="version-tag">Shown</span>}
+                </button>
+                <p className="version-change">{describeChange(version)}</p>
+              </li>
+            )
+          })}
+        </ol>
+      )}
+    </section>
+  )
+}
+
+const plural = (count: number, one: string): string => `${count} ${one}${count === 1 ? '' : 's'}`
+
+/** "+9 / −14 words · clippings: 1 moved, 1 changed, 1 missing", or how the source began. */
+export function describeChange(version: SourceVersionSummary): string {
+  const from = `from ${version.fileName}`
+  if (!version.change) {
+    return `First version, ${from}; ${plural(version.clippedHere, 'clipping')} made on it`
+  }
+  const { wordsAdded, wordsRemoved, clippings } = version.change
+  const words =
+    wordsAdded === 0 && wordsRemoved === 0
+      ? 'same words'
+      : `+${wordsAdded} / −${wordsRemoved} words`
+  const states = (['verified', 'moved', 'changed', 'missing'] as const)
+    .filter((state) => clippings[state] > 0)
+    .map((state) => `${clippings[state]} ${state === 'verified' ? 'unchanged' : state}`)
+  const earlier = states.length > 0 ? `clippings: ${states.join(', ')}` : 'no earlier clippings'
+  return `${words} ${from}; ${earlier}`
+}

@@ -135,4 +135,25 @@ describe('deleting a source', () => {
       'not-found',
     )
   })
+
+  it('purges a deleted source’s files, keeping a text another source still has', async () => {
+    const app = await openCommonplace(dataDir())
+    const { baker } = await notebookWithCitations(app)
+    await app.sources.delete(baker.id)
+    // The same file imported again while the first copy is deleted: a new source, one text.
+    const [again] = (await app.sources.importFiles([fixturePath(fixtureNames.bakerTxt)])).imported
+    expect(again?.currentVersionHash).toBe(baker.currentVersionHash)
+    const textPath = join(dataDir(), 'texts', `${baker.currentVersionHash}.json`)
+
+    expect(await app.sources.purgeDeleted(30)).toEqual({ purged: [], textsRemoved: 0 })
+    expect(await app.sources.purgeDeleted(0)).toEqual({ purged: [baker.id], textsRemoved: 0 })
+    await expect(readFile(join(dataDir(), 'sources', `${baker.id}.json`))).rejects.toThrow()
+    expect(JSON.parse(await readFile(textPath, 'utf8')).hash).toBe(baker.currentVersionHash)
+    expect((await app.sources.get(again?.id ?? '')).version.text).toContain('hypocrisy')
+    expect(await app.sources.listDeleted()).toEqual([])
+    // Reopening does not adopt anything back.
+    const reopened = await openCommonplace(dataDir())
+    expect((await reopened.sources.list()).map((source) => source.id)).toHaveLength(2)
+    expect(await reopened.sources.listDeleted()).toEqual([])
+  })
 })

@@ -23,6 +23,7 @@ import type { ExtractedArticle, Extractor } from './importing/extraction'
 import { readSourceFile, type SourceFileContents } from './importing/read-source-file'
 import { workerExtractor } from './importing/worker-extractor'
 import { markSourceDeleted, unmarkSourceDeleted } from './source-deletion'
+import { purgeDeletedSources, type PurgeReport } from './source-purge'
 import { versionSummaries } from './source-versions'
 import type { Frozen } from './store/json-store-file'
 import type { NotebookStore } from './store/notebook-store'
@@ -187,6 +188,12 @@ export class SourcesService {
     return (await this.store.deletedSources())
       .map((entry) => ({ ...entry, deletedAt: entry.deletedAt ?? '' }))
       .sort((a, b) => (a.deletedAt < b.deletedAt ? 1 : a.deletedAt > b.deletedAt ? -1 : 0))
+  }
+
+  /** Removes for good the sources deleted at least `days` days ago (0: every deleted one). */
+  async purgeDeleted(days: number): Promise<PurgeReport> {
+    const cutoff = new Date(this.now().getTime() - days * 86_400_000).toISOString()
+    return purgeDeletedSources(this.store, cutoff)
   }
 
   /** Every version, newest first, with what changed from the one before. */

@@ -62,7 +62,6 @@ export function ReaderHeader({
         type="button"
         className="button button-small reader-edit"
         aria-expanded={versionsOpen}
-        aria-controls="reader-versions"
         onClick={() => onVersionsOpenChange(!versionsOpen)}
       >
         Versions

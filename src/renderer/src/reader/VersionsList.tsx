@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query'
-import type { SourceVersionSummary } from '../../../shared/ipc'
 import { call } from '../api'
 import { keys } from '../data/queries'
 import { formatDateTime } from '../ui/format'
+import { describeChange } from './versionChange'
 
 interface VersionsListProps {
   sourceId: string
@@ -28,7 +28,7 @@ export function VersionsList({
     },
   })
   return (
-    <section id="reader-versions" className="reader-versions" aria-label="Versions">
+    <section className="reader-versions" aria-label="Versions">
       {query.error && <p role="alert">{query.error.message}</p>}
       {query.data && (
         <ol className="version-list">
@@ -61,24 +61,4 @@ export function VersionsList({
       )}
     </section>
   )
-}
-
-const plural = (count: number, one: string): string => `${count} ${one}${count === 1 ? '' : 's'}`
-
-/** "+9 / −14 words · clippings: 1 moved, 1 changed, 1 missing", or how the source began. */
-export function describeChange(version: SourceVersionSummary): string {
-  const from = `from ${version.fileName}`
-  if (!version.change) {
-    return `First version, ${from}; ${plural(version.clippedHere, 'clipping')} made on it`
-  }
-  const { wordsAdded, wordsRemoved, clippings } = version.change
-  const words =
-    wordsAdded === 0 && wordsRemoved === 0
-      ? 'same words'
-      : `+${wordsAdded} / −${wordsRemoved} words`
-  const states = (['verified', 'moved', 'changed', 'missing'] as const)
-    .filter((state) => clippings[state] > 0)
-    .map((state) => `${clippings[state]} ${state === 'verified' ? 'unchanged' : state}`)
-  const earlier = states.length > 0 ? `clippings: ${states.join(', ')}` : 'no earlier clippings'
-  return `${words} ${from}; ${earlier}`
 }

@@ -58,7 +58,12 @@ test('the reader names the byline once, and the versions list opens an older ver
   await expect(clippingItem(page, anoraQuote)).toBeVisible()
   await expect(reader.locator('mark')).toHaveText([anoraQuote])
 
-  // The publisher's corrected copy: a new version.
+  await reader.getByRole('button', { name: 'Versions' }).click()
+  const versions = reader.getByRole('region', { name: 'Versions' })
+  await expect(versions.getByRole('listitem')).toHaveCount(1)
+  await expect(versions).toContainText('First version')
+
+  // The publisher's corrected copy: a new version, and the open list shows it.
   const html = await readFile(fixture(anoraPage), 'utf8')
   const copy = join(app.dataDir, '..', `anora-updated-${Date.now()}.html`)
   await writeFile(copy, html.replace('is rare.', 'is very rare.'))
@@ -66,8 +71,6 @@ test('the reader names the byline once, and the versions list opens an older ver
   await reader.getByRole('button', { name: 'Update from file…' }).click()
   await expect(page.getByRole('status').filter({ hasText: 'Updated' })).toContainText('1 changed')
 
-  await reader.getByRole('button', { name: 'Versions' }).click()
-  const versions = reader.getByRole('region', { name: 'Versions' })
   await expect(versions.getByRole('listitem')).toHaveCount(2)
   const [newest, first] = [
     versions.getByRole('listitem').first(),

@@ -55,10 +55,16 @@ export async function versionSummaries(
     if (index > 0 && text !== null && previousText !== null) {
       // The clippings that were there when this version arrived: made on an earlier one.
       const earlier = live.filter((clipping) => (indexOf.get(clipping.versionHash) ?? 0) < index)
-      const anchors = await reanchorAll(earlier, text, textOf)
+      // Where the update that added this version placed them is kept with each clipping (for the
+      // newest version): the same states the lists show, and no need to re-anchor those again.
+      const recorded = earlier.flatMap((clipping) =>
+        clipping.reanchored?.versionHash === version.hash ? [clipping.reanchored] : [],
+      )
+      const rest = earlier.filter((clipping) => clipping.reanchored?.versionHash !== version.hash)
+      const anchors = await reanchorAll(rest, text, textOf)
       summary.change = {
         ...wordChanges(previousText, text),
-        clippings: countStates(ANCHOR_STATES, anchors.values()),
+        clippings: countStates(ANCHOR_STATES, [...recorded, ...anchors.values()]),
       }
     }
     summaries.push(summary)

@@ -141,7 +141,13 @@ export function Reader({
             onDelete={onDelete}
           />
           {versionsOpen && (
-            <VersionsList sourceId={source.id} shownHash={version.hash} onOpen={onOpenVersion} />
+            <VersionsList
+              sourceId={source.id}
+              shownHash={version.hash}
+              newestHash={detail.newestVersionHash}
+              clippingCount={detail.clippings.length}
+              onOpen={onOpenVersion}
+            />
           )}
           <ReaderBody
             bodyRef={bodyRef}

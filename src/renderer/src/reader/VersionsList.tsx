@@ -8,6 +8,9 @@ interface VersionsListProps {
   sourceId: string
   /** The version the reader shows now. */
   shownHash: string
+  /** What the list depends on besides the source: asked again when either changes. */
+  newestHash: string
+  clippingCount: number
   /** Opens a version in the reader; undefined for the newest. */
   onOpen: (versionHash: string | undefined) => void
 }
@@ -16,11 +19,14 @@ interface VersionsListProps {
 export function VersionsList({
   sourceId,
   shownHash,
+  newestHash,
+  clippingCount,
   onOpen,
 }: VersionsListProps): React.JSX.Element {
-  // Under the source's key: whatever changes the source (an update, another window) asks again.
+  // Under the source's key, so a change from another process asks again; and keyed by its newest
+  // version and clippings, so an update or a clip made here does too.
   const query = useQuery({
-    queryKey: [...keys.source(sourceId), 'versions'],
+    queryKey: [...keys.source(sourceId), 'versions', newestHash, clippingCount],
     queryFn: async () => {
       const result = await call((api) => api.listSourceVersions(sourceId))
       if (!result.ok) throw new Error(result.error.message)

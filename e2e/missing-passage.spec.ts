@@ -18,6 +18,6 @@ test('a passage cut from the updated source is Missing, and Show in source opens
   await expect(citation).toContainText('Missing')
   await citation.hover()
   await citation.getByRole('button', { name: 'Show in source' }).click()
-  await expect(reader.getByRole('note')).toContainText('An older version')
+  await expect(reader.getByRole('note')).toContainText('You are reading the version of')
   await expect(reader.locator('mark[aria-current="true"]')).toHaveText(bakerQuote)
 })

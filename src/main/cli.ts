@@ -5,6 +5,7 @@ import { createContext } from './cli/context'
 import { registerLibraryCommands } from './cli/library-commands'
 import { registerNotebookCommands } from './cli/notebook-commands'
 import { registerSearchCommands } from './cli/search-commands'
+import { registerSourceCommands } from './cli/source-commands'
 import { CommonplaceError } from './core/errors'
 
 // The `commonplace` command: the app's own services on the same data directory, without Electron.
@@ -33,6 +34,7 @@ registerLibraryCommands(program, cli)
 registerEssayCommands(program, cli)
 registerNotebookCommands(program, cli)
 registerSearchCommands(program, cli)
+registerSourceCommands(program, cli)
 
 program.parseAsync(process.argv).then(
   () => cli.warnAboutProblems(),

@@ -38,7 +38,8 @@ export interface ImportReport {
 
 export interface SourceDetail {
   source: SourceSummary
-  version: { hash: string; text: string; html: string }
+  /** `importedAt`: when this version was added (the reader names an older one by it). */
+  version: { hash: string; text: string; html: string; importedAt?: string }
   /** When `version` is older than this, the reader says so. */
   newestVersionHash: string
   /** This source's clippings, in text order. */
@@ -80,6 +81,24 @@ export interface SourceTextHit {
   end: number
   /** The text around it, from the original: before + match + after is what the list shows. */
   snippet: { before: string; match: string; after: string }
+}
+
+/** One version of a source, as the versions list shows it (`listSourceVersions`). */
+export interface SourceVersionSummary {
+  hash: string
+  importedAt: string
+  fileName: string
+  /** The version the reader shows by default. */
+  newest: boolean
+  /** Clippings made on this version (and not moved to a later one). */
+  clippedHere: number
+  /** What changed from the version before; absent for the first version. */
+  change?: {
+    wordsAdded: number
+    wordsRemoved: number
+    /** Where the clippings of earlier versions stand in this one. */
+    clippings: StateCounts<AnchorState>
+  }
 }
 
 export interface SourceQuery {
@@ -203,6 +222,11 @@ export interface InvokeApi {
   /** The newest version, or an older one by hash (to read a passage the newest no longer has). */
   getSource(id: string, versionHash?: string): Promise<Result<SourceDetail>>
   updateSourceMetadata(id: string, metadata: SourceMetadata): Promise<Result<SourceSummary>>
+  /** Deletes a source and, with it, its clippings (kept on disk: `restoreSource` undoes it). */
+  deleteSource(id: string): Promise<Result<SourceSummary>>
+  restoreSource(id: string): Promise<Result<SourceSummary>>
+  /** Every version of a source, newest first, each with what changed from the one before. */
+  listSourceVersions(id: string): Promise<Result<SourceVersionSummary[]>>
   /** Newest first, or best match first for a search, a page at a time. */
   listClippings(query: ClippingQuery): Promise<Result<Page<ClippingView>>>
   createClipping(request: NewClipping): Promise<Result<ClippingView>>
@@ -274,6 +298,9 @@ export const channels = {
   searchSources: 'sources:search',
   getSource: 'sources:get',
   updateSourceMetadata: 'sources:update-metadata',
+  deleteSource: 'sources:delete',
+  restoreSource: 'sources:restore',
+  listSourceVersions: 'sources:versions',
   listClippings: 'clippings:list',
   createClipping: 'clippings:create',
   updateClipping: 'clippings:update',

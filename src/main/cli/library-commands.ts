@@ -73,9 +73,21 @@ export function registerLibraryCommands(program: Command, cli: CliContext): void
   program
     .command('sources')
     .description('list the sources in the library')
+    .option('--deleted', 'list the deleted sources instead (see restore-source)')
     .option('--json', 'print the sources as JSON')
-    .action(async (options: { json?: boolean }) => {
-      const sources = await (await cli.open({ create: false })).sources.list()
+    .action(async (options: { deleted?: boolean; json?: boolean }) => {
+      const app = await cli.open({ create: false })
+      if (options.deleted) {
+        const deleted = await app.sources.listDeleted()
+        if (options.json) printJson(deleted)
+        else if (deleted.length === 0) print('No deleted sources.')
+        else
+          deleted.forEach((source) =>
+            print(`${describeSource(source)}  deleted ${source.deletedAt}`),
+          )
+        return
+      }
+      const sources = await app.sources.list()
       if (options.json) printJson(sources)
       else if (sources.length === 0)
         print('No sources yet. Import one with: commonplace import <file>')

@@ -130,6 +130,9 @@ describe('every channel, with hostile arguments', () => {
       ),
       getSource: fc.tuple(id, fc.option(hostileString, { nil: undefined })),
       updateSourceMetadata: fc.tuple(id, fc.record({ title: text, url: text, author: text })),
+      deleteSource: fc.tuple(id),
+      restoreSource: fc.tuple(id),
+      listSourceVersions: fc.tuple(id),
       listClippings: fc.tuple(fc.record({ sourceId: id, search: text }, { requiredKeys: [] })),
       createClipping: fc.tuple(
         fc.record(

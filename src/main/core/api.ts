@@ -48,6 +48,9 @@ const schemas = {
   ]),
   getSource: z.tuple([id, z.string().max(100).optional()]),
   updateSourceMetadata: z.tuple([id, sourceMetadataSchema]),
+  deleteSource: z.tuple([id]),
+  restoreSource: z.tuple([id]),
+  listSourceVersions: z.tuple([id]),
   listClippings: z.tuple([
     page
       .extend({
@@ -180,6 +183,11 @@ export function createHandlers(session: NotebookSession, ports: Ports): InvokeHa
     ),
     updateSourceMetadata: handle(schemas.updateSourceMetadata, (sourceId, metadata) =>
       app.sources.updateMetadata(sourceId, metadata),
+    ),
+    deleteSource: handle(schemas.deleteSource, (sourceId) => app.sources.delete(sourceId)),
+    restoreSource: handle(schemas.restoreSource, (sourceId) => app.sources.restore(sourceId)),
+    listSourceVersions: handle(schemas.listSourceVersions, (sourceId) =>
+      app.sources.versions(sourceId),
     ),
     listClippings: handle(schemas.listClippings, (query) => app.clippings.page(query)),
     createClipping: handle(schemas.createClipping, (request) => app.clippings.create(request)),

@@ -43,7 +43,7 @@ export async function openCommonplace(
     sources: new SourcesService(store, {
       now,
       extract: extract ?? workerExtractor(),
-      detailsChanged: (sourceId) => {
+      sourceChanged: (sourceId) => {
         sourceSearch.touch(sourceId)
         return clippings.refreshSource(sourceId)
       },

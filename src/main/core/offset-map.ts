@@ -22,6 +22,8 @@ export interface OffsetMap {
    * long, in order: the only places a passage moved far from where it was can now be.
    */
   newStretches(minLength: number): { start: number; end: number }[]
+  /** Every stretch that differs: what the older text had there and what the newer one has. */
+  changes(): { oldStart: number; oldEnd: number; newStart: number; newEnd: number }[]
 }
 
 /** Words, runs of whitespace, and single other characters: what a rewritten stretch is diffed by. */
@@ -93,6 +95,11 @@ export function offsetMapBetween(oldText: string, newText: string): OffsetMap {
       return segments
         .filter((segment) => !segment.same && segment.newEnd - segment.newStart >= minLength)
         .map((segment) => ({ start: segment.newStart, end: segment.newEnd }))
+    },
+    changes() {
+      return segments
+        .filter((segment) => !segment.same)
+        .map(({ oldStart, oldEnd, newStart, newEnd }) => ({ oldStart, oldEnd, newStart, newEnd }))
     },
   }
 }

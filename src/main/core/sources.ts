@@ -6,7 +6,14 @@ import {
   type SourceMetadata,
   type SourceSummary,
 } from '../../shared/domain'
-import type { ImportFailure, ImportReport, Page, SourceDetail, SourceQuery } from '../../shared/ipc'
+import type {
+  ImportFailure,
+  ImportReport,
+  Page,
+  SourceDetail,
+  SourceQuery,
+  SourceVersionSummary,
+} from '../../shared/ipc'
 import { reanchor } from './anchoring'
 import { reanchorAll } from './reanchoring'
 import { once, toClippingView, visibleClippings } from './clipping-views'
@@ -15,6 +22,9 @@ import { newId, sha256 } from './ids'
 import type { ExtractedArticle, Extractor } from './importing/extraction'
 import { readSourceFile, type SourceFileContents } from './importing/read-source-file'
 import { workerExtractor } from './importing/worker-pool'
+import { markSourceDeleted, unmarkSourceDeleted } from './source-deletion'
+import { purgeDeletedSources, type PurgeReport } from './source-purge'
+import { versionSummaries } from './source-versions'
 import type { Frozen } from './store/json-store-file'
 import type { NotebookStore } from './store/notebook-store'
 import {
@@ -35,8 +45,11 @@ export interface ReimportReport {
 export interface SourcesOptions {
   now?: () => Date
   extract?: Extractor
-  /** Told when a source's details change (search covers its title). */
-  detailsChanged?: (sourceId: string) => Promise<void>
+  /**
+   * Told when a source changes in a way the derived indexes must take in: its details (search
+   * covers its title), or its deletion and restoring (its clippings leave or rejoin every list).
+   */
+  sourceChanged?: (sourceId: string) => Promise<void>
 }
 
 export function summaryOf(entry: Frozen<SourceEntry>): SourceSummary {
@@ -46,7 +59,7 @@ export function summaryOf(entry: Frozen<SourceEntry>): SourceSummary {
 export class SourcesService {
   private readonly now: () => Date
   private readonly extract: Extractor
-  private readonly detailsChanged: (sourceId: string) => Promise<void>
+  private readonly sourceChanged: (sourceId: string) => Promise<void>
 
   constructor(
     private readonly store: NotebookStore,
@@ -55,7 +68,7 @@ export class SourcesService {
     this.now = options.now ?? (() => new Date())
     // Off the main thread by default, with time and memory limits (importing/worker-extractor.ts).
     this.extract = options.extract ?? workerExtractor()
-    this.detailsChanged = options.detailsChanged ?? (async () => undefined)
+    this.sourceChanged = options.sourceChanged ?? (async () => undefined)
   }
 
   async list(): Promise<SourceSummary[]> {
@@ -127,7 +140,7 @@ export class SourcesService {
     }
     return {
       source: summaryOf(entry),
-      version: { hash: version.hash, text, html },
+      version: { hash: version.hash, text, html, importedAt: version.importedAt },
       newestVersionHash: newest.hash,
       clippings,
     }
@@ -156,8 +169,42 @@ export class SourcesService {
       if (listed) change(listed)
       return file.entry
     })
-    await this.detailsChanged(id)
+    await this.sourceChanged(id)
     return summaryOf(entry)
+  }
+
+  /**
+   * Deletes a source with its clippings: kept on disk, marked, so that `restore` brings back the
+   * very same one; its clippings leave every list and search, and citations of them show Missing.
+   */
+  async delete(id: string): Promise<SourceSummary> {
+    const summary = await markSourceDeleted(this.store, id, this.now().toISOString())
+    await this.sourceChanged(id)
+    return summary
+  }
+
+  async restore(id: string): Promise<SourceSummary> {
+    const summary = await unmarkSourceDeleted(this.store, id)
+    await this.sourceChanged(id)
+    return summary
+  }
+
+  /** Deleted sources, most recently deleted first. */
+  async listDeleted(): Promise<(SourceSummary & { deletedAt: string })[]> {
+    return (await this.store.deletedSources())
+      .map((entry) => ({ ...entry, deletedAt: entry.deletedAt ?? '' }))
+      .sort((a, b) => (a.deletedAt < b.deletedAt ? 1 : a.deletedAt > b.deletedAt ? -1 : 0))
+  }
+
+  /** Removes for good the sources deleted at least `days` days ago (0: every deleted one). */
+  async purgeDeleted(days: number): Promise<PurgeReport> {
+    const cutoff = new Date(this.now().getTime() - days * 86_400_000).toISOString()
+    return purgeDeletedSources(this.store, cutoff)
+  }
+
+  /** Every version, newest first, with what changed from the one before. */
+  async versions(id: string): Promise<SourceVersionSummary[]> {
+    return versionSummaries(await this.store.sourceFile(id), (hash) => this.textOrNull(hash))
   }
 
   /**

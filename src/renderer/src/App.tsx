@@ -10,6 +10,7 @@ import { ClippingsPanel } from './clippings/ClippingsPanel'
 import { CITATION_MIME, citationDataFrom } from './editor/citationData'
 import { EssaysPane, type CiteRequest, type EssaysPaneHandle } from './essays/EssaysPane'
 import { Library } from './library/Library'
+import { useSourceDeletion } from './library/useSourceDeletion'
 import { EmptyReader } from './reader/EmptyReader'
 import { Reader } from './reader/Reader'
 import { AppShell } from './ui/AppShell'
@@ -57,6 +58,7 @@ function Notebook(): React.JSX.Element {
   const [openRequest, setOpenRequest] = useState<{ essayId: string; nonce: number }>()
   const essaysPane = useRef<EssaysPaneHandle>(null)
   const [backupsOpen, setBackupsOpen] = useState(false)
+  const deleteSource = useSourceDeletion(notebook)
   useCommand('import-source', () => void notebook.importSources())
   useCommand('open-backups', () => setBackupsOpen(true))
 
@@ -86,6 +88,7 @@ function Notebook(): React.JSX.Element {
           void notebook.openSource(id)
         }}
         onOpenBackups={() => setBackupsOpen(true)}
+        onDelete={(source) => void deleteSource(source)}
         onOpenFound={(hit) => {
           setView('reader')
           void notebook.showFound(hit)
@@ -116,6 +119,8 @@ function Notebook(): React.JSX.Element {
               onFocused={notebook.clearFocus}
               onMarkClick={notebook.setActiveClippingId}
               onUpdateFromFile={() => void notebook.updateFromFile()}
+              onOpenVersion={(hash) => void notebook.openSource(detail.source.id, hash)}
+              onDelete={() => void deleteSource(detail.source)}
             />
           ) : (
             <EmptyReader hasSources={!notebook.empty} />

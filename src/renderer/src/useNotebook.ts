@@ -29,7 +29,10 @@ export interface Notebook {
   activeClippingId: string | null
   setActiveClippingId: (id: string | null) => void
   importSources: () => Promise<void>
-  openSource: (id: string) => Promise<boolean>
+  /** The newest version, or an older one by its hash. */
+  openSource: (id: string, versionHash?: string) => Promise<boolean>
+  /** The reader shows no source (the open one was deleted). */
+  closeSource: () => void
   /** Resolves true once the clipping is stored. */
   clip: (range: TextRange) => Promise<boolean>
   /** These resolve to an error message to show beside the form, or null when saved. */
@@ -93,8 +96,21 @@ export function useNotebook(): Notebook {
     return true
   }
 
+  const closeSource = useCallback((): void => {
+    wantedSourceId.current = null
+    wantedVersion.current = undefined
+    setDetail(null)
+  }, [])
+
   const reloadOpenSource = async (): Promise<void> => {
-    if (wantedSourceId.current) await openSource(wantedSourceId.current, wantedVersion.current)
+    const id = wantedSourceId.current
+    if (!id) return
+    const result = await call((api) => api.getSource(id, wantedVersion.current))
+    if (wantedSourceId.current !== id) return
+    if (result.ok) setDetail(result.value)
+    // Deleted meanwhile (in another window, by the CLI): the reader closes, no error to read.
+    else if (result.error.code === 'not-found') closeSource()
+    else notify.error(result.error.message)
   }
 
   // At start: whether there is anything to show, and the files main could not read.
@@ -294,6 +310,7 @@ export function useNotebook(): Notebook {
     clearFocus,
     importSources,
     openSource,
+    closeSource,
     clip,
     saveDetails,
     saveClipping,

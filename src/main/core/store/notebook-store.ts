@@ -121,6 +121,11 @@ export class NotebookStore {
     return entry
   }
 
+  /** Deleted sources, kept on disk until purged; no list or lookup above includes them. */
+  async deletedSources(): Promise<Frozen<SourceEntry[]>> {
+    return (await this.library()).deletedSources ?? []
+  }
+
   async essays(): Promise<Frozen<EssayEntry[]>> {
     return (await this.library()).essays
   }
@@ -133,6 +138,14 @@ export class NotebookStore {
 
   async sourceFile(id: string): Promise<Frozen<SourceFile>> {
     await this.entry(id)
+    return this.cached(this.sourceCache, id, this.sourcePath(id), sourceFileSchema)
+  }
+
+  /** The file of a deleted source: only restoring (and purging) reads one. */
+  async deletedSourceFile(id: string): Promise<Frozen<SourceFile>> {
+    if (!(await this.deletedSources()).some((source) => source.id === id)) {
+      throw notFound(`The deleted source "${id}"`)
+    }
     return this.cached(this.sourceCache, id, this.sourcePath(id), sourceFileSchema)
   }
 

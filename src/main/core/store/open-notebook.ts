@@ -140,7 +140,7 @@ async function readIndex(
  */
 async function adoptUnlisted(dataDir: string, index: LibraryFile): Promise<boolean> {
   const listed = {
-    sources: new Set(index.sources.map((entry) => entry.id)),
+    sources: new Set([...index.sources, ...(index.deletedSources ?? [])].map((entry) => entry.id)),
     essays: new Set(index.essays.map((entry) => entry.id)),
   }
   let adopted = false
@@ -152,7 +152,9 @@ async function adoptUnlisted(dataDir: string, index: LibraryFile): Promise<boole
       // One that does not validate stays unlisted; `repair` reports it.
       if (folder === 'sources') {
         const file = await loadStoreFile(path, sourceFileSchema).catch(() => null)
-        if (file) index.sources.push(file.data.entry)
+        // A deleted one stays deleted: its own file says so.
+        if (file?.data.entry.deletedAt) (index.deletedSources ??= []).push(file.data.entry)
+        else if (file) index.sources.push(file.data.entry)
         adopted ||= file !== null
       } else {
         const file = await loadStoreFile(path, essayFileSchema).catch(() => null)

@@ -55,12 +55,20 @@ export function repairNotebook(dataDir: string, lock: NotebookLock): Promise<Rep
       const upgraded = await upgradeEssayFile(dataDir, id, listed)
       return upgraded ?? (await loadStoreFile(path, essayFileSchema))?.data.entry ?? null
     })
+    const byImport = (entry: SourceEntry): string => entry.importedAt
     const index: LibraryFile = {
       ...(old ?? {}),
       schemaVersion: SCHEMA_VERSION,
-      sources: ordered(sources, (entry: SourceEntry) => entry.importedAt),
+      // A deleted source's own file says so: it stays deleted (and restorable).
+      sources: ordered(
+        sources.filter((entry) => !entry.deletedAt),
+        byImport,
+      ),
       essays: ordered(essays, (entry: EssayEntry) => entry.createdAt),
     }
+    const deletedSources = sources.filter((entry) => entry.deletedAt)
+    if (deletedSources.length > 0) index.deletedSources = ordered(deletedSources, byImport)
+    else delete index.deletedSources
     await saveStoreFile(join(dataDir, 'library.json'), index)
     await new ChangeFeed(dataDir).record({ sources: [], essays: [], all: true })
     const listed = (kind: 'sources' | 'essays'): Set<string> =>

@@ -47,6 +47,11 @@ export interface SourceEntry extends SourceMetadata {
   kind: SourceKind
   importedAt: string
   currentVersionHash: string
+  /**
+   * Set when the source was deleted: its file stays on disk, so that undo (or `restore-source`)
+   * brings back the very same source and clippings; `purge-sources` removes it for good.
+   */
+  deletedAt?: string
 }
 
 /** A version of a source, without its text (that lives in texts/<hash>.json, written once). */
@@ -92,8 +97,14 @@ export interface EssayFile {
 /** The index: what lists show without opening every file. Derived; `repair` rebuilds it. */
 export interface LibraryFile {
   schemaVersion: number
+  /** The sources in the library, in import order; never a deleted one. */
   sources: SourceEntry[]
   essays: EssayEntry[]
+  /**
+   * Deleted sources (each with `deletedAt`), kept apart from `sources` so that every list, lookup
+   * and derived index that reads `sources` leaves them out without a check of its own.
+   */
+  deletedSources?: SourceEntry[]
 }
 
 // ---- Their schemas: loose objects (unknown fields kept), typed as the interfaces above. ----
@@ -103,6 +114,7 @@ const sourceEntrySchema = sourceMetadataSchema.loose().extend({
   kind: z.enum(['html', 'md', 'txt']),
   importedAt: isoDate,
   currentVersionHash: hashSchema,
+  deletedAt: isoDate.optional(),
 })
 
 const essayEntrySchema = z.looseObject({
@@ -159,6 +171,7 @@ export const libraryFileSchema: z.ZodType<LibraryFile> = z.looseObject({
   schemaVersion,
   sources: z.array(sourceEntrySchema),
   essays: z.array(essayEntrySchema),
+  deletedSources: z.array(sourceEntrySchema).optional(),
 })
 
 export const sourceFileSchema: z.ZodType<SourceFile> = z.looseObject({

@@ -5,6 +5,7 @@ import type { EssayFile, LibraryFile, SourceFile, VersionText } from './schema'
 export interface TransactionSource {
   library(): Promise<Frozen<LibraryFile>>
   sourceFile(id: string): Promise<Frozen<SourceFile>>
+  deletedSourceFile(id: string): Promise<Frozen<SourceFile>>
   essayFile(id: string): Promise<Frozen<EssayFile>>
   text(hash: string): Promise<Frozen<VersionText>>
 }
@@ -40,6 +41,16 @@ export class Transaction {
     let draft = this.sources.get(id)
     if (!draft) {
       draft = structuredClone((await this.from.sourceFile(id)) as SourceFile)
+      this.sources.set(id, draft)
+    }
+    return draft
+  }
+
+  /** A deleted source's file, to restore it; saved when the transaction ends. */
+  async deletedSource(id: string): Promise<SourceFile> {
+    let draft = this.sources.get(id)
+    if (!draft) {
+      draft = structuredClone((await this.from.deletedSourceFile(id)) as SourceFile)
       this.sources.set(id, draft)
     }
     return draft

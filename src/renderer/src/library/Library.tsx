@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import './library.css'
+import type { SourceSummary } from '../../../shared/domain'
 import type { SourceTextHit } from '../../../shared/ipc'
 import { ariaShortcut, shortcutLabel, shortcuts } from '../ui/commands'
 import { byline, formatDate } from '../ui/format'
@@ -15,6 +16,8 @@ interface LibraryProps {
   onOpenBackups: () => void
   /** Opens the reader at a passage the source text search found. */
   onOpenFound: (hit: SourceTextHit) => void
+  /** Deletes a source and its clippings (Undo is offered). */
+  onDelete: (source: SourceSummary) => void
 }
 
 export function Library({
@@ -24,6 +27,7 @@ export function Library({
   onSelect,
   onOpenBackups,
   onOpenFound,
+  onDelete,
 }: LibraryProps): React.JSX.Element {
   const shortcut = shortcuts['import-source']
   const { sources, total, loadMore, error } = useSources()
@@ -77,15 +81,26 @@ export function Library({
           render={(source) => {
             const meta = byline([source.siteName, formatDate(source.publishedAt)])
             return (
-              <button
-                type="button"
-                className="source-item"
-                aria-current={source.id === selectedId ? 'true' : undefined}
-                onClick={() => onSelect(source.id)}
-              >
-                <span className="source-title">{source.title}</span>
-                {meta && <span className="source-meta">{meta}</span>}
-              </button>
+              <div className="source-row">
+                <button
+                  type="button"
+                  className="source-item"
+                  aria-current={source.id === selectedId ? 'true' : undefined}
+                  onClick={() => onSelect(source.id)}
+                >
+                  <span className="source-title">{source.title}</span>
+                  {meta && <span className="source-meta">{meta}</span>}
+                </button>
+                <button
+                  type="button"
+                  className="source-delete"
+                  aria-label={`Delete “${source.title}”`}
+                  title="Delete this source and its clippings (you can undo it)"
+                  onClick={() => onDelete(source)}
+                >
+                  <span aria-hidden="true">×</span>
+                </button>
+              </div>
             )
           }}
         />

@@ -1,5 +1,6 @@
 import './reader.css'
 import { useCallback, useMemo, useRef, useState, type MouseEvent } from 'react'
+import { leadingBylineLength } from '../../../shared/byline'
 import type { SourceMetadata } from '../../../shared/domain'
 import type { SourceDetail } from '../../../shared/ipc'
 import { ariaShortcut, shortcutLabel, shortcuts, useCommand } from '../ui/commands'
@@ -9,7 +10,9 @@ import { FOUND_PASSAGE, type Highlight } from './highlights'
 import type { TextRange } from './offsets'
 import { ReaderBody } from './ReaderBody'
 import { ReaderHeader } from './ReaderHeader'
+import { OldVersionBanner } from './OldVersionBanner'
 import { currentSelection, useReaderSelection } from './useReaderSelection'
+import { VersionsList } from './VersionsList'
 
 export interface ReaderProps {
   detail: SourceDetail
@@ -23,6 +26,9 @@ export interface ReaderProps {
   onFocused: () => void
   onMarkClick: (clippingId: string) => void
   onUpdateFromFile: () => void
+  /** Opens a version of this source; undefined for the newest. */
+  onOpenVersion: (versionHash: string | undefined) => void
+  onDelete: () => void
 }
 
 export function Reader({
@@ -35,6 +41,8 @@ export function Reader({
   onFocused,
   onMarkClick,
   onUpdateFromFile,
+  onOpenVersion,
+  onDelete,
 }: ReaderProps): React.JSX.Element {
   const notify = useNotify()
   const bodyRef = useRef<HTMLDivElement>(null)
@@ -43,6 +51,7 @@ export function Reader({
   const [menu, setMenu] = useState<(MenuPosition & { range: TextRange }) | null>(null)
   const [editing, setEditing] = useState(false)
   const [clipping, setClipping] = useState(false)
+  const [versionsOpen, setVersionsOpen] = useState(false)
 
   // A clipping made on an older version points into different text: it is not marked here.
   const highlights = useMemo<Highlight[]>(
@@ -56,6 +65,12 @@ export function Reader({
     ],
     [detail.clippings, detail.newestVersionHash, version.hash, found],
   )
+
+  // A first paragraph that only repeats the byline ("By AFP") is hidden, not removed: the text
+  // keeps it, so every offset stays as stored. One that holds a mark stays in view.
+  const bylineLength = leadingBylineLength(version.text, [source.author, source.siteName])
+  const hideLeadingByline =
+    bylineLength > 0 && !highlights.some((highlight) => highlight.start < bylineLength)
 
   const clip = async (range: TextRange | null): Promise<void> => {
     if (!range) {
@@ -102,13 +117,14 @@ export function Reader({
           </kbd>
         </button>
       </div>
+      {version.hash !== detail.newestVersionHash && (
+        <OldVersionBanner
+          importedAt={version.importedAt}
+          onBackToNewest={() => onOpenVersion(undefined)}
+        />
+      )}
       <div className="reader-scroll">
         <article className="reader-page">
-          {version.hash !== detail.newestVersionHash && (
-            <p className="reader-old-version" role="note">
-              An older version of this source: the newest one no longer has this passage.
-            </p>
-          )}
           <ReaderHeader
             source={source}
             editing={editing}
@@ -120,11 +136,24 @@ export function Reader({
             }}
             onOpenLink={onOpenLink}
             onUpdateFromFile={onUpdateFromFile}
+            versionsOpen={versionsOpen}
+            onVersionsOpenChange={setVersionsOpen}
+            onDelete={onDelete}
           />
+          {versionsOpen && (
+            <VersionsList
+              sourceId={source.id}
+              shownHash={version.hash}
+              newestHash={detail.newestVersionHash}
+              clippingCount={detail.clippings.length}
+              onOpen={onOpenVersion}
+            />
+          )}
           <ReaderBody
             bodyRef={bodyRef}
             html={version.html}
             highlights={highlights}
+            hideLeadingBlock={hideLeadingByline}
             focusClippingId={focusClippingId}
             onFocused={onFocused}
             onOpenLink={onOpenLink}

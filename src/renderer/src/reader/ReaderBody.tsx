@@ -5,6 +5,8 @@ interface ReaderBodyProps {
   bodyRef: RefObject<HTMLDivElement | null>
   html: string
   highlights: Highlight[]
+  /** Hide the text's first block (a "By …" line the byline already says); its text stays. */
+  hideLeadingBlock: boolean
   /** A clipping to bring into view once its marks are in place. */
   focusClippingId: string | null
   onFocused: () => void
@@ -17,6 +19,7 @@ export function ReaderBody({
   bodyRef,
   html,
   highlights,
+  hideLeadingBlock,
   focusClippingId,
   onFocused,
   onOpenLink,
@@ -42,7 +45,9 @@ export function ReaderBody({
       parsed.map(([id, start, end]) => ({ id, start, end })),
     )
     markCurrent(body, currentId.current)
-  }, [bodyRef, html, highlightKey])
+    // Hidden, not removed: offsets count every block's text, shown or not.
+    if (hideLeadingBlock) body.querySelector('[data-start="0"]')?.setAttribute('hidden', '')
+  }, [bodyRef, html, highlightKey, hideLeadingBlock])
 
   useLayoutEffect(() => {
     const body = bodyRef.current

@@ -1,5 +1,6 @@
 import type { SourceMetadata, SourceSummary } from '../../../shared/domain'
-import { byline, formatDate, shortUrl } from '../ui/format'
+import { cleanByline } from '../../../shared/byline'
+import { formatDate, shortUrl } from '../ui/format'
 import { DetailsForm } from './DetailsForm'
 
 interface ReaderHeaderProps {
@@ -9,6 +10,9 @@ interface ReaderHeaderProps {
   onSaveDetails: (metadata: SourceMetadata) => Promise<string | null>
   onOpenLink: (url: string) => void
   onUpdateFromFile: () => void
+  versionsOpen: boolean
+  onVersionsOpenChange: (open: boolean) => void
+  onDelete: () => void
 }
 
 export function ReaderHeader({
@@ -18,8 +22,12 @@ export function ReaderHeader({
   onSaveDetails,
   onOpenLink,
   onUpdateFromFile,
+  versionsOpen,
+  onVersionsOpenChange,
+  onDelete,
 }: ReaderHeaderProps): React.JSX.Element {
-  const meta = byline([source.author, source.siteName, formatDate(source.publishedAt)])
+  // Each name once: an agency is often both the author and the site ("AFP · 24 Feb 2025").
+  const meta = cleanByline([source.author, source.siteName, formatDate(source.publishedAt)])
   return (
     <header className="reader-header">
       <h1 className="reader-title">{source.title}</h1>
@@ -49,6 +57,22 @@ export function ReaderHeader({
       </button>
       <button type="button" className="button button-small reader-edit" onClick={onUpdateFromFile}>
         Update from file…
+      </button>
+      <button
+        type="button"
+        className="button button-small reader-edit"
+        aria-expanded={versionsOpen}
+        onClick={() => onVersionsOpenChange(!versionsOpen)}
+      >
+        Versions
+      </button>
+      <button
+        type="button"
+        className="button button-small reader-edit reader-delete"
+        title="Delete this source and its clippings (you can undo it)"
+        onClick={onDelete}
+      >
+        Delete source
       </button>
       {editing && (
         <DetailsForm

@@ -45,6 +45,7 @@ test('files dropped on the window import; a bad one is named and the other still
   const { page } = app
   const scan = join(app.dataDir, '..', `scan-${Date.now()}.pdf`)
   await writeFile(scan, '%PDF-1.7 not an article')
+  await expect(page.getByRole('button', { name: 'Import files…' })).toBeVisible()
   // Every text the progress line shows during the drop, in order.
   await page.evaluate(() => {
     const seen: string[] = []

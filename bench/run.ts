@@ -23,6 +23,7 @@ const benchmarks: Benchmark[] = [
   { name: 'export', load: () => import('./export.bench') },
   { name: 'reanchor', load: () => import('./reanchor.bench') },
   { name: 'import', load: () => import('./import.bench') },
+  { name: 'first-run', load: () => import('./first-run.bench') },
 ]
 
 const resultsDir = join(__dirname, 'results')

@@ -8,6 +8,7 @@ import type {
   SourceDetail,
   SourceTextHit,
 } from '../../shared/ipc'
+import { eachOneAhead } from '../../shared/one-ahead'
 import { call } from './api'
 import { useInvalidateNotebook, useNotebookEvents } from './data/queries'
 import { FOUND_PASSAGE } from './reader/highlights'
@@ -189,17 +190,24 @@ export function useNotebook(): Notebook {
     if (importing || files.length === 0) return
     setImporting(true)
     const report: ImportReport = { imported: [], failed: [] }
-    // One file per call, so the writer sees how far a long drop has got ("3 of 12…"); a file
-    // that fails is reported with the rest at the end, and the others still import.
-    for (const [index, file] of files.entries()) {
-      setDropProgress({ current: index + 1, total: files.length })
-      const result = await call((api) => api.importDroppedFile(file))
-      if (!result.ok) report.failed.push({ fileName: file.name, message: result.error.message })
-      else {
-        report.imported.push(...result.value.imported)
-        report.failed.push(...result.value.failed)
-      }
-    }
+    // One file per call, so the writer sees how far a long drop has got ("3 of 12…"); the next
+    // file is already on its way while main stores this one. A file that fails is reported with
+    // the rest at the end, and the others still import.
+    const total = files.length
+    setDropProgress({ current: 1, total })
+    await eachOneAhead(
+      files,
+      (file) => call((api) => api.importDroppedFile(file)),
+      (result, index) => {
+        if (!result.ok) {
+          report.failed.push({ fileName: files[index].name, message: result.error.message })
+        } else {
+          report.imported.push(...result.value.imported)
+          report.failed.push(...result.value.failed)
+        }
+        if (index + 1 < total) setDropProgress({ current: index + 2, total })
+      },
+    )
     setDropProgress(null)
     setImporting(false)
     await reportImport(report)

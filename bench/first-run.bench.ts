@@ -19,6 +19,17 @@ import { ms, type BenchSection } from './report'
 import { median } from './stats'
 
 const FILES = 12
+
+/** CPU time (main thread and import worker) of the runs, by way: less swayed by others' load. */
+const cpu: Record<string, number[]> = { drop: [], awaited: [], batch: [] }
+
+async function measured(way: string, run: () => Promise<number>): Promise<number> {
+  const before = process.cpuUsage()
+  const wall = await run()
+  const used = process.cpuUsage(before)
+  cpu[way]?.push((used.user + used.system) / 1000)
+  return wall
+}
 const RUNS = 5
 const SAMPLE_RUNS = 5
 const COLD_SAMPLE_RUNS = 3
@@ -103,9 +114,11 @@ export async function run(): Promise<BenchSection> {
     const batch: number[] = []
     // In turns, so all three see the same load.
     for (let i = 0; i < RUNS; i++) {
-      drop.push(await dropOneByOne(join(dir, `drop-${i}`), paths))
-      awaited.push(await dropEachAwaited(join(dir, `awaited-${i}`), paths))
-      batch.push(await importAsOneBatch(join(dir, `batch-${i}`), paths))
+      drop.push(await measured('drop', () => dropOneByOne(join(dir, `drop-${i}`), paths)))
+      awaited.push(
+        await measured('awaited', () => dropEachAwaited(join(dir, `awaited-${i}`), paths)),
+      )
+      batch.push(await measured('batch', () => importAsOneBatch(join(dir, `batch-${i}`), paths)))
     }
 
     // Cold: a new worker each time, as on the first import after the app starts.
@@ -159,6 +172,7 @@ export async function run(): Promise<BenchSection> {
         `${FILES} generated article pages of 30–85 KB (bench/article-pages.ts), each run into a fresh notebook through createHandlers on a NotebookSession; the three ways take turns, ${RUNS} of each, after one warm-up batch of 3 files that is not counted (it loads the import worker).`,
         `Per-run wall times: drop ${list(drop)} ms; each awaited ${list(awaited)} ms; batch ${list(batch)} ms.`,
         `Sample: ${SAMPLE_RUNS} runs on one loaded worker after a warm-up run (not counted): ${list(warm)} ms; cold, ${COLD_SAMPLE_RUNS} runs each on a new worker: ${list(cold)} ms.`,
+        `CPU (main thread and import worker, opening the session included), medians: drop ${median(cpu.drop ?? []).toFixed(0)} ms, each awaited ${median(cpu.awaited ?? []).toFixed(0)} ms, batch ${median(cpu.batch ?? []).toFixed(0)} ms.`,
         `Load average (1 min): ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after (2 cores shared with other work).`,
       ],
       details: { drop, awaited, batch, warm, cold, loadBefore, loadAfter },

@@ -8,11 +8,14 @@ export async function openInBrowser(url: string): Promise<void> {
   if (isExternalWebLink(url)) await shell.openExternal(url)
 }
 
-/** Where the sample notebook is: beside the packaged app (extraResources), else in the repo. */
+/**
+ * Where the sample notebook is: beside the packaged app (electron-builder's extraResources), else
+ * in the repo, found from this bundle (out/main) however Electron was started on it.
+ */
 function sampleNotebookDir(): string {
   return app.isPackaged
     ? join(process.resourcesPath, 'sample')
-    : join(app.getAppPath(), 'resources', 'sample')
+    : join(__dirname, '..', '..', 'resources', 'sample')
 }
 
 /** The services' ports, answered by Electron: dialogs sheet-attached to the window when open. */

@@ -24,6 +24,7 @@ const benchmarks: Benchmark[] = [
   { name: 'reanchor', load: () => import('./reanchor.bench') },
   { name: 'import', load: () => import('./import.bench') },
   { name: 'delete-source', load: () => import('./sources.bench') },
+  { name: 'first-run', load: () => import('./first-run.bench') },
 ]
 
 const resultsDir = join(__dirname, 'results')

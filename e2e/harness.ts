@@ -16,7 +16,7 @@ import {
   type NotebookChange,
   type Result,
 } from '../src/shared/ipc'
-import { rendererDir } from './environment'
+import { rendererDir, repoRoot } from './environment'
 import { invokeBinding, preloadInitScript, readPreloadBundle, sendHook } from './preload-shim'
 
 /** The page is served from this made-up origin, so anything else it asks for is a leak. */
@@ -99,6 +99,7 @@ export async function startHarness(
     readyToClose: () => pageSaidReady(),
     chooseExportPath: async () => answers.save.shift() ?? null,
     chooseEssayToImport: async () => answers.open.shift()?.[0] ?? null,
+    sampleNotebookDir: join(repoRoot, 'resources', 'sample'),
   }
   const trust = { allowedOrigin: options.trustedOrigin ?? harnessOrigin }
   // As when main starts: the notebook session (watching the folder, backing up), its handlers

@@ -1,7 +1,8 @@
 // Runs the app's real, built preload (out/preload/index.js) in a plain Chromium page. The preload
 // is a sandboxed one: a CommonJS bundle whose only `require` is 'electron', and of that it uses
 // contextBridge.exposeInMainWorld and ipcRenderer.invoke/on/removeListener. The shim gives it
-// exactly those; invoke leaves the page through a Playwright binding to main's handlers.
+// exactly those, and webUtils.getPathForFile; invoke leaves the page through a Playwright binding
+// to main's handlers.
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { repoRoot } from './environment'
@@ -13,6 +14,13 @@ export const invokeBinding = '__commonplaceIpcInvoke'
 
 /** What the harness calls in the page to do what main's `webContents.send` does. */
 export const sendHook = '__commonplaceSend'
+
+/**
+ * What a test calls in the page to say which file on disk a File it made stands for: the path
+ * Electron's webUtils.getPathForFile gives for a File dropped from the OS. A File not registered
+ * has no path, as one the page made itself has none in Electron.
+ */
+export const dropPathHook = '__commonplaceFilePath'
 
 /**
  * The init script that installs the shim and runs the preload in it. A string, not a function:
@@ -46,7 +54,18 @@ export function preloadInitScript(preloadSource: string): string {
       Object.defineProperty(window, key, { value: Object.freeze({ ...api }), enumerable: true })
     },
   })
-  const electron = Object.freeze({ contextBridge, ipcRenderer })
+  const filePaths = new WeakMap()
+  const webUtils = Object.freeze({
+    getPathForFile(file) {
+      // As Electron does: anything but a File throws; a File not backed by a file on disk is ''.
+      if (!(file instanceof File)) throw new TypeError('getPathForFile expects a File')
+      return filePaths.get(file) || ''
+    },
+  })
+  Object.defineProperty(window, '${dropPathHook}', {
+    value: (file, path) => void filePaths.set(file, path),
+  })
+  const electron = Object.freeze({ contextBridge, ipcRenderer, webUtils })
   const require = (name) => {
     if (name === 'electron') return electron
     throw new Error('module not found: ' + name + ' (a sandboxed preload may only require electron)')

@@ -43,6 +43,21 @@ describe('commonplace CLI', { timeout: 60_000 }, () => {
       expect(run.stdout).toMatch(new RegExp(`^\\s+${command}\\b`, 'm'))
   })
 
+  it('fills an empty notebook with the sample, whose essay verifies, and only an empty one', async () => {
+    const opened = await commonplace('sample')
+    expect(opened.stderr).toBe('')
+    expect(opened.code).toBe(0)
+    expect(opened.stdout).toContain('A short history of the commonplace book')
+    expect(opened.stdout).toContain('clipped 5 passages')
+    const verified = await commonplace('verify')
+    expect(verified.code).toBe(0)
+
+    const again = await commonplace('sample')
+    expect(again.code).toBe(1)
+    expect(again.stderr).toContain('opens only in an empty notebook')
+    expect(await json<SourceSummary[]>('sources')).toHaveLength(1)
+  })
+
   it('imports the good files, names the bad one and exits 1', async () => {
     const empty = join(tempDir(), 'empty.txt')
     await writeFile(empty, '')

@@ -15,6 +15,9 @@ export const fixtureNames = {
   hostileHtml: 'hostile-article.html',
 } as const
 
+/** The sample notebook the app ships ("Open the sample notebook"). */
+export const sampleDir = join(repoDir, 'resources', 'sample')
+
 export function fixturePath(name: string): string {
   return join(fixturesDir, name)
 }

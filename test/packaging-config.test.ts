@@ -17,6 +17,7 @@ interface Configuration {
   files: { from?: string; filter: string[] }[]
   asar?: boolean
   electronFuses: Record<string, boolean>
+  extraResources?: { from: string; to: string }[]
 }
 
 const loadConfig = async (): Promise<Configuration> => getConfig(repoDir, null, null)
@@ -55,5 +56,11 @@ describe('electron-builder configuration', () => {
     expect(set!.from).toBeUndefined()
     const included = set!.filter.filter((pattern) => !pattern.startsWith('!'))
     expect(included.sort()).toEqual(['out/**/*', 'package.json'])
+  })
+
+  it('ships the sample notebook beside the app, where main looks for it when packaged', async () => {
+    const config = await loadConfig()
+    // os-ports.ts: join(process.resourcesPath, 'sample').
+    expect(config.extraResources).toEqual([{ from: 'resources/sample', to: 'sample' }])
   })
 })

@@ -2,14 +2,27 @@
 // bare VM context through the same shim the e2e harness uses: what it exposes and what it sends.
 import { runInContext, createContext } from 'node:vm'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { invokeBinding, preloadInitScript, readPreloadBundle, sendHook } from '../e2e/preload-shim'
+import {
+  dropPathHook,
+  invokeBinding,
+  preloadInitScript,
+  readPreloadBundle,
+  sendHook,
+} from '../e2e/preload-shim'
 import {
   channels,
   menuCommandChannel,
   notebookChangedChannel,
   type CommonplaceApi,
   type InvokeMethod,
+  type PreloadOnlyMethod,
 } from '../src/shared/ipc'
+
+const preloadOnly: PreloadOnlyMethod[] = ['importDroppedPath']
+const pageMethods = (Object.keys(channels) as InvokeMethod[]).filter(
+  (method): method is Exclude<InvokeMethod, PreloadOnlyMethod> =>
+    !(preloadOnly as string[]).includes(method),
+)
 
 interface Page {
   commonplace?: CommonplaceApi
@@ -20,6 +33,8 @@ interface Page {
 async function loadPreload(): Promise<Page> {
   const page: Page = { invoked: [] }
   page.window = page
+  // The page's own File class, which webUtils checks a dropped file against.
+  page.File = File
   page[invokeBinding] = async (channel: string, args: unknown[]) => {
     page.invoked.push([channel, args])
     return { ok: true, value: channel }
@@ -35,24 +50,21 @@ describe('the built preload', () => {
     page = await loadPreload()
   })
 
-  it('exposes one frozen object: a function per contract channel and the two listeners', () => {
+  it('exposes one frozen object: a function per page channel, the drop import, two listeners', () => {
     const api = page.commonplace as unknown as Record<string, unknown>
     expect(Object.keys(api).sort()).toEqual(
-      [...Object.keys(channels), 'onMenuCommand', 'onNotebookChanged'].sort(),
+      [...pageMethods, 'importDroppedFile', 'onMenuCommand', 'onNotebookChanged'].sort(),
     )
     expect(Object.isFrozen(api)).toBe(true)
     expect(page[invokeBinding]).toBeUndefined()
   })
 
-  it.each(Object.keys(channels) as InvokeMethod[])(
-    '%s invokes its own channel with the arguments as given',
-    async (method) => {
-      const call = page.commonplace![method] as (...args: unknown[]) => Promise<unknown>
-      const answer = await call('first', { second: 2 })
-      expect(page.invoked).toEqual([[channels[method], ['first', { second: 2 }]]])
-      expect(answer).toEqual({ ok: true, value: channels[method] })
-    },
-  )
+  it.each(pageMethods)('%s invokes its own channel with the arguments as given', async (method) => {
+    const call = page.commonplace![method] as (...args: unknown[]) => Promise<unknown>
+    const answer = await call('first', { second: 2 })
+    expect(page.invoked).toEqual([[channels[method], ['first', { second: 2 }]]])
+    expect(answer).toEqual({ ok: true, value: channels[method] })
+  })
 
   it.each([
     ['onMenuCommand', menuCommandChannel, 'new-essay'],
@@ -71,4 +83,35 @@ describe('the built preload', () => {
       expect(received).toEqual([[payload]])
     },
   )
+
+  describe('importDroppedFile', () => {
+    const dropped = (name: string): File => new File(['# Notes'], name, { type: 'text/markdown' })
+
+    it('sends the path Electron gives for the dropped File, never one the page names', async () => {
+      const file = dropped('notes.md')
+      ;(page[dropPathHook] as (file: File, path: string) => void)(file, '/home/me/notes.md')
+      const answer = await page.commonplace!.importDroppedFile(file)
+      expect(page.invoked).toEqual([[channels.importDroppedPath, ['/home/me/notes.md']]])
+      expect(answer).toEqual({ ok: true, value: channels.importDroppedPath })
+    })
+
+    it('refuses a File with no file on disk behind it, naming it, and sends nothing', async () => {
+      const answer = await page.commonplace!.importDroppedFile(dropped('made-up.md'))
+      expect(page.invoked).toEqual([])
+      expect(answer).toEqual({
+        ok: false,
+        error: {
+          code: 'import-failed',
+          message: 'made-up.md: is not a file on this computer; drop files from a folder.',
+        },
+      })
+    })
+
+    it('refuses what is not a File at all', async () => {
+      const fake = { name: '/etc/passwd.txt', size: 1 }
+      const answer = await page.commonplace!.importDroppedFile(fake)
+      expect(page.invoked).toEqual([])
+      expect(answer.ok).toBe(false)
+    })
+  })
 })

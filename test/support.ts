@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, expect } from 'vitest'
 import { CommonplaceError } from '../src/main/core/errors'
 
-export { fixtureNames, fixturePath, fixturesDir, readFixture, repoDir } from './fixtures'
+export { fixtureNames, fixturePath, fixturesDir, readFixture, repoDir, sampleDir } from './fixtures'
 
 /** A new empty directory under the OS temp dir before each test, removed after it. */
 export function useTempDir(): () => string {

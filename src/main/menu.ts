@@ -54,6 +54,10 @@ export function installMenu(getWindow: () => BrowserWindow | null): void {
     },
     { role: 'viewMenu' },
     { role: 'windowMenu' },
+    {
+      role: 'help',
+      submenu: [{ label: 'Open Sample Notebook', click: send('open-sample') }],
+    },
   ]
   Menu.setApplicationMenu(Menu.buildFromTemplate(template))
 }

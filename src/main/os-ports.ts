@@ -1,10 +1,21 @@
-import { dialog, shell, type BrowserWindow } from 'electron'
+import { join } from 'node:path'
+import { app, dialog, shell, type BrowserWindow } from 'electron'
 import type { Ports } from './core/ports'
 import { isExternalWebLink } from './navigation-guard'
 
 /** The one door to the user's browser: web links only, never file:, app: or javascript:. */
 export async function openInBrowser(url: string): Promise<void> {
   if (isExternalWebLink(url)) await shell.openExternal(url)
+}
+
+/**
+ * Where the sample notebook is: beside the packaged app (electron-builder's extraResources), else
+ * in the repo, found from this bundle (out/main) however Electron was started on it.
+ */
+function sampleNotebookDir(): string {
+  return app.isPackaged
+    ? join(process.resourcesPath, 'sample')
+    : join(__dirname, '..', '..', 'resources', 'sample')
 }
 
 /** The services' ports, answered by Electron: dialogs sheet-attached to the window when open. */
@@ -47,6 +58,7 @@ export function electronPorts(
       return result.canceled || !result.filePath ? null : result.filePath
     },
     openExternal: openInBrowser,
+    sampleNotebookDir: sampleNotebookDir(),
     readyToClose,
   }
 }

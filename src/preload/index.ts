@@ -1,13 +1,16 @@
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron'
 import {
   channels,
   menuCommandChannel,
   notebookChangedChannel,
   type CommonplaceApi,
+  type DroppedFile,
+  type ImportReport,
   type InvokeApi,
   type InvokeMethod,
   type MenuCommand,
   type NotebookChange,
+  type Result,
 } from '../shared/ipc'
 
 // The api is built from the contract's channel table, so a channel added there reaches the page
@@ -36,8 +39,33 @@ const invokeApi = Object.fromEntries(
   (Object.keys(channels) as InvokeMethod[]).map((method) => [method, invoker(method)]),
 ) as unknown as InvokeApi
 
+const { importDroppedPath, ...pageApi } = invokeApi
+
+/**
+ * The path of a File the user dropped, looked up here so it never passes through the page's hands:
+ * a File the page made itself has no path and is refused, as is anything that is not a File.
+ */
+function importDroppedFile(file: DroppedFile): Promise<Result<ImportReport>> {
+  let path = ''
+  try {
+    path = webUtils.getPathForFile(file as File)
+  } catch {
+    // Not a File at all: refused below like one without a path.
+  }
+  if (path) return importDroppedPath(path)
+  const name = typeof file?.name === 'string' && file.name ? file.name : 'The dropped item'
+  return Promise.resolve({
+    ok: false,
+    error: {
+      code: 'import-failed',
+      message: `${name}: is not a file on this computer; drop files from a folder.`,
+    },
+  })
+}
+
 const api = {
-  ...invokeApi,
+  ...pageApi,
+  importDroppedFile,
   onMenuCommand: subscriber<MenuCommand>(menuCommandChannel),
   onNotebookChanged: subscriber<NotebookChange>(notebookChangedChannel),
 } satisfies CommonplaceApi

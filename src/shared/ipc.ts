@@ -6,6 +6,16 @@ import type { ClippingView, SourceMetadata, SourceSummary } from './domain'
 import type { CitationCheck, Essay, EssaySummary, SerializedEditorStateJson } from './essay'
 
 /**
+ * A file the user dropped on the window: the DOM's `File`, named by the two fields the page reads
+ * so that this file needs no DOM types. Only the preload turns it into a path (see
+ * `importDroppedFile`).
+ */
+export interface DroppedFile {
+  readonly name: string
+  readonly size: number
+}
+
+/**
  * busy: another process held the notebook too long, nothing changed; damaged: a file of the
  * notebook cannot be read (kept as it is); unwritable: a file or folder refuses writes.
  */
@@ -199,6 +209,14 @@ export type ExportOutcome =
   | { status: 'blocked'; problems: CitationProblem[] }
   | { status: 'cancelled' }
 
+/** What "Open the sample notebook" put in the (empty) notebook. */
+export interface SampleNotebookReport {
+  source: SourceSummary
+  clippings: number
+  /** The essay that cites them, to open. */
+  essay: Essay
+}
+
 /**
  * Sent by main: menu items, and 'before-close' when the window is about to close, so the page
  * saves what is pending and then calls `readyToClose()`.
@@ -210,6 +228,7 @@ export type MenuCommand =
   | 'export-essay'
   | 'import-essay'
   | 'open-backups'
+  | 'open-sample'
   | 'before-close'
 
 /** Request/response channels, each one `invoke` away. */
@@ -217,6 +236,12 @@ export interface InvokeApi {
   /** The library's sources in import order, a page at a time. */
   listSources(query?: SourceQuery): Promise<Result<Page<SourceSummary>>>
   importSources(): Promise<Result<ImportReport>>
+  /**
+   * One file the user dropped, by the path Electron gives for it. Not on the page's API: the page
+   * calls `importDroppedFile` with the File itself, and the preload looks up its path, so a page
+   * can only hand over files the user gave it, never a path of its own choosing.
+   */
+  importDroppedPath(path: string): Promise<Result<ImportReport>>
   /** Sources whose text holds the query as a phrase, each with where and a snippet. */
   searchSources(query: SourceTextQuery): Promise<Result<SourceTextHit[]>>
   /** The newest version, or an older one by hash (to read a passage the newest no longer has). */
@@ -270,7 +295,12 @@ export interface InvokeApi {
   restoreBackup(name: string): Promise<Result<RestoreReport>>
   /** Rebuilds the index from the source and essay files (a backup is taken first). */
   repairNotebook(): Promise<Result<RepairSummary>>
+  /** Imports the sample article, clips it and writes an essay citing it; empty notebooks only. */
+  openSampleNotebook(): Promise<Result<SampleNotebookReport>>
 }
+
+/** Channels the preload calls for the page but does not hand it (see `importDroppedPath`). */
+export type PreloadOnlyMethod = 'importDroppedPath'
 
 /**
  * What changed in the notebook on disk, by this app or another process (the CLI, a sync): the
@@ -282,7 +312,12 @@ export interface NotebookChange {
   all: boolean
 }
 
-export interface CommonplaceApi extends InvokeApi {
+export interface CommonplaceApi extends Omit<InvokeApi, PreloadOnlyMethod> {
+  /**
+   * Imports one file dropped on the window (the page imports a drop file by file, to show how far
+   * it got); a File that is not a file on disk is refused with a message naming it.
+   */
+  importDroppedFile(file: DroppedFile): Promise<Result<ImportReport>>
   /** Menu items chosen in the native menu; returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void
   /** The notebook changed on disk; returns the unsubscribe function. */
@@ -295,6 +330,7 @@ export type InvokeMethod = keyof InvokeApi
 export const channels = {
   listSources: 'sources:list',
   importSources: 'sources:import',
+  importDroppedPath: 'sources:import-dropped',
   searchSources: 'sources:search',
   getSource: 'sources:get',
   updateSourceMetadata: 'sources:update-metadata',
@@ -329,6 +365,7 @@ export const channels = {
   createBackup: 'backups:create',
   restoreBackup: 'backups:restore',
   repairNotebook: 'notebook:repair',
+  openSampleNotebook: 'notebook:open-sample',
 } as const satisfies Record<InvokeMethod, string>
 
 export const menuCommandChannel = 'menu:command'

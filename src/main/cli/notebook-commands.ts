@@ -1,10 +1,16 @@
+import { join } from 'node:path'
 import type { Command } from 'commander'
 import type { BackupInfo } from '../../shared/ipc'
 import { NotebookSession } from '../core/notebook-session'
+import { openSampleNotebook } from '../core/sample-notebook'
 import { print, printJson, type CliContext } from './context'
 
 // The notebook itself: backup, backups, restore, repair. They work on a notebook that will not
-// open (its index damaged or missing), since they are the way back.
+// open (its index damaged or missing), since they are the way back. And `sample`, which fills an
+// empty one with the sample notebook.
+
+/** The sample beside the built CLI (out/main/cli.js): the project's resources/sample. */
+const sampleNotebookDir = (): string => join(__dirname, '..', '..', 'resources', 'sample')
 
 function size(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`
@@ -75,5 +81,20 @@ export function registerNotebookCommands(program: Command, cli: CliContext): voi
       print(`  entries whose file is gone, no longer listed: ${report.droppedEntries}`)
       print(`  leftover temporary files removed: ${report.removedTemporaryFiles}`)
       for (const file of report.damagedFiles) print(`  not listed, does not validate: ${file}`)
+    })
+
+  program
+    .command('sample')
+    .description(
+      'fill an empty notebook with the sample: a short article on commonplace books, clippings of it and an essay citing them; a notebook that holds anything is refused',
+    )
+    .option('--json', 'print the result as JSON')
+    .action(async (options: { json?: boolean }) => {
+      const app = await cli.open({ create: true })
+      const report = await openSampleNotebook(app, sampleNotebookDir())
+      if (options.json) return void printJson(report)
+      print(`imported ${report.source.id}  ${report.source.title}`)
+      print(`clipped ${report.clippings} passages`)
+      print(`wrote essay ${report.essay.id}  ${report.essay.title}`)
     })
 }

@@ -5,7 +5,7 @@ import { readdir, stat } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { fixtureNames, fixturePath, useTempDir } from '../../../test/support'
+import { fixtureNames, fixturePath, sampleDir, useTempDir } from '../../../test/support'
 import { channels, type ErrorCode, type InvokeMethod } from '../../shared/ipc'
 import { createHandlers } from './api'
 import { NotebookSession } from './notebook-session'
@@ -81,6 +81,7 @@ describe('every channel, with hostile arguments', () => {
       openExternal: async () => undefined,
       chooseExportPath: async () => join(dataDir, 'exported.md'),
       chooseEssayToImport: async () => join(dataDir, 'exported.md'),
+      sampleNotebookDir: sampleDir,
       readyToClose: () => undefined,
     }
     const handlers = createHandlers(session, ports)
@@ -125,6 +126,9 @@ describe('every channel, with hostile arguments', () => {
     const argumentsFor = {
       listSources: none,
       importSources: none,
+      importDroppedPath: fc.tuple(
+        fc.oneof(hostileString, fc.constant(fixturePath(fixtureNames.anoraHtml)), fc.constant('/')),
+      ),
       searchSources: fc.tuple(
         fc.record({ query: text, limit: fc.integer({ min: -1, max: 300 }) }, { requiredKeys: [] }),
       ),
@@ -180,6 +184,7 @@ describe('every channel, with hostile arguments', () => {
       createBackup: none,
       restoreBackup: fc.tuple(text),
       repairNotebook: none,
+      openSampleNotebook: none,
     } satisfies Record<InvokeMethod, fc.Arbitrary<unknown[]>>
     const call = fc.oneof(
       ...methods.map((method) => argumentsFor[method].map((args) => ({ method, args }))),

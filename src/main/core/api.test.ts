@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { fixtureNames, fixturePath, useTempDir } from '../../../test/support'
+import { fixtureNames, fixturePath, sampleDir, useTempDir } from '../../../test/support'
 import type { ImportReport, InvokeHandlers, Result } from '../../shared/ipc'
 import { createHandlers } from './api'
 import { NotebookSession } from './notebook-session'
@@ -26,6 +26,7 @@ function fakePorts(): FakePorts {
     readyToClose: () => undefined,
     chooseExportPath: async () => null,
     chooseEssayToImport: async () => null,
+    sampleNotebookDir: sampleDir,
   }
   return ports
 }
@@ -134,6 +135,19 @@ describe('createHandlers', () => {
 
     expect(valueOf(await handlers.importSources())).toEqual({ imported: [], failed: [] })
     expect(valueOf(await handlers.listSources()).items).toEqual(report.imported)
+  })
+
+  it('imports a dropped file by its full path, with the importer’s own checks', async () => {
+    const { handlers } = await setUp()
+    const report = valueOf(await handlers.importDroppedPath(fixturePath(fixtureNames.bakerHtml)))
+    expect(report.imported.map((source) => source.siteName)).toEqual(['CinemaBlend'])
+    // Only a full path, as Electron gives for a dropped file: a relative one means nothing here.
+    expectInvalid(await handlers.importDroppedPath('baker-red-rocket-interview.html'))
+    const binary = join(tempDir(), 'picture.txt')
+    await writeFile(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0]))
+    expect(valueOf(await handlers.importDroppedPath(binary)).failed).toEqual([
+      { fileName: 'picture.txt', message: 'picture.txt: is a binary file, not text.' },
+    ])
   })
 
   it('reports a failing dialog as an error instead of throwing', async () => {

@@ -1,3 +1,4 @@
+import { isAbsolute } from 'node:path'
 import { z } from 'zod'
 import { checkEditorState } from '../../shared/essay-state/schema'
 import type {
@@ -10,6 +11,7 @@ import type {
 import type { NotebookSession } from './notebook-session'
 import { CommonplaceError, toAppError } from './errors'
 import type { Ports } from './ports'
+import { openSampleNotebook } from './sample-notebook'
 import { idSchema, sourceMetadataSchema } from './store/schema'
 
 // The one id pattern the store also checks before an id becomes part of a path.
@@ -43,6 +45,10 @@ type ArgumentSchemas = { [K in InvokeMethod]: z.ZodType<Parameters<InvokeApi[K]>
 const schemas = {
   listSources: z.tuple([page.optional()]),
   importSources: z.tuple([]),
+  // The preload's lookup of a dropped File; the importer's own checks (kind, size, text) follow.
+  importDroppedPath: z.tuple([
+    z.string().max(4096).refine(isAbsolute, 'A dropped file must come with its full path.'),
+  ]),
   searchSources: z.tuple([
     z.object({ query: z.string().max(1000), limit: z.number().int().min(1).max(200).optional() }),
   ]),
@@ -104,6 +110,7 @@ const schemas = {
   createBackup: z.tuple([]),
   restoreBackup: z.tuple([z.string().max(100)]),
   repairNotebook: z.tuple([]),
+  openSampleNotebook: z.tuple([]),
 } satisfies ArgumentSchemas
 
 // `satisfies` alone lets a schema be narrower than its method: a new optional argument would
@@ -175,6 +182,7 @@ export function createHandlers(session: NotebookSession, ports: Ports): InvokeHa
     importSources: handle(schemas.importSources, async () =>
       app.sources.importFiles(await ports.chooseFilesToImport()),
     ),
+    importDroppedPath: handle(schemas.importDroppedPath, (path) => app.sources.importFiles([path])),
     searchSources: handle(schemas.searchSources, ({ query, limit }) =>
       app.sourceSearch.search(query, limit),
     ),
@@ -252,6 +260,9 @@ export function createHandlers(session: NotebookSession, ports: Ports): InvokeHa
     createBackup: handle(schemas.createBackup, () => session.backup('manual')),
     restoreBackup: handle(schemas.restoreBackup, (name) => session.restore(name)),
     repairNotebook: handle(schemas.repairNotebook, () => session.repair()),
+    openSampleNotebook: handle(schemas.openSampleNotebook, () =>
+      openSampleNotebook(session.commonplace, ports.sampleNotebookDir),
+    ),
   }
 }
 

@@ -14,6 +14,7 @@ import { useSourceDeletion } from './library/useSourceDeletion'
 import { EmptyReader } from './reader/EmptyReader'
 import { Reader } from './reader/Reader'
 import { AppShell } from './ui/AppShell'
+import { FileDrop } from './ui/FileDrop'
 import { useCommand } from './ui/commands'
 import { NoticesProvider } from './ui/notices'
 import { useNotebook } from './useNotebook'
@@ -61,6 +62,18 @@ function Notebook(): React.JSX.Element {
   const deleteSource = useSourceDeletion(notebook)
   useCommand('import-source', () => void notebook.importSources())
   useCommand('open-backups', () => setBackupsOpen(true))
+  const [openingSample, setOpeningSample] = useState(false)
+  const openSample = async (): Promise<void> => {
+    if (openingSample) return
+    setOpeningSample(true)
+    const opened = await notebook.openSample()
+    setOpeningSample(false)
+    if (!opened) return
+    // Its essay first: the citations, each verified against the article behind them.
+    setView('essay')
+    setOpenRequest({ essayId: opened.essay.id, nonce: Date.now() })
+  }
+  useCommand('open-sample', () => void openSample())
 
   const cite = (clipping: ClippingView): void => {
     setView('essay')
@@ -95,6 +108,10 @@ function Notebook(): React.JSX.Element {
         }}
       />
       {backupsOpen && <BackupsDialog onClose={() => setBackupsOpen(false)} />}
+      <FileDrop
+        onDrop={(files) => void notebook.importDropped(files)}
+        progress={notebook.dropProgress}
+      />
       <div className="workspace">
         {/* Both stay mounted: the essay keeps its caret and undo history while reading. */}
         <div className="workspace-switch" role="group" aria-label="View">
@@ -123,7 +140,13 @@ function Notebook(): React.JSX.Element {
               onDelete={() => void deleteSource(detail.source)}
             />
           ) : (
-            <EmptyReader hasSources={!notebook.empty} />
+            <EmptyReader
+              hasSources={notebook.empty === null ? null : !notebook.empty}
+              importing={notebook.importing}
+              openingSample={openingSample}
+              onImport={() => void notebook.importSources()}
+              onOpenSample={() => void openSample()}
+            />
           )}
         </div>
         <div className="workspace-view" hidden={view !== 'essay'}>

@@ -1,6 +1,14 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react'
 import type { ClippingView, SourceMetadata } from '../../shared/domain'
-import type { ClippingEdit, ClippingQuery, SourceDetail, SourceTextHit } from '../../shared/ipc'
+import type {
+  ClippingEdit,
+  ClippingQuery,
+  ImportReport,
+  SampleNotebookReport,
+  SourceDetail,
+  SourceTextHit,
+} from '../../shared/ipc'
+import { eachOneAhead } from '../../shared/one-ahead'
 import { call } from './api'
 import { useInvalidateNotebook, useNotebookEvents } from './data/queries'
 import { FOUND_PASSAGE } from './reader/highlights'
@@ -29,6 +37,12 @@ export interface Notebook {
   activeClippingId: string | null
   setActiveClippingId: (id: string | null) => void
   importSources: () => Promise<void>
+  /** Imports files dropped on the window, one by one, counting them in `dropProgress`. */
+  importDropped: (files: File[]) => Promise<void>
+  /** How far an import of dropped files has got; null when none is running. */
+  dropProgress: { current: number; total: number } | null
+  /** Fills the empty notebook with the sample; resolves to what it made, null when refused. */
+  openSample: () => Promise<SampleNotebookReport | null>
   /** The newest version, or an older one by its hash. */
   openSource: (id: string, versionHash?: string) => Promise<boolean>
   /** The reader shows no source (the open one was deleted). */
@@ -48,8 +62,8 @@ export interface Notebook {
   clippingsRevision: number
   /** Essays changed what they cite: the panel's "Cited in" counts are stale. */
   refreshClippings: () => void
-  /** The library has no source at all (the reader says how to start). */
-  empty: boolean
+  /** The library has no source at all (the reader says how to start); null until known. */
+  empty: boolean | null
   openLink: (url: string) => Promise<void>
 }
 
@@ -62,10 +76,11 @@ export function useNotebook(): Notebook {
   const notify = useNotify()
   const invalidate = useInvalidateNotebook()
   const [detail, setDetail] = useState<SourceDetail | null>(null)
-  const [empty, setEmpty] = useState(false)
+  const [empty, setEmpty] = useState<boolean | null>(null)
   const [search, setSearch] = useState('')
   const [sourceOnly, setSourceOnly] = useState(false)
   const [importing, setImporting] = useState(false)
+  const [dropProgress, setDropProgress] = useState<Notebook['dropProgress']>(null)
   const [focusClippingId, setFocusClippingId] = useState<string | null>(null)
   const [found, setFound] = useState<{ sourceId: string; start: number; end: number } | null>(null)
   const [activeClippingId, setActiveClippingId] = useState<string | null>(null)
@@ -160,16 +175,8 @@ export function useNotebook(): Notebook {
     await reloadOpenSource()
   }
 
-  const importSources = async (): Promise<void> => {
-    if (importing) return
-    setImporting(true)
-    const result = await call((api) => api.importSources())
-    setImporting(false)
-    if (!result.ok) {
-      notify.error(result.error.message)
-      return
-    }
-    const { imported, failed } = result.value
+  /** After an import: each failure by its file, then the first new source opened. */
+  const reportImport = async ({ imported, failed }: ImportReport): Promise<void> => {
     // Each message already names its file.
     for (const failure of failed) notify.error(failure.message)
     if (imported.length === 0) return
@@ -181,6 +188,62 @@ export function useNotebook(): Notebook {
         ? `Imported “${imported[0].title}”`
         : `Imported ${imported.length} sources`,
     )
+  }
+
+  const importSources = async (): Promise<void> => {
+    if (importing) return
+    setImporting(true)
+    const result = await call((api) => api.importSources())
+    setImporting(false)
+    if (!result.ok) {
+      notify.error(result.error.message)
+      return
+    }
+    await reportImport(result.value)
+  }
+
+  const importDropped = async (files: File[]): Promise<void> => {
+    if (importing || files.length === 0) return
+    setImporting(true)
+    const report: ImportReport = { imported: [], failed: [] }
+    // One file per call, so the writer sees how far a long drop has got ("3 of 12…"); the next
+    // file is already on its way while main stores this one. A file that fails is reported with
+    // the rest at the end, and the others still import.
+    const total = files.length
+    setDropProgress({ current: 1, total })
+    await eachOneAhead(
+      files,
+      (file) => call((api) => api.importDroppedFile(file)),
+      (result, index) => {
+        if (!result.ok) {
+          report.failed.push({ fileName: files[index].name, message: result.error.message })
+        } else {
+          report.imported.push(...result.value.imported)
+          report.failed.push(...result.value.failed)
+        }
+        if (index + 1 < total) setDropProgress({ current: index + 2, total })
+      },
+    )
+    setDropProgress(null)
+    setImporting(false)
+    await reportImport(report)
+  }
+
+  const openSample = async (): Promise<SampleNotebookReport | null> => {
+    const result = await call((api) => api.openSampleNotebook())
+    if (!result.ok) {
+      notify.error(result.error.message)
+      return null
+    }
+    const { source, clippings } = result.value
+    setEmpty(false)
+    await refreshSources()
+    refreshClippings()
+    await openSource(source.id)
+    notify.info(
+      `Opened the sample notebook: “${source.title}”, ${clippings} clippings and an essay`,
+    )
+    return result.value
   }
 
   const clip = async (range: TextRange): Promise<boolean> => {
@@ -309,6 +372,9 @@ export function useNotebook(): Notebook {
     setActiveClippingId,
     clearFocus,
     importSources,
+    importDropped,
+    dropProgress,
+    openSample,
     openSource,
     closeSource,
     clip,

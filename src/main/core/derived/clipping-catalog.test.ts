@@ -43,6 +43,15 @@ describe('the clipping catalog', () => {
     expect(second.next).toBeNull()
   })
 
+  it('answers every reader alike while it takes in a change', async () => {
+    const { app, sourceId } = await clipped()
+    await app.clippings.createFromQuote({ sourceId, quote: 'Red Rocket is a fascinating look' })
+    // Two lists asked at once: the second must not be answered from the index the first is
+    // still bringing up to date.
+    const totals = await Promise.all([1, 2, 3].map(() => app.clippings.page({ limit: 1 })))
+    expect(totals.map((page) => page.total)).toEqual([7, 7, 7])
+  })
+
   it('opens from its saved file, reading only the sources written to since', async () => {
     const { sourceId } = await clipped()
     const saved = join(notebook(), 'derived', 'catalog.json')

@@ -47,6 +47,7 @@ interface Saved {
  */
 export class DerivedIndex<T extends SourceDerivedData> {
   private loading: Promise<void> | null = null
+  private catchingUp: Promise<void> = Promise.resolve()
   private readonly pending = new Set<string>()
   private pendingAll = false
   private dirty = false
@@ -73,9 +74,18 @@ export class DerivedIndex<T extends SourceDerivedData> {
     await this.store.catchUp()
     this.loading ??= this.load()
     await this.loading
+    // One catch-up at a time, and every reader waits for the one under way: a source leaves
+    // `pending` before it is read again, so a reader that only looked at `pending` would be
+    // answered from an index that does not have it yet (a list of 0 right after 5 clippings).
+    const caughtUp = this.catchingUp.then(() => this.takeInPending())
+    this.catchingUp = caughtUp.catch(() => undefined)
+    await caughtUp
+    return this.index
+  }
+
+  private async takeInPending(): Promise<void> {
     if (this.pendingAll) await this.rebuild()
     else if (this.pending.size > 0) await this.takeIn([...this.pending])
-    return this.index
   }
 
   /** Builds it again from every source file and saves it (`commonplace reindex`). */

@@ -55,15 +55,17 @@ export function ClippingsPanel({
           value={search}
           onChange={(event) => onSearchChange(event.target.value)}
         />
-        <label className="toggle">
-          <input
-            type="checkbox"
-            checked={sourceOnly && onSourceOnlyChange !== null}
-            disabled={onSourceOnlyChange === null}
-            onChange={(event) => onSourceOnlyChange?.(event.target.checked)}
-          />
-          This source only
-        </label>
+        {/* Only with a source open: before that it would have nothing to filter by. */}
+        {onSourceOnlyChange && (
+          <label className="toggle">
+            <input
+              type="checkbox"
+              checked={sourceOnly}
+              onChange={(event) => onSourceOnlyChange(event.target.checked)}
+            />
+            This source only
+          </label>
+        )}
       </div>
       {/* The list stays in place when empty, so it is there to be found before the first clip. */}
       {!loading && !error && clippings.length === 0 && (

@@ -23,6 +23,7 @@ import type { EssayEditorHandle } from '../editor/EssayEditorHandle'
 import { EssayHeader } from './EssayHeader'
 import { ExportControls } from './ExportControls'
 import { EssayList } from './EssayList'
+import { EssaysEmpty } from './EssaysEmpty'
 import { UndoToast, type ToastMessage } from './UndoToast'
 import { useSaveOnLeave } from './useSaveOnLeave'
 import { useAutosave } from './useAutosave'
@@ -139,8 +140,15 @@ export function EssaysPane(props: EssaysPaneProps): ReactElement {
     await flush()
     const result = await call((api) => api.getEssay(id))
     if (request !== latestOpen.current) return
-    if (result.ok) show(result.value)
-    else setProblem(result.error.message)
+    if (!result.ok) return setProblem(result.error.message)
+    show(result.value)
+    // Made elsewhere a moment ago (the sample notebook): the list learns of it too.
+    if (!essays?.some((essay) => essay.id === id)) void relist()
+  }
+
+  const relist = async (): Promise<void> => {
+    const result = await call((api) => api.listEssays())
+    if (result.ok) setEssays(newestFirst(result.value))
   }
 
   const newEssay = async (): Promise<void> => {
@@ -318,13 +326,18 @@ export function EssaysPane(props: EssaysPaneProps): ReactElement {
     [essayId],
   )
   const dismissToast = useCallback(() => setToast(null), [])
+  const noEssays = essays !== null && essays.length === 0
 
   return (
     <section className="essays-pane" aria-label="Essays workspace">
       <aside className="essays-sidebar">
-        <button type="button" className="essays-button" onClick={() => void newEssay()}>
-          New essay
-        </button>
+        {/* With no essay yet, the empty state's "New essay" is the way in, and there is
+            nothing to verify. */}
+        {!noEssays && (
+          <button type="button" className="essays-button" onClick={() => void newEssay()}>
+            New essay
+          </button>
+        )}
         <button
           type="button"
           className="essays-button essays-button-quiet"
@@ -332,19 +345,20 @@ export function EssaysPane(props: EssaysPaneProps): ReactElement {
         >
           Import essay
         </button>
-        <button
-          type="button"
-          className="essays-button essays-button-quiet"
-          onClick={() => void verifyAll()}
-        >
-          Verify all
-        </button>
+        {!noEssays && (
+          <button
+            type="button"
+            className="essays-button essays-button-quiet"
+            onClick={() => void verifyAll()}
+          >
+            Verify all
+          </button>
+        )}
         {verification && (
           <p className="essays-verification" role="status">
             {verification}
           </p>
         )}
-        {essays !== null && essays.length === 0 && <p className="essays-empty">No essays yet.</p>}
         <EssayList
           essays={essays ?? []}
           openId={open?.id ?? null}
@@ -383,9 +397,7 @@ export function EssaysPane(props: EssaysPaneProps): ReactElement {
             </CitationContext.Provider>
           </>
         ) : (
-          <div className="essays-placeholder">
-            <p>Write an essay that quotes your clippings and keeps every quote traceable.</p>
-          </div>
+          <EssaysEmpty noEssays={noEssays} onNewEssay={() => void newEssay()} />
         )}
       </div>
       {toast && <UndoToast toast={toast} onDismiss={dismissToast} />}

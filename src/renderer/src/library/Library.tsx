@@ -30,7 +30,7 @@ export function Library({
   onDelete,
 }: LibraryProps): React.JSX.Element {
   const shortcut = shortcuts['import-source']
-  const { sources, total, loadMore, error } = useSources()
+  const { sources, total, loaded, loadMore, error } = useSources()
   const [textSearch, setTextSearch] = useState('')
   const searching = textSearch.trim() !== ''
   return (
@@ -105,14 +105,8 @@ export function Library({
           }}
         />
       )}
-      {sources.length === 0 && !searching && (
-        <div className="empty">
-          <p className="empty-title">Import an article to start</p>
-          <p>
-            Saved web pages (.html), Markdown or plain text. You can choose several files at once.
-          </p>
-        </div>
-      )}
+      {/* The welcome in the centre says how to start; here only that the list is empty. */}
+      {loaded && total === 0 && !searching && <p className="empty">No sources yet.</p>}
       <div className="library-footer">
         <button type="button" className="button button-quiet" onClick={onOpenBackups}>
           Backups…

@@ -9,6 +9,8 @@ export interface SourcesList {
   /** The pages loaded so far, in import order. */
   sources: SourceSummary[]
   total: number
+  /** The first page has come: `total` is the library's, not a placeholder. */
+  loaded: boolean
   loadMore: () => void
   error: string | null
 }
@@ -29,6 +31,7 @@ export function useSources(): SourcesList {
   return {
     sources: pages.flatMap((page) => page.items),
     total: pages[0]?.total ?? 0,
+    loaded: pages.length > 0,
     loadMore: () => {
       if (query.hasNextPage && !query.isFetchingNextPage) void query.fetchNextPage()
     },

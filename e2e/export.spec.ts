@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { expect, test } from './fixtures'
 import { commonplace as cli } from './environment'
-import { anoraQuote, bakerQuote, clipBoth, clippingItem, startEssay } from './steps'
+import { anoraQuote, bakerQuote, clipBoth, clippingItem, exportFromMenu, startEssay } from './steps'
 
 test('export an essay with three citations through the save dialog; the CLI gives the same bytes', async ({
   app,
@@ -27,7 +27,7 @@ test('export an essay with three citations through the save dialog; the CLI give
 
   const target = join(app.dataDir, '..', `export-${Date.now()}.md`)
   app.answerSaveDialog(target)
-  await page.getByRole('button', { name: 'Export to Markdown' }).click()
+  await exportFromMenu(page)
   await expect(page.getByRole('status').filter({ hasText: 'Exported to' })).toContainText(target)
 
   const markdown = await readFile(target, 'utf8')

@@ -47,6 +47,7 @@ export function electronPorts(
       return result.canceled || !result.filePath ? null : result.filePath
     },
     openExternal: openInBrowser,
+    showItemInFolder: (path) => shell.showItemInFolder(path),
     readyToClose,
   }
 }

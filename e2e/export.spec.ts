@@ -74,10 +74,14 @@ test('the export gate lists a quote whose clipping is gone, and exports it marke
   await expect(page.getByRole('status').filter({ hasText: 'Clipping deleted' })).toBeVisible()
   await expect(page.getByRole('figure').filter({ hasText: bakerQuote })).toContainText('Missing')
 
+  // The gate opens over the essay: the text stays where the writer was reading it.
+  const quote = page.getByRole('figure').filter({ hasText: bakerQuote })
+  const before = await quote.boundingBox()
   await page.keyboard.press('ControlOrMeta+e')
   const gate = page.getByRole('alertdialog', { name: 'Unverified quotes' })
   await expect(gate).toContainText('missing')
   await expect(gate).toContainText(bakerQuote)
+  expect((await quote.boundingBox())?.y).toBe(before?.y)
 
   const target = join(app.dataDir, '..', `gated-${Date.now()}.md`)
   app.answerSaveDialog(target)

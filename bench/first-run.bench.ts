@@ -47,6 +47,7 @@ async function handlersOn(dataDir: string, dialog: string[]): Promise<InvokeHand
     chooseExportPath: none,
     chooseEssayToImport: none,
     sampleNotebookDir: sampleDir,
+    showItemInFolder: () => undefined,
     readyToClose: () => undefined,
   }
   return createHandlers(await NotebookSession.open(dataDir), ports)

@@ -20,6 +20,7 @@ export async function startElectron(
   const dataDir = existingDataDir ?? (await mkdtemp(join(tmpdir(), 'commonplace-e2e-')))
   const leakedRequests: string[] = []
   const openedExternally: string[] = []
+  const shownInFolder: string[] = []
   let app: ElectronApplication
   let page: Page
 
@@ -29,9 +30,13 @@ export async function startElectron(
     page.on('request', (request) => {
       if (!request.url().startsWith(`${appOrigin}/`)) leakedRequests.push(request.url())
     })
-    await app.evaluate(({ shell }, opened) => {
-      shell.openExternal = async (url: string) => void opened.push(url)
-    }, openedExternally)
+    await app.evaluate(
+      ({ shell }, [opened, shown]) => {
+        shell.openExternal = async (url: string) => void opened.push(url)
+        shell.showItemInFolder = (path: string) => void shown.push(path)
+      },
+      [openedExternally, shownInFolder] as const,
+    )
     await page.waitForLoadState('domcontentloaded')
   }
   await launch()
@@ -43,6 +48,7 @@ export async function startElectron(
     dataDir,
     leakedRequests,
     openedExternally,
+    shownInFolder,
     answerOpenDialog(paths) {
       void app.evaluate(({ dialog }, filePaths) => {
         const original = dialog.showOpenDialog

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { expect, test } from './fixtures'
 import { commonplace as cli } from './environment'
-import { anoraQuote, bakerQuote, clipBoth, clippingItem, startEssay } from './steps'
+import { anoraQuote, bakerQuote, clipBoth, clippingItem, exportFromMenu, startEssay } from './steps'
 
 test('export an essay with three citations through the save dialog; the CLI gives the same bytes', async ({
   app,
@@ -27,7 +27,7 @@ test('export an essay with three citations through the save dialog; the CLI give
 
   const target = join(app.dataDir, '..', `export-${Date.now()}.md`)
   app.answerSaveDialog(target)
-  await page.getByRole('button', { name: 'Export to Markdown' }).click()
+  await exportFromMenu(page)
   await expect(page.getByRole('status').filter({ hasText: 'Exported to' })).toContainText(target)
 
   const markdown = await readFile(target, 'utf8')
@@ -74,10 +74,14 @@ test('the export gate lists a quote whose clipping is gone, and exports it marke
   await expect(page.getByRole('status').filter({ hasText: 'Clipping deleted' })).toBeVisible()
   await expect(page.getByRole('figure').filter({ hasText: bakerQuote })).toContainText('Missing')
 
+  // The gate opens over the essay: the text stays where the writer was reading it.
+  const quote = page.getByRole('figure').filter({ hasText: bakerQuote })
+  const before = await quote.boundingBox()
   await page.keyboard.press('ControlOrMeta+e')
   const gate = page.getByRole('alertdialog', { name: 'Unverified quotes' })
   await expect(gate).toContainText('missing')
   await expect(gate).toContainText(bakerQuote)
+  expect((await quote.boundingBox())?.y).toBe(before?.y)
 
   const target = join(app.dataDir, '..', `gated-${Date.now()}.md`)
   app.answerSaveDialog(target)

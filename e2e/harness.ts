@@ -34,6 +34,8 @@ export interface RunningApp {
   leakedRequests: string[]
   /** Web links the app handed to the OS browser. */
   openedExternally: string[]
+  /** Files the app showed in the system's file manager ("Reveal in folder"). */
+  shownInFolder: string[]
   /** Autosaves main refused (the harness only): the editor must save what the schema accepts. */
   refusedSaves?: string[]
   answerOpenDialog(paths: string[]): void
@@ -91,11 +93,13 @@ export async function startHarness(
   const answers: DialogAnswers = { open: [], save: [] }
   const leakedRequests: string[] = []
   const openedExternally: string[] = []
+  const shownInFolder: string[] = []
   const refusedSaves: string[] = []
   let pageSaidReady: () => void = () => undefined
   const ports: Ports = {
     chooseFilesToImport: async () => answers.open.shift() ?? [],
     openExternal: async (url) => void openedExternally.push(url),
+    showItemInFolder: (path) => void shownInFolder.push(path),
     readyToClose: () => pageSaidReady(),
     chooseExportPath: async () => answers.save.shift() ?? null,
     chooseEssayToImport: async () => answers.open.shift()?.[0] ?? null,
@@ -168,6 +172,7 @@ export async function startHarness(
     dataDir,
     leakedRequests,
     openedExternally,
+    shownInFolder,
     refusedSaves,
     answerOpenDialog: (paths) => void answers.open.push(paths),
     answerSaveDialog: (path) => void answers.save.push(path),

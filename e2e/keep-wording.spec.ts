@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { expect, test } from './fixtures'
-import { bakerTitle, citeFromBaker, updateBaker } from './steps'
+import { bakerTitle, citeFromBaker, exportFromMenu, updateBaker } from './steps'
 
 const quote = 'I hate the hypocrisy in our society'
 const reworded = 'I really hate the hypocrisy in this society'
@@ -39,10 +39,11 @@ test('keeping the old wording of a changed passage lasts after a restart and let
   // The writer's decision is not a problem for the gate: the export is written, and notes it.
   const target = join(app.dataDir, '..', `kept-${Date.now()}.md`)
   app.answerSaveDialog(target)
-  await page.getByRole('button', { name: 'Export to Markdown' }).click()
+  await exportFromMenu(page)
   const done = page.getByRole('status').filter({ hasText: 'Exported to' })
   await expect(done).toContainText(target)
-  await expect(done.getByRole('list', { name: 'Kept wordings' })).toContainText(reworded)
+  await expect(done).toContainText('keeps the wording you clipped')
+  await expect(done).toContainText(reworded)
   await expect(page.getByRole('alertdialog', { name: 'Unverified quotes' })).toBeHidden()
   const markdown = await readFile(target, 'utf8')
   expect(markdown).toContain(`> ${quote}[^1]`)

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { expect, test } from './fixtures'
-import { bakerQuote, bakerTitle, citeFromBaker, updateBaker } from './steps'
+import { bakerQuote, bakerTitle, citeFromBaker, exportFromMenu, updateBaker } from './steps'
 
 const unchangedQuote = 'I hate the hypocrisy in our society'
 
@@ -47,7 +47,7 @@ test('updating a source from an edited copy re-anchors its clippings and badges 
   // Nothing is changed or missing now: the gate lets the export through, moved quote and all.
   const target = join(app.dataDir, '..', `reanchored-${Date.now()}.md`)
   app.answerSaveDialog(target)
-  await page.getByRole('button', { name: 'Export to Markdown' }).click()
+  await exportFromMenu(page)
   await expect(page.getByRole('status').filter({ hasText: 'Exported to' })).toContainText(target)
   const markdown = await readFile(target, 'utf8')
   expect(markdown).toContain(`> ${fixedQuote}[^1]`)

@@ -48,6 +48,15 @@ export async function startEssay(page: Page): Promise<Locator> {
   return editor
 }
 
+/** Export… from the open essay's "⋯" menu (the gate, then the save dialog, follow). */
+export async function exportFromMenu(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Essay actions' }).click()
+  await page
+    .getByRole('menu', { name: 'Essay actions' })
+    .getByRole('menuitem', { name: 'Export…' })
+    .click()
+}
+
 export const bakerPage = 'baker-red-rocket-interview.html'
 
 /** The Baker interview imported, these passages clipped in the reader, and cited in a new essay. */

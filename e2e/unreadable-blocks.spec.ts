@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { expect, test } from './fixtures'
-import { startEssay } from './steps'
+import { exportFromMenu, startEssay } from './steps'
 
 // Blocks as another tool or a damaged copy might leave them: a kind Commonplace does not have,
 // and a citation that lost its snapshot, each with its keys in its own order.
@@ -51,7 +51,7 @@ test('an essay with blocks it cannot read opens, keeps them byte for byte, and l
   await expect(placeholders.nth(1)).toContainText('"clippingId": "c_gone"')
 
   // The export gate lists both, and nothing is written unless the writer agrees.
-  await page.getByRole('button', { name: 'Export to Markdown' }).click()
+  await exportFromMenu(page)
   const gate = page.getByRole('alertdialog', { name: 'Unverified quotes' })
   await expect(gate).toContainText('2 blocks of the essay could not be read:')
   await expect(gate.getByRole('listitem')).toHaveCount(2)

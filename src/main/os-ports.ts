@@ -59,6 +59,7 @@ export function electronPorts(
     },
     openExternal: openInBrowser,
     sampleNotebookDir: sampleNotebookDir(),
+    showItemInFolder: (path) => shell.showItemInFolder(path),
     readyToClose,
   }
 }

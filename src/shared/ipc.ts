@@ -278,6 +278,8 @@ export interface InvokeApi {
   readyToClose(): Promise<Result<void>>
   /** Checks every quote, then asks where to save (the save dialog) and writes the Markdown. */
   exportEssay(request: ExportRequest): Promise<Result<ExportOutcome>>
+  /** Shows a file this session exported in the system's file manager ("Reveal in folder"). */
+  revealExport(path: string): Promise<Result<void>>
   /** Asks for a Markdown file Commonplace exported and makes an essay of it; null if cancelled. */
   importEssay(): Promise<Result<Essay | null>>
   /** Asks for a newer copy of a source: it becomes a new version and clippings are re-anchored. */
@@ -356,6 +358,7 @@ export const channels = {
   essaysCitingSource: 'essays:citing-source',
   readyToClose: 'app:ready-to-close',
   exportEssay: 'essays:export',
+  revealExport: 'essays:reveal-export',
   importEssay: 'essays:import',
   verifyCitations: 'essays:verify',
   reimportSource: 'sources:reimport',

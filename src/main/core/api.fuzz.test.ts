@@ -79,6 +79,7 @@ describe('every channel, with hostile arguments', () => {
     const ports: Ports = {
       chooseFilesToImport: async () => [fixturePath(fixtureNames.anoraTxt)],
       openExternal: async () => undefined,
+      showItemInFolder: () => undefined,
       chooseExportPath: async () => join(dataDir, 'exported.md'),
       chooseEssayToImport: async () => join(dataDir, 'exported.md'),
       sampleNotebookDir: sampleDir,
@@ -175,6 +176,7 @@ describe('every channel, with hostile arguments', () => {
           allowUnverified: fc.boolean(),
         }),
       ),
+      revealExport: fc.tuple(text),
       importEssay: none,
       verifyCitations: fc.tuple(fc.option(id, { nil: undefined })),
       reimportSource: fc.tuple(id),

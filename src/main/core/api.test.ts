@@ -11,6 +11,10 @@ const tempDir = useTempDir()
 
 interface FakePorts extends Ports {
   opened: string[]
+  /** Files shown in the file manager, in order. */
+  revealed: string[]
+  /** Where the next export's save dialog saves; cancelled when unset. */
+  savePath: string | null
   /** What the next open dialogs answer, in order; then it is cancelled. */
   answers: string[][]
 }
@@ -18,13 +22,16 @@ interface FakePorts extends Ports {
 function fakePorts(): FakePorts {
   const ports: FakePorts = {
     opened: [],
+    revealed: [],
+    savePath: null,
     answers: [],
     chooseFilesToImport: async () => ports.answers.shift() ?? [],
     openExternal: async (url) => {
       ports.opened.push(url)
     },
     readyToClose: () => undefined,
-    chooseExportPath: async () => null,
+    showItemInFolder: (path) => void ports.revealed.push(path),
+    chooseExportPath: async () => ports.savePath,
     chooseEssayToImport: async () => null,
     sampleNotebookDir: sampleDir,
   }
@@ -188,6 +195,22 @@ describe('createHandlers', () => {
       'https://example.org/afp/anora-sex-workers-oscars',
       'http://example.org/',
     ])
+  })
+
+  it('reveals an exported file in its folder, and no other path', async () => {
+    const { handlers, ports } = await setUp()
+    const essay = valueOf(await handlers.createEssay('Revealed'))
+    const target = join(tempDir(), 'revealed.md')
+    expectInvalid(await handlers.revealExport(target))
+    ports.savePath = target
+    const outcome = valueOf(
+      await handlers.exportEssay({ essayId: essay.id, format: 'gfm', allowUnverified: false }),
+    )
+    expect(outcome).toMatchObject({ status: 'written', path: target })
+    expectInvalid(await handlers.revealExport('/etc/passwd'))
+    expectInvalid(await handlers.revealExport(42 as never))
+    expect(valueOf(await handlers.revealExport(target))).toBeUndefined()
+    expect(ports.revealed).toEqual([target])
   })
 
   it('lets search follow a source’s new title', async () => {

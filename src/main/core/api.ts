@@ -101,6 +101,7 @@ const schemas = {
       .object({ essayId: id, format: z.enum(['gfm', 'pandoc']), allowUnverified: z.boolean() })
       .strict(),
   ]),
+  revealExport: z.tuple([z.string().min(1).max(4096)]),
   importEssay: z.tuple([]),
   verifyCitations: z.tuple([id.optional()]),
   reimportSource: z.tuple([id]),
@@ -154,6 +155,9 @@ export function createHandlers(session: NotebookSession, ports: Ports): InvokeHa
       }
     }
   }
+
+  // Files written by "Export" since main started: the only paths "Reveal in folder" shows.
+  const exportedPaths = new Set<string>()
 
   // The open notebook; in a refused one every call but the ways back says why.
   const app = {
@@ -239,7 +243,19 @@ export function createHandlers(session: NotebookSession, ports: Ports): InvokeHa
       const path = await ports.chooseExportPath(`${fileNameOf(title)}.md`)
       if (!path) return { status: 'cancelled' }
       await app.exports.writeFile(path, gate.markdown)
+      exportedPaths.add(path)
       return { status: 'written', path, unverified: gate.unverified.length, kept: gate.kept }
+    }),
+    revealExport: handle(schemas.revealExport, (path) => {
+      // Only what the writer just saved through the dialog: the page cannot use this to probe
+      // or show any other path on the disk.
+      if (!exportedPaths.has(path)) {
+        throw new CommonplaceError(
+          'invalid-argument',
+          `Only a file exported in this session can be shown in its folder: ${path}`,
+        )
+      }
+      ports.showItemInFolder(path)
     }),
     importEssay: handle(schemas.importEssay, async () => {
       const path = await ports.chooseEssayToImport()

@@ -7,6 +7,8 @@ export interface Ports {
   chooseFilesToImport(): Promise<string[]>
   /** Opens an http(s) URL in the user's browser. */
   openExternal(url: string): Promise<void>
+  /** Opens the system's file manager at this file, selected. */
+  showItemInFolder(path: string): void
   /** The OS save dialog for an export; null when cancelled. */
   chooseExportPath(suggestedName: string): Promise<string | null>
   /** The OS open dialog for one Markdown essay; null when cancelled. */

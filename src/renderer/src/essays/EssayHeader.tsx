@@ -1,7 +1,14 @@
 import { useEffect, useRef, useState, type ReactElement } from 'react'
+import type { ExportFormat } from '../../../shared/ipc'
+import { useCommand } from '../ui/commands'
+import { EssayMenu } from './EssayMenu'
+import { ExportGateDialog } from './ExportGateDialog'
+import { ModalDialog } from './ModalDialog'
 import type { SaveStatus } from './useAutosave'
+import { useEssayExport } from './useEssayExport'
 
 export interface EssayHeaderProps {
+  essayId: string
   title: string
   status: SaveStatus
   saveError: string
@@ -9,6 +16,11 @@ export interface EssayHeaderProps {
   selectTitle: boolean
   onRename(title: string): void
   onDelete(): void
+  /** The export format, kept by the pane from one essay to the next. */
+  format: ExportFormat
+  onFormat(format: ExportFormat): void
+  /** Saves what autosave has not written yet: the export reads the essay from disk. */
+  flush(): Promise<unknown>
 }
 
 const statusText: Record<Exclude<SaveStatus, 'error'>, string> = {
@@ -16,9 +28,16 @@ const statusText: Record<Exclude<SaveStatus, 'error'>, string> = {
   saving: 'Saving…',
 }
 
-/** The open essay's title (rename in place), its save state and the delete button. */
+/**
+ * The open essay's title (rename in place, the largest type on the page), its save state, and
+ * its "⋯" menu: export with the quote gate, the export format, delete.
+ */
 export function EssayHeader(props: EssayHeaderProps): ReactElement {
-  const { title, status, saveError, selectTitle, onRename, onDelete } = props
+  const { essayId, title, status, saveError, selectTitle, onRename, onDelete } = props
+  const { format, onFormat, flush } = props
+  const exporter = useEssayExport(essayId, format, flush)
+  useCommand('export-essay', () => void exporter.run(false))
+  const [confirmingDelete, setConfirmingDelete] = useState(false)
   const [draft, setDraft] = useState(title)
   const [seen, setSeen] = useState(title)
   const input = useRef<HTMLInputElement>(null)
@@ -61,9 +80,51 @@ export function EssayHeader(props: EssayHeaderProps): ReactElement {
       <p className={`essay-save essay-save-${status}`} role="status">
         {status === 'error' ? `Not saved: ${saveError}` : statusText[status]}
       </p>
-      <button type="button" className="essays-button essays-button-quiet" onClick={onDelete}>
-        Delete essay
-      </button>
+      <EssayMenu
+        format={format}
+        exportBusy={exporter.busy}
+        onExport={() => void exporter.run(false)}
+        onFormat={onFormat}
+        onDelete={() => setConfirmingDelete(true)}
+      />
+      {exporter.blocked && (
+        <ExportGateDialog
+          problems={exporter.blocked}
+          busy={exporter.busy}
+          onExportAnyway={() => void exporter.run(true)}
+          onCancel={exporter.cancel}
+        />
+      )}
+      {confirmingDelete && (
+        <ModalDialog
+          label="Delete essay"
+          role="alertdialog"
+          onClose={() => setConfirmingDelete(false)}
+        >
+          <h2 className="essay-dialog-title">Delete “{title}”?</h2>
+          <p>It can be brought back with Undo for a few seconds after.</p>
+          <div className="essay-dialog-actions">
+            <button
+              type="button"
+              className="essays-button"
+              autoFocus
+              onClick={() => setConfirmingDelete(false)}
+            >
+              Cancel
+            </button>
+            <button
+              type="button"
+              className="essays-button essays-button-warning"
+              onClick={() => {
+                setConfirmingDelete(false)
+                onDelete()
+              }}
+            >
+              Delete essay
+            </button>
+          </div>
+        </ModalDialog>
+      )}
     </header>
   )
 }

@@ -17,11 +17,11 @@ import {
   type Essay,
   type EssaySummary,
 } from '../../../shared/essay'
+import type { ExportFormat } from '../../../shared/ipc'
 import { call } from '../api'
 import { CitationContext } from '../editor/CitationContext'
 import type { EssayEditorHandle } from '../editor/EssayEditorHandle'
 import { EssayHeader } from './EssayHeader'
-import { ExportControls } from './ExportControls'
 import { EssayList } from './EssayList'
 import { EssaysEmpty } from './EssaysEmpty'
 import { UndoToast, type ToastMessage } from './UndoToast'
@@ -78,6 +78,7 @@ export function EssaysPane(props: EssaysPaneProps): ReactElement {
   const [citedIds, setCitedIds] = useState('')
   const [problem, setProblem] = useState('')
   const [toast, setToast] = useState<ToastMessage | null>(null)
+  const [exportFormat, setExportFormat] = useState<ExportFormat>('gfm')
   const [editor, setEditor] = useState<EssayEditorHandle | null>(null)
   // Counts reloads of the open essay from disk (another process changed it): a fresh editor.
   const [loaded, setLoaded] = useState(0)
@@ -375,14 +376,17 @@ export function EssaysPane(props: EssaysPaneProps): ReactElement {
           <>
             <EssayHeader
               key={open.id}
+              essayId={open.id}
               title={open.title}
               status={autosave.status}
               saveError={autosave.error}
               selectTitle={fresh}
               onRename={(title) => void rename(title)}
               onDelete={() => void remove()}
+              format={exportFormat}
+              onFormat={setExportFormat}
+              flush={flush}
             />
-            <ExportControls essayId={open.id} flush={flush} />
             <CitationContext.Provider value={citations}>
               <Suspense fallback={<div className="essays-loading">Opening the editor…</div>}>
                 <EssayEditor

@@ -114,7 +114,7 @@ function Controls(props: { nodeKey: NodeKey; block: CitationBlockFieldsView }): 
           onKeep={keep}
         />
       )}
-      <div className="citation-fields">
+      <div className="citation-fields" role="group" aria-label="Citation details">
         <input
           className="citation-input citation-locator"
           aria-label="Locator"
@@ -125,7 +125,7 @@ function Controls(props: { nodeKey: NodeKey; block: CitationBlockFieldsView }): 
         <input
           className="citation-input citation-comment"
           aria-label="Comment"
-          placeholder="Comment"
+          placeholder="Add a comment"
           maxLength={MAX_COMMENT_LENGTH}
           {...comment}
         />
@@ -148,7 +148,7 @@ function Controls(props: { nodeKey: NodeKey; block: CitationBlockFieldsView }): 
           title="Remove citation"
           onClick={remove}
         >
-          ×
+          <span aria-hidden="true">×</span>
         </button>
       </div>
     </>

@@ -62,7 +62,11 @@ export function buildCitationBlock(host: HTMLElement, view: CitationBlockView): 
   const caption = part('figcaption', 'citation-attribution')
   const dash = part('span', 'citation-dash', '— ')
   dash.setAttribute('aria-hidden', 'true')
+  // The mark is drawn by the stylesheet (a check, a warning sign); the label is the words.
   const badge = part('span', 'citation-badge')
+  const mark = part('span', 'citation-badge-mark')
+  mark.setAttribute('aria-hidden', 'true')
+  badge.append(mark, part('span', 'citation-badge-label'))
   badge.hidden = true
   caption.append(dash, part('span', 'citation-source', attributionText(view)), badge)
   const comment = part('p', 'citation-comment-text', view.comment)
@@ -92,7 +96,10 @@ export function patchCitationBlock(host: HTMLElement, view: CitationBlockView): 
   if (comment) comment.hidden = view.comment === ''
 }
 
-/** Shows a status mark (none for a state not worth one) and the dashed rule of a missing one. */
+/**
+ * Shows the passage's state (none for a state not worth one): a small muted check when the quote
+ * is verified, its name in colour otherwise, and the dashed rule of a missing one.
+ */
 export function paintCitationBadge(host: HTMLElement, badgeKind: CitationBadge): void {
   const figure = host.querySelector('figure')
   const badge = figure?.querySelector<HTMLElement>('.citation-badge')
@@ -100,7 +107,7 @@ export function paintCitationBadge(host: HTMLElement, badgeKind: CitationBadge):
   figure.classList.toggle('citation-missing', badgeKind === 'missing')
   const shown = citationBadges[badgeKind]
   badge.hidden = shown === undefined
-  setText(badge, shown?.label ?? '')
+  setText(badge.querySelector('.citation-badge-label'), shown?.label ?? '')
   badge.title = shown?.title ?? ''
   badge.className = `citation-badge citation-badge-${badgeKind}`
 }

@@ -32,6 +32,12 @@ export async function startElectron(
     await app.evaluate(({ shell }, opened) => {
       shell.openExternal = async (url: string) => void opened.push(url)
     }, openedExternally)
+    // Recorded in main, never a real file manager window.
+    await app.evaluate(({ shell }) => {
+      const opened: string[] = []
+      ;(globalThis as { openedFolders?: string[] }).openedFolders = opened
+      shell.openPath = async (path: string) => (opened.push(path), '')
+    })
     await page.waitForLoadState('domcontentloaded')
   }
   await launch()
@@ -43,6 +49,8 @@ export async function startElectron(
     dataDir,
     leakedRequests,
     openedExternally,
+    openedFolders: () =>
+      app.evaluate(() => [...((globalThis as { openedFolders?: string[] }).openedFolders ?? [])]),
     answerOpenDialog(paths) {
       void app.evaluate(({ dialog }, filePaths) => {
         const original = dialog.showOpenDialog

@@ -1,4 +1,4 @@
-import { dialog, shell, type BrowserWindow } from 'electron'
+import { app, dialog, shell, type BrowserWindow } from 'electron'
 import type { Ports } from './core/ports'
 import { isExternalWebLink } from './navigation-guard'
 
@@ -48,5 +48,11 @@ export function electronPorts(
     },
     openExternal: openInBrowser,
     readyToClose,
+    openFolder: async (path) => {
+      // openPath answers an error message, or '' when the file manager opened.
+      const problem = await shell.openPath(path)
+      if (problem) throw new Error(`Could not open ${path}: ${problem}`)
+    },
+    appIdentity: () => ({ name: app.getName(), version: app.getVersion() }),
   }
 }

@@ -4,6 +4,7 @@
 import type { AnchorState, StateCounts } from './anchor'
 import type { ClippingView, SourceMetadata, SourceSummary } from './domain'
 import type { CitationCheck, Essay, EssaySummary, SerializedEditorStateJson } from './essay'
+import type { AboutInfo, ResumeState, Settings, SettingsSnapshot } from './settings'
 
 /**
  * busy: another process held the notebook too long, nothing changed; damaged: a file of the
@@ -192,6 +193,9 @@ export type MenuCommand =
   | 'import-essay'
   | 'open-backups'
   | 'before-close'
+  | 'open-settings'
+  | 'show-shortcuts'
+  | 'show-about'
 
 /** Request/response channels, each one `invoke` away. */
 export interface InvokeApi {
@@ -246,6 +250,17 @@ export interface InvokeApi {
   restoreBackup(name: string): Promise<Result<RestoreReport>>
   /** Rebuilds the index from the source and essay files (a backup is taken first). */
   repairNotebook(): Promise<Result<RepairSummary>>
+
+  /** The writer's settings and where they left off; defaults (and why) when the file is bad. */
+  getSettings(): Promise<Result<SettingsSnapshot>>
+  /** Changes some settings; answers all of them as saved. */
+  updateSettings(change: Partial<Settings>): Promise<Result<Settings>>
+  /** Where the writer is now (view, source, reading position, essay), for the next start. */
+  saveResumeState(state: ResumeState): Promise<Result<void>>
+  /** Opens the data folder in the system's file manager. */
+  revealDataFolder(): Promise<Result<void>>
+  /** The app's name, version and data folder (Help > About). */
+  aboutApp(): Promise<Result<AboutInfo>>
 }
 
 /**
@@ -302,6 +317,11 @@ export const channels = {
   createBackup: 'backups:create',
   restoreBackup: 'backups:restore',
   repairNotebook: 'notebook:repair',
+  getSettings: 'settings:get',
+  updateSettings: 'settings:update',
+  saveResumeState: 'settings:save-resume',
+  revealDataFolder: 'shell:reveal-data-folder',
+  aboutApp: 'app:about',
 } as const satisfies Record<InvokeMethod, string>
 
 export const menuCommandChannel = 'menu:command'

@@ -26,6 +26,8 @@ function fakePorts(): FakePorts {
     readyToClose: () => undefined,
     chooseExportPath: async () => null,
     chooseEssayToImport: async () => null,
+    openFolder: async () => undefined,
+    appIdentity: () => ({ name: 'Commonplace', version: '0.0.0' }),
   }
   return ports
 }

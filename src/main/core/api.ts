@@ -10,6 +10,8 @@ import type {
 import type { NotebookSession } from './notebook-session'
 import { CommonplaceError, toAppError } from './errors'
 import type { Ports } from './ports'
+import { SettingsFile } from './settings/settings-file'
+import { resumeStateSchema, settingsChangeSchema } from './settings/settings-schema'
 import { idSchema, sourceMetadataSchema } from './store/schema'
 
 // The one id pattern the store also checks before an id becomes part of a path.
@@ -101,6 +103,11 @@ const schemas = {
   createBackup: z.tuple([]),
   restoreBackup: z.tuple([z.string().max(100)]),
   repairNotebook: z.tuple([]),
+  getSettings: z.tuple([]),
+  updateSettings: z.tuple([settingsChangeSchema]),
+  saveResumeState: z.tuple([resumeStateSchema]),
+  revealDataFolder: z.tuple([]),
+  aboutApp: z.tuple([]),
 } satisfies ArgumentSchemas
 
 // `satisfies` alone lets a schema be narrower than its method: a new optional argument would
@@ -144,6 +151,9 @@ export function createHandlers(session: NotebookSession, ports: Ports): InvokeHa
       }
     }
   }
+
+  // Beside the notebook, not in it: settings load (and save) even when the notebook is refused.
+  const settings = SettingsFile.in(session.dataDir)
 
   // The open notebook; in a refused one every call but the ways back says why.
   const app = {
@@ -244,6 +254,14 @@ export function createHandlers(session: NotebookSession, ports: Ports): InvokeHa
     createBackup: handle(schemas.createBackup, () => session.backup('manual')),
     restoreBackup: handle(schemas.restoreBackup, (name) => session.restore(name)),
     repairNotebook: handle(schemas.repairNotebook, () => session.repair()),
+    getSettings: handle(schemas.getSettings, () => settings.snapshot()),
+    updateSettings: handle(schemas.updateSettings, (change) => settings.update(change)),
+    saveResumeState: handle(schemas.saveResumeState, (state) => settings.saveResume(state)),
+    revealDataFolder: handle(schemas.revealDataFolder, () => ports.openFolder(session.dataDir)),
+    aboutApp: handle(schemas.aboutApp, () => ({
+      ...ports.appIdentity(),
+      dataDir: session.dataDir,
+    })),
   }
 }
 

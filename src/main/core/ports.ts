@@ -13,4 +13,8 @@ export interface Ports {
   chooseEssayToImport(): Promise<string | null>
   /** The page has saved its pending work; the window may close. */
   readyToClose(): void
+  /** Opens a folder in the system's file manager (Explorer, Finder, Files). */
+  openFolder(path: string): Promise<void>
+  /** The app's name and version, as the shell knows them. */
+  appIdentity(): { name: string; version: string }
 }

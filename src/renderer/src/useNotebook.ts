@@ -30,6 +30,8 @@ export interface Notebook {
   setActiveClippingId: (id: string | null) => void
   importSources: () => Promise<void>
   openSource: (id: string) => Promise<boolean>
+  /** Opens the source the writer had open at the last run; quietly nothing if it is gone. */
+  resumeSource: (id: string) => Promise<void>
   /** Resolves true once the clipping is stored. */
   clip: (range: TextRange) => Promise<boolean>
   /** These resolve to an error message to show beside the form, or null when saved. */
@@ -91,6 +93,16 @@ export function useNotebook(): Notebook {
     }
     setDetail(result.value)
     return true
+  }
+
+  const resumeSource = async (id: string): Promise<void> => {
+    wantedSourceId.current = id
+    wantedVersion.current = undefined
+    const result = await call((api) => api.getSource(id))
+    // The writer chose another source meanwhile, or this one was deleted since.
+    if (wantedSourceId.current !== id) return
+    if (result.ok) setDetail(result.value)
+    else wantedSourceId.current = null
   }
 
   const reloadOpenSource = async (): Promise<void> => {
@@ -294,6 +306,7 @@ export function useNotebook(): Notebook {
     clearFocus,
     importSources,
     openSource,
+    resumeSource,
     clip,
     saveDetails,
     saveClipping,

@@ -93,7 +93,11 @@ describe('SettingsFile', () => {
     await new SettingsFile(path).update({ essayFont: 'sans' })
     const written = JSON.parse(await readFile(path, 'utf8'))
     expect(written.sync).toEqual({ enabled: true })
-    expect(written.settings).toMatchObject({ theme: 'dark', spellcheck: 'en-GB', essayFont: 'sans' })
+    expect(written.settings).toMatchObject({
+      theme: 'dark',
+      spellcheck: 'en-GB',
+      essayFont: 'sans',
+    })
   })
 
   it('drops a bad part of the resume state quietly', async () => {

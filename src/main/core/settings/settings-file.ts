@@ -62,14 +62,20 @@ export class SettingsFile {
   async update(change: Partial<Settings>): Promise<Settings> {
     const loaded = await this.load()
     const settings = { ...loaded.settings, ...change }
-    await this.write(loaded, { ...loaded.document, settings: { ...loaded.document.settings, ...settings } })
+    await this.write(loaded, {
+      ...loaded.document,
+      settings: { ...loaded.document.settings, ...settings },
+    })
     loaded.settings = settings
     return { ...settings }
   }
 
   async saveResume(state: ResumeState): Promise<void> {
     const loaded = await this.load()
-    await this.write(loaded, { ...loaded.document, resume: { ...loaded.document.resume, ...state } })
+    await this.write(loaded, {
+      ...loaded.document,
+      resume: { ...loaded.document.resume, ...state },
+    })
     loaded.resume = { ...state }
   }
 
@@ -111,7 +117,8 @@ async function readSettings(path: string): Promise<Loaded> {
 
   const problems: string[] = []
   const settingsFields = isFields(raw.settings) ? raw.settings : {}
-  if (raw.settings !== undefined && !isFields(raw.settings)) problems.push('“settings” is not an object')
+  if (raw.settings !== undefined && !isFields(raw.settings))
+    problems.push('“settings” is not an object')
   const settings = pick(settingSchemas, settingsFields, DEFAULT_SETTINGS, problems)
   // Where the writer left off is not something they chose: a bad part of it is quietly dropped.
   const resumeFields = isFields(raw.resume) ? raw.resume : {}

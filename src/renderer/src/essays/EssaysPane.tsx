@@ -52,6 +52,10 @@ export interface EssaysPaneProps {
   citeRequest?: CiteRequest
   /** Open this essay (from "Cited by"); a new nonce opens it again. */
   openRequest?: { essayId: string; nonce: number }
+  /** The essay to open at start (the one open at the last run), if it still exists. */
+  initialEssayId?: string | null
+  /** The open essay changed (null: none is open). */
+  onOpenEssayChange?(essayId: string | null): void
 }
 
 function newestFirst(essays: EssaySummary[]): EssaySummary[] {
@@ -88,6 +92,11 @@ export function EssaysPane(props: EssaysPaneProps): ReactElement {
   const changed = useRef(onEssaysChanged)
   useEffect(() => {
     changed.current = onEssaysChanged
+  })
+  const { initialEssayId, onOpenEssayChange } = props
+  const openedChanged = useRef(onOpenEssayChange)
+  useEffect(() => {
+    openedChanged.current = onOpenEssayChange
   })
 
   const upsert = useCallback((summary: EssaySummary): void => {
@@ -126,6 +135,7 @@ export function EssaysPane(props: EssaysPaneProps): ReactElement {
 
   const show = (essay: Essay | null, isNew = false): void => {
     openId.current = essay?.id ?? null
+    openedChanged.current?.(openId.current)
     setOpen(essay)
     setFresh(isNew)
     setProblem('')
@@ -231,7 +241,9 @@ export function EssaysPane(props: EssaysPaneProps): ReactElement {
       if (!current) return
       if (!result.ok) return setProblem(result.error.message)
       setEssays(newestFirst(result.value))
-      const [latest] = newestFirst(result.value)
+      // The essay open at the last run, else the one edited last.
+      const latest =
+        result.value.find((essay) => essay.id === initialEssayId) ?? newestFirst(result.value)[0]
       // The editor's code is fetched beside the essay, not after it: main may be busy by then.
       if (latest) void loadEditor()
       if (latest && openId.current === null) void openEssay(latest.id)

@@ -2,6 +2,7 @@ import { useState, type ReactElement } from 'react'
 import type { CitationProblem, ExportFormat } from '../../../shared/ipc'
 import { quoted } from '../../../shared/quoted'
 import { call } from '../api'
+import { useSettings } from '../settings/SettingsContext'
 import { useCommand } from '../ui/commands'
 
 interface ExportControlsProps {
@@ -42,7 +43,8 @@ function gateSummary(problems: CitationProblem[]): string {
  * unverified one is listed; writing anyway needs the writer's explicit "Export anyway".
  */
 export function ExportControls({ essayId, flush }: ExportControlsProps): ReactElement {
-  const [format, setFormat] = useState<ExportFormat>('gfm')
+  // The default from Settings; the writer may pick the other one for this export.
+  const [format, setFormat] = useState<ExportFormat>(useSettings().settings.exportFormat)
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' })
   const [busy, setBusy] = useState(false)
 

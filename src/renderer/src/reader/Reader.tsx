@@ -9,6 +9,8 @@ import { FOUND_PASSAGE, type Highlight } from './highlights'
 import type { TextRange } from './offsets'
 import { ReaderBody } from './ReaderBody'
 import { ReaderHeader } from './ReaderHeader'
+import type { ReadingSpot } from './readingPosition'
+import { useReadingPosition } from './useReadingPosition'
 import { currentSelection, useReaderSelection } from './useReaderSelection'
 
 export interface ReaderProps {
@@ -23,6 +25,10 @@ export interface ReaderProps {
   onFocused: () => void
   onMarkClick: (clippingId: string) => void
   onUpdateFromFile: () => void
+  /** Where to bring the reader back to (after a restart), once it is shown. */
+  restoreReading?: ReadingSpot | null
+  /** Where the reader is, after each scroll settles. */
+  onReadingPosition?: (spot: ReadingSpot) => void
 }
 
 export function Reader({
@@ -35,9 +41,19 @@ export function Reader({
   onFocused,
   onMarkClick,
   onUpdateFromFile,
+  restoreReading = null,
+  onReadingPosition,
 }: ReaderProps): React.JSX.Element {
   const notify = useNotify()
   const bodyRef = useRef<HTMLDivElement>(null)
+  const scrollRef = useRef<HTMLDivElement>(null)
+  useReadingPosition(
+    scrollRef,
+    bodyRef,
+    restoreReading,
+    focusClippingId !== null,
+    onReadingPosition,
+  )
   const { source, version } = detail
   const selection = useReaderSelection(bodyRef, version.text)
   const [menu, setMenu] = useState<(MenuPosition & { range: TextRange }) | null>(null)
@@ -102,7 +118,7 @@ export function Reader({
           </kbd>
         </button>
       </div>
-      <div className="reader-scroll">
+      <div className="reader-scroll" ref={scrollRef}>
         <article className="reader-page">
           {version.hash !== detail.newestVersionHash && (
             <p className="reader-old-version" role="note">

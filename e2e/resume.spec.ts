@@ -37,6 +37,8 @@ async function topParagraph(page: Page): Promise<{ text: string; top: number } |
 
 async function nameEssay(page: Page, title: string, text: string): Promise<void> {
   await page.getByRole('button', { name: 'New essay' }).click()
+  // The new essay's own title field, not the one of the essay open before it.
+  await expect(page.getByRole('textbox', { name: 'Title' })).toHaveValue('Untitled essay')
   await page.getByRole('textbox', { name: 'Title' }).fill(title)
   await page.getByRole('textbox', { name: 'Title' }).press('Enter')
   await page.getByRole('textbox', { name: 'Essay' }).click()

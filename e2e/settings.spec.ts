@@ -24,7 +24,10 @@ test('Settings, all by keyboard: theme, reader text size, essay font and export 
   const { page } = app
   app.answerOpenDialog([fixture(bakerPage)])
   await page.getByRole('button', { name: 'Import source' }).click()
-  await expect(page.getByRole('heading', { level: 1, name: bakerTitle })).toBeVisible()
+  // Reading the page in a worker takes a while on a busy machine.
+  await expect(page.getByRole('heading', { level: 1, name: bakerTitle })).toBeVisible({
+    timeout: 20_000,
+  })
   expect(await readerTextSize(page)).toBe('18px')
 
   await page.keyboard.press('ControlOrMeta+,')

@@ -50,6 +50,17 @@ describe('SettingsFile', () => {
     expect(again.problem).toBeNull()
   })
 
+  it('keeps both a settings change and a resume save made at the same moment', async () => {
+    const dir = tempDir()
+    const settings = SettingsFile.in(dir)
+    await settings.snapshot()
+    const resume = { ...EMPTY_RESUME_STATE, view: 'essay' as const, sourceId: 's-abc123' }
+    await Promise.all([settings.update({ theme: 'dark' }), settings.saveResume(resume)])
+    const again = await SettingsFile.in(dir).snapshot()
+    expect(again.settings.theme).toBe('dark')
+    expect(again.resume).toEqual(resume)
+  })
+
   it('uses the default for a setting that does not validate, names it, and keeps the others', async () => {
     const { path } = await fileHolding(
       JSON.stringify({ schemaVersion: 1, settings: { theme: 'purple', readerFontSize: 22 } }),

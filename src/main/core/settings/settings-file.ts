@@ -61,22 +61,19 @@ export class SettingsFile {
   /** `change` is already validated (settingsChangeSchema); answers every setting as saved. */
   async update(change: Partial<Settings>): Promise<Settings> {
     const loaded = await this.load()
-    const settings = { ...loaded.settings, ...change }
-    await this.write(loaded, {
-      ...loaded.document,
-      settings: { ...loaded.document.settings, ...settings },
-    })
-    loaded.settings = settings
-    return { ...settings }
+    loaded.settings = { ...loaded.settings, ...change }
+    const settings = { ...loaded.document.settings, ...loaded.settings }
+    await this.write(loaded, { ...loaded.document, settings })
+    return { ...loaded.settings }
   }
 
   async saveResume(state: ResumeState): Promise<void> {
     const loaded = await this.load()
+    loaded.resume = { ...state }
     await this.write(loaded, {
       ...loaded.document,
       resume: { ...loaded.document.resume, ...state },
     })
-    loaded.resume = { ...state }
   }
 
   private load(): Promise<Loaded> {
@@ -84,6 +81,11 @@ export class SettingsFile {
     return this.loaded
   }
 
+  /**
+   * The document changes in memory before the write is queued: a settings change and a resume
+   * save in flight together each write the other's part too, and the last write holds both.
+   * A write that fails leaves the change in effect for this run; the caller says it was not saved.
+   */
   private async write(loaded: Loaded, document: Document): Promise<void> {
     if (!loaded.writable) {
       throw new CommonplaceError(
@@ -91,10 +93,10 @@ export class SettingsFile {
         `Settings are not saved while ${this.path} cannot be read: move or fix that file first.`,
       )
     }
+    loaded.document = document
     await mkdir(dirname(this.path), { recursive: true })
     await assertWritable(this.path)
-    await this.file.write({ ...document, schemaVersion: SETTINGS_SCHEMA_VERSION })
-    loaded.document = document
+    await this.file.write({ ...loaded.document, schemaVersion: SETTINGS_SCHEMA_VERSION })
   }
 }
 

@@ -48,6 +48,8 @@ async function handlersOn(dataDir: string, dialog: string[]): Promise<InvokeHand
     chooseEssayToImport: none,
     sampleNotebookDir: sampleDir,
     showItemInFolder: () => undefined,
+    openFolder: async () => undefined,
+    appIdentity: () => ({ name: 'Commonplace', version: '0.0.0' }),
     readyToClose: () => undefined,
   }
   return createHandlers(await NotebookSession.open(dataDir), ports)

@@ -37,6 +37,15 @@ export async function startElectron(
       },
       [openedExternally, shownInFolder] as const,
     )
+    await app.evaluate(({ shell }, opened) => {
+      shell.openExternal = async (url: string) => void opened.push(url)
+    }, openedExternally)
+    // Recorded in main, never a real file manager window.
+    await app.evaluate(({ shell }) => {
+      const opened: string[] = []
+      ;(globalThis as { openedFolders?: string[] }).openedFolders = opened
+      shell.openPath = async (path: string) => (opened.push(path), '')
+    })
     await page.waitForLoadState('domcontentloaded')
   }
   await launch()
@@ -49,6 +58,8 @@ export async function startElectron(
     leakedRequests,
     openedExternally,
     shownInFolder,
+    openedFolders: () =>
+      app.evaluate(() => [...((globalThis as { openedFolders?: string[] }).openedFolders ?? [])]),
     answerOpenDialog(paths) {
       void app.evaluate(({ dialog }, filePaths) => {
         const original = dialog.showOpenDialog

@@ -1,4 +1,4 @@
-import { mkdtemp } from 'node:fs/promises'
+import { mkdtemp, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from '@playwright/test'
@@ -19,6 +19,12 @@ import {
 import { rendererDir, repoRoot } from './environment'
 import { invokeBinding, preloadInitScript, readPreloadBundle, sendHook } from './preload-shim'
 
+/** What Electron's app.getName() and getVersion() answer: package.json's name and version. */
+async function readAppIdentity(): Promise<{ name: string; version: string }> {
+  const pkg = JSON.parse(await readFile(join(repoRoot, 'package.json'), 'utf8'))
+  return { name: String(pkg.productName ?? pkg.name), version: String(pkg.version) }
+}
+
 /** The page is served from this made-up origin, so anything else it asks for is a leak. */
 export const harnessOrigin = 'http://commonplace.localhost'
 
@@ -36,6 +42,8 @@ export interface RunningApp {
   openedExternally: string[]
   /** Files the app showed in the system's file manager ("Reveal in folder"). */
   shownInFolder: string[]
+  /** Folders the app asked the OS file manager to open, so far. */
+  openedFolders(): Promise<string[]>
   /** Autosaves main refused (the harness only): the editor must save what the schema accepts. */
   refusedSaves?: string[]
   answerOpenDialog(paths: string[]): void
@@ -94,6 +102,8 @@ export async function startHarness(
   const leakedRequests: string[] = []
   const openedExternally: string[] = []
   const shownInFolder: string[] = []
+  const openedFolders: string[] = []
+  const appIdentity = await readAppIdentity()
   const refusedSaves: string[] = []
   let pageSaidReady: () => void = () => undefined
   const ports: Ports = {
@@ -104,6 +114,8 @@ export async function startHarness(
     chooseExportPath: async () => answers.save.shift() ?? null,
     chooseEssayToImport: async () => answers.open.shift()?.[0] ?? null,
     sampleNotebookDir: join(repoRoot, 'resources', 'sample'),
+    openFolder: async (path) => void openedFolders.push(path),
+    appIdentity: () => appIdentity,
   }
   const trust = { allowedOrigin: options.trustedOrigin ?? harnessOrigin }
   // As when main starts: the notebook session (watching the folder, backing up), its handlers
@@ -173,6 +185,7 @@ export async function startHarness(
     leakedRequests,
     openedExternally,
     shownInFolder,
+    openedFolders: async () => [...openedFolders],
     refusedSaves,
     answerOpenDialog: (paths) => void answers.open.push(paths),
     answerSaveDialog: (path) => void answers.save.push(path),

@@ -29,6 +29,12 @@ export function installMenu(getWindow: () => BrowserWindow | null): void {
         },
         { type: 'separator' },
         { label: 'Backups…', click: send('open-backups') },
+        {
+          label: 'Settings…',
+          accelerator: 'CmdOrCtrl+,',
+          registerAccelerator: false,
+          click: send('open-settings'),
+        },
         { type: 'separator' },
         process.platform === 'darwin' ? { role: 'close' } : { role: 'quit' },
       ],
@@ -56,7 +62,18 @@ export function installMenu(getWindow: () => BrowserWindow | null): void {
     { role: 'windowMenu' },
     {
       role: 'help',
-      submenu: [{ label: 'Open Sample Notebook', click: send('open-sample') }],
+      submenu: [
+        { label: 'Open Sample Notebook', click: send('open-sample') },
+        { type: 'separator' },
+        {
+          label: 'Keyboard Shortcuts',
+          accelerator: 'CmdOrCtrl+/',
+          registerAccelerator: false,
+          click: send('show-shortcuts'),
+        },
+        { type: 'separator' },
+        { label: 'About Commonplace', click: send('show-about') },
+      ],
     },
   ]
   Menu.setApplicationMenu(Menu.buildFromTemplate(template))

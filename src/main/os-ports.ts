@@ -61,5 +61,11 @@ export function electronPorts(
     sampleNotebookDir: sampleNotebookDir(),
     showItemInFolder: (path) => shell.showItemInFolder(path),
     readyToClose,
+    openFolder: async (path) => {
+      // openPath answers an error message, or '' when the file manager opened.
+      const problem = await shell.openPath(path)
+      if (problem) throw new Error(`Could not open ${path}: ${problem}`)
+    },
+    appIdentity: () => ({ name: app.getName(), version: app.getVersion() }),
   }
 }

@@ -4,6 +4,7 @@
 import type { AnchorState, StateCounts } from './anchor'
 import type { ClippingView, SourceMetadata, SourceSummary } from './domain'
 import type { CitationCheck, Essay, EssaySummary, SerializedEditorStateJson } from './essay'
+import type { AboutInfo, ResumeState, Settings, SettingsSnapshot } from './settings'
 
 /**
  * A file the user dropped on the window: the DOM's `File`, named by the two fields the page reads
@@ -230,6 +231,9 @@ export type MenuCommand =
   | 'open-backups'
   | 'open-sample'
   | 'before-close'
+  | 'open-settings'
+  | 'show-shortcuts'
+  | 'show-about'
 
 /** Request/response channels, each one `invoke` away. */
 export interface InvokeApi {
@@ -299,6 +303,17 @@ export interface InvokeApi {
   repairNotebook(): Promise<Result<RepairSummary>>
   /** Imports the sample article, clips it and writes an essay citing it; empty notebooks only. */
   openSampleNotebook(): Promise<Result<SampleNotebookReport>>
+
+  /** The writer's settings and where they left off; defaults (and why) when the file is bad. */
+  getSettings(): Promise<Result<SettingsSnapshot>>
+  /** Changes some settings; answers all of them as saved. */
+  updateSettings(change: Partial<Settings>): Promise<Result<Settings>>
+  /** Where the writer is now (view, source, reading position, essay), for the next start. */
+  saveResumeState(state: ResumeState): Promise<Result<void>>
+  /** Opens the data folder in the system's file manager. */
+  revealDataFolder(): Promise<Result<void>>
+  /** The app's name, version and data folder (Help > About). */
+  aboutApp(): Promise<Result<AboutInfo>>
 }
 
 /** Channels the preload calls for the page but does not hand it (see `importDroppedPath`). */
@@ -369,6 +384,11 @@ export const channels = {
   restoreBackup: 'backups:restore',
   repairNotebook: 'notebook:repair',
   openSampleNotebook: 'notebook:open-sample',
+  getSettings: 'settings:get',
+  updateSettings: 'settings:update',
+  saveResumeState: 'settings:save-resume',
+  revealDataFolder: 'shell:reveal-data-folder',
+  aboutApp: 'app:about',
 } as const satisfies Record<InvokeMethod, string>
 
 export const menuCommandChannel = 'menu:command'

@@ -84,6 +84,8 @@ describe('every channel, with hostile arguments', () => {
       chooseEssayToImport: async () => join(dataDir, 'exported.md'),
       sampleNotebookDir: sampleDir,
       readyToClose: () => undefined,
+      openFolder: async () => undefined,
+      appIdentity: () => ({ name: 'Commonplace', version: '0.0.0' }),
     }
     const handlers = createHandlers(session, ports)
     const before = await filesUnder(root, [dataDir])
@@ -187,6 +189,28 @@ describe('every channel, with hostile arguments', () => {
       restoreBackup: fc.tuple(text),
       repairNotebook: none,
       openSampleNotebook: none,
+      getSettings: none,
+      updateSettings: fc.tuple(
+        fc.record(
+          {
+            theme: fc.constantFrom('system', 'light', 'dark', 'purple'),
+            readerFontSize: fc.integer({ min: -5, max: 200 }),
+            essayFont: fc.oneof(fc.constantFrom('serif', 'sans'), hostileString),
+            exportFormat: fc.constantFrom('gfm', 'pandoc', 'docx'),
+          },
+          { requiredKeys: [] },
+        ),
+      ),
+      saveResumeState: fc.tuple(
+        fc.record({
+          view: fc.constantFrom('reader', 'essay', 'settings'),
+          sourceId: fc.option(id, { nil: null }),
+          essayId: fc.option(id, { nil: null }),
+          reading: fc.constant(null),
+        }),
+      ),
+      revealDataFolder: none,
+      aboutApp: none,
     } satisfies Record<InvokeMethod, fc.Arbitrary<unknown[]>>
     const call = fc.oneof(
       ...methods.map((method) => argumentsFor[method].map((args) => ({ method, args }))),

@@ -34,6 +34,8 @@ function fakePorts(): FakePorts {
     chooseExportPath: async () => ports.savePath,
     chooseEssayToImport: async () => null,
     sampleNotebookDir: sampleDir,
+    openFolder: async () => undefined,
+    appIdentity: () => ({ name: 'Commonplace', version: '0.0.0' }),
   }
   return ports
 }

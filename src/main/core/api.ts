@@ -12,6 +12,8 @@ import type { NotebookSession } from './notebook-session'
 import { CommonplaceError, toAppError } from './errors'
 import type { Ports } from './ports'
 import { openSampleNotebook } from './sample-notebook'
+import { SettingsFile } from './settings/settings-file'
+import { resumeStateSchema, settingsChangeSchema } from './settings/settings-schema'
 import { idSchema, sourceMetadataSchema } from './store/schema'
 
 // The one id pattern the store also checks before an id becomes part of a path.
@@ -112,6 +114,11 @@ const schemas = {
   restoreBackup: z.tuple([z.string().max(100)]),
   repairNotebook: z.tuple([]),
   openSampleNotebook: z.tuple([]),
+  getSettings: z.tuple([]),
+  updateSettings: z.tuple([settingsChangeSchema]),
+  saveResumeState: z.tuple([resumeStateSchema]),
+  revealDataFolder: z.tuple([]),
+  aboutApp: z.tuple([]),
 } satisfies ArgumentSchemas
 
 // `satisfies` alone lets a schema be narrower than its method: a new optional argument would
@@ -158,6 +165,8 @@ export function createHandlers(session: NotebookSession, ports: Ports): InvokeHa
 
   // Files written by "Export" since main started: the only paths "Reveal in folder" shows.
   const exportedPaths = new Set<string>()
+  // Beside the notebook, not in it: settings load (and save) even when the notebook is refused.
+  const settings = SettingsFile.in(session.dataDir)
 
   // The open notebook; in a refused one every call but the ways back says why.
   const app = {
@@ -279,6 +288,14 @@ export function createHandlers(session: NotebookSession, ports: Ports): InvokeHa
     openSampleNotebook: handle(schemas.openSampleNotebook, () =>
       openSampleNotebook(session.commonplace, ports.sampleNotebookDir),
     ),
+    getSettings: handle(schemas.getSettings, () => settings.snapshot()),
+    updateSettings: handle(schemas.updateSettings, (change) => settings.update(change)),
+    saveResumeState: handle(schemas.saveResumeState, (state) => settings.saveResume(state)),
+    revealDataFolder: handle(schemas.revealDataFolder, () => ports.openFolder(session.dataDir)),
+    aboutApp: handle(schemas.aboutApp, () => ({
+      ...ports.appIdentity(),
+      dataDir: session.dataDir,
+    })),
   }
 }
 

@@ -17,4 +17,8 @@ export interface Ports {
   sampleNotebookDir: string
   /** The page has saved its pending work; the window may close. */
   readyToClose(): void
+  /** Opens a folder in the system's file manager (Explorer, Finder, Files). */
+  openFolder(path: string): Promise<void>
+  /** The app's name and version, as the shell knows them. */
+  appIdentity(): { name: string; version: string }
 }

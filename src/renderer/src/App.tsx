@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import type { ClippingView } from '../../shared/domain'
 import type { NotebookStatus } from '../../shared/ipc'
+import type { SettingsSnapshot } from '../../shared/settings'
 import { QueryClientProvider } from '@tanstack/react-query'
 import { call } from './api'
 import { createQueryClient } from './data/queries'
@@ -9,10 +10,13 @@ import { Recovery } from './backups/Recovery'
 import { ClippingsPanel } from './clippings/ClippingsPanel'
 import { CITATION_MIME, citationDataFrom } from './editor/citationData'
 import { EssaysPane, type CiteRequest, type EssaysPaneHandle } from './essays/EssaysPane'
+import { AppDialogs } from './help/AppDialogs'
 import { Library } from './library/Library'
 import { useSourceDeletion } from './library/useSourceDeletion'
 import { EmptyReader } from './reader/EmptyReader'
 import { Reader } from './reader/Reader'
+import { useResumeRecorder } from './resume/useResumeRecorder'
+import { loadSettings, SettingsProvider, useSettings } from './settings/SettingsContext'
 import { AppShell } from './ui/AppShell'
 import { FileDrop } from './ui/FileDrop'
 import { useCommand } from './ui/commands'
@@ -24,7 +28,9 @@ type View = 'reader' | 'essay'
 export function App(): React.JSX.Element {
   const [queryClient] = useState(createQueryClient)
   const [status, setStatus] = useState<NotebookStatus | null>(null)
+  const [settings, setSettings] = useState<SettingsSnapshot | null>(null)
   useEffect(() => {
+    void loadSettings().then(setSettings)
     void call((api) => api.notebookStatus()).then((result) => {
       // A status that cannot be had is shown as a refusal with its reason, never as empty.
       setStatus(
@@ -32,20 +38,23 @@ export function App(): React.JSX.Element {
       )
     })
   }, [])
-  if (status === null) return <AppShell />
+  if (status === null || settings === null) return <AppShell />
   return (
     <QueryClientProvider client={queryClient}>
       <NoticesProvider>
-        {status.state === 'open' ? (
-          <Notebook />
-        ) : (
-          <Recovery
-            message={status.message}
-            dataDir={status.dataDir}
-            // Everything starts again from the notebook as it now is on disk.
-            onRecovered={() => window.location.reload()}
-          />
-        )}
+        <SettingsProvider initial={settings}>
+          <AppDialogs />
+          {status.state === 'open' ? (
+            <Notebook />
+          ) : (
+            <Recovery
+              message={status.message}
+              dataDir={status.dataDir}
+              // Everything starts again from the notebook as it now is on disk.
+              onRecovered={() => window.location.reload()}
+            />
+          )}
+        </SettingsProvider>
       </NoticesProvider>
     </QueryClientProvider>
   )
@@ -54,7 +63,23 @@ export function App(): React.JSX.Element {
 function Notebook(): React.JSX.Element {
   const notebook = useNotebook()
   const { detail } = notebook
-  const [view, setView] = useState<View>('reader')
+  // Where the writer left off at the last run: view, source and its reading place, essay.
+  const { resumeAtStart } = useSettings()
+  const recordResume = useResumeRecorder(resumeAtStart)
+  const [view, setView] = useState<View>(resumeAtStart.view)
+  // Used once: a source opened later, or again, starts at its top as before.
+  const [restoreReading, setRestoreReading] = useState(resumeAtStart.reading)
+  useEffect(() => recordResume({ view }), [view, recordResume])
+  const openSourceId = detail?.source.id
+  useEffect(() => {
+    if (openSourceId) recordResume({ sourceId: openSourceId })
+  }, [openSourceId, recordResume])
+  const { resumeSource } = notebook
+  useEffect(() => {
+    if (resumeAtStart.sourceId) void resumeSource(resumeAtStart.sourceId)
+    // Once, at start.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [])
   const [citeRequest, setCiteRequest] = useState<CiteRequest>()
   const [openRequest, setOpenRequest] = useState<{ essayId: string; nonce: number }>()
   const essaysPane = useRef<EssaysPaneHandle>(null)
@@ -138,6 +163,11 @@ function Notebook(): React.JSX.Element {
               onUpdateFromFile={() => void notebook.updateFromFile()}
               onOpenVersion={(hash) => void notebook.openSource(detail.source.id, hash)}
               onDelete={() => void deleteSource(detail.source)}
+              restoreReading={restoreReading?.sourceId === detail.source.id ? restoreReading : null}
+              onReadingPosition={(spot) => {
+                setRestoreReading(null)
+                recordResume({ reading: { sourceId: detail.source.id, ...spot } })
+              }}
             />
           ) : (
             <EmptyReader
@@ -157,6 +187,8 @@ function Notebook(): React.JSX.Element {
             onEssaysChanged={notebook.refreshClippings}
             citeRequest={citeRequest}
             openRequest={openRequest}
+            initialEssayId={resumeAtStart.essayId}
+            onOpenEssayChange={(essayId) => recordResume({ essayId })}
           />
         </div>
       </div>

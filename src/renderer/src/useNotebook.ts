@@ -47,6 +47,8 @@ export interface Notebook {
   openSource: (id: string, versionHash?: string) => Promise<boolean>
   /** The reader shows no source (the open one was deleted). */
   closeSource: () => void
+  /** Opens the source the writer had open at the last run; quietly nothing if it is gone. */
+  resumeSource: (id: string) => Promise<void>
   /** Resolves true once the clipping is stored. */
   clip: (range: TextRange) => Promise<boolean>
   /** These resolve to an error message to show beside the form, or null when saved. */
@@ -116,6 +118,15 @@ export function useNotebook(): Notebook {
     wantedVersion.current = undefined
     setDetail(null)
   }, [])
+  const resumeSource = async (id: string): Promise<void> => {
+    wantedSourceId.current = id
+    wantedVersion.current = undefined
+    const result = await call((api) => api.getSource(id))
+    // The writer chose another source meanwhile, or this one was deleted since.
+    if (wantedSourceId.current !== id) return
+    if (result.ok) setDetail(result.value)
+    else wantedSourceId.current = null
+  }
 
   const reloadOpenSource = async (): Promise<void> => {
     const id = wantedSourceId.current
@@ -377,6 +388,7 @@ export function useNotebook(): Notebook {
     openSample,
     openSource,
     closeSource,
+    resumeSource,
     clip,
     saveDetails,
     saveClipping,

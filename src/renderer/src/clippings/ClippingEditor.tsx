@@ -1,6 +1,8 @@
 import { useId, useState, type FormEvent, type KeyboardEvent } from 'react'
 import type { ClippingView } from '../../../shared/domain'
 import type { ClippingEdit } from '../../../shared/ipc'
+import { matches } from '../ui/commands'
+import { formShortcuts } from '../ui/keyboard'
 import { formatTags, parseTags } from './tags'
 
 interface ClippingEditorProps {
@@ -34,7 +36,7 @@ export function ClippingEditor({
     if (event.key === 'Escape') {
       event.preventDefault()
       onDone()
-    } else if (event.key === 'Enter' && (event.metaKey || event.ctrlKey)) {
+    } else if (matches(event.nativeEvent, formShortcuts.save)) {
       void save(event)
     }
   }

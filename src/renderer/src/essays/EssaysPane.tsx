@@ -25,6 +25,7 @@ import { EssayHeader } from './EssayHeader'
 import { EssayList } from './EssayList'
 import { EssaysEmpty } from './EssaysEmpty'
 import { UndoToast, type ToastMessage } from './UndoToast'
+import { useSettings } from '../settings/SettingsContext'
 import { useSaveOnLeave } from './useSaveOnLeave'
 import { useAutosave } from './useAutosave'
 import { citedKey, useCitationStatus } from './useCitationStatus'
@@ -53,6 +54,10 @@ export interface EssaysPaneProps {
   citeRequest?: CiteRequest
   /** Open this essay (from "Cited by"); a new nonce opens it again. */
   openRequest?: { essayId: string; nonce: number }
+  /** The essay to open at start (the one open at the last run), if it still exists. */
+  initialEssayId?: string | null
+  /** The open essay changed (null: none is open). */
+  onOpenEssayChange?(essayId: string | null): void
 }
 
 function newestFirst(essays: EssaySummary[]): EssaySummary[] {
@@ -78,7 +83,10 @@ export function EssaysPane(props: EssaysPaneProps): ReactElement {
   const [citedIds, setCitedIds] = useState('')
   const [problem, setProblem] = useState('')
   const [toast, setToast] = useState<ToastMessage | null>(null)
-  const [exportFormat, setExportFormat] = useState<ExportFormat>('gfm')
+  // The default from Settings; the writer may pick the other one for this essay's exports.
+  const [exportFormat, setExportFormat] = useState<ExportFormat>(
+    useSettings().settings.exportFormat,
+  )
   const [editor, setEditor] = useState<EssayEditorHandle | null>(null)
   // Counts reloads of the open essay from disk (another process changed it): a fresh editor.
   const [loaded, setLoaded] = useState(0)
@@ -90,6 +98,11 @@ export function EssaysPane(props: EssaysPaneProps): ReactElement {
   const changed = useRef(onEssaysChanged)
   useEffect(() => {
     changed.current = onEssaysChanged
+  })
+  const { initialEssayId, onOpenEssayChange } = props
+  const openedChanged = useRef(onOpenEssayChange)
+  useEffect(() => {
+    openedChanged.current = onOpenEssayChange
   })
 
   const upsert = useCallback((summary: EssaySummary): void => {
@@ -128,6 +141,7 @@ export function EssaysPane(props: EssaysPaneProps): ReactElement {
 
   const show = (essay: Essay | null, isNew = false): void => {
     openId.current = essay?.id ?? null
+    openedChanged.current?.(openId.current)
     setOpen(essay)
     setFresh(isNew)
     setProblem('')
@@ -240,7 +254,9 @@ export function EssaysPane(props: EssaysPaneProps): ReactElement {
       if (!current) return
       if (!result.ok) return setProblem(result.error.message)
       setEssays(newestFirst(result.value))
-      const [latest] = newestFirst(result.value)
+      // The essay open at the last run, else the one edited last.
+      const latest =
+        result.value.find((essay) => essay.id === initialEssayId) ?? newestFirst(result.value)[0]
       // The editor's code is fetched beside the essay, not after it: main may be busy by then.
       if (latest) void loadEditor()
       if (latest && openId.current === null) void openEssay(latest.id)

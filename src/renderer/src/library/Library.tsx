@@ -2,6 +2,7 @@ import { useState } from 'react'
 import './library.css'
 import type { SourceSummary } from '../../../shared/domain'
 import type { SourceTextHit } from '../../../shared/ipc'
+import { openAppDialog } from '../help/AppDialogs'
 import { ariaShortcut, shortcutLabel, shortcuts } from '../ui/commands'
 import { byline, formatDate } from '../ui/format'
 import { WindowedList } from '../ui/WindowedList'
@@ -110,6 +111,15 @@ export function Library({
       <div className="library-footer">
         <button type="button" className="button button-quiet" onClick={onOpenBackups}>
           Backups…
+        </button>
+        <button
+          type="button"
+          className="button button-quiet"
+          aria-keyshortcuts={ariaShortcut(shortcuts['open-settings'])}
+          title={`Settings (${shortcutLabel(shortcuts['open-settings'])})`}
+          onClick={() => openAppDialog('settings')}
+        >
+          Settings…
         </button>
       </div>
     </nav>

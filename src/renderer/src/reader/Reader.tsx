@@ -11,6 +11,8 @@ import type { TextRange } from './offsets'
 import { ReaderBody } from './ReaderBody'
 import { ReaderHeader } from './ReaderHeader'
 import { OldVersionBanner } from './OldVersionBanner'
+import type { ReadingSpot } from './readingPosition'
+import { useReadingPosition } from './useReadingPosition'
 import { currentSelection, useReaderSelection } from './useReaderSelection'
 import { VersionsList } from './VersionsList'
 
@@ -29,6 +31,10 @@ export interface ReaderProps {
   /** Opens a version of this source; undefined for the newest. */
   onOpenVersion: (versionHash: string | undefined) => void
   onDelete: () => void
+  /** Where to bring the reader back to (after a restart), once it is shown. */
+  restoreReading?: ReadingSpot | null
+  /** Where the reader is, after each scroll settles. */
+  onReadingPosition?: (spot: ReadingSpot) => void
 }
 
 export function Reader({
@@ -43,9 +49,19 @@ export function Reader({
   onUpdateFromFile,
   onOpenVersion,
   onDelete,
+  restoreReading = null,
+  onReadingPosition,
 }: ReaderProps): React.JSX.Element {
   const notify = useNotify()
   const bodyRef = useRef<HTMLDivElement>(null)
+  const scrollRef = useRef<HTMLDivElement>(null)
+  useReadingPosition(
+    scrollRef,
+    bodyRef,
+    restoreReading,
+    focusClippingId !== null,
+    onReadingPosition,
+  )
   const { source, version } = detail
   const selection = useReaderSelection(bodyRef, version.text)
   const [menu, setMenu] = useState<(MenuPosition & { range: TextRange }) | null>(null)
@@ -123,7 +139,7 @@ export function Reader({
           onBackToNewest={() => onOpenVersion(undefined)}
         />
       )}
-      <div className="reader-scroll">
+      <div className="reader-scroll" ref={scrollRef}>
         <article className="reader-page">
           <ReaderHeader
             source={source}

@@ -11,20 +11,28 @@ export interface Shortcut {
 
 /** How the shortcut reads in this platform's own notation, for hints beside buttons. */
 export function shortcutLabel({ key, shift }: Shortcut): string {
-  const upper = key.toUpperCase()
+  const upper = keyName(key)
   if (isMac) return `${shift ? '⇧' : ''}⌘${upper}`
   return `Ctrl+${shift ? 'Shift+' : ''}${upper}`
+}
+
+/** "k" reads "K", "enter" reads "Enter". */
+function keyName(key: string): string {
+  return key.length === 1 ? key.toUpperCase() : key[0].toUpperCase() + key.slice(1)
 }
 
 export const shortcuts = {
   'import-source': { key: 'o' },
   'clip-selection': { key: 'c', shift: true },
   'export-essay': { key: 'e' },
+  'open-settings': { key: ',' },
+  'show-shortcuts': { key: '/' },
 } satisfies Partial<Record<MenuCommand, Shortcut>>
 
 const shortcutOf: Partial<Record<MenuCommand, Shortcut>> = shortcuts
 
-function matches(event: KeyboardEvent, { key, shift = false }: Shortcut): boolean {
+/** Whether a key press is this shortcut: the platform's modifier (Cmd or Ctrl), no Alt. */
+export function matches(event: KeyboardEvent, { key, shift = false }: Shortcut): boolean {
   const modifier = isMac ? event.metaKey : event.ctrlKey
   return modifier && !event.altKey && event.shiftKey === shift && event.key.toLowerCase() === key
 }
@@ -55,5 +63,5 @@ export function useCommand(command: MenuCommand, handler: () => void): void {
 
 /** The shortcut in `aria-keyshortcuts` notation. */
 export function ariaShortcut({ key, shift }: Shortcut): string {
-  return `${isMac ? 'Meta' : 'Control'}+${shift ? 'Shift+' : ''}${key.toUpperCase()}`
+  return `${isMac ? 'Meta' : 'Control'}+${shift ? 'Shift+' : ''}${keyName(key)}`
 }

@@ -1,15 +1,26 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
-import { COMMAND_PRIORITY_NORMAL, KEY_DOWN_COMMAND } from 'lexical'
+import {
+  COMMAND_PRIORITY_NORMAL,
+  FORMAT_TEXT_COMMAND,
+  KEY_DOWN_COMMAND,
+  REDO_COMMAND,
+  UNDO_COMMAND,
+  type LexicalEditor,
+} from 'lexical'
 import { useEffect, useRef } from 'react'
+import { matches } from '../../ui/commands'
+import { editorShortcuts, type EditorShortcut } from '../../ui/keyboard'
 
 export interface ShortcutsPluginProps {
-  /** Ctrl/Cmd+K */
   onLink(): void
-  /** Ctrl/Cmd+Shift+K */
   onInsertCitation(): void
 }
 
-/** The editor's own shortcuts; Lexical's rich text already gives B/I/U and undo/redo. */
+/**
+ * The editor's keys, each matched against the app's one shortcut table (ui/keyboard.ts), which
+ * the shortcut sheet and the toolbar's hints read too. Handled here before Lexical's own key
+ * handling, so a key in the table is the key that does the thing.
+ */
 export function ShortcutsPlugin(props: ShortcutsPluginProps): null {
   const [editor] = useLexicalComposerContext()
   // The latest callbacks, without re-registering the command on every render.
@@ -17,21 +28,28 @@ export function ShortcutsPlugin(props: ShortcutsPluginProps): null {
   useEffect(() => {
     handlers.current = props
   })
-  useEffect(
-    () =>
-      editor.registerCommand(
-        KEY_DOWN_COMMAND,
-        (event) => {
-          if (!(event.ctrlKey || event.metaKey) || event.altKey) return false
-          if (event.key.toLowerCase() !== 'k') return false
-          event.preventDefault()
-          if (event.shiftKey) handlers.current.onInsertCitation()
-          else handlers.current.onLink()
-          return true
-        },
-        COMMAND_PRIORITY_NORMAL,
-      ),
-    [editor],
-  )
+  useEffect(() => {
+    const actions: Record<EditorShortcut, (editor: LexicalEditor) => void> = {
+      bold: () => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'bold'),
+      italic: () => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'italic'),
+      underline: () => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'underline'),
+      link: () => handlers.current.onLink(),
+      'insert-citation': () => handlers.current.onInsertCitation(),
+      undo: () => editor.dispatchCommand(UNDO_COMMAND, undefined),
+      redo: () => editor.dispatchCommand(REDO_COMMAND, undefined),
+    }
+    const names = Object.keys(editorShortcuts) as EditorShortcut[]
+    return editor.registerCommand(
+      KEY_DOWN_COMMAND,
+      (event) => {
+        const name = names.find((candidate) => matches(event, editorShortcuts[candidate]))
+        if (!name) return false
+        event.preventDefault()
+        actions[name](editor)
+        return true
+      },
+      COMMAND_PRIORITY_NORMAL,
+    )
+  }, [editor])
   return null
 }

@@ -15,10 +15,20 @@ import {
   type TextFormatType,
 } from 'lexical'
 import type { MouseEvent, ReactElement, ReactNode } from 'react'
+import { shortcutLabel } from '../../ui/commands'
+import { editorShortcuts } from '../../ui/keyboard'
 import { useFormatState, type BlockType } from './useFormatState'
 
-const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform)
-const mod = isMac ? '⌘' : 'Ctrl+'
+// Hints from the one shortcut table the editor's key handling reads (ui/keyboard.ts).
+const keys = {
+  bold: shortcutLabel(editorShortcuts.bold),
+  italic: shortcutLabel(editorShortcuts.italic),
+  underline: shortcutLabel(editorShortcuts.underline),
+  link: shortcutLabel(editorShortcuts.link),
+  citation: shortcutLabel(editorShortcuts['insert-citation']),
+  undo: shortcutLabel(editorShortcuts.undo),
+  redo: shortcutLabel(editorShortcuts.redo),
+}
 
 interface ToolButtonProps {
   label: string
@@ -60,11 +70,11 @@ const blocks: { type: BlockType; label: string; glyph: string }[] = [
   { type: 'number', label: 'Numbered list', glyph: '1≡' },
 ]
 
-const marks: { format: TextFormatType; label: string; key: string; glyph: ReactNode }[] = [
-  { format: 'bold', label: 'Bold', key: 'B', glyph: <b>B</b> },
-  { format: 'italic', label: 'Italic', key: 'I', glyph: <i>I</i> },
-  { format: 'underline', label: 'Underline', key: 'U', glyph: <u>U</u> },
-  { format: 'code', label: 'Code', key: 'E', glyph: <code>{'</>'}</code> },
+const marks: { format: TextFormatType; label: string; key?: string; glyph: ReactNode }[] = [
+  { format: 'bold', label: 'Bold', key: keys.bold, glyph: <b>B</b> },
+  { format: 'italic', label: 'Italic', key: keys.italic, glyph: <i>I</i> },
+  { format: 'underline', label: 'Underline', key: keys.underline, glyph: <u>U</u> },
+  { format: 'code', label: 'Code', glyph: <code>{'</>'}</code> },
 ]
 
 export interface ToolbarProps {
@@ -111,7 +121,7 @@ export function Toolbar({ onLink, onInsertCitation }: ToolbarProps): ReactElemen
           <ToolButton
             key={format}
             label={label}
-            shortcut={format === 'code' ? undefined : `${mod}${key}`}
+            shortcut={key}
             pressed={state[format as 'bold' | 'italic' | 'underline' | 'code']}
             onClick={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, format)}
           >
@@ -120,7 +130,7 @@ export function Toolbar({ onLink, onInsertCitation }: ToolbarProps): ReactElemen
         ))}
         <ToolButton
           label="Link"
-          shortcut={`${mod}K`}
+          shortcut={keys.link}
           pressed={state.link !== null}
           onClick={onLink}
         >
@@ -130,7 +140,7 @@ export function Toolbar({ onLink, onInsertCitation }: ToolbarProps): ReactElemen
       <div className="tool-group">
         <ToolButton
           label="Undo"
-          shortcut={`${mod}Z`}
+          shortcut={keys.undo}
           disabled={!state.canUndo}
           onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)}
         >
@@ -138,7 +148,7 @@ export function Toolbar({ onLink, onInsertCitation }: ToolbarProps): ReactElemen
         </ToolButton>
         <ToolButton
           label="Redo"
-          shortcut={isMac ? '⇧⌘Z' : 'Ctrl+Shift+Z'}
+          shortcut={keys.redo}
           disabled={!state.canRedo}
           onClick={() => editor.dispatchCommand(REDO_COMMAND, undefined)}
         >
@@ -149,7 +159,7 @@ export function Toolbar({ onLink, onInsertCitation }: ToolbarProps): ReactElemen
         <button
           type="button"
           className="tool-button tool-button-text"
-          title={`Insert citation (${isMac ? '⇧⌘K' : 'Ctrl+Shift+K'})`}
+          title={`Insert citation (${keys.citation})`}
           onMouseDown={keepSelection}
           onClick={onInsertCitation}
         >

@@ -139,7 +139,7 @@ test.describe('a remembered essay and source that no longer exist', () => {
       'aria-pressed',
       'true',
     )
-    await expect(page.getByText('No essays yet.')).toBeVisible()
+    await expect(page.getByRole('heading', { name: 'Write from your clippings' })).toBeVisible()
     await expect(page.getByRole('alert')).toHaveCount(0)
   })
 })

@@ -85,7 +85,12 @@ test('Settings, all by keyboard: theme, reader text size, essay font and export 
   await page.getByRole('button', { name: 'Essays', exact: true }).click()
   await page.getByRole('button', { name: 'New essay' }).click()
   // Export starts from the default format chosen in Settings.
-  await expect(page.getByRole('combobox', { name: 'Export format' })).toHaveValue('pandoc')
+  await page.getByRole('button', { name: 'Essay actions' }).click()
+  await expect(page.getByRole('menuitemradio', { name: 'Pandoc (citations)' })).toHaveAttribute(
+    'aria-checked',
+    'true',
+  )
+  await page.keyboard.press('Escape')
   const essayFont = await page
     .getByRole('textbox', { name: 'Essay' })
     .evaluate((element) => getComputedStyle(element).fontFamily)

@@ -52,7 +52,38 @@ export function installMenu(getWindow: () => BrowserWindow | null): void {
         },
       ],
     },
-    { role: 'viewMenu' },
+    {
+      label: 'View',
+      submenu: [
+        {
+          label: 'Show or Hide Sources',
+          accelerator: 'CmdOrCtrl+\\',
+          registerAccelerator: false,
+          click: send('toggle-library'),
+        },
+        {
+          label: 'Show or Hide Clippings',
+          accelerator: 'CmdOrCtrl+Shift+\\',
+          registerAccelerator: false,
+          click: send('toggle-clippings'),
+        },
+        {
+          label: 'Focus Mode',
+          accelerator: 'CmdOrCtrl+Shift+F',
+          registerAccelerator: false,
+          click: send('focus-mode'),
+        },
+        { type: 'separator' },
+        { role: 'reload' },
+        { role: 'toggleDevTools' },
+        { type: 'separator' },
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        { type: 'separator' },
+        { role: 'togglefullscreen' },
+      ],
+    },
     { role: 'windowMenu' },
   ]
   Menu.setApplicationMenu(Menu.buildFromTemplate(template))

@@ -192,6 +192,9 @@ export type MenuCommand =
   | 'import-essay'
   | 'open-backups'
   | 'before-close'
+  | 'toggle-library'
+  | 'toggle-clippings'
+  | 'focus-mode'
 
 /** Request/response channels, each one `invoke` away. */
 export interface InvokeApi {

@@ -7,6 +7,8 @@ export const isMac = /Mac|iPhone|iPad/.test(navigator.platform)
 export interface Shortcut {
   key: string
   shift?: boolean
+  /** The physical key, for a key whose character changes with Shift ("\\" and "|"). */
+  code?: string
 }
 
 /** How the shortcut reads in this platform's own notation, for hints beside buttons. */
@@ -20,13 +22,17 @@ export const shortcuts = {
   'import-source': { key: 'o' },
   'clip-selection': { key: 'c', shift: true },
   'export-essay': { key: 'e' },
+  'toggle-library': { key: '\\', code: 'Backslash' },
+  'toggle-clippings': { key: '\\', shift: true, code: 'Backslash' },
+  'focus-mode': { key: 'f', shift: true },
 } satisfies Partial<Record<MenuCommand, Shortcut>>
 
 const shortcutOf: Partial<Record<MenuCommand, Shortcut>> = shortcuts
 
-function matches(event: KeyboardEvent, { key, shift = false }: Shortcut): boolean {
+function matches(event: KeyboardEvent, { key, shift = false, code }: Shortcut): boolean {
   const modifier = isMac ? event.metaKey : event.ctrlKey
-  return modifier && !event.altKey && event.shiftKey === shift && event.key.toLowerCase() === key
+  const sameKey = code ? event.code === code : event.key.toLowerCase() === key
+  return modifier && !event.altKey && event.shiftKey === shift && sameKey
 }
 
 /**

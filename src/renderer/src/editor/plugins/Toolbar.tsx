@@ -15,6 +15,7 @@ import {
   type TextFormatType,
 } from 'lexical'
 import type { MouseEvent, ReactElement, ReactNode } from 'react'
+import { OverflowRow } from '../../ui/OverflowRow'
 import { useFormatState, type BlockType } from './useFormatState'
 
 const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform)
@@ -93,7 +94,21 @@ export function Toolbar({ onLink, onInsertCitation }: ToolbarProps): ReactElemen
   }
 
   return (
-    <div className="essay-toolbar" role="toolbar" aria-label="Formatting">
+    <OverflowRow
+      className="essay-toolbar"
+      label="Formatting"
+      end={
+        <button
+          type="button"
+          className="tool-button tool-button-text"
+          title={`Insert citation (${isMac ? '⇧⌘K' : 'Ctrl+Shift+K'})`}
+          onMouseDown={keepSelection}
+          onClick={onInsertCitation}
+        >
+          Insert citation
+        </button>
+      }
+    >
       <div className="tool-group">
         {blocks.map(({ type, label, glyph }) => (
           <ToolButton
@@ -145,17 +160,6 @@ export function Toolbar({ onLink, onInsertCitation }: ToolbarProps): ReactElemen
           ↷
         </ToolButton>
       </div>
-      <div className="tool-group tool-group-end">
-        <button
-          type="button"
-          className="tool-button tool-button-text"
-          title={`Insert citation (${isMac ? '⇧⌘K' : 'Ctrl+Shift+K'})`}
-          onMouseDown={keepSelection}
-          onClick={onInsertCitation}
-        >
-          Insert citation
-        </button>
-      </div>
-    </div>
+    </OverflowRow>
   )
 }

@@ -143,3 +143,32 @@ test('focus mode shows the essay alone, from its button or Ctrl/Cmd+Shift+F, and
   await page.keyboard.press(`${mod}+Shift+KeyF`)
   for (const part of aside) await expect(part).toBeVisible()
 })
+
+test('the theme follows the system, and data-theme on <html> (set by Settings) overrides it', async ({
+  app,
+}) => {
+  const { page } = app
+  // The desk's colour, as a luminance between 0 (black) and 1 (white).
+  const deskLuminance = (): Promise<number> =>
+    page.evaluate(() => {
+      const probe = document.createElement('div')
+      probe.style.color = 'var(--desk)'
+      document.body.append(probe)
+      const [r, g, b] = getComputedStyle(probe).color.match(/\d+/g)!.map(Number)
+      probe.remove()
+      return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255
+    })
+  await page.emulateMedia({ colorScheme: 'light' })
+  expect(await deskLuminance()).toBeGreaterThan(0.8)
+  await page.emulateMedia({ colorScheme: 'dark' })
+  expect(await deskLuminance()).toBeLessThan(0.2)
+  await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'light'))
+  expect(await deskLuminance()).toBeGreaterThan(0.8)
+  await page.emulateMedia({ colorScheme: 'light' })
+  await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'))
+  expect(await deskLuminance()).toBeLessThan(0.2)
+  // Native controls follow the same scheme (a dark <select> list, dark checkboxes).
+  expect(await page.evaluate(() => getComputedStyle(document.documentElement).colorScheme)).toBe(
+    'dark',
+  )
+})

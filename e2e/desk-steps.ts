@@ -14,6 +14,7 @@ import {
 export const movedQuote = 'a fascinating look at the life of a washed-up porn star'
 export const changedQuote = 'I hate the hypocrisy in our society'
 const reworded = 'I really hate the hypocrisy in this society'
+export const essayTitle = 'Why Baker keeps returning to sex work'
 
 /**
  * Two sources with clippings, and an essay citing four of them, one in each health state after
@@ -31,8 +32,13 @@ export async function essayInEveryHealthState(app: RunningApp): Promise<void> {
     await expect(clippingItem(page, quote)).toBeVisible()
   }
   await startEssay(page)
-  const essay = page.getByRole('textbox', { name: 'Essay' })
-  await essay.pressSequentially('Why Sean Baker keeps returning to sex work')
+  const title = page.getByRole('textbox', { name: 'Title' })
+  await title.fill(essayTitle)
+  await title.press('Enter')
+  await page.getByRole('textbox', { name: 'Essay' }).click()
+  await page.keyboard.type(
+    'Baker films the people others leave at the edge of the frame, and he lets them speak.',
+  )
   for (const quote of [anoraQuote, movedQuote, changedQuote, bakerQuote]) {
     await clippingItem(page, quote).getByRole('button', { name: 'Cite in essay' }).click()
     await expect(page.getByRole('figure').filter({ hasText: quote })).toBeVisible()

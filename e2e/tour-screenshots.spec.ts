@@ -11,6 +11,7 @@ test('the tour: Source and Essays views, light and dark, at 1440×900', async ({
   const { page } = app
   await page.setViewportSize({ width: 1440, height: 900 })
   await essayInEveryHealthState(app)
+  await page.getByRole('button', { name: 'Dismiss' }).click()
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme })
     await page.getByRole('button', { name: 'Source', exact: true }).click()

@@ -142,6 +142,12 @@ test('focus mode shows the essay alone, from its button or Ctrl/Cmd+Shift+F, and
   for (const part of aside) await expect(part).toBeHidden()
   await page.keyboard.press(`${mod}+Shift+KeyF`)
   for (const part of aside) await expect(part).toBeVisible()
+
+  // Asking for a pane in focus mode leaves it and shows that pane, rather than hiding it.
+  await page.keyboard.press(`${mod}+Shift+KeyF`)
+  await expect(aside[0]).toBeHidden()
+  await page.keyboard.press(`${mod}+Backslash`)
+  for (const part of aside) await expect(part).toBeVisible()
 })
 
 test('the theme follows the system, and data-theme on <html> (set by Settings) overrides it', async ({

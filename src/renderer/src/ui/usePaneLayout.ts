@@ -11,7 +11,8 @@ export type PaneState = 'docked' | 'collapsed' | 'overlay'
 /**
  * Below these window widths a pane steps aside by itself. Chosen so that at 1024 px the essay's
  * text column keeps at least 560 px beside the list of essays, and so that the library, the
- * clippings and a comfortable essay still fit side by side from 1360 px up.
+ * clippings and a comfortable essay still fit side by side from 1360 px up. ui/app-shell.css
+ * repeats them for the frame painted before the script runs.
  */
 export const narrowBelow: Record<PaneName, number> = { library: 1360, clippings: 1100 }
 
@@ -66,12 +67,14 @@ export function usePaneLayout(): PaneLayout {
   const narrowClippings = narrow.clippings
   const toggle = useCallback(
     (pane: PaneName): void => {
-      setFocus(false)
       const isNarrow = pane === 'library' ? narrowLibrary : narrowClippings
-      if (isNarrow) setOverlay((open) => (open === pane ? null : pane))
-      else setClosed((was) => ({ ...was, [pane]: !was[pane] }))
+      // In focus mode every pane is away: asking for one leaves focus mode and shows it.
+      const show = focus ? true : undefined
+      setFocus(false)
+      if (isNarrow) setOverlay((open) => (show || open !== pane ? pane : null))
+      else setClosed((was) => ({ ...was, [pane]: show ? false : !was[pane] }))
     },
-    [narrowLibrary, narrowClippings],
+    [narrowLibrary, narrowClippings, focus],
   )
   const closeOverlay = useCallback(() => setOverlay(null), [])
 

@@ -234,6 +234,9 @@ export type MenuCommand =
   | 'open-settings'
   | 'show-shortcuts'
   | 'show-about'
+  | 'toggle-library'
+  | 'toggle-clippings'
+  | 'focus-mode'
 
 /** Request/response channels, each one `invoke` away. */
 export interface InvokeApi {

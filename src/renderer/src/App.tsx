@@ -20,6 +20,9 @@ import { loadSettings, SettingsProvider, useSettings } from './settings/Settings
 import { AppShell } from './ui/AppShell'
 import { FileDrop } from './ui/FileDrop'
 import { useCommand } from './ui/commands'
+import { FocusButton } from './ui/FocusButton'
+import { Pane } from './ui/Pane'
+import { usePaneLayout } from './ui/usePaneLayout'
 import { NoticesProvider } from './ui/notices'
 import { useNotebook } from './useNotebook'
 
@@ -99,6 +102,15 @@ function Notebook(): React.JSX.Element {
     setOpenRequest({ essayId: opened.essay.id, nonce: Date.now() })
   }
   useCommand('open-sample', () => void openSample())
+  const layout = usePaneLayout()
+  const toggleFocus = (): void => {
+    // Focus mode is for writing: it always shows the essay.
+    if (!layout.focus) setView('essay')
+    layout.setFocus(!layout.focus)
+  }
+  useCommand('toggle-library', () => layout.toggle('library'))
+  useCommand('toggle-clippings', () => layout.toggle('clippings'))
+  useCommand('focus-mode', toggleFocus)
 
   const cite = (clipping: ClippingView): void => {
     setView('essay')
@@ -116,22 +128,35 @@ function Notebook(): React.JSX.Element {
   }
 
   return (
-    <div className="app">
-      <Library
-        selectedId={detail?.source.id ?? null}
-        importing={notebook.importing}
-        onImport={() => void notebook.importSources()}
-        onSelect={(id) => {
-          setView('reader')
-          void notebook.openSource(id)
-        }}
-        onOpenBackups={() => setBackupsOpen(true)}
-        onDelete={(source) => void deleteSource(source)}
-        onOpenFound={(hit) => {
-          setView('reader')
-          void notebook.showFound(hit)
-        }}
-      />
+    <div
+      className="app"
+      data-library={layout.library}
+      data-clippings={layout.clippings}
+      data-focus={layout.focus ? 'true' : undefined}
+    >
+      <Pane
+        pane="library"
+        label="sources"
+        state={layout.library}
+        onToggle={() => layout.toggle('library')}
+        onCloseOverlay={layout.closeOverlay}
+      >
+        <Library
+          selectedId={detail?.source.id ?? null}
+          importing={notebook.importing}
+          onImport={() => void notebook.importSources()}
+          onSelect={(id) => {
+            setView('reader')
+            void notebook.openSource(id)
+          }}
+          onOpenBackups={() => setBackupsOpen(true)}
+          onDelete={(source) => void deleteSource(source)}
+          onOpenFound={(hit) => {
+            setView('reader')
+            void notebook.showFound(hit)
+          }}
+        />
+      </Pane>
       {backupsOpen && <BackupsDialog onClose={() => setBackupsOpen(false)} />}
       <FileDrop
         onDrop={(files) => void notebook.importDropped(files)}
@@ -139,13 +164,20 @@ function Notebook(): React.JSX.Element {
       />
       <div className="workspace">
         {/* Both stay mounted: the essay keeps its caret and undo history while reading. */}
-        <div className="workspace-switch" role="group" aria-label="View">
-          <button type="button" aria-pressed={view === 'reader'} onClick={() => setView('reader')}>
-            Source
-          </button>
-          <button type="button" aria-pressed={view === 'essay'} onClick={() => setView('essay')}>
-            Essays
-          </button>
+        <div className="workspace-bar">
+          <div className="workspace-switch" role="group" aria-label="View">
+            <button
+              type="button"
+              aria-pressed={view === 'reader'}
+              onClick={() => setView('reader')}
+            >
+              Source
+            </button>
+            <button type="button" aria-pressed={view === 'essay'} onClick={() => setView('essay')}>
+              Essays
+            </button>
+          </div>
+          <FocusButton focus={layout.focus} onToggle={toggleFocus} />
         </div>
         <div className="workspace-view" hidden={view !== 'reader'}>
           {detail ? (
@@ -192,27 +224,35 @@ function Notebook(): React.JSX.Element {
           />
         </div>
       </div>
-      <ClippingsPanel
-        query={notebook.clippingQuery}
-        search={notebook.search}
-        onSearchChange={notebook.setSearch}
-        sourceOnly={notebook.sourceOnly}
-        onSourceOnlyChange={detail ? notebook.setSourceOnly : null}
-        activeId={notebook.activeClippingId}
-        onShow={(clipping) => {
-          setView('reader')
-          void notebook.showClipping(clipping)
-        }}
-        onSave={notebook.saveClipping}
-        onDelete={(clipping) => void notebook.deleteClipping(clipping)}
-        saveOpenEssay={async () => await essaysPane.current?.flush()}
-        onCite={cite}
-        onDragCitation={dragCitation}
-        onOpenEssay={(essayId) => {
-          setView('essay')
-          setOpenRequest({ essayId, nonce: Date.now() })
-        }}
-      />
+      <Pane
+        pane="clippings"
+        label="clippings"
+        state={layout.clippings}
+        onToggle={() => layout.toggle('clippings')}
+        onCloseOverlay={layout.closeOverlay}
+      >
+        <ClippingsPanel
+          query={notebook.clippingQuery}
+          search={notebook.search}
+          onSearchChange={notebook.setSearch}
+          sourceOnly={notebook.sourceOnly}
+          onSourceOnlyChange={detail ? notebook.setSourceOnly : null}
+          activeId={notebook.activeClippingId}
+          onShow={(clipping) => {
+            setView('reader')
+            void notebook.showClipping(clipping)
+          }}
+          onSave={notebook.saveClipping}
+          onDelete={(clipping) => void notebook.deleteClipping(clipping)}
+          saveOpenEssay={async () => await essaysPane.current?.flush()}
+          onCite={cite}
+          onDragCitation={dragCitation}
+          onOpenEssay={(essayId) => {
+            setView('essay')
+            setOpenRequest({ essayId, nonce: Date.now() })
+          }}
+        />
+      </Pane>
     </div>
   )
 }

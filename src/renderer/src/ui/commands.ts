@@ -7,6 +7,8 @@ export const isMac = /Mac|iPhone|iPad/.test(navigator.platform)
 export interface Shortcut {
   key: string
   shift?: boolean
+  /** The physical key, for a key whose character changes with Shift ("\\" and "|"). */
+  code?: string
 }
 
 /** How the shortcut reads in this platform's own notation, for hints beside buttons. */
@@ -27,14 +29,18 @@ export const shortcuts = {
   'export-essay': { key: 'e' },
   'open-settings': { key: ',' },
   'show-shortcuts': { key: '/' },
+  'toggle-library': { key: '\\', code: 'Backslash' },
+  'toggle-clippings': { key: '\\', shift: true, code: 'Backslash' },
+  'focus-mode': { key: 'f', shift: true },
 } satisfies Partial<Record<MenuCommand, Shortcut>>
 
 const shortcutOf: Partial<Record<MenuCommand, Shortcut>> = shortcuts
 
 /** Whether a key press is this shortcut: the platform's modifier (Cmd or Ctrl), no Alt. */
-export function matches(event: KeyboardEvent, { key, shift = false }: Shortcut): boolean {
+export function matches(event: KeyboardEvent, { key, shift = false, code }: Shortcut): boolean {
   const modifier = isMac ? event.metaKey : event.ctrlKey
-  return modifier && !event.altKey && event.shiftKey === shift && event.key.toLowerCase() === key
+  const sameKey = code ? event.code === code : event.key.toLowerCase() === key
+  return modifier && !event.altKey && event.shiftKey === shift && sameKey
 }
 
 /**

@@ -29,6 +29,9 @@ const commandRows: Record<keyof typeof shortcuts, { area: Area; does: string }> 
   'import-source': { area: 'Anywhere', does: 'Import sources' },
   'open-settings': { area: 'Anywhere', does: 'Open Settings' },
   'show-shortcuts': { area: 'Anywhere', does: 'Show this list of keyboard shortcuts' },
+  'toggle-library': { area: 'Anywhere', does: 'Show or hide the sources pane' },
+  'toggle-clippings': { area: 'Anywhere', does: 'Show or hide the clippings pane' },
+  'focus-mode': { area: 'Writing', does: 'Focus mode: only the essay (Esc leaves)' },
   'clip-selection': { area: 'Reading', does: 'Clip the selected passage' },
   'export-essay': { area: 'Writing', does: 'Export the open essay to Markdown' },
 }

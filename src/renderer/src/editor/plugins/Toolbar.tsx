@@ -17,6 +17,7 @@ import {
 import type { MouseEvent, ReactElement, ReactNode } from 'react'
 import { shortcutLabel } from '../../ui/commands'
 import { editorShortcuts } from '../../ui/keyboard'
+import { OverflowRow } from '../../ui/OverflowRow'
 import { useFormatState, type BlockType } from './useFormatState'
 
 // Hints from the one shortcut table the editor's key handling reads (ui/keyboard.ts).
@@ -103,7 +104,21 @@ export function Toolbar({ onLink, onInsertCitation }: ToolbarProps): ReactElemen
   }
 
   return (
-    <div className="essay-toolbar" role="toolbar" aria-label="Formatting">
+    <OverflowRow
+      className="essay-toolbar"
+      label="Formatting"
+      end={
+        <button
+          type="button"
+          className="tool-button tool-button-text"
+          title={`Insert citation (${keys.citation})`}
+          onMouseDown={keepSelection}
+          onClick={onInsertCitation}
+        >
+          Insert citation
+        </button>
+      }
+    >
       <div className="tool-group">
         {blocks.map(({ type, label, glyph }) => (
           <ToolButton
@@ -155,17 +170,6 @@ export function Toolbar({ onLink, onInsertCitation }: ToolbarProps): ReactElemen
           ↷
         </ToolButton>
       </div>
-      <div className="tool-group tool-group-end">
-        <button
-          type="button"
-          className="tool-button tool-button-text"
-          title={`Insert citation (${keys.citation})`}
-          onMouseDown={keepSelection}
-          onClick={onInsertCitation}
-        >
-          Insert citation
-        </button>
-      </div>
-    </div>
+    </OverflowRow>
   )
 }

@@ -130,7 +130,13 @@ describe('every channel, with hostile arguments', () => {
       ),
       getSource: fc.tuple(id, fc.option(hostileString, { nil: undefined })),
       updateSourceMetadata: fc.tuple(id, fc.record({ title: text, url: text, author: text })),
-      listClippings: fc.tuple(fc.record({ sourceId: id, search: text }, { requiredKeys: [] })),
+      listClippings: fc.tuple(
+        fc.record(
+          { sourceId: id, search: text, bySource: fc.boolean(), collapsed: fc.array(id) },
+          { requiredKeys: [] },
+        ),
+      ),
+      listClippingGroups: fc.tuple(fc.record({ sourceId: id, tag: text }, { requiredKeys: [] })),
       createClipping: fc.tuple(
         fc.record(
           {
@@ -172,6 +178,7 @@ describe('every channel, with hostile arguments', () => {
       verifyCitations: fc.tuple(fc.option(id, { nil: undefined })),
       reimportSource: fc.tuple(id),
       acceptChangedQuote: fc.tuple(id),
+      keepClippingWording: fc.tuple(id),
       notebookStatus: none,
       listBackups: none,
       createBackup: none,

@@ -75,6 +75,18 @@ function Notebook(): React.JSX.Element {
     void notebook.showPassage(clippingId, sourceId).then((shown) => shown && setView('reader'))
   }
 
+  // A card's answer to a changed passage rewrites the essays that cite it: what the open essay
+  // holds is saved first, and it shows what main wrote after.
+  const decideWording = async (
+    clipping: ClippingView,
+    decide: (clipping: ClippingView) => Promise<boolean>,
+  ): Promise<void> => {
+    await essaysPane.current?.flush()
+    if (await decide(clipping)) {
+      essaysPane.current?.followChange({ sources: [], essays: [], all: true })
+    }
+  }
+
   return (
     <div className="app">
       <Library
@@ -116,6 +128,9 @@ function Notebook(): React.JSX.Element {
               onFocused={notebook.clearFocus}
               onMarkClick={notebook.setActiveClippingId}
               onUpdateFromFile={() => void notebook.updateFromFile()}
+              updateSummary={notebook.updateSummary}
+              onDismissSummary={notebook.dismissUpdateSummary}
+              onShowClipping={(clippingId) => showInSource(clippingId, detail.source.id)}
             />
           ) : (
             <EmptyReader hasSources={!notebook.empty} />
@@ -138,6 +153,11 @@ function Notebook(): React.JSX.Element {
         onSearchChange={notebook.setSearch}
         sourceOnly={notebook.sourceOnly}
         onSourceOnlyChange={detail ? notebook.setSourceOnly : null}
+        tag={notebook.tag}
+        onTagChange={notebook.setTag}
+        onAccept={(clipping) => decideWording(clipping, notebook.acceptWording)}
+        onKeep={(clipping) => decideWording(clipping, notebook.keepWording)}
+        onShowWhereItWas={(clipping) => showInSource(clipping.id, clipping.sourceId)}
         activeId={notebook.activeClippingId}
         onShow={(clipping) => {
           setView('reader')

@@ -1,6 +1,12 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react'
 import type { ClippingView, SourceMetadata } from '../../shared/domain'
-import type { ClippingEdit, ClippingQuery, SourceDetail, SourceTextHit } from '../../shared/ipc'
+import type {
+  ClippingEdit,
+  ClippingQuery,
+  ReimportSummary,
+  SourceDetail,
+  SourceTextHit,
+} from '../../shared/ipc'
 import { call } from './api'
 import { useInvalidateNotebook, useNotebookEvents } from './data/queries'
 import { FOUND_PASSAGE } from './reader/highlights'
@@ -18,6 +24,9 @@ export interface Notebook {
   setSearch: (search: string) => void
   sourceOnly: boolean
   setSourceOnly: (sourceOnly: boolean) => void
+  /** The tag the Clippings panel is filtered by, or null. */
+  tag: string | null
+  setTag: (tag: string | null) => void
   importing: boolean
   /** A clipping the reader should scroll to once its marks are drawn. */
   focusClippingId: string | null
@@ -31,7 +40,7 @@ export interface Notebook {
   importSources: () => Promise<void>
   openSource: (id: string) => Promise<boolean>
   /** Resolves true once the clipping is stored. */
-  clip: (range: TextRange) => Promise<boolean>
+  clip: (range: TextRange, note?: string) => Promise<boolean>
   /** These resolve to an error message to show beside the form, or null when saved. */
   saveDetails: (metadata: SourceMetadata) => Promise<string | null>
   saveClipping: (edit: ClippingEdit) => Promise<string | null>
@@ -39,6 +48,12 @@ export interface Notebook {
   showClipping: (clipping: ClippingView) => Promise<void>
   /** Update the open source from a newer file; its clippings are re-anchored. */
   updateFromFile: () => Promise<void>
+  /** What the last update did, until the writer closes its summary. */
+  updateSummary: ReimportSummary | null
+  dismissUpdateSummary: () => void
+  /** A changed passage: the clipping (and its citations) take the new wording, or keep the old. */
+  acceptWording: (clipping: ClippingView) => Promise<boolean>
+  keepWording: (clipping: ClippingView) => Promise<boolean>
   /** "Show in source": open the source and bring the clipping's passage into view. */
   showPassage: (clippingId: string, sourceId: string) => Promise<boolean>
   /** Counts up whenever clippings change: citations re-check whether theirs still exist. */
@@ -62,6 +77,8 @@ export function useNotebook(): Notebook {
   const [empty, setEmpty] = useState(false)
   const [search, setSearch] = useState('')
   const [sourceOnly, setSourceOnly] = useState(false)
+  const [tag, setTag] = useState<string | null>(null)
+  const [updateSummary, setUpdateSummary] = useState<ReimportSummary | null>(null)
   const [importing, setImporting] = useState(false)
   const [focusClippingId, setFocusClippingId] = useState<string | null>(null)
   const [found, setFound] = useState<{ sourceId: string; start: number; end: number } | null>(null)
@@ -136,8 +153,9 @@ export function useNotebook(): Notebook {
     const query: ClippingQuery = {}
     if (settledSearch) query.search = settledSearch
     if (filterSourceId) query.sourceId = filterSourceId
+    if (tag !== null) query.tag = tag
     return query
-  }, [settledSearch, filterSourceId])
+  }, [settledSearch, filterSourceId, tag])
 
   const afterClippingChange = async (): Promise<void> => {
     refreshClippings()
@@ -167,14 +185,15 @@ export function useNotebook(): Notebook {
     )
   }
 
-  const clip = async (range: TextRange): Promise<boolean> => {
+  const clip = async (range: TextRange, note?: string): Promise<boolean> => {
     if (!detail) return false
     if (detail.version.hash !== detail.newestVersionHash) {
       notify.error('This is an older version of the source: clip from its newest version.')
       return false
     }
     const sourceId = detail.source.id
-    const result = await call((api) => api.createClipping({ sourceId, ...range }))
+    const request = note?.trim() ? { sourceId, ...range, note } : { sourceId, ...range }
+    const result = await call((api) => api.createClipping(request))
     if (!result.ok) {
       notify.error(result.error.message)
       return false
@@ -223,9 +242,36 @@ export function useNotebook(): Notebook {
   }
 
   const showClipping = async (clipping: ClippingView): Promise<void> => {
+    // A passage the newest version lost is shown where it was clipped.
+    if (clipping.anchor.state === 'missing') {
+      await showPassage(clipping.id, clipping.sourceId)
+      return
+    }
     setActiveClippingId(clipping.id)
-    if (detail?.source.id !== clipping.sourceId && !(await openSource(clipping.sourceId))) return
+    const shown =
+      detail?.source.id === clipping.sourceId && detail.version.hash === detail.newestVersionHash
+    if (!shown && !(await openSource(clipping.sourceId))) return
     setFocusClippingId(clipping.id)
+  }
+
+  const acceptWording = async (clipping: ClippingView): Promise<boolean> => {
+    const result = await call((api) => api.acceptChangedQuote(clipping.id))
+    if (!result.ok) {
+      notify.error(result.error.message)
+      return false
+    }
+    await afterClippingChange()
+    return true
+  }
+
+  const keepWording = async (clipping: ClippingView): Promise<boolean> => {
+    const result = await call((api) => api.keepClippingWording(clipping.id))
+    if (!result.ok) {
+      notify.error(result.error.message)
+      return false
+    }
+    await afterClippingChange()
+    return true
   }
 
   const openLink = async (url: string): Promise<void> => {
@@ -241,11 +287,9 @@ export function useNotebook(): Notebook {
     const result = await call((api) => api.reimportSource(sourceId))
     if (!result.ok) return notify.error(result.error.message)
     if (!result.value) return
-    const { verified, moved, changed, missing } = result.value.counts
     await Promise.all([refreshSources(), afterClippingChange()])
-    notify.info(
-      `Updated: ${verified} verified, ${moved} moved, ${changed} changed, ${missing} missing`,
-    )
+    // A summary that stays, naming what changed or went missing: a toast would go in seconds.
+    setUpdateSummary(result.value)
   }
 
   /** Opens the newest version of the hit's source, marks the match and scrolls to it. */
@@ -285,6 +329,8 @@ export function useNotebook(): Notebook {
     setSearch,
     sourceOnly,
     setSourceOnly,
+    tag,
+    setTag,
     importing,
     focusClippingId,
     found,
@@ -301,6 +347,10 @@ export function useNotebook(): Notebook {
     showClipping,
     showPassage,
     updateFromFile,
+    updateSummary,
+    dismissUpdateSummary: () => setUpdateSummary(null),
+    acceptWording,
+    keepWording,
     clippingsRevision,
     refreshClippings,
     openLink,

@@ -11,6 +11,7 @@ interface ReaderBodyProps {
   onOpenLink: (url: string) => void
   onMarkClick: (clippingId: string) => void
   onContextMenu: (event: MouseEvent<HTMLDivElement>) => void
+  onPointerDown: () => void
 }
 
 export function ReaderBody({
@@ -22,10 +23,13 @@ export function ReaderBody({
   onOpenLink,
   onMarkClick,
   onContextMenu,
+  onPointerDown,
 }: ReaderBodyProps): React.JSX.Element {
   // Compared by value: a refetched source brings equal highlights in a new array, and rebuilding
   // the body for those would throw away the reader's selection and scroll anchoring.
-  const highlightKey = JSON.stringify(highlights.map(({ id, start, end }) => [id, start, end]))
+  const highlightKey = JSON.stringify(
+    highlights.map(({ id, start, end, changed }) => [id, start, end, Boolean(changed)]),
+  )
   // The passage last shown on request ("Show in source"): its marks carry aria-current until
   // another one is, even when the marks are redrawn.
   const currentId = useRef<string | null>(null)
@@ -36,10 +40,10 @@ export function ReaderBody({
     const body = bodyRef.current
     if (!body) return
     body.innerHTML = html
-    const parsed = JSON.parse(highlightKey) as [string, number, number][]
+    const parsed = JSON.parse(highlightKey) as [string, number, number, boolean][]
     applyHighlights(
       body,
-      parsed.map(([id, start, end]) => ({ id, start, end })),
+      parsed.map(([id, start, end, changed]) => ({ id, start, end, changed })),
     )
     markCurrent(body, currentId.current)
   }, [bodyRef, html, highlightKey])
@@ -85,7 +89,15 @@ export function ReaderBody({
   }
 
   return (
-    <div ref={bodyRef} className="reader-body" onClick={onClick} onContextMenu={onContextMenu} />
+    <div
+      ref={bodyRef}
+      className="reader-body"
+      onClick={onClick}
+      onContextMenu={onContextMenu}
+      onPointerDown={(event) => {
+        if (event.button === 0) onPointerDown()
+      }}
+    />
   )
 }
 

@@ -120,6 +120,15 @@ describe('the clipping catalog', () => {
     const collapsed = await app.clippings.page({ bySource: true, collapsed: [anora.id], limit: 2 })
     expect(collapsed.total).toBe(6)
     expect(collapsed.items[0]?.id).toBe(ids[5])
+    // Asked together, right after a clip, both answers have it (neither reads the catalog
+    // half taken in).
+    const another = await app.clippings.createFromQuote({ sourceId, quote: 'washed-up' })
+    const [page, counts] = await Promise.all([
+      app.clippings.page({ bySource: true, limit: 1 }),
+      app.clippings.groups(),
+    ])
+    expect(page.items.map((view) => view.id)).toEqual([another.id])
+    expect(counts.map((group) => group.count)).toEqual([7, 1])
     const byTag = await app.clippings.page({ bySource: true, tag: 'method', limit: 5 })
     expect(byTag.items.map((view) => view.id)).toEqual([tagged.id])
   })

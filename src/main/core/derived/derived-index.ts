@@ -50,6 +50,7 @@ export class DerivedIndex<T extends SourceDerivedData> {
   private readonly pending = new Set<string>()
   private pendingAll = false
   private dirty = false
+  private taking: Promise<void> | null = null
   private saveTimer: NodeJS.Timeout | null = null
   /** How many sources a rebuild or a catch-up read: for the bench and the tests. */
   lastRead = 0
@@ -73,8 +74,16 @@ export class DerivedIndex<T extends SourceDerivedData> {
     await this.store.catchUp()
     this.loading ??= this.load()
     await this.loading
-    if (this.pendingAll) await this.rebuild()
-    else if (this.pending.size > 0) await this.takeIn([...this.pending])
+    // Callers at once (the panel asks for a page and its group counts together) wait for the
+    // same taking-in: one that found `pending` already emptied would answer from before it.
+    while (this.taking || this.pendingAll || this.pending.size > 0) {
+      this.taking ??= (this.pendingAll ? this.rebuild() : this.takeIn([...this.pending])).finally(
+        () => {
+          this.taking = null
+        },
+      )
+      await this.taking
+    }
     return this.index
   }
 

@@ -73,7 +73,7 @@ export function ClippingHealth({
         )}
       </p>
       {anchor.state === 'changed' && (!kept || reviewing) && (
-        <div className="clipping-change" role="group" aria-label="Changed in the source">
+        <div className="clipping-change" role="group" aria-label="Changed in the updated source">
           <p className="clipping-change-diff">
             <WordDiff was={clipping.target[0].exact} now={anchor.exact} />
           </p>

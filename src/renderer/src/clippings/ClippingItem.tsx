@@ -74,6 +74,7 @@ export function ClippingItem({
     <div
       ref={itemRef}
       className={active ? 'clipping is-active' : 'clipping'}
+      aria-current={active ? 'true' : undefined}
       draggable={!editing}
       onDragStart={(event) => onDragCitation(clipping, event.dataTransfer)}
     >

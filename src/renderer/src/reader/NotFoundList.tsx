@@ -20,7 +20,7 @@ export function NotFoundList({
       <summary>
         {count} {count === 1 ? 'clipping' : 'clippings'} not found in this version
       </summary>
-      <ul aria-label="Clippings not found in this version">
+      <ul aria-label="Not found in this version">
         {clippings.map((clipping) => (
           <li key={clipping.id}>
             <button

@@ -105,6 +105,13 @@ export function Reader({
     document.addEventListener('pointerup', up)
     return () => document.removeEventListener('pointerup', up)
   }, [pointerDown])
+  // Put away until the writer selects again (the same words included).
+  useEffect(() => {
+    if (putAway === null) return
+    const reset = (): void => setPutAway(null)
+    document.addEventListener('selectionchange', reset, { once: true })
+    return () => document.removeEventListener('selectionchange', reset)
+  }, [putAway])
   const closePopover = useCallback(() => {
     setNoteRange(null)
     setPutAway(selectionKey)

@@ -34,7 +34,7 @@ export function UpdateSummary({
         </button>
       </div>
       {summary.affected.length > 0 ? (
-        <ul className="update-summary-list" aria-label="Changed or missing clippings">
+        <ul className="update-summary-list" aria-label="Changed or missing passages">
           {summary.affected.map((item) => (
             <li key={item.clippingId}>
               <span className={`health-badge is-${item.state}`}>

@@ -1,0 +1,149 @@
+import { expect, fixture, test } from './fixtures'
+import { selectInReader } from './reader-selection'
+import { bakerPage, bakerQuote, clippingItem, updateBaker } from './steps'
+
+// Importing and re-importing take a while on a loaded machine; nothing here is timed.
+test.setTimeout(60_000)
+
+const hypocrisy = 'I hate the hypocrisy in our society'
+const wildFilm = 'it’s a pretty wild film'
+
+test('the popover by a selection clips it, with a note too, and goes on Esc', async ({ app }) => {
+  const { page } = app
+  app.answerOpenDialog([fixture(bakerPage)])
+  await page.getByRole('button', { name: 'Import source' }).click()
+  const reader = page.getByRole('region', { name: 'Reader' })
+  // The first import of a run starts the import worker.
+  await expect(reader).toContainText(bakerQuote, { timeout: 20_000 })
+
+  const popover = reader.getByRole('group', { name: 'Clip the selection' })
+  await selectInReader(page, hypocrisy)
+  await expect(popover).toBeVisible()
+  // Beside the words, not over them.
+  const covered = await page.evaluate(() => {
+    const words = window.getSelection()?.getRangeAt(0).getBoundingClientRect()
+    const box = document.querySelector('.selection-popover')?.getBoundingClientRect()
+    if (!words || !box) return null
+    return (
+      box.bottom > words.top &&
+      box.top < words.bottom &&
+      box.right > words.left &&
+      box.left < words.right
+    )
+  })
+  expect(covered).toBe(false)
+  await page.keyboard.press('Escape')
+  await expect(popover).toBeHidden()
+
+  await selectInReader(page, hypocrisy)
+  await popover.getByRole('button', { name: 'Clip', exact: true }).click()
+  await expect(clippingItem(page, hypocrisy)).toBeVisible()
+  await expect(reader.locator('mark.clip-mark')).toHaveText([hypocrisy])
+  await expect(popover).toBeHidden()
+
+  // From the keyboard: the note form takes the focus; Ctrl+Enter clips.
+  await selectInReader(page, wildFilm)
+  await popover.getByRole('button', { name: 'Clip with note…' }).focus()
+  await page.keyboard.press('Enter')
+  await expect(popover.getByRole('textbox', { name: 'Note' })).toBeFocused()
+  await page.keyboard.type('The film in one line')
+  await page.keyboard.press('ControlOrMeta+Enter')
+  await expect(clippingItem(page, wildFilm)).toContainText('The film in one line')
+  await expect(reader.locator('mark.clip-mark')).toHaveText([hypocrisy, wildFilm])
+})
+
+test('after an update a changed clipping shows the diff and both answers, and the summary leads to it', async ({
+  app,
+}) => {
+  const { page } = app
+  app.answerOpenDialog([fixture(bakerPage)])
+  await page.getByRole('button', { name: 'Import source' }).click()
+  const reader = page.getByRole('region', { name: 'Reader' })
+  for (const quote of [bakerQuote, hypocrisy]) {
+    await expect(reader).toContainText(quote)
+    await selectInReader(page, quote)
+    await page.getByRole('button', { name: 'Clip selection' }).click()
+    await expect(clippingItem(page, quote)).toBeVisible()
+  }
+
+  const updated = await updateBaker(app, (html) =>
+    html
+      .replace('does a great job at showing', 'does a fine job of showing')
+      .replace(hypocrisy, 'I really hate the hypocrisy in this society'),
+  )
+  await expect(updated).toContainText('0 verified, 0 moved, 2 changed, 0 missing')
+
+  const card = clippingItem(page, bakerQuote)
+  await expect(card).toContainText('Changed')
+  const change = card.getByRole('group', { name: 'Changed in the updated source' })
+  await expect(change.locator('del')).toHaveText(['great', 'at'])
+  await expect(change.locator('ins')).toHaveText(['fine', 'of'])
+  // Words apart, not glued: "great fine", never "greatfine".
+  await expect(change).toContainText('a great fine job at of showing')
+  await expect(change.getByRole('button', { name: 'Accept new wording' })).toBeVisible()
+  await expect(change.getByRole('button', { name: 'Keep old wording' })).toBeVisible()
+
+  // The summary names both; its link selects the card and shows the passage, marked.
+  await updated.getByRole('button', { name: /Baker’s work does a great job/ }).click()
+  await expect(card.locator('[aria-current="true"]')).toBeVisible()
+  await expect(reader.locator('mark[aria-current="true"]')).toHaveText(
+    'Baker’s work does a fine job of showing us that sex workers are just people',
+  )
+
+  await change.getByRole('button', { name: 'Accept new wording' }).click()
+  const accepted = clippingItem(page, 'does a fine job of showing')
+  await expect(accepted).not.toContainText('Changed')
+  await expect(accepted.getByRole('group', { name: 'Changed in the updated source' })).toBeHidden()
+
+  const other = clippingItem(page, hypocrisy)
+  await other.getByRole('button', { name: 'Keep old wording' }).click()
+  await expect(other.locator('.health-badge')).toHaveText('Kept')
+  await expect(other.getByRole('group', { name: 'Changed in the updated source' })).toBeHidden()
+})
+
+test('a tag filters the clippings, the filter is a removable chip, and groups collapse', async ({
+  app,
+}) => {
+  const { page } = app
+  app.answerOpenDialog([fixture(bakerPage), fixture('anora-sex-work-oscars.html')])
+  await page.getByRole('button', { name: 'Import source' }).click()
+  const reader = page.getByRole('region', { name: 'Reader' })
+  // The first import of a run starts the import worker.
+  await expect(reader).toContainText(bakerQuote, { timeout: 20_000 })
+  for (const quote of [bakerQuote, hypocrisy]) {
+    await selectInReader(page, quote)
+    await page.getByRole('button', { name: 'Clip selection' }).click()
+    await expect(clippingItem(page, quote)).toBeVisible()
+  }
+  const card = clippingItem(page, hypocrisy)
+  await card.getByRole('button', { name: 'Edit' }).click()
+  await card.getByRole('textbox', { name: 'Tags' }).fill('stigma')
+  await card.getByRole('button', { name: 'Save' }).click()
+
+  const panel = page.getByRole('complementary', { name: 'Clippings panel' })
+  const cards = panel.getByRole('list', { name: 'Clippings' }).getByRole('listitem')
+  await expect(cards).toHaveCount(2)
+  await card.getByRole('button', { name: 'Filter by tag stigma' }).click()
+  await expect(cards).toHaveCount(1)
+  await expect(cards).toContainText(hypocrisy)
+  await panel.getByRole('button', { name: 'Remove the filter: tag stigma' }).click()
+  await expect(cards).toHaveCount(2)
+
+  // Grouped by source: the group says how many; collapsing it hides its cards.
+  const group = panel.getByRole('button', { name: /Sean Baker on why sex work/ })
+  await expect(group).toContainText('2')
+  await group.click()
+  await expect(group).toHaveAttribute('aria-expanded', 'false')
+  await expect(cards).toHaveCount(0)
+  await group.click()
+  await expect(cards).toHaveCount(2)
+  // Newest first, remembered after a restart.
+  await panel.getByRole('button', { name: 'Newest' }).click()
+  await expect(group).toBeHidden()
+  await app.restart()
+  await expect(
+    page
+      .getByRole('complementary', { name: 'Clippings panel' })
+      .getByRole('button', { name: 'Newest' }),
+  ).toHaveAttribute('aria-pressed', 'true')
+})

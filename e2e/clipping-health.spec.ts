@@ -1,20 +1,27 @@
-import { expect, fixture, test } from './fixtures'
+import type { Locator } from '@playwright/test'
+import { expect, fixture, test, type RunningApp } from './fixtures'
 import { selectInReader } from './reader-selection'
 import { bakerPage, bakerQuote, clippingItem, updateBaker } from './steps'
 
 // Importing and re-importing take a while on a loaded machine; nothing here is timed.
 test.setTimeout(60_000)
 
+/** Imports the Baker interview (and any other pages) and waits for the reader to show it. */
+async function openBaker(app: RunningApp, others: string[] = []): Promise<Locator> {
+  app.answerOpenDialog([fixture(bakerPage), ...others.map((name) => fixture(name))])
+  await app.page.getByRole('button', { name: 'Import source' }).click()
+  const reader = app.page.getByRole('region', { name: 'Reader' })
+  // The first import of a worker starts the import process: slow on a loaded machine.
+  await expect(reader).toContainText(bakerQuote, { timeout: 20_000 })
+  return reader
+}
+
 const hypocrisy = 'I hate the hypocrisy in our society'
 const wildFilm = 'it’s a pretty wild film'
 
 test('the popover by a selection clips it, with a note too, and goes on Esc', async ({ app }) => {
   const { page } = app
-  app.answerOpenDialog([fixture(bakerPage)])
-  await page.getByRole('button', { name: 'Import source' }).click()
-  const reader = page.getByRole('region', { name: 'Reader' })
-  // The first import of a run starts the import worker.
-  await expect(reader).toContainText(bakerQuote, { timeout: 20_000 })
+  const reader = await openBaker(app)
 
   const popover = reader.getByRole('group', { name: 'Clip the selection' })
   await selectInReader(page, hypocrisy)
@@ -56,11 +63,8 @@ test('after an update a changed clipping shows the diff and both answers, and th
   app,
 }) => {
   const { page } = app
-  app.answerOpenDialog([fixture(bakerPage)])
-  await page.getByRole('button', { name: 'Import source' }).click()
-  const reader = page.getByRole('region', { name: 'Reader' })
+  const reader = await openBaker(app)
   for (const quote of [bakerQuote, hypocrisy]) {
-    await expect(reader).toContainText(quote)
     await selectInReader(page, quote)
     await page.getByRole('button', { name: 'Clip selection' }).click()
     await expect(clippingItem(page, quote)).toBeVisible()
@@ -105,11 +109,7 @@ test('a tag filters the clippings, the filter is a removable chip, and groups co
   app,
 }) => {
   const { page } = app
-  app.answerOpenDialog([fixture(bakerPage), fixture('anora-sex-work-oscars.html')])
-  await page.getByRole('button', { name: 'Import source' }).click()
-  const reader = page.getByRole('region', { name: 'Reader' })
-  // The first import of a run starts the import worker.
-  await expect(reader).toContainText(bakerQuote, { timeout: 20_000 })
+  await openBaker(app, ['anora-sex-work-oscars.html'])
   for (const quote of [bakerQuote, hypocrisy]) {
     await selectInReader(page, quote)
     await page.getByRole('button', { name: 'Clip selection' }).click()

@@ -89,7 +89,7 @@ export function ClippingHealth({
             {!kept && (
               <button
                 type="button"
-                className="button button-quiet button-small"
+                className="button button-small"
                 disabled={busy}
                 onClick={() => void run(onKeep)}
               >

@@ -98,7 +98,9 @@ export function Reader({
   const [noteRange, setNoteRange] = useState<TextRange | null>(null)
   const selectionKey = selection ? `${selection.start}:${selection.end}` : null
   const popoverRange =
-    noteRange ?? (selection && !pointerDown && !menu && putAway !== selectionKey ? selection : null)
+    noteRange ??
+    // Clipping is from the newest version only (an older one is shown to read a lost passage).
+    (selection && isNewest && !pointerDown && !menu && putAway !== selectionKey ? selection : null)
   useEffect(() => {
     if (!pointerDown) return
     const up = (): void => setPointerDown(false)

@@ -188,9 +188,7 @@ export function createHandlers(session: NotebookSession, ports: Ports): InvokeHa
       app.sources.updateMetadata(sourceId, metadata),
     ),
     listClippings: handle(schemas.listClippings, (query) => app.clippings.page(query)),
-    listClippingGroups: handle(schemas.listClippingGroups, (query) =>
-      app.clippings.groups(query),
-    ),
+    listClippingGroups: handle(schemas.listClippingGroups, (query) => app.clippings.groups(query)),
     createClipping: handle(schemas.createClipping, (request) => app.clippings.create(request)),
     updateClipping: handle(schemas.updateClipping, (edit) => app.clippings.update(edit)),
     deleteClipping: handle(schemas.deleteClipping, (clippingId) =>

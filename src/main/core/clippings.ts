@@ -128,14 +128,13 @@ export class ClippingsService {
   /** The sources of the list grouped by source, in its order, with how many each holds. */
   async groups(query: Pick<ClippingQuery, 'sourceId' | 'tag'> = {}): Promise<ClippingGroup[]> {
     const catalog = await this.catalog.ready()
+    // One pass over the index: looking each source up would cost sources × groups.
+    const titles = new Map((await this.store.sources()).map((entry) => [entry.id, entry.title]))
     const groups: ClippingGroup[] = []
     for (const group of catalog.groups(query)) {
-      const title = await this.store.entry(group.sourceId).then(
-        (entry) => entry.title,
-        () => null,
-      )
+      const title = titles.get(group.sourceId)
       // A source the index no longer lists has nothing the panel could open.
-      if (title !== null) {
+      if (title !== undefined) {
         groups.push({ sourceId: group.sourceId, title, count: group.entries.length })
       }
     }

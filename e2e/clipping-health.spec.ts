@@ -41,6 +41,11 @@ test('the popover by a selection clips it, with a note too, and goes on Esc', as
   expect(covered).toBe(false)
   await page.keyboard.press('Escape')
   await expect(popover).toBeHidden()
+  // A scroll of the reader puts it away too: it would no longer be beside the words.
+  await selectInReader(page, hypocrisy)
+  await expect(popover).toBeVisible()
+  await reader.locator('.reader-scroll').evaluate((element) => element.scrollBy(0, 60))
+  await expect(popover).toBeHidden()
 
   await selectInReader(page, hypocrisy)
   await popover.getByRole('button', { name: 'Clip', exact: true }).click()
@@ -48,9 +53,12 @@ test('the popover by a selection clips it, with a note too, and goes on Esc', as
   await expect(reader.locator('mark.clip-mark')).toHaveText([hypocrisy])
   await expect(popover).toBeHidden()
 
-  // From the keyboard: the note form takes the focus; Ctrl+Enter clips.
+  // From the keyboard: Tab reaches the popover; the note form takes the focus; Ctrl+Enter clips.
   await selectInReader(page, wildFilm)
-  await popover.getByRole('button', { name: 'Clip with note…' }).focus()
+  await page.keyboard.press('Tab')
+  await expect(popover.getByRole('button', { name: 'Clip', exact: true })).toBeFocused()
+  await page.keyboard.press('Tab')
+  await expect(popover.getByRole('button', { name: 'Clip with note…' })).toBeFocused()
   await page.keyboard.press('Enter')
   await expect(popover.getByRole('textbox', { name: 'Note' })).toBeFocused()
   await page.keyboard.type('The film in one line')

@@ -59,6 +59,16 @@ export function SelectionPopover({
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent): void => {
+      // Tab from the selected words (the focus still on the page) goes to Clip first.
+      const onPage = document.activeElement === null || document.activeElement === document.body
+      if (event.key === 'Tab' && !event.shiftKey && !noteOpen && onPage) {
+        const first = boxRef.current?.querySelector<HTMLButtonElement>('button:not(:disabled)')
+        if (first) {
+          event.preventDefault()
+          first.focus()
+        }
+        return
+      }
       if (event.key !== 'Escape') return
       event.preventDefault()
       onClose()

@@ -1,4 +1,4 @@
-import type { Locator } from '@playwright/test'
+import type { Locator, Page } from '@playwright/test'
 import { expect, fixture, test, type RunningApp } from './fixtures'
 import { selectInReader } from './reader-selection'
 import { bakerPage, bakerQuote, clippingItem, updateBaker } from './steps'
@@ -14,6 +14,18 @@ async function openBaker(app: RunningApp, others: string[] = []): Promise<Locato
   // The first import of a worker starts the import process: slow on a loaded machine.
   await expect(reader).toContainText(bakerQuote, { timeout: 20_000 })
   return reader
+}
+
+/** A right click in the middle of the selected words, as a writer opens the context menu. */
+async function rightClickSelection(page: Page): Promise<void> {
+  const at = await page.evaluate(() => {
+    const range = window.getSelection()?.getRangeAt(0)
+    range?.startContainer.parentElement?.scrollIntoView({ block: 'center' })
+    const rect = range?.getClientRects()[0]
+    return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null
+  })
+  if (!at) throw new Error('nothing is selected')
+  await page.mouse.click(at.x, at.y, { button: 'right' })
 }
 
 const hypocrisy = 'I hate the hypocrisy in our society'
@@ -65,6 +77,34 @@ test('the popover by a selection clips it, with a note too, and goes on Esc', as
   await page.keyboard.press('ControlOrMeta+Enter')
   await expect(clippingItem(page, wildFilm)).toContainText('The film in one line')
   await expect(reader.locator('mark.clip-mark')).toHaveText([hypocrisy, wildFilm])
+})
+
+test('the reader’s context menu copies the passage, plain or as a quotation with its citation', async ({
+  app,
+}) => {
+  const { page } = app
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'])
+  await openBaker(app)
+  await selectInReader(page, hypocrisy)
+  await rightClickSelection(page)
+  const menu = page.getByRole('menu', { name: 'Reader' })
+  await expect(menu.getByRole('menuitem')).toHaveText([
+    'Clip selection',
+    'Copy',
+    'Copy as quotation with citation',
+  ])
+  await menu.getByRole('menuitem', { name: 'Copy as quotation with citation' }).click()
+  await expect(menu).toBeHidden()
+  await expect
+    .poll(() => page.evaluate(() => navigator.clipboard.readText()))
+    .toBe(
+      `“${hypocrisy}” — Sean Baker on why sex work keeps returning in his films, CinemaBlend, 10 Dec 2021. https://example.org/cinemablend/sean-baker-red-rocket-sex-work`,
+    )
+
+  await selectInReader(page, hypocrisy)
+  await rightClickSelection(page)
+  await menu.getByRole('menuitem', { name: 'Copy', exact: true }).click()
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(hypocrisy)
 })
 
 test('after an update a changed clipping shows the diff and both answers, and the summary leads to it', async ({

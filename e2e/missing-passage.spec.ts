@@ -23,4 +23,9 @@ test('a passage cut from the updated source is Missing, and Show in source opens
   await citation.getByRole('button', { name: 'Show in source' }).click()
   await expect(reader.getByRole('note')).toContainText('An older version')
   await expect(reader.locator('mark[aria-current="true"]')).toHaveText(bakerQuote)
+
+  // The banner stays while the old version is shown, and leads back to the newest.
+  await reader.getByRole('button', { name: 'Back to the newest version' }).click()
+  await expect(reader.getByRole('note')).toBeHidden()
+  await expect(reader.locator('.reader-body')).not.toContainText(bakerQuote)
 })

@@ -131,6 +131,7 @@ function Notebook(): React.JSX.Element {
               updateSummary={notebook.updateSummary}
               onDismissSummary={notebook.dismissUpdateSummary}
               onShowClipping={(clippingId) => showInSource(clippingId, detail.source.id)}
+              onShowNewest={() => void notebook.openSource(detail.source.id)}
             />
           ) : (
             <EmptyReader hasSources={!notebook.empty} />

@@ -33,6 +33,8 @@ export interface ReaderProps {
   onDismissSummary: () => void
   /** Selects a clipping's card and shows its passage, wherever it is. */
   onShowClipping: (clippingId: string) => void
+  /** Leaves an older version for the newest one. */
+  onShowNewest: () => void
 }
 
 export function Reader({
@@ -48,6 +50,7 @@ export function Reader({
   updateSummary,
   onDismissSummary,
   onShowClipping,
+  onShowNewest,
 }: ReaderProps): React.JSX.Element {
   const notify = useNotify()
   const bodyRef = useRef<HTMLDivElement>(null)
@@ -156,6 +159,15 @@ export function Reader({
           </kbd>
         </button>
       </div>
+      {/* Outside the scrolling page: it stays in view for as long as the old version is shown. */}
+      {!isNewest && (
+        <div className="reader-old-version" role="note">
+          <span>An older version of this source: the newest one no longer has this passage.</span>
+          <button type="button" className="button button-small" onClick={onShowNewest}>
+            Back to the newest version
+          </button>
+        </div>
+      )}
       <div className="reader-scroll">
         <article className="reader-page">
           {updateSummary?.source.id === source.id && (
@@ -164,11 +176,6 @@ export function Reader({
               onShow={onShowClipping}
               onDismiss={onDismissSummary}
             />
-          )}
-          {version.hash !== detail.newestVersionHash && (
-            <p className="reader-old-version" role="note">
-              An older version of this source: the newest one no longer has this passage.
-            </p>
           )}
           <ReaderHeader
             source={source}

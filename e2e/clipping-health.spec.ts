@@ -183,8 +183,20 @@ test('a tag filters the clippings, the filter is a removable chip, and groups co
   await group.click()
   await expect(group).toHaveAttribute('aria-expanded', 'false')
   await expect(cards).toHaveCount(0)
-  await group.click()
+  // A mark chosen in the reader opens its collapsed group, its card selected.
+  // The clipping not chosen yet; clicked on its first line (a mark may wrap onto two).
+  const mark = page.getByRole('region', { name: 'Reader' }).locator('mark.clip-mark', {
+    hasText: 'Baker’s work',
+  })
+  const at = await mark.evaluate((element) => {
+    element.scrollIntoView({ block: 'center' })
+    const line = element.getClientRects()[0] as DOMRect
+    return { x: line.left + 8, y: line.top + line.height / 2 }
+  })
+  await page.mouse.click(at.x, at.y)
+  await expect(group).toHaveAttribute('aria-expanded', 'true')
   await expect(cards).toHaveCount(2)
+  await expect(cards.locator('[aria-current="true"]')).toHaveCount(1)
   // Newest first, remembered after a restart.
   await panel.getByRole('button', { name: 'Newest' }).click()
   await expect(group).toBeHidden()

@@ -160,6 +160,7 @@ function Notebook(): React.JSX.Element {
         onKeep={(clipping) => decideWording(clipping, notebook.keepWording)}
         onShowWhereItWas={(clipping) => showInSource(clipping.id, clipping.sourceId)}
         activeId={notebook.activeClippingId}
+        activeSourceId={detail?.source.id ?? null}
         onShow={(clipping) => {
           setView('reader')
           void notebook.showClipping(clipping)

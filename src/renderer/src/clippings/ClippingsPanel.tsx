@@ -21,6 +21,8 @@ interface ClippingsPanelProps {
   tag: string | null
   onTagChange: (tag: string | null) => void
   activeId: string | null
+  /** The source of the open reader: a clipping chosen there opens its group if collapsed. */
+  activeSourceId: string | null
   onShow: (clipping: ClippingView) => void
   onSave: (edit: ClippingEdit) => Promise<string | null>
   onDelete: (clipping: ClippingView) => void
@@ -39,6 +41,16 @@ export function ClippingsPanel(props: ClippingsPanelProps): React.JSX.Element {
   const searching = search.trim() !== ''
   const [order, setOrder] = useListOrder()
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set())
+  // A clipping chosen elsewhere (a mark in the reader, the update summary) is shown, even when
+  // its group was collapsed: adjusted while rendering, as React advises for state that follows a prop.
+  const [shownActive, setShownActive] = useState(props.activeId)
+  if (props.activeId !== shownActive) {
+    setShownActive(props.activeId)
+    const source = props.activeSourceId
+    if (props.activeId && source && collapsed.has(source)) {
+      setCollapsed(new Set([...collapsed].filter((id) => id !== source)))
+    }
+  }
   // A search lists best match first: groups would scatter its order.
   const grouped = order === 'source' && !query.search
   const groups = useClippingGroups({ sourceId: query.sourceId, tag: query.tag }, grouped)

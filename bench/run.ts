@@ -14,6 +14,7 @@ interface Benchmark {
 const benchmarks: Benchmark[] = [
   { name: 'store', load: () => import('./store.bench') },
   { name: 'library', load: () => import('./library.bench') },
+  { name: 'clippings-panel', load: () => import('./clippings-panel.bench') },
   { name: 'search', load: () => import('./search.bench') },
   {
     name: 'search-sources',

@@ -25,7 +25,9 @@ test('updating a source from an edited copy re-anchors its clippings and badges 
   await expect(updated).toContainText('1 moved, 1 changed')
   const reader = page.getByRole('region', { name: 'Reader' })
   await expect(reader).toContainText('Editor’s note')
-  await expect(reader.locator('mark')).toHaveText([unchangedQuote])
+  // The moved passage is marked where it is now; the changed one at its new words, apart.
+  await expect(reader.locator('mark.clip-mark:not(.is-changed)')).toHaveText([unchangedQuote])
+  await expect(reader.locator('mark.is-changed')).toHaveText(bakerQuote.replace('great', 'fine'))
 
   await page.getByRole('button', { name: 'Essays' }).click()
   await expect(citations.filter({ hasText: bakerQuote })).toContainText('Changed')

@@ -1,6 +1,7 @@
 // The domain of Commonplace: sources, their immutable versions, and clippings that point into them.
 // Pure types and pure helpers only; no node:*, electron or DOM.
 import type { Anchor } from './anchor'
+import type { KeptWording } from './essay'
 
 export type SourceKind = 'html' | 'md' | 'txt'
 
@@ -75,6 +76,8 @@ export interface Clipping {
    * added; recomputed when it is no longer the newest.
    */
   reanchored?: RecordedAnchor
+  /** The writer keeps the wording it was clipped with, though the newest version changed it. */
+  keptWording?: KeptWording
 }
 
 /** A re-anchoring result, stored with the clipping it belongs to. */

@@ -53,8 +53,10 @@ export interface SourceDetail {
   version: { hash: string; text: string; html: string; importedAt?: string }
   /** When `version` is older than this, the reader says so. */
   newestVersionHash: string
-  /** This source's clippings, in text order. */
+  /** This source's clippings that have a place in `version`, in text order, at that place. */
   clippings: ClippingView[]
+  /** Its clippings that have none: the reader lists them ("not found in this version"). */
+  notFound: ClippingView[]
 }
 
 export interface ClippingQuery {
@@ -66,6 +68,20 @@ export interface ClippingQuery {
   limit?: number
   /** The `next` of the page before. */
   cursor?: string
+  /**
+   * Each source's clippings together (newest first), the source clipped from most recently
+   * first; a search ignores it (best match first).
+   */
+  bySource?: boolean
+  /** With `bySource`: sources whose clippings are left out (their groups are collapsed). */
+  collapsed?: string[]
+}
+
+/** One source's group in a list grouped by source: the counts come from main's catalog. */
+export interface ClippingGroup {
+  sourceId: string
+  title: string
+  count: number
 }
 
 /** One page of a list; `total` is how many the whole list holds. */
@@ -138,10 +154,20 @@ export interface LoadProblem {
   message: string
 }
 
-/** What updating a source did to its clippings: how many ended in each state. */
+/** A clipping whose passage an update changed or lost: the update's summary names it. */
+export interface AffectedClipping {
+  clippingId: string
+  /** The words it was clipped with. */
+  quote: string
+  state: 'changed' | 'missing'
+}
+
+/** What updating a source did to its clippings: how many ended in each state, and which. */
 export interface ReimportSummary {
   source: SourceSummary
   counts: StateCounts<AnchorState>
+  /** The changed and missing ones, in text order of the version they were clipped from. */
+  affected: AffectedClipping[]
 }
 
 /** Why a backup was taken. */
@@ -261,6 +287,10 @@ export interface InvokeApi {
   listSourceVersions(id: string): Promise<Result<SourceVersionSummary[]>>
   /** Newest first, or best match first for a search, a page at a time. */
   listClippings(query: ClippingQuery): Promise<Result<Page<ClippingView>>>
+  /** The sources of a list grouped by source, in its order, each with how many it holds. */
+  listClippingGroups(
+    query: Pick<ClippingQuery, 'sourceId' | 'tag'>,
+  ): Promise<Result<ClippingGroup[]>>
   createClipping(request: NewClipping): Promise<Result<ClippingView>>
   updateClipping(edit: ClippingEdit): Promise<Result<ClippingView>>
   deleteClipping(id: string): Promise<Result<ClippingView>>
@@ -293,6 +323,11 @@ export interface InvokeApi {
   reimportSource(sourceId: string): Promise<Result<ReimportSummary | null>>
   /** Accept a changed passage's new wording: the clipping and every citation of it follow. */
   acceptChangedQuote(clippingId: string): Promise<Result<ClippingView>>
+  /**
+   * Keep quoting the wording a changed passage was clipped with, for the newest version: the
+   * clipping and every citation of it record the decision.
+   */
+  keepClippingWording(clippingId: string): Promise<Result<ClippingView>>
   /** Every citation in one essay, or in all of them, checked against its source. */
   verifyCitations(essayId?: string): Promise<Result<CitationCheck[]>>
 
@@ -358,6 +393,7 @@ export const channels = {
   restoreSource: 'sources:restore',
   listSourceVersions: 'sources:versions',
   listClippings: 'clippings:list',
+  listClippingGroups: 'clippings:groups',
   createClipping: 'clippings:create',
   updateClipping: 'clippings:update',
   deleteClipping: 'clippings:delete',
@@ -381,6 +417,7 @@ export const channels = {
   verifyCitations: 'essays:verify',
   reimportSource: 'sources:reimport',
   acceptChangedQuote: 'clippings:accept-change',
+  keepClippingWording: 'clippings:keep-wording',
   notebookStatus: 'notebook:status',
   listBackups: 'backups:list',
   createBackup: 'backups:create',

@@ -140,7 +140,13 @@ describe('every channel, with hostile arguments', () => {
       deleteSource: fc.tuple(id),
       restoreSource: fc.tuple(id),
       listSourceVersions: fc.tuple(id),
-      listClippings: fc.tuple(fc.record({ sourceId: id, search: text }, { requiredKeys: [] })),
+      listClippings: fc.tuple(
+        fc.record(
+          { sourceId: id, search: text, bySource: fc.boolean(), collapsed: fc.array(id) },
+          { requiredKeys: [] },
+        ),
+      ),
+      listClippingGroups: fc.tuple(fc.record({ sourceId: id, tag: text }, { requiredKeys: [] })),
       createClipping: fc.tuple(
         fc.record(
           {
@@ -183,6 +189,7 @@ describe('every channel, with hostile arguments', () => {
       verifyCitations: fc.tuple(fc.option(id, { nil: undefined })),
       reimportSource: fc.tuple(id),
       acceptChangedQuote: fc.tuple(id),
+      keepClippingWording: fc.tuple(id),
       notebookStatus: none,
       listBackups: none,
       createBackup: none,

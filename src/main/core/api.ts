@@ -65,8 +65,13 @@ const schemas = {
         sourceId: id.optional(),
         search: z.string().max(1000).optional(),
         tag: z.string().max(200).optional(),
+        bySource: z.boolean().optional(),
+        collapsed: z.array(id).max(100_000).optional(),
       })
       .strict(),
+  ]),
+  listClippingGroups: z.tuple([
+    z.object({ sourceId: id.optional(), tag: z.string().max(200).optional() }).strict(),
   ]),
   createClipping: z.tuple([
     z
@@ -108,6 +113,7 @@ const schemas = {
   verifyCitations: z.tuple([id.optional()]),
   reimportSource: z.tuple([id]),
   acceptChangedQuote: z.tuple([id]),
+  keepClippingWording: z.tuple([id]),
   notebookStatus: z.tuple([]),
   listBackups: z.tuple([]),
   createBackup: z.tuple([]),
@@ -211,6 +217,7 @@ export function createHandlers(session: NotebookSession, ports: Ports): InvokeHa
       app.sources.versions(sourceId),
     ),
     listClippings: handle(schemas.listClippings, (query) => app.clippings.page(query)),
+    listClippingGroups: handle(schemas.listClippingGroups, (query) => app.clippings.groups(query)),
     createClipping: handle(schemas.createClipping, (request) => app.clippings.create(request)),
     updateClipping: handle(schemas.updateClipping, (edit) => app.clippings.update(edit)),
     deleteClipping: handle(schemas.deleteClipping, (clippingId) =>
@@ -274,11 +281,17 @@ export function createHandlers(session: NotebookSession, ports: Ports): InvokeHa
     acceptChangedQuote: handle(schemas.acceptChangedQuote, (clippingId) =>
       app.clippings.acceptChange(clippingId),
     ),
+    keepClippingWording: handle(schemas.keepClippingWording, (clippingId) =>
+      app.clippings.keepWording(clippingId),
+    ),
     reimportSource: handle(schemas.reimportSource, async (sourceId) => {
       const [path] = await ports.chooseFilesToImport()
       if (!path) return null
-      const { source, counts } = await app.sources.reimport(sourceId, path)
-      return { source, counts }
+      const { source, counts, anchors } = await app.sources.reimport(sourceId, path)
+      const affected = anchors.flatMap(({ clippingId, quote, state }) =>
+        state === 'changed' || state === 'missing' ? [{ clippingId, quote, state }] : [],
+      )
+      return { source, counts, affected }
     }),
     notebookStatus: handle(schemas.notebookStatus, () => session.status()),
     listBackups: handle(schemas.listBackups, () => session.listBackups()),

@@ -5,7 +5,13 @@ import {
   type Clipping,
   type ClippingView,
 } from '../../shared/domain'
-import type { ClippingEdit, ClippingQuery, NewClipping, Page } from '../../shared/ipc'
+import type {
+  ClippingEdit,
+  ClippingGroup,
+  ClippingQuery,
+  NewClipping,
+  Page,
+} from '../../shared/ipc'
 import { ClippingCatalog } from './derived/clipping-catalog'
 import { inParallel } from './in-parallel'
 import { DerivedIndex } from './derived/derived-index'
@@ -100,12 +106,10 @@ export class ClippingsService {
       next = start + limit < total ? String(start + limit) : null
     } else {
       const catalog = await this.catalog.ready()
-      const page = catalog.page({
-        sourceId: query.sourceId,
-        tag: query.tag,
-        limit,
-        after: query.cursor,
-      })
+      const wanted = { sourceId: query.sourceId, tag: query.tag, limit, after: query.cursor }
+      const page = query.bySource
+        ? catalog.groupedPage({ ...wanted, collapsed: query.collapsed })
+        : catalog.page(wanted)
       ids = page.entries.map((entry) => entry.id)
       total = page.total
       next = page.next
@@ -119,6 +123,22 @@ export class ClippingsService {
       }))
     }
     return { items, total, next }
+  }
+
+  /** The sources of the list grouped by source, in its order, with how many each holds. */
+  async groups(query: Pick<ClippingQuery, 'sourceId' | 'tag'> = {}): Promise<ClippingGroup[]> {
+    const catalog = await this.catalog.ready()
+    // One pass over the index: looking each source up would cost sources × groups.
+    const titles = new Map((await this.store.sources()).map((entry) => [entry.id, entry.title]))
+    const groups: ClippingGroup[] = []
+    for (const group of catalog.groups(query)) {
+      const title = titles.get(group.sourceId)
+      // A source the index no longer lists has nothing the panel could open.
+      if (title !== undefined) {
+        groups.push({ sourceId: group.sourceId, title, count: group.entries.length })
+      }
+    }
+    return groups
   }
 
   /** Full views of these clippings, in this order, reading each source once. */
@@ -254,8 +274,30 @@ export class ClippingsService {
       clipping.versionHash = newest.hash
       clipping.target = selectorsAt(text, anchor.start, anchor.end)
       delete clipping.reanchored
+      delete clipping.keptWording
       clipping.updatedAt = this.now().toISOString()
       await this.essays.updateQuoteIn(tx, id, anchor.exact)
+      return clipping
+    })
+    this.touched(file.id)
+    return this.viewOf(updated, await this.store.sourceFile(file.id))
+  }
+
+  /**
+   * The writer keeps the wording the passage was clipped with, though the newest version words
+   * it differently: recorded with the clipping and every citation of it, for that version only.
+   */
+  async keepWording(id: string): Promise<ClippingView> {
+    const { file } = await this.find(id)
+    const updated = await this.store.write(async (tx) => {
+      const data = await tx.source(file.id)
+      const clipping = clippingIn(data, id)
+      const newest = data.versions[data.versions.length - 1]
+      if (!newest || clipping.versionHash === newest.hash) return clipping
+      const decision = { versionHash: newest.hash, keptAt: this.now().toISOString() }
+      clipping.keptWording = decision
+      clipping.updatedAt = decision.keptAt
+      await this.essays.keepWordingIn(tx, id, decision)
       return clipping
     })
     this.touched(file.id)

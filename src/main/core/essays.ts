@@ -3,6 +3,7 @@ import {
   citationsIn,
   emptyEditorState,
   type Essay,
+  type KeptWording,
   type EssaySummary,
   type SerializedEditorStateJson,
 } from '../../shared/essay'
@@ -138,6 +139,25 @@ export class EssaysService {
       file.entry.updatedAt = at
       await this.mirror(tx, file.entry)
       this.citations?.set(essay.id, citedIdsOf(file.editorState))
+    }
+  }
+
+  /** Every citation of the clipping keeps its wording for this version (see `KeptWording`). */
+  async keepWordingIn(tx: Transaction, clippingId: string, decision: KeptWording): Promise<void> {
+    for (const essay of await this.citingClipping(clippingId)) {
+      const file = await tx.essay(essay.id)
+      const state = wrapUnreadable(file.editorState)
+      let changed = false
+      for (const citation of citationsIn(state)) {
+        if (citation.clippingId !== clippingId) continue
+        if (citation.keptWording?.versionHash === decision.versionHash) continue
+        citation.keptWording = { ...decision }
+        changed = true
+      }
+      if (!changed) continue
+      file.editorState = unwrapUnreadable(state)
+      file.entry.updatedAt = decision.keptAt
+      await this.mirror(tx, file.entry)
     }
   }
 

@@ -129,4 +129,21 @@ describe('keeping the old wording of a changed passage', () => {
       'moved',
     ])
   })
+
+  it('from the clipping card: the clipping and every citation of it keep the old wording', async () => {
+    const { app, essay, changed, versionHash } = await rewordedLibrary()
+    const kept = await app.clippings.keepWording(changed.id)
+    expect(kept.keptWording?.versionHash).toBe(versionHash)
+    expect(kept.target[0].exact).toBe(hypocrisy)
+    expect(kept.anchor).toMatchObject({ state: 'changed', exact: reworded })
+    expect((await app.exports.verify(essay.id)).map((check) => check.state)).toEqual([
+      'kept',
+      'kept',
+      'moved',
+    ])
+    // Accepting afterwards clears the decision on the clipping too.
+    const accepted = await app.clippings.acceptChange(changed.id)
+    expect(accepted.keptWording).toBeUndefined()
+    expect(accepted.target[0].exact).toBe(reworded)
+  })
 })

@@ -3,9 +3,14 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { citationBlock, stateOf } from '../../../test/essay-support'
 import { fixtureNames, fixturePath, useTempDir } from '../../../test/support'
+import type { ClippingView } from '../../shared/domain'
 import { openCommonplace } from './commonplace'
 
 const tempDir = useTempDir()
+
+function offsets(view: ClippingView): [number, number] {
+  return [view.target[1].start, view.target[1].end]
+}
 
 describe('updating a source from a newer file', () => {
   it('keeps the old version, re-anchors each clipping, and verification follows', async () => {
@@ -41,5 +46,19 @@ describe('updating a source from a newer file', () => {
 
     const states = (await app.exports.verify(essay.id)).map((check) => check.state)
     expect(states).toEqual(['changed', 'moved', 'missing'])
+
+    // The reader's newest version marks the changed passage at its new words, and lists the lost.
+    const newest = await app.sources.get(source.id)
+    expect(newest.clippings.map((view) => newest.version.text.slice(...offsets(view)))).toEqual([
+      quotes[1],
+      'Baker’s work does a good job at showing us that sex workers are just people',
+    ])
+    expect(newest.notFound.map((view) => view.target[0].exact)).toEqual([quotes[2]])
+    // The old version has them all, where they were clipped.
+    const old = await app.sources.get(source.id, file.versions[0]?.hash)
+    expect(old.clippings.map((view) => view.id).sort()).toEqual(
+      clippings.map((view) => view.id).sort(),
+    )
+    expect(old.notFound).toEqual([])
   })
 })

@@ -133,16 +133,26 @@ export class SourcesService {
     const { text, html } = await this.store.text(version.hash)
     const newestText = once(async () => (await this.store.text(newest.hash)).text)
     const clippings: ClippingView[] = []
+    const unplaced: ClippingView[] = []
     for (const clipping of visibleClippings(file)) {
       const view = await toClippingView(clipping, file, entry, newestText)
-      if (clipping.versionHash === version.hash) clippings.push(view)
-      else clippings.push(...onVersion(view, { hash: version.hash, text }))
+      const placed =
+        clipping.versionHash === version.hash
+          ? view
+          : version === newest
+            ? inNewest(view, text)
+            : onVersion(view, { hash: version.hash, text })
+      if (placed) clippings.push(placed)
+      else unplaced.push(view)
     }
+    // Placed where they are now, which need not be the order they were clipped in.
+    clippings.sort((a, b) => a.target[1].start - b.target[1].start)
     return {
       source: summaryOf(entry),
       version: { hash: version.hash, text, html, importedAt: version.importedAt },
       newestVersionHash: newest.hash,
       clippings,
+      notFound: unplaced,
     }
   }
 
@@ -357,14 +367,30 @@ function titleFromFileName(fileName: string): string {
  * A clipping made on an older version, shown in the newest one where its very words still stand
  * (verified or moved); a changed or missing passage is not highlighted over other words.
  */
-function onVersion(view: ClippingView, version: { hash: string; text: string }): ClippingView[] {
+/** A clipping of an older version, where that version has its very words; null if nowhere. */
+function onVersion(
+  view: ClippingView,
+  version: { hash: string; text: string },
+): ClippingView | null {
   const anchor = reanchor(view.target[0], view.target[1], version.text)
-  if (anchor.state !== 'verified' && anchor.state !== 'moved') return []
-  return [
-    {
+  if (anchor.state !== 'verified' && anchor.state !== 'moved') return null
+  return {
       ...view,
       versionHash: version.hash,
       target: selectorsAt(version.text, anchor.start, anchor.end),
-    },
-  ]
+  }
+}
+
+/**
+ * A clipping of an older version, where re-anchoring placed it in the newest one: a changed
+ * passage too, at its new wording (its `anchor` still says what changed); null when missing.
+ */
+function inNewest(view: ClippingView, newestText: string): ClippingView | null {
+  const { anchor } = view
+  if (anchor.state === 'missing') return null
+  return {
+    ...view,
+    versionHash: view.source.currentVersionHash,
+    target: selectorsAt(newestText, anchor.start, anchor.end),
+  }
 }

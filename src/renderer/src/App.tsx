@@ -127,6 +127,18 @@ function Notebook(): React.JSX.Element {
     void notebook.showPassage(clippingId, sourceId).then((shown) => shown && setView('reader'))
   }
 
+  // A card's answer to a changed passage rewrites the essays that cite it: what the open essay
+  // holds is saved first, and it shows what main wrote after.
+  const decideWording = async (
+    clipping: ClippingView,
+    decide: (clipping: ClippingView) => Promise<boolean>,
+  ): Promise<void> => {
+    await essaysPane.current?.flush()
+    if (await decide(clipping)) {
+      essaysPane.current?.followChange({ sources: [], essays: [], all: true })
+    }
+  }
+
   return (
     <div
       className="app"
@@ -200,6 +212,9 @@ function Notebook(): React.JSX.Element {
                 setRestoreReading(null)
                 recordResume({ reading: { sourceId: detail.source.id, ...spot } })
               }}
+              updateSummary={notebook.updateSummary}
+              onDismissSummary={notebook.dismissUpdateSummary}
+              onShowClipping={(clippingId) => showInSource(clippingId, detail.source.id)}
             />
           ) : (
             <EmptyReader
@@ -237,7 +252,13 @@ function Notebook(): React.JSX.Element {
           onSearchChange={notebook.setSearch}
           sourceOnly={notebook.sourceOnly}
           onSourceOnlyChange={detail ? notebook.setSourceOnly : null}
+          tag={notebook.tag}
+          onTagChange={notebook.setTag}
+          onAccept={(clipping) => decideWording(clipping, notebook.acceptWording)}
+          onKeep={(clipping) => decideWording(clipping, notebook.keepWording)}
+          onShowWhereItWas={(clipping) => showInSource(clipping.id, clipping.sourceId)}
           activeId={notebook.activeClippingId}
+          activeSourceId={detail?.source.id ?? null}
           onShow={(clipping) => {
             setView('reader')
             void notebook.showClipping(clipping)

@@ -4,6 +4,7 @@ import type {
   ClippingEdit,
   ClippingQuery,
   ImportReport,
+  ReimportSummary,
   SampleNotebookReport,
   SourceDetail,
   SourceTextHit,
@@ -26,6 +27,9 @@ export interface Notebook {
   setSearch: (search: string) => void
   sourceOnly: boolean
   setSourceOnly: (sourceOnly: boolean) => void
+  /** The tag the Clippings panel is filtered by, or null. */
+  tag: string | null
+  setTag: (tag: string | null) => void
   importing: boolean
   /** A clipping the reader should scroll to once its marks are drawn. */
   focusClippingId: string | null
@@ -50,7 +54,7 @@ export interface Notebook {
   /** Opens the source the writer had open at the last run; quietly nothing if it is gone. */
   resumeSource: (id: string) => Promise<void>
   /** Resolves true once the clipping is stored. */
-  clip: (range: TextRange) => Promise<boolean>
+  clip: (range: TextRange, note?: string) => Promise<boolean>
   /** These resolve to an error message to show beside the form, or null when saved. */
   saveDetails: (metadata: SourceMetadata) => Promise<string | null>
   saveClipping: (edit: ClippingEdit) => Promise<string | null>
@@ -58,6 +62,12 @@ export interface Notebook {
   showClipping: (clipping: ClippingView) => Promise<void>
   /** Update the open source from a newer file; its clippings are re-anchored. */
   updateFromFile: () => Promise<void>
+  /** What the last update did, until the writer closes its summary. */
+  updateSummary: ReimportSummary | null
+  dismissUpdateSummary: () => void
+  /** A changed passage: the clipping (and its citations) take the new wording, or keep the old. */
+  acceptWording: (clipping: ClippingView) => Promise<boolean>
+  keepWording: (clipping: ClippingView) => Promise<boolean>
   /** "Show in source": open the source and bring the clipping's passage into view. */
   showPassage: (clippingId: string, sourceId: string) => Promise<boolean>
   /** Counts up whenever clippings change: citations re-check whether theirs still exist. */
@@ -81,6 +91,8 @@ export function useNotebook(): Notebook {
   const [empty, setEmpty] = useState<boolean | null>(null)
   const [search, setSearch] = useState('')
   const [sourceOnly, setSourceOnly] = useState(false)
+  const [tag, setTag] = useState<string | null>(null)
+  const [updateSummary, setUpdateSummary] = useState<ReimportSummary | null>(null)
   const [importing, setImporting] = useState(false)
   const [dropProgress, setDropProgress] = useState<Notebook['dropProgress']>(null)
   const [focusClippingId, setFocusClippingId] = useState<string | null>(null)
@@ -178,8 +190,9 @@ export function useNotebook(): Notebook {
     const query: ClippingQuery = {}
     if (settledSearch) query.search = settledSearch
     if (filterSourceId) query.sourceId = filterSourceId
+    if (tag !== null) query.tag = tag
     return query
-  }, [settledSearch, filterSourceId])
+  }, [settledSearch, filterSourceId, tag])
 
   const afterClippingChange = async (): Promise<void> => {
     refreshClippings()
@@ -257,14 +270,15 @@ export function useNotebook(): Notebook {
     return result.value
   }
 
-  const clip = async (range: TextRange): Promise<boolean> => {
+  const clip = async (range: TextRange, note?: string): Promise<boolean> => {
     if (!detail) return false
     if (detail.version.hash !== detail.newestVersionHash) {
       notify.error('This is an older version of the source: clip from its newest version.')
       return false
     }
     const sourceId = detail.source.id
-    const result = await call((api) => api.createClipping({ sourceId, ...range }))
+    const request = note?.trim() ? { sourceId, ...range, note } : { sourceId, ...range }
+    const result = await call((api) => api.createClipping(request))
     if (!result.ok) {
       notify.error(result.error.message)
       return false
@@ -313,9 +327,36 @@ export function useNotebook(): Notebook {
   }
 
   const showClipping = async (clipping: ClippingView): Promise<void> => {
+    // A passage the newest version lost is shown where it was clipped.
+    if (clipping.anchor.state === 'missing') {
+      await showPassage(clipping.id, clipping.sourceId)
+      return
+    }
     setActiveClippingId(clipping.id)
-    if (detail?.source.id !== clipping.sourceId && !(await openSource(clipping.sourceId))) return
+    const shown =
+      detail?.source.id === clipping.sourceId && detail.version.hash === detail.newestVersionHash
+    if (!shown && !(await openSource(clipping.sourceId))) return
     setFocusClippingId(clipping.id)
+  }
+
+  const acceptWording = async (clipping: ClippingView): Promise<boolean> => {
+    const result = await call((api) => api.acceptChangedQuote(clipping.id))
+    if (!result.ok) {
+      notify.error(result.error.message)
+      return false
+    }
+    await afterClippingChange()
+    return true
+  }
+
+  const keepWording = async (clipping: ClippingView): Promise<boolean> => {
+    const result = await call((api) => api.keepClippingWording(clipping.id))
+    if (!result.ok) {
+      notify.error(result.error.message)
+      return false
+    }
+    await afterClippingChange()
+    return true
   }
 
   const openLink = async (url: string): Promise<void> => {
@@ -331,11 +372,9 @@ export function useNotebook(): Notebook {
     const result = await call((api) => api.reimportSource(sourceId))
     if (!result.ok) return notify.error(result.error.message)
     if (!result.value) return
-    const { verified, moved, changed, missing } = result.value.counts
     await Promise.all([refreshSources(), afterClippingChange()])
-    notify.info(
-      `Updated: ${verified} verified, ${moved} moved, ${changed} changed, ${missing} missing`,
-    )
+    // A summary that stays, naming what changed or went missing: a toast would go in seconds.
+    setUpdateSummary(result.value)
   }
 
   /** Opens the newest version of the hit's source, marks the match and scrolls to it. */
@@ -375,6 +414,8 @@ export function useNotebook(): Notebook {
     setSearch,
     sourceOnly,
     setSourceOnly,
+    tag,
+    setTag,
     importing,
     focusClippingId,
     found,
@@ -396,6 +437,10 @@ export function useNotebook(): Notebook {
     showClipping,
     showPassage,
     updateFromFile,
+    updateSummary,
+    dismissUpdateSummary: () => setUpdateSummary(null),
+    acceptWording,
+    keepWording,
     clippingsRevision,
     refreshClippings,
     openLink,

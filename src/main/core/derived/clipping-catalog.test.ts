@@ -98,4 +98,47 @@ describe('the clipping catalog', () => {
     await other.clippings.restore(ids[0] ?? '')
     expect((await app.clippings.page({ limit: 10 })).total).toBe(6)
   })
+
+  it('groups by source, the one clipped from last first, paging through open groups only', async () => {
+    const { app, sourceId, ids } = await clipped()
+    const [, anora] = (await app.sources.page()).items
+    if (!anora) throw new Error('the second source did not import')
+    const late = await app.clippings.createFromQuote({
+      sourceId: anora.id,
+      quote: 'Anora',
+      occurrence: 1,
+    })
+    const tagged = await app.clippings.update({ id: ids[0] ?? '', tags: ['method'] })
+
+    const groups = await app.clippings.groups()
+    expect(groups.map((group) => [group.sourceId, group.count])).toEqual([
+      [anora.id, 1],
+      [sourceId, 6],
+    ])
+    expect(groups[0]?.title).toBe(anora.title)
+    expect((await app.clippings.groups({ tag: 'method' })).map((g) => g.count)).toEqual([1])
+
+    const first = await app.clippings.page({ bySource: true, limit: 3 })
+    expect(first.total).toBe(7)
+    expect(first.items.map((view) => view.id)).toEqual([late.id, ...[...ids].reverse().slice(0, 2)])
+    const rest = await app.clippings.page({ bySource: true, limit: 10, cursor: first.next ?? '' })
+    expect(rest.items.map((view) => view.id)).toEqual([...ids].reverse().slice(2))
+    expect(rest.next).toBeNull()
+
+    // A collapsed group is left out of the list, and of its total.
+    const collapsed = await app.clippings.page({ bySource: true, collapsed: [anora.id], limit: 2 })
+    expect(collapsed.total).toBe(6)
+    expect(collapsed.items[0]?.id).toBe(ids[5])
+    // Asked together, right after a clip, both answers have it (neither reads the catalog
+    // half taken in).
+    const another = await app.clippings.createFromQuote({ sourceId, quote: 'washed-up' })
+    const [page, counts] = await Promise.all([
+      app.clippings.page({ bySource: true, limit: 1 }),
+      app.clippings.groups(),
+    ])
+    expect(page.items.map((view) => view.id)).toEqual([another.id])
+    expect(counts.map((group) => group.count)).toEqual([7, 1])
+    const byTag = await app.clippings.page({ bySource: true, tag: 'method', limit: 5 })
+    expect(byTag.items.map((view) => view.id)).toEqual([tagged.id])
+  })
 })

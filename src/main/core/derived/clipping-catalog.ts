@@ -29,6 +29,17 @@ export interface CatalogQuery {
   after?: string
 }
 
+/** A list grouped by source: which clippings to count, and which groups to leave out. */
+export interface GroupedQuery extends CatalogQuery {
+  collapsed?: readonly string[]
+}
+
+/** One source's clippings in a grouped list, newest first. */
+export interface CatalogGroup {
+  sourceId: string
+  entries: readonly CatalogEntry[]
+}
+
 /**
  * Every clipping that is not deleted, newest first, with where each one lives: the list the
  * Clippings panel pages through and the map from a clipping's id to its source, for 100,000
@@ -40,6 +51,8 @@ export class ClippingCatalog implements SourceDerivedData {
   private readonly sourceOfId = new Map<string, string>()
   private readonly bySource = new Map<string, string[]>()
   private sorted: CatalogEntry[] | null = null
+  /** The last grouping asked for, kept while nothing changes: paging must not regroup 100,000. */
+  private grouped: { from: CatalogEntry[]; tag: string; groups: CatalogGroup[] } | null = null
 
   get size(): number {
     return this.byId.size
@@ -74,6 +87,47 @@ export class ClippingCatalog implements SourceDerivedData {
       total: entries.length,
       next: more && last ? `${last.createdAt}|${last.id}` : null,
     }
+  }
+
+  /**
+   * Each source's clippings together, newest first, the source clipped from most recently first
+   * (the order the newest-first list meets them in).
+   */
+  groups(query: { sourceId?: string; tag?: string } = {}): CatalogGroup[] {
+    const from = this.newestFirst()
+    const tag = query.tag ?? ''
+    if (this.grouped?.from !== from || this.grouped.tag !== tag) {
+      const bySource = new Map<string, CatalogEntry[]>()
+      for (const entry of from) {
+        if (tag && !entry.tags.includes(tag)) continue
+        const entries = bySource.get(entry.sourceId)
+        if (entries) entries.push(entry)
+        else bySource.set(entry.sourceId, [entry])
+      }
+      const groups = [...bySource].map(([sourceId, entries]) => ({ sourceId, entries }))
+      this.grouped = { from, tag, groups }
+    }
+    const { groups } = this.grouped
+    return query.sourceId ? groups.filter((group) => group.sourceId === query.sourceId) : groups
+  }
+
+  /** A page of the grouped list; its cursor is the offset of the page's first clipping. */
+  groupedPage(query: GroupedQuery): CatalogPage {
+    const collapsed = new Set(query.collapsed ?? [])
+    const open = this.groups(query).filter((group) => !collapsed.has(group.sourceId))
+    const start = Math.max(0, Number(query.after ?? 0) || 0)
+    const entries: CatalogEntry[] = []
+    let total = 0
+    for (const group of open) {
+      const from = Math.max(0, start - total)
+      const wanted = query.limit - entries.length
+      if (wanted > 0 && from < group.entries.length) {
+        entries.push(...group.entries.slice(from, from + wanted))
+      }
+      total += group.entries.length
+    }
+    const end = start + entries.length
+    return { entries, total, next: end < total ? String(end) : null }
   }
 
   updateSource(

@@ -157,6 +157,7 @@ const clippingSchema = z.looseObject({
   ]),
   deletedAt: isoDate.optional(),
   reanchored: recordedAnchorSchema.optional(),
+  keptWording: z.looseObject({ versionHash: hashSchema, keptAt: isoDate }).optional(),
 })
 
 /**

@@ -3,8 +3,9 @@ import type { ClippingView } from '../../../shared/domain'
 import type { ClippingEdit } from '../../../shared/ipc'
 import type { EssaySummary } from '../../../shared/essay'
 import { call } from '../api'
-import { formatDate } from '../ui/format'
+import { formatShortDate } from '../ui/format'
 import { ClippingEditor } from './ClippingEditor'
+import { ClippingHealth } from './ClippingHealth'
 
 interface ClippingItemProps {
   clipping: ClippingView
@@ -16,6 +17,11 @@ interface ClippingItemProps {
   onCite: (clipping: ClippingView) => void
   onDragCitation: (clipping: ClippingView, transfer: DataTransfer) => void
   onOpenEssay: (essayId: string) => void
+  onAccept: (clipping: ClippingView) => Promise<void>
+  onKeep: (clipping: ClippingView) => Promise<void>
+  onShowWhereItWas: (clipping: ClippingView) => void
+  /** Filters the list by this tag. */
+  onTagClick: (tag: string) => void
 }
 
 export function ClippingItem({
@@ -28,6 +34,10 @@ export function ClippingItem({
   onCite,
   onDragCitation,
   onOpenEssay,
+  onAccept,
+  onKeep,
+  onShowWhereItWas,
+  onTagClick,
 }: ClippingItemProps): React.JSX.Element {
   const [editing, setEditing] = useState(false)
   /** How many essays cite the clipping, while the writer confirms deleting it. */
@@ -64,6 +74,7 @@ export function ClippingItem({
     <div
       ref={itemRef}
       className={active ? 'clipping is-active' : 'clipping'}
+      aria-current={active ? 'true' : undefined}
       draggable={!editing}
       onDragStart={(event) => onDragCitation(clipping, event.dataTransfer)}
     >
@@ -78,8 +89,17 @@ export function ClippingItem({
       <p className="clipping-source">
         <span className="clipping-source-title">{clipping.sourceTitle}</span>
         <span aria-hidden="true"> · </span>
-        <time dateTime={clipping.createdAt}>{formatDate(clipping.createdAt)}</time>
+        {/* "clipped", so that it is not taken for the date the source was published. */}
+        <span className="clipping-date">
+          clipped <time dateTime={clipping.createdAt}>{formatShortDate(clipping.createdAt)}</time>
+        </span>
       </p>
+      <ClippingHealth
+        clipping={clipping}
+        onAccept={onAccept}
+        onKeep={onKeep}
+        onShowWhereItWas={onShowWhereItWas}
+      />
       {editing ? (
         <ClippingEditor
           clipping={clipping}
@@ -98,32 +118,15 @@ export function ClippingItem({
             <p className="tags">
               <span className="visually-hidden">Tags: </span>
               {clipping.tags.map((tag) => (
-                <span key={tag} className="tag">
-                  {tag}
-                </span>
-              ))}
-            </p>
-          )}
-          {citedBy > 0 && (
-            <button
-              type="button"
-              className="button button-quiet button-small clipping-cited"
-              aria-expanded={citing !== null}
-              onClick={() => void showCiting()}
-            >
-              Cited in {citedBy} {citedBy === 1 ? 'essay' : 'essays'}
-            </button>
-          )}
-          {citing && (
-            <p className="clipping-citing">
-              {citing.map((essay) => (
                 <button
-                  key={essay.id}
+                  key={tag}
                   type="button"
-                  className="button button-quiet button-small"
-                  onClick={() => onOpenEssay(essay.id)}
+                  className="tag tag-filter"
+                  aria-label={`Filter by tag ${tag}`}
+                  title={`Show only the clippings tagged “${tag}”`}
+                  onClick={() => onTagClick(tag)}
                 >
-                  {essay.title}
+                  {tag}
                 </button>
               ))}
             </p>
@@ -153,34 +156,60 @@ export function ClippingItem({
               </button>
             </div>
           )}
-          <div className="clipping-actions">
-            <button
-              type="button"
-              className="button button-small"
-              aria-label="Cite in essay"
-              title="Insert as a citation after the caret in the open essay"
-              onClick={() => onCite(clipping)}
-            >
-              Cite
-            </button>
-            <button
-              ref={editRef}
-              type="button"
-              className="button button-quiet button-small"
-              onClick={() => setEditing(true)}
-            >
-              Edit
-            </button>
-            <button
-              type="button"
-              className="button button-quiet button-small button-danger"
-              aria-label="Delete clipping"
-              disabled={checkingDelete}
-              onClick={() => void requestDelete()}
-            >
-              Delete
-            </button>
+          <div className="clipping-footer">
+            {citedBy > 0 && (
+              <button
+                type="button"
+                className="button button-quiet button-small clipping-cited"
+                aria-expanded={citing !== null}
+                onClick={() => void showCiting()}
+              >
+                Cited in {citedBy} {citedBy === 1 ? 'essay' : 'essays'}
+              </button>
+            )}
+            <div className="clipping-actions">
+              <button
+                type="button"
+                className="button button-small"
+                aria-label="Cite in essay"
+                title="Insert as a citation after the caret in the open essay"
+                onClick={() => onCite(clipping)}
+              >
+                Cite
+              </button>
+              <button
+                ref={editRef}
+                type="button"
+                className="button button-quiet button-small"
+                onClick={() => setEditing(true)}
+              >
+                Edit
+              </button>
+              <button
+                type="button"
+                className="button button-quiet button-small button-danger"
+                aria-label="Delete clipping"
+                disabled={checkingDelete}
+                onClick={() => void requestDelete()}
+              >
+                Delete
+              </button>
+            </div>
           </div>
+          {citing && (
+            <p className="clipping-citing">
+              {citing.map((essay) => (
+                <button
+                  key={essay.id}
+                  type="button"
+                  className="button button-quiet button-small"
+                  onClick={() => onOpenEssay(essay.id)}
+                >
+                  {essay.title}
+                </button>
+              ))}
+            </p>
+          )}
         </>
       )}
     </div>

@@ -17,7 +17,7 @@ import {
   type Essay,
   type EssaySummary,
 } from '../../../shared/essay'
-import type { ExportFormat } from '../../../shared/ipc'
+import type { ExportFormat, NotebookChange } from '../../../shared/ipc'
 import { call } from '../api'
 import { CitationContext } from '../editor/CitationContext'
 import type { EssayEditorHandle } from '../editor/EssayEditorHandle'
@@ -42,6 +42,8 @@ export interface CiteRequest {
 export interface EssaysPaneHandle {
   /** Writes the open essay's unsaved changes; resolves once they are on disk. */
   flush(): Promise<void>
+  /** Main changed essays for this window (a clipping card's decision): show what it wrote. */
+  followChange(change: NotebookChange): void
 }
 
 export interface EssaysPaneProps {
@@ -130,7 +132,11 @@ export function EssaysPane(props: EssaysPaneProps): ReactElement {
     return flushAutosave()
   }, [flushAutosave])
   // E.g. before asking main which essays cite a clipping: the open one may not be saved yet.
-  useImperativeHandle(ref, () => ({ flush }), [flush])
+  useImperativeHandle(
+    ref,
+    () => ({ flush, followChange: (change) => followChange.current(change) }),
+    [flush],
+  )
   const citations = useCitationStatus(
     citedIds,
     clippingsRevision,
@@ -271,26 +277,25 @@ export function EssaysPane(props: EssaysPaneProps): ReactElement {
 
   // Another process (the CLI, a second window) changed essays: list them again, and reload the
   // open one if it was among them. What the writer typed here is saved first, so it is not lost.
+  const followChange = useRef((change: NotebookChange): void => {
+    void call((api) => api.listEssays()).then((result) => {
+      if (result.ok) setEssays(newestFirst(result.value))
+    })
+    const id = openId.current
+    if (!id || !(change.all || change.essays.includes(id))) return
+    const request = ++latestOpen.current
+    void flush()
+      .then(() => call((api) => api.getEssay(id)))
+      .then((result) => {
+        if (request !== latestOpen.current || openId.current !== id) return
+        if (!result.ok) return setProblem(result.error.message)
+        show(result.value)
+        setLoaded((count) => count + 1)
+      })
+  })
   useEffect(
-    () =>
-      window.commonplace.onNotebookChanged((change) => {
-        void call((api) => api.listEssays()).then((result) => {
-          if (result.ok) setEssays(newestFirst(result.value))
-        })
-        const id = openId.current
-        if (!id || !(change.all || change.essays.includes(id))) return
-        const request = ++latestOpen.current
-        void flush()
-          .then(() => call((api) => api.getEssay(id)))
-          .then((result) => {
-            if (request !== latestOpen.current || openId.current !== id) return
-            if (!result.ok) return setProblem(result.error.message)
-            show(result.value)
-            setLoaded((count) => count + 1)
-          })
-      }),
+    () => window.commonplace.onNotebookChanged((change) => followChange.current(change)),
     // Subscribed once: the handler reads refs and stable setters.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [],
   )
 

@@ -8,14 +8,23 @@ export interface MenuPosition {
 interface ClipMenuProps {
   position: MenuPosition
   onClip: () => void
+  onCopy: () => void
+  /** The passage in curly quotes with its source's title, site, date and address. */
+  onCopyQuotation: () => void
   onClose: () => void
 }
 
-const MENU_WIDTH = 180
-const MENU_HEIGHT = 48
+const MENU_WIDTH = 240
+const MENU_HEIGHT = 120
 
-/** The reader's context menu: one command for now, shaped as a menu so more can join it. */
-export function ClipMenu({ position, onClip, onClose }: ClipMenuProps): React.JSX.Element {
+/** The reader's context menu on a selection: clip it, or copy it (plain, or as a quotation). */
+export function ClipMenu({
+  position,
+  onClip,
+  onCopy,
+  onCopyQuotation,
+  onClose,
+}: ClipMenuProps): React.JSX.Element {
   const menuRef = useRef<HTMLDivElement>(null)
 
   useEffect(() => {
@@ -27,7 +36,17 @@ export function ClipMenu({ position, onClip, onClose }: ClipMenuProps): React.JS
       if (event.key === 'Escape') {
         event.preventDefault()
         onClose()
+        return
       }
+      // Up and down move between the items, as in a native menu.
+      if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return
+      const items = Array.from(
+        menuRef.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [],
+      )
+      const at = items.indexOf(document.activeElement as HTMLElement)
+      const step = event.key === 'ArrowDown' ? 1 : -1
+      event.preventDefault()
+      items[(at + step + items.length) % items.length]?.focus()
     }
     document.addEventListener('pointerdown', onPointerDown, true)
     document.addEventListener('keydown', onKeyDown)
@@ -57,6 +76,12 @@ export function ClipMenu({ position, onClip, onClose }: ClipMenuProps): React.JS
     >
       <button type="button" role="menuitem" className="context-menu-item" onClick={onClip}>
         Clip selection
+      </button>
+      <button type="button" role="menuitem" className="context-menu-item" onClick={onCopy}>
+        Copy
+      </button>
+      <button type="button" role="menuitem" className="context-menu-item" onClick={onCopyQuotation}>
+        Copy as quotation with citation
       </button>
     </div>
   )

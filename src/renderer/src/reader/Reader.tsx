@@ -1,25 +1,30 @@
 import './reader.css'
-import { useCallback, useMemo, useRef, useState, type MouseEvent } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react'
 import { leadingBylineLength } from '../../../shared/byline'
-import type { SourceMetadata } from '../../../shared/domain'
-import type { SourceDetail } from '../../../shared/ipc'
+import type { ClippingView, SourceMetadata } from '../../../shared/domain'
+import type { ReimportSummary, SourceDetail } from '../../../shared/ipc'
+import { copyText } from '../ui/clipboard'
 import { ariaShortcut, shortcutLabel, shortcuts, useCommand } from '../ui/commands'
 import { useNotify } from '../ui/notices'
 import { ClipMenu, type MenuPosition } from './ClipMenu'
 import { FOUND_PASSAGE, type Highlight } from './highlights'
+import { NotFoundList } from './NotFoundList'
 import type { TextRange } from './offsets'
+import { quotationWithCitation } from './quotation'
 import { ReaderBody } from './ReaderBody'
 import { ReaderHeader } from './ReaderHeader'
 import { OldVersionBanner } from './OldVersionBanner'
 import type { ReadingSpot } from './readingPosition'
 import { useReadingPosition } from './useReadingPosition'
+import { SelectionPopover } from './SelectionPopover'
+import { UpdateSummary } from './UpdateSummary'
 import { currentSelection, useReaderSelection } from './useReaderSelection'
 import { VersionsList } from './VersionsList'
 
 export interface ReaderProps {
   detail: SourceDetail
   /** Resolves true once the clipping is stored. */
-  onClip: (range: TextRange) => Promise<boolean>
+  onClip: (range: TextRange, note?: string) => Promise<boolean>
   onSaveDetails: (metadata: SourceMetadata) => Promise<string | null>
   onOpenLink: (url: string) => void
   focusClippingId: string | null
@@ -35,6 +40,11 @@ export interface ReaderProps {
   restoreReading?: ReadingSpot | null
   /** Where the reader is, after each scroll settles. */
   onReadingPosition?: (spot: ReadingSpot) => void
+  /** The last update's summary, when it was of this source. */
+  updateSummary: ReimportSummary | null
+  onDismissSummary: () => void
+  /** Selects a clipping's card and shows its passage, wherever it is. */
+  onShowClipping: (clippingId: string) => void
 }
 
 export function Reader({
@@ -51,6 +61,9 @@ export function Reader({
   onDelete,
   restoreReading = null,
   onReadingPosition,
+  updateSummary,
+  onDismissSummary,
+  onShowClipping,
 }: ReaderProps): React.JSX.Element {
   const notify = useNotify()
   const bodyRef = useRef<HTMLDivElement>(null)
@@ -69,17 +82,22 @@ export function Reader({
   const [clipping, setClipping] = useState(false)
   const [versionsOpen, setVersionsOpen] = useState(false)
 
-  // A clipping made on an older version points into different text: it is not marked here.
+  const isNewest = version.hash === detail.newestVersionHash
+  // Main placed each clipping in the version shown (a changed passage at its new words); the
+  // ones it could not place are listed, not marked.
   const highlights = useMemo<Highlight[]>(
     () => [
-      ...detail.clippings
-        .filter((clip) => clip.versionHash === version.hash)
-        .map((clip) => ({ id: clip.id, start: clip.target[1].start, end: clip.target[1].end })),
+      ...detail.clippings.map((clip) => ({
+        id: clip.id,
+        start: clip.target[1].start,
+        end: clip.target[1].end,
+        changed: isNewest && clip.anchor.state === 'changed',
+      })),
       ...(found && version.hash === detail.newestVersionHash
         ? [{ id: FOUND_PASSAGE, start: found.start, end: found.end }]
         : []),
     ],
-    [detail.clippings, detail.newestVersionHash, version.hash, found],
+    [detail.clippings, detail.newestVersionHash, version.hash, found, isNewest],
   )
 
   // A first paragraph that only repeats the byline ("By AFP") is hidden, not removed: the text
@@ -88,20 +106,56 @@ export function Reader({
   const hideLeadingByline =
     bylineLength > 0 && !highlights.some((highlight) => highlight.start < bylineLength)
 
-  const clip = async (range: TextRange | null): Promise<void> => {
+  const clip = async (range: TextRange | null, note?: string): Promise<boolean> => {
     if (!range) {
       notify.info('Select a passage in the reader first, then Clip selection.')
-      return
+      return false
     }
     setClipping(true)
-    const stored = await onClip(range)
+    const stored = await onClip(range, note)
     setClipping(false)
     if (stored) document.getSelection()?.removeAllRanges()
+    return stored
   }
 
   useCommand('clip-selection', () => {
     void clip(currentSelection(bodyRef.current, version.text))
   })
+
+  // The popover follows the selection once the pointer lets go of it; Esc or a scroll puts it
+  // away for that selection. With its note form open it stays, whatever the selection does.
+  const [pointerDown, setPointerDown] = useState(false)
+  const [putAway, setPutAway] = useState<string | null>(null)
+  const [noteRange, setNoteRange] = useState<TextRange | null>(null)
+  const selectionKey = selection ? `${selection.start}:${selection.end}` : null
+  const popoverRange =
+    noteRange ??
+    // Clipping is from the newest version only (an older one is shown to read a lost passage).
+    (selection && isNewest && !pointerDown && !menu && putAway !== selectionKey ? selection : null)
+  useEffect(() => {
+    if (!pointerDown) return
+    const up = (): void => setPointerDown(false)
+    document.addEventListener('pointerup', up)
+    return () => document.removeEventListener('pointerup', up)
+  }, [pointerDown])
+  // Put away until the writer selects again (the same words included).
+  useEffect(() => {
+    if (putAway === null) return
+    const reset = (): void => setPutAway(null)
+    document.addEventListener('selectionchange', reset, { once: true })
+    return () => document.removeEventListener('selectionchange', reset)
+  }, [putAway])
+  const closePopover = useCallback(() => {
+    setNoteRange(null)
+    setPutAway(selectionKey)
+  }, [selectionKey])
+
+  const copy = async (range: TextRange, asQuotation: boolean): Promise<void> => {
+    const exact = version.text.slice(range.start, range.end).trim()
+    const text = asQuotation ? quotationWithCitation(exact, source) : exact
+    if (await copyText(text)) notify.info(asQuotation ? 'Copied as a quotation' : 'Copied')
+    else notify.error('Could not copy to the clipboard.')
+  }
 
   const closeMenu = useCallback(() => setMenu(null), [])
   const openMenu = (event: MouseEvent<HTMLDivElement>): void => {
@@ -141,6 +195,13 @@ export function Reader({
       )}
       <div className="reader-scroll" ref={scrollRef}>
         <article className="reader-page">
+          {updateSummary?.source.id === source.id && (
+            <UpdateSummary
+              summary={updateSummary}
+              onShow={onShowClipping}
+              onDismiss={onDismissSummary}
+            />
+          )}
           <ReaderHeader
             source={source}
             editing={editing}
@@ -165,6 +226,11 @@ export function Reader({
               onOpen={onOpenVersion}
             />
           )}
+          <NotFoundList
+            clippings={detail.notFound}
+            newest={isNewest}
+            onShow={(clipping: ClippingView) => onShowClipping(clipping.id)}
+          />
           <ReaderBody
             bodyRef={bodyRef}
             html={version.html}
@@ -175,7 +241,17 @@ export function Reader({
             onOpenLink={onOpenLink}
             onMarkClick={onMarkClick}
             onContextMenu={openMenu}
+            onPointerDown={() => setPointerDown(true)}
           />
+          {popoverRange && (
+            <SelectionPopover
+              range={popoverRange}
+              noteOpen={noteRange !== null}
+              onOpenNote={() => setNoteRange(popoverRange)}
+              onClip={clip}
+              onClose={closePopover}
+            />
+          )}
         </article>
       </div>
       {menu && (
@@ -185,6 +261,14 @@ export function Reader({
           onClip={() => {
             setMenu(null)
             void clip(menu.range)
+          }}
+          onCopy={() => {
+            setMenu(null)
+            void copy(menu.range, false)
+          }}
+          onCopyQuotation={() => {
+            setMenu(null)
+            void copy(menu.range, true)
           }}
         />
       )}

@@ -13,6 +13,7 @@ interface ReaderBodyProps {
   onOpenLink: (url: string) => void
   onMarkClick: (clippingId: string) => void
   onContextMenu: (event: MouseEvent<HTMLDivElement>) => void
+  onPointerDown: () => void
 }
 
 export function ReaderBody({
@@ -25,10 +26,13 @@ export function ReaderBody({
   onOpenLink,
   onMarkClick,
   onContextMenu,
+  onPointerDown,
 }: ReaderBodyProps): React.JSX.Element {
   // Compared by value: a refetched source brings equal highlights in a new array, and rebuilding
   // the body for those would throw away the reader's selection and scroll anchoring.
-  const highlightKey = JSON.stringify(highlights.map(({ id, start, end }) => [id, start, end]))
+  const highlightKey = JSON.stringify(
+    highlights.map(({ id, start, end, changed }) => [id, start, end, Boolean(changed)]),
+  )
   // The passage last shown on request ("Show in source"): its marks carry aria-current until
   // another one is, even when the marks are redrawn.
   const currentId = useRef<string | null>(null)
@@ -39,10 +43,10 @@ export function ReaderBody({
     const body = bodyRef.current
     if (!body) return
     body.innerHTML = html
-    const parsed = JSON.parse(highlightKey) as [string, number, number][]
+    const parsed = JSON.parse(highlightKey) as [string, number, number, boolean][]
     applyHighlights(
       body,
-      parsed.map(([id, start, end]) => ({ id, start, end })),
+      parsed.map(([id, start, end, changed]) => ({ id, start, end, changed })),
     )
     markCurrent(body, currentId.current)
     // Hidden, not removed: offsets count every block's text, shown or not.
@@ -90,7 +94,15 @@ export function ReaderBody({
   }
 
   return (
-    <div ref={bodyRef} className="reader-body" onClick={onClick} onContextMenu={onContextMenu} />
+    <div
+      ref={bodyRef}
+      className="reader-body"
+      onClick={onClick}
+      onContextMenu={onContextMenu}
+      onPointerDown={(event) => {
+        if (event.button === 0) onPointerDown()
+      }}
+    />
   )
 }
 

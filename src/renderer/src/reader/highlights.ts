@@ -2,6 +2,8 @@ import type { TextRange } from './offsets'
 
 export interface Highlight extends TextRange {
   id: string
+  /** A passage the newest version words differently: marked apart from the others. */
+  changed?: boolean
 }
 
 interface Segment {
@@ -31,9 +33,11 @@ function textSegments(root: Element): Segment[] {
 /** The highlight id of the passage a source search opened the reader at (not a clipping). */
 export const FOUND_PASSAGE = 'search-match'
 
-function wrap(node: Text, id: string): HTMLElement {
+function wrap(node: Text, id: string, changed: boolean): HTMLElement {
   const mark = node.ownerDocument.createElement('mark')
-  mark.className = id === FOUND_PASSAGE ? 'found-mark' : 'clip-mark'
+  mark.className =
+    id === FOUND_PASSAGE ? 'found-mark' : changed ? 'clip-mark is-changed' : 'clip-mark'
+  if (changed) mark.title = 'Changed in the updated source'
   mark.dataset.clippingId = id
   node.parentNode?.insertBefore(mark, node)
   mark.appendChild(node)
@@ -46,7 +50,7 @@ function wrap(node: Text, id: string): HTMLElement {
  * highlights nest. Only text nodes move into marks, so text content and offsets are unchanged.
  */
 export function applyHighlights(root: Element, highlights: Highlight[]): void {
-  for (const { id, start, end } of highlights) {
+  for (const { id, start, end, changed = false } of highlights) {
     if (start >= end) continue
     // Recomputed per highlight: the previous one split nodes.
     const covered: Text[] = []
@@ -61,7 +65,7 @@ export function applyHighlights(root: Element, highlights: Highlight[]): void {
       covered.push(node)
     }
     covered.forEach((node, index) => {
-      const mark = wrap(node, id)
+      const mark = wrap(node, id, changed)
       if (index === 0) mark.dataset.clippingFirst = ''
     })
   }

@@ -15,6 +15,13 @@ interface WindowedListProps<T> {
   className: string
   /** Brought into view when it changes (the clipping chosen in the reader). */
   scrollToKey?: string | null
+  /**
+   * Where a row stands among the list's items (1-based), or null for a row that is not an item
+   * (a group's header); each row is the item at its index when absent.
+   */
+  positionOf?: (item: T, index: number) => number | null
+  /** How many items the whole list holds, when some rows are not items. */
+  setSize?: number
 }
 
 /**
@@ -32,6 +39,8 @@ export function WindowedList<T>({
   label,
   className,
   scrollToKey,
+  positionOf = (_item, index) => index + 1,
+  setSize = total,
 }: WindowedListProps<T>): React.JSX.Element {
   const scroller = useRef<HTMLDivElement>(null)
   // The app is not built with the React Compiler, so nothing memoizes the virtualizer's functions.
@@ -67,13 +76,15 @@ export function WindowedList<T>({
       >
         {shown.map((row) => {
           const item = items[row.index] as T
+          const position = positionOf(item, row.index)
           return (
             <li
               key={row.key}
               ref={virtualizer.measureElement}
               data-index={row.index}
-              aria-setsize={total}
-              aria-posinset={row.index + 1}
+              role={position === null ? 'none' : undefined}
+              aria-setsize={position === null ? undefined : setSize}
+              aria-posinset={position ?? undefined}
               className="windowed-item"
               style={{ transform: `translateY(${row.start}px)` }}
             >

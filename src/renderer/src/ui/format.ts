@@ -44,3 +44,24 @@ export function formatDateTime(iso: string): string {
   const parsed = Date.parse(iso)
   return Number.isNaN(parsed) ? iso : momentFormat.format(new Date(parsed))
 }
+
+const dayMonth = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short' })
+const dayMonthYear = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+})
+
+/**
+ * When the app recorded something (a clipping), in the writer's own time zone: "2 Dec", with the
+ * year only when it is not this year ("2 Dec 2025"). Short, so that it is not read as the date
+ * the source was published.
+ */
+export function formatShortDate(iso: string, now: Date = new Date()): string {
+  const parsed = Date.parse(iso)
+  if (Number.isNaN(parsed)) return iso
+  const date = new Date(parsed)
+  return date.getFullYear() === now.getFullYear()
+    ? dayMonth.format(date)
+    : dayMonthYear.format(date)
+}

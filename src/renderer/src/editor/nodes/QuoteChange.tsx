@@ -1,5 +1,5 @@
 import type { ReactElement } from 'react'
-import { wordDiff } from '../../../../shared/word-diff'
+import { WordDiff } from '../../ui/WordDiff'
 import './QuoteChange.css'
 
 interface QuoteChangeProps {
@@ -18,15 +18,7 @@ export function QuoteChange({ was, now, onAccept, onKeep }: QuoteChangeProps): R
   return (
     <div className="citation-change" role="group" aria-label="Changed in the source">
       <p className="citation-change-diff">
-        {wordDiff(was, now).map((part, index) =>
-          part.kind === 'added' ? (
-            <ins key={index}>{part.text}</ins>
-          ) : part.kind === 'removed' ? (
-            <del key={index}>{part.text}</del>
-          ) : (
-            <span key={index}>{part.text}</span>
-          ),
-        )}
+        <WordDiff was={was} now={now} />
       </p>
       <div className="citation-change-actions">
         <button type="button" className="citation-button" onClick={onAccept}>

@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { essayInEveryHealthState } from './desk-steps'
-import { bakerTitle } from './steps'
+import { bakerTitle, exportFromMenu, clippingCards } from './steps'
 
 // At 1024 px both side panes have collapsed by themselves; they are scanned opened over the text.
 const sizes = [
@@ -41,9 +41,7 @@ test('axe finds no serious or critical violation, light and dark, wide and narro
         await page.keyboard.press('Escape')
         await page.getByRole('button', { name: 'Expand clippings' }).click()
       }
-      await expect(page.getByRole('list', { name: 'Clippings' }).getByRole('listitem')).toHaveCount(
-        4,
-      )
+      await expect(clippingCards(page.getByRole('list', { name: 'Clippings' }))).toHaveCount(4)
       expect.soft(await seriousViolations(page), `Source view, ${where}`).toEqual([])
       if (narrow) await page.keyboard.press('Escape')
 
@@ -52,7 +50,7 @@ test('axe finds no serious or critical violation, light and dark, wide and narro
       expect.soft(await seriousViolations(page), `Essays view, ${where}`).toEqual([])
 
       // The export gate, listing the quotes that no longer match, in the same colours.
-      await page.getByRole('button', { name: 'Export to Markdown' }).click()
+      await exportFromMenu(page)
       const gate = page.getByRole('alertdialog', { name: 'Unverified quotes' })
       await expect(gate).toBeVisible()
       expect.soft(await seriousViolations(page), `Export gate, ${where}`).toEqual([])

@@ -43,7 +43,10 @@ test('a citation reads as a quotation: its controls come on hover or focus and w
   // From the keyboard alone: the arrow key selects the block, Tab goes into its controls.
   await editor.getByText('Before the quote.').click()
   await page.keyboard.press('End')
+  await page.mouse.move(0, 0)
   await page.keyboard.press('ArrowRight')
+  // Selected, the block shows its controls; Tab waits for them (a loaded machine is slow to).
+  await expect(locator).toBeVisible()
   await page.keyboard.press('Tab')
   await expect(locator).toBeFocused()
   await expect(locator).toHaveValue('p. 12')

@@ -1,3 +1,4 @@
+import { clippingCards } from './steps'
 import { expect, fixture, test } from './fixtures'
 import { selectInReader } from './reader-selection'
 
@@ -22,7 +23,7 @@ test('clip a passage with curly quotes, find it in Clippings and highlighted, af
   await reader.getByRole('button', { name: 'Clip selection' }).click()
 
   const clippings = page.getByRole('list', { name: 'Clippings' })
-  await expect(clippings.getByRole('listitem')).toHaveCount(1)
+  await expect(clippingCards(clippings)).toHaveCount(1)
   await expect(clippings).toContainText(passage)
   await expect(reader.locator('mark')).toHaveText(passage)
 
@@ -50,9 +51,9 @@ test('a clipping that spans two paragraphs keeps both, and search finds clipping
 
   await selectInReader(page, 'the respect of sex workers')
   await page.getByRole('button', { name: 'Clip selection' }).click()
-  await expect(clippings.getByRole('listitem')).toHaveCount(2)
+  await expect(clippingCards(clippings)).toHaveCount(2)
 
   await page.getByRole('searchbox', { name: 'Search clippings' }).fill('respect')
-  await expect(clippings.getByRole('listitem')).toHaveCount(1)
+  await expect(clippingCards(clippings)).toHaveCount(1)
   await expect(clippings).toContainText('the respect of sex workers')
 })

@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test'
 import { expect, fixture, test, type RunningApp } from './fixtures'
 import { selectInReader } from './reader-selection'
-import { bakerPage, bakerQuote, clippingItem, updateBaker } from './steps'
+import { bakerPage, bakerQuote, clippingItem, updateBaker, clippingCards } from './steps'
 
 // Importing and re-importing take a while on a loaded machine; nothing here is timed.
 test.setTimeout(60_000)
@@ -169,7 +169,7 @@ test('a tag filters the clippings, the filter is a removable chip, and groups co
   await card.getByRole('button', { name: 'Save' }).click()
 
   const panel = page.getByRole('complementary', { name: 'Clippings panel' })
-  const cards = panel.getByRole('list', { name: 'Clippings' }).getByRole('listitem')
+  const cards = clippingCards(panel.getByRole('list', { name: 'Clippings' }))
   await expect(cards).toHaveCount(2)
   await card.getByRole('button', { name: 'Filter by tag stigma' }).click()
   await expect(cards).toHaveCount(1)

@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test'
 import { expect, test } from './fixtures'
-import { bakerQuote, citeFromBaker } from './steps'
+import { bakerQuote, citeFromBaker, clippingCards } from './steps'
 
 const mod = process.platform === 'darwin' ? 'Meta' : 'Control'
 
@@ -79,7 +79,7 @@ test('at 1024×700 the panes step aside: the essay column is at least 560 px, no
 
   // Reopened on a narrow window, a pane lies over the text, which keeps its width.
   await page.getByRole('button', { name: 'Expand clippings' }).click()
-  const clipping = page.getByRole('list', { name: 'Clippings' }).getByRole('listitem')
+  const clipping = clippingCards(page.getByRole('list', { name: 'Clippings' }))
   await expect(clipping).toContainText(bakerQuote)
   expect(await widthOf(essay)).toBe(column)
   await page.keyboard.press('Escape')

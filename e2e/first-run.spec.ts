@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { dragFilesOver } from './file-drop'
 import { expect, fixture, test } from './fixtures'
-import { anoraTitle } from './steps'
+import { anoraTitle, clippingCards } from './steps'
 
 const sampleTitle = 'A short history of the commonplace book'
 const sampleEssay = 'Why keep a commonplace book?'
@@ -94,7 +94,7 @@ test('the sample notebook opens with an essay whose citations verify and lead to
   await expect(citations).toHaveCount(4)
   await expect(citations.filter({ hasText: 'Verified' })).toHaveCount(4)
   await expect(page.getByRole('list', { name: 'Sources' })).toContainText(sampleTitle)
-  await expect(page.getByRole('list', { name: 'Clippings' }).getByRole('listitem')).toHaveCount(5)
+  await expect(clippingCards(page.getByRole('list', { name: 'Clippings' }))).toHaveCount(5)
 
   const citation = citations.filter({ hasText: sampleQuote })
   await citation.hover()

@@ -1,3 +1,4 @@
+import { clippingCards } from './steps'
 import { expect, test } from './fixtures'
 import { copyOfLargeNotebook, largeNotebook, LARGE_NOTEBOOK_CLIPPINGS } from './large-notebook'
 
@@ -15,7 +16,7 @@ test('a notebook of 10,000 clippings opens on its newest, scrolls to its oldest,
   const { page } = app
   const { newest, oldest } = await largeNotebook()
   const list = page.getByRole('list', { name: 'Clippings' })
-  const items = list.getByRole('listitem')
+  const items = clippingCards(list)
 
   await expect(items.first()).toContainText(opening(newest.target[0].exact), { timeout: 60_000 })
   await expect(items.first()).toHaveAttribute('aria-setsize', String(LARGE_NOTEBOOK_CLIPPINGS))

@@ -94,3 +94,8 @@ export async function updateBaker(
   await page.getByRole('button', { name: 'Update from file…' }).click()
   return page.getByRole('status').filter({ hasText: 'Updated' })
 }
+
+/** The clipping cards of a Clippings list: its items without the group headers "By source" adds. */
+export function clippingCards(list: Locator): Locator {
+  return list.getByRole('listitem').filter({ hasNot: list.page().locator('.clipping-group') })
+}

@@ -17,7 +17,8 @@ interface WindowedListProps<T> {
   scrollToKey?: string | null
   /**
    * Where a row stands among the list's items (1-based), or null for a row that is not an item
-   * (a group's header); each row is the item at its index when absent.
+   * (a group's header: still an <li>, as a list may hold nothing else, but given no place among
+   * the items); each row is the item at its index when absent.
    */
   positionOf?: (item: T, index: number) => number | null
   /** How many items the whole list holds, when some rows are not items. */
@@ -82,7 +83,6 @@ export function WindowedList<T>({
               key={row.key}
               ref={virtualizer.measureElement}
               data-index={row.index}
-              role={position === null ? 'none' : undefined}
               aria-setsize={position === null ? undefined : setSize}
               aria-posinset={position ?? undefined}
               className="windowed-item"

@@ -47,33 +47,39 @@ export function ReaderHeader({
           </a>
         </p>
       )}
-      <button
-        type="button"
-        className="button button-small reader-edit"
-        aria-expanded={editing}
-        onClick={() => onEditingChange(!editing)}
-      >
-        Edit details
-      </button>
-      <button type="button" className="button button-small reader-edit" onClick={onUpdateFromFile}>
-        Update from file…
-      </button>
-      <button
-        type="button"
-        className="button button-small reader-edit"
-        aria-expanded={versionsOpen}
-        onClick={() => onVersionsOpenChange(!versionsOpen)}
-      >
-        Versions
-      </button>
-      <button
-        type="button"
-        className="button button-small reader-edit reader-delete"
-        title="Delete this source and its clippings (you can undo it)"
-        onClick={onDelete}
-      >
-        Delete source
-      </button>
+      <div className="reader-actions" role="group" aria-label="Source actions">
+        <button
+          type="button"
+          className="button button-small reader-edit"
+          aria-expanded={editing}
+          onClick={() => onEditingChange(!editing)}
+        >
+          Edit details
+        </button>
+        <button
+          type="button"
+          className="button button-small reader-edit"
+          onClick={onUpdateFromFile}
+        >
+          Update from file…
+        </button>
+        <button
+          type="button"
+          className="button button-small reader-edit"
+          aria-expanded={versionsOpen}
+          onClick={() => onVersionsOpenChange(!versionsOpen)}
+        >
+          Versions
+        </button>
+        <button
+          type="button"
+          className="button button-small reader-edit reader-delete"
+          title="Delete this source and its clippings (you can undo it)"
+          onClick={onDelete}
+        >
+          Delete source
+        </button>
+      </div>
       {editing && (
         <DetailsForm
           key={source.id}

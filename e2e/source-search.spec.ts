@@ -1,5 +1,6 @@
 import { expect, fixture, test } from './fixtures'
 import { selectInReader } from './reader-selection'
+import { clippingCards } from './steps'
 
 test('search the sources’ text, open the reader at the passage, and see search matches marked in Clippings', async ({
   app,
@@ -32,7 +33,7 @@ test('search the sources’ text, open the reader at the passage, and see search
   await selectInReader(page, 'the respect of sex workers')
   await page.getByRole('button', { name: 'Clip selection' }).click()
   const clippings = page.getByRole('list', { name: 'Clippings' })
-  await expect(clippings.getByRole('listitem')).toHaveCount(1)
+  await expect(clippingCards(clippings)).toHaveCount(1)
   await page.getByRole('searchbox', { name: 'Search clippings' }).fill('RESPECT wor')
   await expect(clippings.locator('mark')).toHaveText(['respect', 'wor'])
 

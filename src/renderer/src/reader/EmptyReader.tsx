@@ -1,4 +1,5 @@
 import { ariaShortcut, shortcutLabel, shortcuts } from '../ui/commands'
+import './welcome.css'
 
 interface EmptyReaderProps {
   /** Null while main has not yet said: neither the welcome nor the hint flashes by. */

@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 import type { TextRange } from './offsets'
+import './selection-popover.css'
 
 interface SelectionPopoverProps {
   range: TextRange

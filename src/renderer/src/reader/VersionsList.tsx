@@ -3,6 +3,7 @@ import { call } from '../api'
 import { keys } from '../data/queries'
 import { formatDateTime } from '../ui/format'
 import { describeChange } from './versionChange'
+import './versions-list.css'
 
 interface VersionsListProps {
   sourceId: string

@@ -1,7 +1,8 @@
 // The one contract between the renderer and main: every channel, its arguments and its answer.
 // The preload implements `CommonplaceApi` one function per channel; main answers each channel
 // after parsing its arguments (they arrive as `unknown`); the e2e harness binds the same table.
-import type { AnchorState, StateCounts } from './anchor'
+import type { BackupInfo, NotebookStatus, RepairSummary, RestoreReport } from './notebook-care'
+import type { ReimportSummary, SourceVersionSummary } from './source-changes'
 import type { ClippingView, SourceMetadata, SourceSummary } from './domain'
 import type { CitationCheck, Essay, EssaySummary, SerializedEditorStateJson } from './essay'
 import type { AboutInfo, ResumeState, Settings, SettingsSnapshot } from './settings'
@@ -110,24 +111,6 @@ export interface SourceTextHit {
   snippet: { before: string; match: string; after: string }
 }
 
-/** One version of a source, as the versions list shows it (`listSourceVersions`). */
-export interface SourceVersionSummary {
-  hash: string
-  importedAt: string
-  fileName: string
-  /** The version the reader shows by default. */
-  newest: boolean
-  /** Clippings made on this version (and not moved to a later one). */
-  clippedHere: number
-  /** What changed from the version before; absent for the first version. */
-  change?: {
-    wordsAdded: number
-    wordsRemoved: number
-    /** Where the clippings of earlier versions stand in this one. */
-    clippings: StateCounts<AnchorState>
-  }
-}
-
 export interface SourceQuery {
   limit?: number
   cursor?: string
@@ -154,66 +137,16 @@ export interface LoadProblem {
   message: string
 }
 
-/** A clipping whose passage an update changed or lost: the update's summary names it. */
-export interface AffectedClipping {
-  clippingId: string
-  /** The words it was clipped with. */
-  quote: string
-  state: 'changed' | 'missing'
-}
-
-/** What updating a source did to its clippings: how many ended in each state, and which. */
-export interface ReimportSummary {
-  source: SourceSummary
-  counts: StateCounts<AnchorState>
-  /** The changed and missing ones, in text order of the version they were clipped from. */
-  affected: AffectedClipping[]
-}
-
-/** Why a backup was taken. */
-export type BackupReason =
-  'start' | 'hourly' | 'manual' | 'before-restore' | 'before-repair' | 'before-upgrade'
-
-/** A snapshot of the notebook in `backups/<name>/`. */
-export interface BackupInfo {
-  name: string
-  createdAt: string
-  reason: BackupReason
-  /** It loaded and validated when taken; only such a backup can be restored. */
-  verified: boolean
-  sources: number
-  clippings: number
-  essays: number
-  bytes: number
-  files: number
-  /** The change-feed revision it captured: no new backup is needed while the notebook is there. */
-  revision?: number
-}
-
-/** A restore: the backup put in place, and the backup of what was there before it. */
-export interface RestoreReport {
-  restored: BackupInfo
-  before: BackupInfo
-}
-
-/** What `repair` did: the index rebuilt from the files it lists. */
-export interface RepairSummary {
-  /** The backup taken first. */
-  backup: string
-  /** Where a damaged index was kept, if there was one. */
-  keptAside: string | null
-  adoptedSources: number
-  adoptedEssays: number
-  droppedEntries: number
-  /** Files that do not validate: left in place, not listed. */
-  damagedFiles: string[]
-  removedTemporaryFiles: number
-}
-
-/** Whether the notebook could be opened; a refused one offers only the ways back. */
-export type NotebookStatus =
-  { state: 'open'; dataDir: string } | { state: 'refused'; dataDir: string; message: string }
-
+// What an update of a source changed, and its versions: part of the contract, kept together.
+export type { AffectedClipping, ReimportSummary, SourceVersionSummary } from './source-changes'
+// Backups, restore and repair: their types live beside each other, and are part of the contract.
+export type {
+  BackupInfo,
+  BackupReason,
+  NotebookStatus,
+  RepairSummary,
+  RestoreReport,
+} from './notebook-care'
 export type ExportFormat = 'gfm' | 'pandoc'
 
 export interface ExportRequest {

@@ -26,6 +26,7 @@ import { EssayList } from './EssayList'
 import { EssaysEmpty } from './EssaysEmpty'
 import { UndoToast, type ToastMessage } from './UndoToast'
 import { useSettings } from '../settings/SettingsContext'
+import { useCommand } from '../ui/commands'
 import { useSaveOnLeave } from './useSaveOnLeave'
 import { useAutosave } from './useAutosave'
 import { citedKey, useCitationStatus } from './useCitationStatus'
@@ -209,17 +210,7 @@ export function EssaysPane(props: EssaysPaneProps): ReactElement {
     if (request === latestOpen.current) show(result.value)
     changed.current?.()
   }
-  const importLatest = useRef(importEssay)
-  useEffect(() => {
-    importLatest.current = importEssay
-  })
-  useEffect(
-    () =>
-      window.commonplace.onMenuCommand((command) => {
-        if (command === 'import-essay') void importLatest.current()
-      }),
-    [],
-  )
+  useCommand('import-essay', () => void importEssay())
 
   const rename = async (title: string): Promise<void> => {
     const id = openId.current
@@ -302,17 +293,7 @@ export function EssaysPane(props: EssaysPaneProps): ReactElement {
   useSaveOnLeave(flush)
 
   // The menu's "New essay", while this pane is shown.
-  const newEssayLatest = useRef(newEssay)
-  useEffect(() => {
-    newEssayLatest.current = newEssay
-  })
-  useEffect(
-    () =>
-      window.commonplace.onMenuCommand((command) => {
-        if (command === 'new-essay') void newEssayLatest.current()
-      }),
-    [],
-  )
+  useCommand('new-essay', () => void newEssay())
 
   const openLatest = useRef(openEssay)
   useEffect(() => {

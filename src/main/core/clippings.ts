@@ -257,12 +257,7 @@ export class ClippingsService {
    * quotes the new wording: one transaction, so they never disagree. The old version stays.
    */
   async acceptChange(id: string): Promise<ClippingView> {
-    const { file } = await this.find(id)
-    const updated = await this.store.write(async (tx) => {
-      const data = await tx.source(file.id)
-      const clipping = clippingIn(data, id)
-      const newest = data.versions[data.versions.length - 1]
-      if (!newest || clipping.versionHash === newest.hash) return clipping
+    return this.decideOnNewest(id, async (tx, clipping, newest) => {
       const { text } = await tx.text(newest.hash)
       const anchor = reanchor(clipping.target[0], clipping.target[1], text)
       if (anchor.state === 'missing') {
@@ -277,10 +272,7 @@ export class ClippingsService {
       delete clipping.keptWording
       clipping.updatedAt = this.now().toISOString()
       await this.essays.updateQuoteIn(tx, id, anchor.exact)
-      return clipping
     })
-    this.touched(file.id)
-    return this.viewOf(updated, await this.store.sourceFile(file.id))
   }
 
   /**
@@ -288,16 +280,33 @@ export class ClippingsService {
    * it differently: recorded with the clipping and every citation of it, for that version only.
    */
   async keepWording(id: string): Promise<ClippingView> {
+    return this.decideOnNewest(id, async (tx, clipping, newest) => {
+      const decision = { versionHash: newest.hash, keptAt: this.now().toISOString() }
+      clipping.keptWording = decision
+      clipping.updatedAt = decision.keptAt
+      await this.essays.keepWordingIn(tx, id, decision)
+    })
+  }
+
+  /**
+   * The writer's answer to a clipping clipped from an older version than the newest: `decide`
+   * changes it (and its citations) in one transaction; nothing to decide when it is on the newest.
+   */
+  private async decideOnNewest(
+    id: string,
+    decide: (
+      tx: Transaction,
+      clipping: Clipping,
+      newest: SourceFile['versions'][number],
+    ) => Promise<void>,
+  ): Promise<ClippingView> {
     const { file } = await this.find(id)
     const updated = await this.store.write(async (tx) => {
       const data = await tx.source(file.id)
       const clipping = clippingIn(data, id)
       const newest = data.versions[data.versions.length - 1]
       if (!newest || clipping.versionHash === newest.hash) return clipping
-      const decision = { versionHash: newest.hash, keptAt: this.now().toISOString() }
-      clipping.keptWording = decision
-      clipping.updatedAt = decision.keptAt
-      await this.essays.keepWordingIn(tx, id, decision)
+      await decide(tx, clipping, newest)
       return clipping
     })
     this.touched(file.id)

@@ -2,8 +2,9 @@
 // Pure types and pure helpers only; no node:*, electron or DOM.
 import type { Anchor } from './anchor'
 import type { KeptWording } from './essay'
+import type { Locator, SourceLayout } from './layout'
 
-export type SourceKind = 'html' | 'md' | 'txt'
+export type SourceKind = 'html' | 'md' | 'txt' | 'pdf' | 'epub'
 
 /** What a user may edit about a source; everything else is derived at import. */
 export interface SourceMetadata {
@@ -13,6 +14,10 @@ export interface SourceMetadata {
   /** ISO 8601 date or date-time, as the page gave it. */
   publishedAt?: string
   url?: string
+  /** A book's or report's publisher, as its file names it. */
+  publisher?: string
+  /** An ISBN, DOI or other identifier the file gives (EPUB dc:identifier, PDF XMP). */
+  identifier?: string
 }
 
 export interface SourceVersion {
@@ -24,6 +29,8 @@ export interface SourceVersion {
   html: string
   importedAt: string
   fileName: string
+  /** Pages (PDF) or chapters (EPUB) as offsets into `text`; absent for articles. */
+  layout?: SourceLayout
 }
 
 export interface Source extends SourceMetadata {
@@ -90,6 +97,8 @@ export interface ClippingView extends Omit<Clipping, 'reanchored'> {
   source: SourceSummary
   /** Where the passage stands in the newest version of its source. */
   anchor: Anchor
+  /** Its page(s) or chapter where the source has them, at `anchor` in the newest version. */
+  locator?: Locator
   /** How many essays cite it; filled in where lists show it. */
   citedBy?: number
   /**

@@ -4,6 +4,7 @@
 import type { BackupInfo, NotebookStatus, RepairSummary, RestoreReport } from './notebook-care'
 import type { ReimportSummary, SourceVersionSummary } from './source-changes'
 import type { ClippingView, SourceMetadata, SourceSummary } from './domain'
+import type { SourceLayout } from './layout'
 import type { CitationCheck, Essay, EssaySummary, SerializedEditorStateJson } from './essay'
 import type { AboutInfo, ResumeState, Settings, SettingsSnapshot } from './settings'
 
@@ -51,13 +52,30 @@ export interface ImportReport {
 export interface SourceDetail {
   source: SourceSummary
   /** `importedAt`: when this version was added (the reader names an older one by it). */
-  version: { hash: string; text: string; html: string; importedAt?: string }
+  version: {
+    hash: string
+    text: string
+    html: string
+    importedAt?: string
+    /** Pages or chapters of `text` (PDF, EPUB); absent for articles. */
+    layout?: SourceLayout
+    /**
+     * The imported file itself is kept (a PDF, drawn page by page from it): fetch it with
+     * `getSourceFile`. Absent when the reader shows `html`.
+     */
+    file?: { mediaType: string; bytes: number }
+  }
   /** When `version` is older than this, the reader says so. */
   newestVersionHash: string
   /** This source's clippings that have a place in `version`, in text order, at that place. */
   clippings: ClippingView[]
   /** Its clippings that have none: the reader lists them ("not found in this version"). */
   notFound: ClippingView[]
+}
+
+export interface SourceFileData {
+  mediaType: string
+  base64: string
 }
 
 export interface ClippingQuery {
@@ -212,6 +230,11 @@ export interface InvokeApi {
   searchSources(query: SourceTextQuery): Promise<Result<SourceTextHit[]>>
   /** The newest version, or an older one by hash (to read a passage the newest no longer has). */
   getSource(id: string, versionHash?: string): Promise<Result<SourceDetail>>
+  /**
+   * The file a version was imported from, where it is kept (a PDF), base64-encoded: the contract
+   * carries JSON-safe values only, and the reader draws the pages from these bytes.
+   */
+  getSourceFile(id: string, versionHash: string): Promise<Result<SourceFileData>>
   updateSourceMetadata(id: string, metadata: SourceMetadata): Promise<Result<SourceSummary>>
   /** Deletes a source and, with it, its clippings (kept on disk: `restoreSource` undoes it). */
   deleteSource(id: string): Promise<Result<SourceSummary>>
@@ -321,6 +344,7 @@ export const channels = {
   importDroppedPath: 'sources:import-dropped',
   searchSources: 'sources:search',
   getSource: 'sources:get',
+  getSourceFile: 'sources:file',
   updateSourceMetadata: 'sources:update-metadata',
   deleteSource: 'sources:delete',
   restoreSource: 'sources:restore',

@@ -136,6 +136,7 @@ describe('every channel, with hostile arguments', () => {
         fc.record({ query: text, limit: fc.integer({ min: -1, max: 300 }) }, { requiredKeys: [] }),
       ),
       getSource: fc.tuple(id, fc.option(hostileString, { nil: undefined })),
+      getSourceFile: fc.tuple(id, hostileString),
       updateSourceMetadata: fc.tuple(id, fc.record({ title: text, url: text, author: text })),
       deleteSource: fc.tuple(id),
       restoreSource: fc.tuple(id),

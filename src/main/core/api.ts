@@ -55,6 +55,7 @@ const schemas = {
     z.object({ query: z.string().max(1000), limit: z.number().int().min(1).max(200).optional() }),
   ]),
   getSource: z.tuple([id, z.string().max(100).optional()]),
+  getSourceFile: z.tuple([id, z.string().max(100)]),
   updateSourceMetadata: z.tuple([id, sourceMetadataSchema]),
   deleteSource: z.tuple([id]),
   restoreSource: z.tuple([id]),
@@ -207,6 +208,9 @@ export function createHandlers(session: NotebookSession, ports: Ports): InvokeHa
     ),
     getSource: handle(schemas.getSource, (sourceId, versionHash) =>
       app.sources.get(sourceId, versionHash),
+    ),
+    getSourceFile: handle(schemas.getSourceFile, (sourceId, versionHash) =>
+      app.sources.keptFile(sourceId, versionHash),
     ),
     updateSourceMetadata: handle(schemas.updateSourceMetadata, (sourceId, metadata) =>
       app.sources.updateMetadata(sourceId, metadata),

@@ -11,9 +11,11 @@ import type {
   ImportReport,
   Page,
   SourceDetail,
+  SourceFileData,
   SourceQuery,
   SourceVersionSummary,
 } from '../../shared/ipc'
+import type { SourceLayout } from '../../shared/layout'
 import { reanchor } from './anchoring'
 import { reanchorAll } from './reanchoring'
 import { once, toClippingView, visibleClippings } from './clipping-views'
@@ -130,7 +132,7 @@ export class SourcesService {
       ? file.versions.find((candidate) => candidate.hash === versionHash)
       : newest
     if (!version || !newest) throw notFound(`That version of “${entry.title}”`)
-    const { text, html } = await this.store.text(version.hash)
+    const { text, html, layout, file: kept } = await this.store.text(version.hash)
     const newestText = once(async () => (await this.store.text(newest.hash)).text)
     const clippings: ClippingView[] = []
     const unplaced: ClippingView[] = []
@@ -149,11 +151,28 @@ export class SourcesService {
     clippings.sort((a, b) => a.target[1].start - b.target[1].start)
     return {
       source: summaryOf(entry),
-      version: { hash: version.hash, text, html, importedAt: version.importedAt },
+      version: {
+        hash: version.hash,
+        text,
+        html,
+        importedAt: version.importedAt,
+        ...(layout && { layout: structuredClone(layout) as SourceLayout }),
+        ...(kept && { file: { mediaType: kept.mediaType, bytes: kept.bytes } }),
+      },
       newestVersionHash: newest.hash,
       clippings,
       notFound: unplaced,
     }
+  }
+
+  /** The file a version was imported from, where one is kept (a PDF the reader draws). */
+  async keptFile(id: string, versionHash: string): Promise<SourceFileData> {
+    const file = await this.store.sourceFile(id)
+    const version = file.versions.find((candidate) => candidate.hash === versionHash)
+    const kept = version && (await this.store.text(version.hash)).file
+    if (!kept) throw notFound('The imported file of that version')
+    const bytes = await this.store.keptFile(kept.hash)
+    return { mediaType: kept.mediaType, base64: bytes.toString('base64') }
   }
 
   async updateMetadata(id: string, metadata: SourceMetadata): Promise<SourceSummary> {
@@ -172,6 +191,8 @@ export class SourcesService {
         entry.author = clean.author || undefined
         entry.siteName = clean.siteName || undefined
         entry.publishedAt = clean.publishedAt || undefined
+        entry.publisher = clean.publisher || undefined
+        entry.identifier = clean.identifier || undefined
         entry.url = clean.url || undefined
       }
       change(file.entry)
@@ -305,6 +326,8 @@ export class SourcesService {
       siteName: article.metadata.siteName,
       publishedAt: article.metadata.publishedAt,
       url: article.metadata.url,
+      publisher: article.metadata.publisher,
+      identifier: article.metadata.identifier,
     }
     await this.store.write(async (tx) => {
       const library = await tx.library()
@@ -375,9 +398,9 @@ function onVersion(
   const anchor = reanchor(view.target[0], view.target[1], version.text)
   if (anchor.state !== 'verified' && anchor.state !== 'moved') return null
   return {
-      ...view,
-      versionHash: version.hash,
-      target: selectorsAt(version.text, anchor.start, anchor.end),
+    ...view,
+    versionHash: version.hash,
+    target: selectorsAt(version.text, anchor.start, anchor.end),
   }
 }
 

@@ -82,12 +82,12 @@ export async function assertWritable(path: string): Promise<void> {
   }
 }
 
-export async function writeDurably(path: string, text: string): Promise<void> {
+export async function writeDurably(path: string, content: string | Uint8Array): Promise<void> {
   const temp = `${path}.${process.pid}.tmp`
   try {
     const file = await open(temp, 'w')
     try {
-      await file.writeFile(text, 'utf8')
+      await file.writeFile(content)
       await file.sync()
     } finally {
       await file.close()

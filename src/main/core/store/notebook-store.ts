@@ -1,8 +1,10 @@
+import { mkdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { LoadProblem, NotebookChange } from '../../../shared/ipc'
 import { CommonplaceError, notFound } from '../errors'
 import { ChangeFeed } from './change-feed'
-import { assertWritable, fingerprintOf } from './durable-json-file'
+import { readFailure } from '../importing/read-source-file'
+import { assertWritable, fingerprintOf, writeDurably } from './durable-json-file'
 import { loadStoreFile, saveStoreFile, type Frozen, type Loaded } from './json-store-file'
 import type { HeldLock, NotebookLock } from './notebook-lock'
 import {
@@ -67,6 +69,27 @@ export class NotebookStore {
   textPath(hash: string): string {
     if (!HASH_PATTERN.test(hash)) throw new CommonplaceError('invalid-argument', 'Not a text hash.')
     return join(this.dataDir, 'texts', `${hash}.json`)
+  }
+
+  /** An imported file kept as it was (a PDF the reader draws), named by its sha-256. */
+  keptFilePath(hash: string): string {
+    if (!HASH_PATTERN.test(hash)) throw new CommonplaceError('invalid-argument', 'Not a file hash.')
+    return join(this.dataDir, 'files', hash)
+  }
+
+  /** The bytes of a kept file; a missing one is reported like a missing text. */
+  async keptFile(hash: string): Promise<Buffer> {
+    const path = this.keptFilePath(hash)
+    try {
+      return await readFile(path)
+    } catch (error) {
+      const problem = new CommonplaceError(
+        'damaged',
+        `${path} cannot be read (${readFailure(error)}): the file this version was imported from is gone.`,
+      )
+      this.report(path, problem)
+      throw problem
+    }
   }
 
   /** Files that could not be read: reported, and left on disk as they are. */
@@ -243,6 +266,11 @@ export class NotebookStore {
       data: unknown
       landed(fp: string | null): void
     }[] = []
+    const kept: { path: string; bytes: Uint8Array }[] = []
+    for (const [hash, bytes] of tx.files) {
+      const path = this.keptFilePath(hash)
+      if ((await fingerprintOf(path)) === null) kept.push({ path, bytes })
+    }
     for (const text of tx.texts.values()) {
       const path = this.textPath(text.hash)
       if ((await fingerprintOf(path)) !== null) continue // written once, by hash
@@ -272,7 +300,7 @@ export class NotebookStore {
         landed: (fingerprint) => (this.index = { data: library, fingerprint }),
       })
     }
-    if (writes.length === 0 && !tx.all) return
+    if (writes.length === 0 && kept.length === 0 && !tx.all) return
     // Refuse before the first byte: a read-only file or folder anywhere means no write at all.
     for (const { path } of writes) await assertWritable(path)
     if (!(await held.stillHeld())) {
@@ -281,6 +309,9 @@ export class NotebookStore {
         'This process lost the notebook lock while it was stalled; nothing was written. Try again.',
       )
     }
+    // Kept files first: a text that names one is never on disk without it.
+    if (kept.length > 0) await mkdir(join(this.dataDir, 'files'), { recursive: true })
+    for (const { path, bytes } of kept) await writeDurably(path, bytes)
     for (const write of writes) write.landed(await saveStoreFile(write.path, write.data))
     await this.feed.record({
       sources: [...tx.sources.keys()],

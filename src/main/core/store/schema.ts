@@ -3,6 +3,7 @@
 // Bump SCHEMA_VERSION when a file's shape changes, and teach migrate.ts the old one.
 import { z } from 'zod'
 import type { Clipping, SourceKind, SourceMetadata } from '../../../shared/domain'
+import type { SourceLayout } from '../../../shared/layout'
 import type { SerializedEditorStateJson } from '../../../shared/essay'
 import { storedEditorStateSchema } from '../../../shared/essay-state/schema'
 
@@ -26,6 +27,8 @@ export const sourceMetadataSchema = z.object({
   author: z.string().trim().max(500).optional(),
   siteName: z.string().trim().max(500).optional(),
   publishedAt: z.string().trim().max(100).optional(),
+  publisher: z.string().trim().max(500).optional(),
+  identifier: z.string().trim().max(500).optional(),
   url: z
     .string()
     .trim()
@@ -67,6 +70,17 @@ export interface VersionText {
   hash: string
   text: string
   html: string
+  /** Pages (PDF) or chapters (EPUB) as offsets into `text`. */
+  layout?: SourceLayout
+  /** The imported file, kept in files/<hash> where the reader draws from it (a PDF). */
+  file?: KeptFile
+}
+
+/** A file kept as imported, named by the sha-256 of its bytes, written once. */
+export interface KeptFile {
+  hash: string
+  mediaType: string
+  bytes: number
 }
 
 export interface SourceFile {
@@ -111,7 +125,7 @@ export interface LibraryFile {
 
 const sourceEntrySchema = sourceMetadataSchema.loose().extend({
   id: idSchema,
-  kind: z.enum(['html', 'md', 'txt']),
+  kind: z.enum(['html', 'md', 'txt', 'pdf', 'epub']),
   importedAt: isoDate,
   currentVersionHash: hashSchema,
   deletedAt: isoDate.optional(),
@@ -185,11 +199,24 @@ export const sourceFileSchema: z.ZodType<SourceFile> = z.looseObject({
   clippings: z.array(clippingSchema),
 })
 
+const spanSchema = { start: z.number().int().min(0), end: z.number().int().min(0) }
+const layoutSchema: z.ZodType<SourceLayout> = z.looseObject({
+  pages: z.array(z.looseObject({ ...spanSchema, label: z.string() })).optional(),
+  chapters: z.array(z.looseObject({ ...spanSchema, title: z.string() })).optional(),
+})
+const keptFileSchema: z.ZodType<KeptFile> = z.looseObject({
+  hash: hashSchema,
+  mediaType: z.string().min(1),
+  bytes: z.number().int().min(0),
+})
+
 export const versionTextSchema: z.ZodType<VersionText> = z.looseObject({
   schemaVersion,
   hash: hashSchema,
   text: z.string(),
   html: z.string(),
+  layout: layoutSchema.optional(),
+  file: keptFileSchema.optional(),
 })
 
 export const essayFileSchema: z.ZodType<EssayFile> = z.looseObject({

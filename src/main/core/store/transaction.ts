@@ -21,6 +21,8 @@ export class Transaction {
   readonly sources = new Map<string, SourceFile>()
   readonly essays = new Map<string, EssayFile>()
   readonly texts = new Map<string, VersionText>()
+  /** Imported files to keep, by the sha-256 of their bytes (written once, before the texts). */
+  readonly files = new Map<string, Uint8Array>()
   /** A change that cannot be narrowed to files (a restore): everyone reloads everything. */
   all = false
 
@@ -77,6 +79,10 @@ export class Transaction {
 
   addText(text: VersionText): void {
     this.texts.set(text.hash, text)
+  }
+
+  keepFile(hash: string, bytes: Uint8Array): void {
+    this.files.set(hash, bytes)
   }
 
   /** A version's text, including one added in this transaction. */

@@ -15,6 +15,8 @@ const fields: { name: Field; label: string; placeholder?: string; wide?: boolean
   { name: 'author', label: 'Author' },
   { name: 'siteName', label: 'Site name' },
   { name: 'publishedAt', label: 'Published', placeholder: 'YYYY-MM-DD' },
+  { name: 'publisher', label: 'Publisher' },
+  { name: 'identifier', label: 'ISBN or DOI' },
   { name: 'url', label: 'URL', placeholder: 'https://', wide: true },
 ]
 
@@ -25,6 +27,8 @@ export function DetailsForm({ source, onSave, onCancel }: DetailsFormProps): Rea
     author: source.author ?? '',
     siteName: source.siteName ?? '',
     publishedAt: source.publishedAt ?? '',
+    publisher: source.publisher ?? '',
+    identifier: source.identifier ?? '',
     url: source.url ?? '',
   })
   const [error, setError] = useState<string | null>(null)
@@ -39,6 +43,8 @@ export function DetailsForm({ source, onSave, onCancel }: DetailsFormProps): Rea
       author: values.author.trim(),
       siteName: values.siteName.trim(),
       publishedAt: values.publishedAt.trim(),
+      publisher: values.publisher.trim(),
+      identifier: values.identifier.trim(),
       url: values.url.trim(),
     })
     setSaving(false)

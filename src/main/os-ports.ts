@@ -35,7 +35,12 @@ export function electronPorts(
       openFiles({
         title: 'Import sources',
         properties: ['openFile', 'multiSelections'],
-        filters: [{ name: 'Articles', extensions: ['html', 'htm', 'md', 'markdown', 'txt'] }],
+        filters: [
+          {
+            name: 'Sources',
+            extensions: ['html', 'htm', 'xhtml', 'md', 'markdown', 'txt', 'pdf', 'epub'],
+          },
+        ],
       }),
     chooseEssayToImport: async () => {
       const [path] = await openFiles({

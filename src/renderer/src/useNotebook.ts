@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react'
 import type { ClippingView, SourceMetadata } from '../../shared/domain'
 import type {
-  ClippingEdit,
   ClippingQuery,
   ImportReport,
   ReimportSummary,
@@ -9,9 +8,10 @@ import type {
   SourceDetail,
   SourceTextHit,
 } from '../../shared/ipc'
-import { eachOneAhead } from '../../shared/one-ahead'
 import { call } from './api'
+import { useClippingActions, type ClippingActions } from './clippings/useClippingActions'
 import { useInvalidateNotebook, useNotebookEvents } from './data/queries'
+import { useImport, type Importing } from './library/useImport'
 import { FOUND_PASSAGE } from './reader/highlights'
 import type { TextRange } from './reader/offsets'
 import { useNotify } from './ui/notices'
@@ -19,7 +19,7 @@ import { useDebounced } from './ui/useDebounced'
 
 const SEARCH_DELAY_MS = 150
 
-export interface Notebook {
+export interface Notebook extends Importing, ClippingActions {
   detail: SourceDetail | null
   /** What the Clippings panel asks main for (see clippings/useClippings.ts). */
   clippingQuery: ClippingQuery
@@ -30,7 +30,6 @@ export interface Notebook {
   /** The tag the Clippings panel is filtered by, or null. */
   tag: string | null
   setTag: (tag: string | null) => void
-  importing: boolean
   /** A clipping the reader should scroll to once its marks are drawn. */
   focusClippingId: string | null
   clearFocus: () => void
@@ -40,11 +39,6 @@ export interface Notebook {
   /** The clipping the panel singles out: the newest one, or the one chosen in the reader. */
   activeClippingId: string | null
   setActiveClippingId: (id: string | null) => void
-  importSources: () => Promise<void>
-  /** Imports files dropped on the window, one by one, counting them in `dropProgress`. */
-  importDropped: (files: File[]) => Promise<void>
-  /** How far an import of dropped files has got; null when none is running. */
-  dropProgress: { current: number; total: number } | null
   /** Fills the empty notebook with the sample; resolves to what it made, null when refused. */
   openSample: () => Promise<SampleNotebookReport | null>
   /** The newest version, or an older one by its hash. */
@@ -55,19 +49,14 @@ export interface Notebook {
   resumeSource: (id: string) => Promise<void>
   /** Resolves true once the clipping is stored. */
   clip: (range: TextRange, note?: string) => Promise<boolean>
-  /** These resolve to an error message to show beside the form, or null when saved. */
+  /** Resolves to an error message to show beside the form, or null when saved. */
   saveDetails: (metadata: SourceMetadata) => Promise<string | null>
-  saveClipping: (edit: ClippingEdit) => Promise<string | null>
-  deleteClipping: (clipping: ClippingView) => Promise<void>
   showClipping: (clipping: ClippingView) => Promise<void>
   /** Update the open source from a newer file; its clippings are re-anchored. */
   updateFromFile: () => Promise<void>
   /** What the last update did, until the writer closes its summary. */
   updateSummary: ReimportSummary | null
   dismissUpdateSummary: () => void
-  /** A changed passage: the clipping (and its citations) take the new wording, or keep the old. */
-  acceptWording: (clipping: ClippingView) => Promise<boolean>
-  keepWording: (clipping: ClippingView) => Promise<boolean>
   /** "Show in source": open the source and bring the clipping's passage into view. */
   showPassage: (clippingId: string, sourceId: string) => Promise<boolean>
   /** Counts up whenever clippings change: citations re-check whether theirs still exist. */
@@ -93,8 +82,6 @@ export function useNotebook(): Notebook {
   const [sourceOnly, setSourceOnly] = useState(false)
   const [tag, setTag] = useState<string | null>(null)
   const [updateSummary, setUpdateSummary] = useState<ReimportSummary | null>(null)
-  const [importing, setImporting] = useState(false)
-  const [dropProgress, setDropProgress] = useState<Notebook['dropProgress']>(null)
   const [focusClippingId, setFocusClippingId] = useState<string | null>(null)
   const [found, setFound] = useState<{ sourceId: string; start: number; end: number } | null>(null)
   const [activeClippingId, setActiveClippingId] = useState<string | null>(null)
@@ -198,6 +185,7 @@ export function useNotebook(): Notebook {
     refreshClippings()
     await reloadOpenSource()
   }
+  const clippingActions = useClippingActions(afterClippingChange)
 
   /** After an import: each failure by its file, then the first new source opened. */
   const reportImport = async ({ imported, failed }: ImportReport): Promise<void> => {
@@ -213,45 +201,7 @@ export function useNotebook(): Notebook {
         : `Imported ${imported.length} sources`,
     )
   }
-
-  const importSources = async (): Promise<void> => {
-    if (importing) return
-    setImporting(true)
-    const result = await call((api) => api.importSources())
-    setImporting(false)
-    if (!result.ok) {
-      notify.error(result.error.message)
-      return
-    }
-    await reportImport(result.value)
-  }
-
-  const importDropped = async (files: File[]): Promise<void> => {
-    if (importing || files.length === 0) return
-    setImporting(true)
-    const report: ImportReport = { imported: [], failed: [] }
-    // One file per call, so the writer sees how far a long drop has got ("3 of 12…"); the next
-    // file is already on its way while main stores this one. A file that fails is reported with
-    // the rest at the end, and the others still import.
-    const total = files.length
-    setDropProgress({ current: 1, total })
-    await eachOneAhead(
-      files,
-      (file) => call((api) => api.importDroppedFile(file)),
-      (result, index) => {
-        if (!result.ok) {
-          report.failed.push({ fileName: files[index].name, message: result.error.message })
-        } else {
-          report.imported.push(...result.value.imported)
-          report.failed.push(...result.value.failed)
-        }
-        if (index + 1 < total) setDropProgress({ current: index + 2, total })
-      },
-    )
-    setDropProgress(null)
-    setImporting(false)
-    await reportImport(report)
-  }
+  const { importing, importSources, importDropped, dropProgress } = useImport(reportImport)
 
   const openSample = async (): Promise<SampleNotebookReport | null> => {
     const result = await call((api) => api.openSampleNotebook())
@@ -299,33 +249,6 @@ export function useNotebook(): Notebook {
     return null
   }
 
-  const saveClipping = async (edit: ClippingEdit): Promise<string | null> => {
-    const result = await call((api) => api.updateClipping(edit))
-    if (!result.ok) return result.error.message
-    await afterClippingChange()
-    return null
-  }
-
-  const restoreClipping = async (id: string): Promise<void> => {
-    const result = await call((api) => api.restoreClipping(id))
-    if (!result.ok) {
-      notify.error(result.error.message)
-      return
-    }
-    await afterClippingChange()
-    notify.info('Clipping restored')
-  }
-
-  const deleteClipping = async (clipping: ClippingView): Promise<void> => {
-    const result = await call((api) => api.deleteClipping(clipping.id))
-    if (!result.ok) {
-      notify.error(result.error.message)
-      return
-    }
-    await afterClippingChange()
-    notify.info('Clipping deleted', { label: 'Undo', run: () => void restoreClipping(clipping.id) })
-  }
-
   const showClipping = async (clipping: ClippingView): Promise<void> => {
     // A passage the newest version lost is shown where it was clipped.
     if (clipping.anchor.state === 'missing') {
@@ -337,26 +260,6 @@ export function useNotebook(): Notebook {
       detail?.source.id === clipping.sourceId && detail.version.hash === detail.newestVersionHash
     if (!shown && !(await openSource(clipping.sourceId))) return
     setFocusClippingId(clipping.id)
-  }
-
-  const acceptWording = async (clipping: ClippingView): Promise<boolean> => {
-    const result = await call((api) => api.acceptChangedQuote(clipping.id))
-    if (!result.ok) {
-      notify.error(result.error.message)
-      return false
-    }
-    await afterClippingChange()
-    return true
-  }
-
-  const keepWording = async (clipping: ClippingView): Promise<boolean> => {
-    const result = await call((api) => api.keepClippingWording(clipping.id))
-    if (!result.ok) {
-      notify.error(result.error.message)
-      return false
-    }
-    await afterClippingChange()
-    return true
   }
 
   const openLink = async (url: string): Promise<void> => {
@@ -416,13 +319,13 @@ export function useNotebook(): Notebook {
     setSourceOnly,
     tag,
     setTag,
-    importing,
     focusClippingId,
     found,
     showFound,
     activeClippingId,
     setActiveClippingId,
     clearFocus,
+    importing,
     importSources,
     importDropped,
     dropProgress,
@@ -432,15 +335,12 @@ export function useNotebook(): Notebook {
     resumeSource,
     clip,
     saveDetails,
-    saveClipping,
-    deleteClipping,
+    ...clippingActions,
     showClipping,
     showPassage,
     updateFromFile,
     updateSummary,
     dismissUpdateSummary: () => setUpdateSummary(null),
-    acceptWording,
-    keepWording,
     clippingsRevision,
     refreshClippings,
     openLink,

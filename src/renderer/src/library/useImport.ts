@@ -1,0 +1,65 @@
+import { useState } from 'react'
+import type { ImportReport } from '../../../shared/ipc'
+import { eachOneAhead } from '../../../shared/one-ahead'
+import { call } from '../api'
+import { useNotify } from '../ui/notices'
+
+export interface Importing {
+  importing: boolean
+  importSources: () => Promise<void>
+  /** Imports files dropped on the window, one by one, counting them in `dropProgress`. */
+  importDropped: (files: File[]) => Promise<void>
+  /** How far an import of dropped files has got; null when none is running. */
+  dropProgress: { current: number; total: number } | null
+}
+
+/**
+ * Importing sources, from the dialog or dropped on the window: one import at a time, and what
+ * came of it handed to `reportImport` (which opens the first new source).
+ */
+export function useImport(reportImport: (report: ImportReport) => Promise<void>): Importing {
+  const notify = useNotify()
+  const [importing, setImporting] = useState(false)
+  const [dropProgress, setDropProgress] = useState<Importing['dropProgress']>(null)
+
+  const importSources = async (): Promise<void> => {
+    if (importing) return
+    setImporting(true)
+    const result = await call((api) => api.importSources())
+    setImporting(false)
+    if (!result.ok) {
+      notify.error(result.error.message)
+      return
+    }
+    await reportImport(result.value)
+  }
+
+  const importDropped = async (files: File[]): Promise<void> => {
+    if (importing || files.length === 0) return
+    setImporting(true)
+    const report: ImportReport = { imported: [], failed: [] }
+    // One file per call, so the writer sees how far a long drop has got ("3 of 12…"); the next
+    // file is already on its way while main stores this one. A file that fails is reported with
+    // the rest at the end, and the others still import.
+    const total = files.length
+    setDropProgress({ current: 1, total })
+    await eachOneAhead(
+      files,
+      (file) => call((api) => api.importDroppedFile(file)),
+      (result, index) => {
+        if (!result.ok) {
+          report.failed.push({ fileName: files[index].name, message: result.error.message })
+        } else {
+          report.imported.push(...result.value.imported)
+          report.failed.push(...result.value.failed)
+        }
+        if (index + 1 < total) setDropProgress({ current: index + 2, total })
+      },
+    )
+    setDropProgress(null)
+    setImporting(false)
+    await reportImport(report)
+  }
+
+  return { importing, importSources, importDropped, dropProgress }
+}

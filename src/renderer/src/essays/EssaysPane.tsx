@@ -10,13 +10,7 @@ import {
   type ReactElement,
   type Ref,
 } from 'react'
-import { countStates } from '../../../shared/anchor'
-import {
-  CITATION_STATES,
-  type CitationData,
-  type Essay,
-  type EssaySummary,
-} from '../../../shared/essay'
+import { type CitationData, type Essay, type EssaySummary } from '../../../shared/essay'
 import type { ExportFormat, NotebookChange } from '../../../shared/ipc'
 import { call } from '../api'
 import { CitationContext } from '../editor/CitationContext'
@@ -25,6 +19,7 @@ import { EssayHeader } from './EssayHeader'
 import { EssayList } from './EssayList'
 import { EssaysEmpty } from './EssaysEmpty'
 import { UndoToast, type ToastMessage } from './UndoToast'
+import { VerifyAll } from './VerifyAll'
 import { useSettings } from '../settings/SettingsContext'
 import { useCommand } from '../ui/commands'
 import { useSaveOnLeave } from './useSaveOnLeave'
@@ -183,22 +178,6 @@ export function EssaysPane(props: EssaysPaneProps): ReactElement {
     changed.current?.()
   }
 
-  // Every citation in every essay, checked against its source's newest version.
-  const [verification, setVerification] = useState('')
-  const verifyAll = async (): Promise<void> => {
-    await flush()
-    const result = await call((api) => api.verifyCitations())
-    if (!result.ok) return setProblem(result.error.message)
-    const counts = countStates(CITATION_STATES, result.value)
-    const total = result.value.length
-    const kept = counts.kept > 0 ? `, ${counts.kept} kept as clipped` : ''
-    const unreadable = counts.unreadable > 0 ? `, ${counts.unreadable} unreadable` : ''
-    setVerification(
-      `${total} ${total === 1 ? 'citation' : 'citations'}: ${counts.verified} verified, ` +
-        `${counts.moved} moved, ${counts.changed} changed, ${counts.missing} missing${kept}${unreadable}`,
-    )
-  }
-
   // An essay exported from Commonplace comes back with its citations linked to their clippings.
   const importEssay = async (): Promise<void> => {
     const request = ++latestOpen.current
@@ -348,20 +327,7 @@ export function EssaysPane(props: EssaysPaneProps): ReactElement {
         >
           Import essay
         </button>
-        {!noEssays && (
-          <button
-            type="button"
-            className="essays-button essays-button-quiet"
-            onClick={() => void verifyAll()}
-          >
-            Verify all
-          </button>
-        )}
-        {verification && (
-          <p className="essays-verification" role="status">
-            {verification}
-          </p>
-        )}
+        {!noEssays && <VerifyAll beforeVerifying={flush} onProblem={setProblem} />}
         <EssayList
           essays={essays ?? []}
           openId={open?.id ?? null}

@@ -1,6 +1,6 @@
 // PDF sources through the services, with the real import worker (out/main/import-worker.js):
 // a batch with a damaged and a scanned PDF, duplicates, reimport of a reprinted PDF, backups.
-import { appendFile, copyFile, readFile, rm } from 'node:fs/promises'
+import { appendFile, copyFile, readdir, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { articlePdf, imageOnlyPdf, truncatedPdf } from '../../../test/pdf-fixtures'
@@ -96,6 +96,20 @@ describe('updating a PDF source from a reprint', () => {
     // The old version still has its own file.
     const old = await app.sources.keptFile(id, before.version.hash)
     expect(Buffer.from(old.base64, 'base64').equals(await readFile(await articlePdf()))).toBe(true)
+  })
+})
+
+describe('purging a deleted PDF source', () => {
+  it('removes its kept file with its text', async () => {
+    const app = await openCommonplace(notebook())
+    const [source] = (await app.sources.importFiles([await articlePdf()])).imported
+    const id = source?.id ?? ''
+    const { version } = await app.sources.get(id)
+    const kept = (await app.store.text(version.hash)).file?.hash ?? ''
+    expect(await readdir(join(notebook(), 'files'))).toEqual([kept])
+    await app.sources.delete(id)
+    expect((await app.sources.purgeDeleted(0)).purged).toEqual([id])
+    expect(await readdir(join(notebook(), 'files'))).toEqual([])
   })
 })
 

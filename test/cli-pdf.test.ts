@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { ensureBuilt, runCli } from './cli-support'
 import { articlePdf, imageOnlyPdf, truncatedPdf } from './pdf-fixtures'
+import { articlePdfWithout } from './pdf-variants'
 import { useTempDir } from './support'
 
 const tempDir = useTempDir()
@@ -29,6 +30,12 @@ describe('commonplace import with PDFs', { timeout: 90_000 }, () => {
       'I hate the hypocrisy in our society',
     )
     expect(clip.code).toBe(0)
+
+    // A reprint without its first paragraph: a new version, the clipping moved.
+    const id = listed[0]?.id ?? ''
+    const reimported = await runCli(notebook, 'reimport', id, await articlePdfWithout(0))
+    expect(reimported.code).toBe(0)
+    expect(reimported.stdout).toMatch(/^ {2}moved {4}c-\w+ {2}“I hate the hypocrisy/m)
   })
 
   it('imports a scan without text with a notice, and exits 0', async () => {

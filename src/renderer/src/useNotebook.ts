@@ -188,9 +188,10 @@ export function useNotebook(): Notebook {
   const clippingActions = useClippingActions(afterClippingChange)
 
   /** After an import: each failure by its file, then the first new source opened. */
-  const reportImport = async ({ imported, failed }: ImportReport): Promise<void> => {
-    // Each message already names its file.
+  const reportImport = async ({ imported, failed, notices }: ImportReport): Promise<void> => {
+    // Each message already names its file. A notice (a PDF without text) stays until read too.
     for (const failure of failed) notify.error(failure.message)
+    for (const notice of notices ?? []) notify.error(notice.message)
     if (imported.length === 0) return
     setEmpty(false)
     await refreshSources()

@@ -52,6 +52,7 @@ export function useImport(reportImport: (report: ImportReport) => Promise<void>)
         } else {
           report.imported.push(...result.value.imported)
           report.failed.push(...result.value.failed)
+          report.notices = [...(report.notices ?? []), ...(result.value.notices ?? [])]
         }
         if (index + 1 < total) setDropProgress({ current: index + 2, total })
       },

@@ -12,6 +12,7 @@ import {
   channels,
   menuCommandChannel,
   notebookChangedChannel,
+  importProgressChannel,
   type MenuCommand,
   type NotebookChange,
   type Result,
@@ -127,6 +128,9 @@ export async function startHarness(
     stopBackups()
     session = await NotebookSession.open(dataDir, { watch: true })
     session.onChange((change) => void send(notebookChangedChannel, change).catch(() => undefined))
+    session.onImportProgress(
+      (progress) => void send(importProgressChannel, progress).catch(() => undefined),
+    )
     stopBackups = scheduleBackups(session)
     const ipcMain = new IpcMainStandIn()
     registerIpc(ipcMain, createHandlers(session, ports), trust)

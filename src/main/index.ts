@@ -1,5 +1,5 @@
 import { app, BrowserWindow, dialog, ipcMain, session as electronSession } from 'electron'
-import { notebookChangedChannel } from '../shared/ipc'
+import { importProgressChannel, notebookChangedChannel } from '../shared/ipc'
 import { createHandlers } from './core/api'
 import { scheduleBackups } from './core/backup-schedule'
 import { NotebookSession } from './core/notebook-session'
@@ -49,6 +49,9 @@ if (!app.requestSingleInstanceLock()) {
       return
     }
     session.onChange((change) => mainWindow?.webContents.send(notebookChangedChannel, change))
+    session.onImportProgress((progress) =>
+      mainWindow?.webContents.send(importProgressChannel, progress),
+    )
     scheduleBackups(session, undefined, (error) => console.error('Backup failed:', error))
     registerIpc(
       ipcMain,

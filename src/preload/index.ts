@@ -3,6 +3,8 @@ import {
   channels,
   menuCommandChannel,
   notebookChangedChannel,
+  importProgressChannel,
+  type ImportProgress,
   type CommonplaceApi,
   type DroppedFile,
   type ImportReport,
@@ -68,6 +70,7 @@ const api = {
   importDroppedFile,
   onMenuCommand: subscriber<MenuCommand>(menuCommandChannel),
   onNotebookChanged: subscriber<NotebookChange>(notebookChangedChannel),
+  onImportProgress: subscriber<ImportProgress>(importProgressChannel),
 } satisfies CommonplaceApi
 
 contextBridge.exposeInMainWorld('commonplace', api)

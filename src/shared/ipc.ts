@@ -324,6 +324,13 @@ export type PreloadOnlyMethod = 'importDroppedPath'
  * What changed in the notebook on disk, by this app or another process (the CLI, a sync): the
  * renderer refreshes what it shows of these. `all` when the change cannot be narrowed (a restore).
  */
+/** How far main has got reading a long file being imported (the pages of a PDF). */
+export interface ImportProgress {
+  fileName: string
+  done: number
+  total: number
+}
+
 export interface NotebookChange {
   sources: string[]
   essays: string[]
@@ -340,6 +347,8 @@ export interface CommonplaceApi extends Omit<InvokeApi, PreloadOnlyMethod> {
   onMenuCommand(listener: (command: MenuCommand) => void): () => void
   /** The notebook changed on disk; returns the unsubscribe function. */
   onNotebookChanged(listener: (change: NotebookChange) => void): () => void
+  /** Reading a long file to import has got this far; returns the unsubscribe function. */
+  onImportProgress(listener: (progress: ImportProgress) => void): () => void
 }
 
 export type InvokeMethod = keyof InvokeApi
@@ -397,6 +406,7 @@ export const channels = {
 
 export const menuCommandChannel = 'menu:command'
 export const notebookChangedChannel = 'notebook:changed'
+export const importProgressChannel = 'import:progress'
 
 /** What main answers on a channel: the implementation's arguments are not yet trusted. */
 export type InvokeHandlers = {

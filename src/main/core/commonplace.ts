@@ -1,6 +1,7 @@
 import { ClippingsService } from './clippings'
 import { EssaysService } from './essays'
 import { ExportService } from './export/export-service'
+import type { ImportProgress } from '../../shared/ipc'
 import type { Extractor } from './importing/extraction'
 import { workerExtractor } from './importing/worker-pool'
 import { SourceSearch } from './search/source-search'
@@ -27,13 +28,16 @@ export interface CommonplaceOptions {
   create?: boolean
   extract?: Extractor
   lock?: Partial<LockOptions>
+  /** Told as a long file being imported is read (see SourcesOptions). */
+  readProgress?: (progress: ImportProgress) => void
 }
 
 export async function openCommonplace(
   dataDir: string,
   options: CommonplaceOptions | (() => Date) = {},
 ): Promise<Commonplace> {
-  const { now, create, extract, lock } = typeof options === 'function' ? { now: options } : options
+  const { now, create, extract, lock, readProgress } =
+    typeof options === 'function' ? { now: options } : options
   const store = await openNotebookStore(dataDir, { create, lock })
   const essays = new EssaysService(store, now)
   const clippings = new ClippingsService(store, essays, now)
@@ -43,6 +47,7 @@ export async function openCommonplace(
     sources: new SourcesService(store, {
       now,
       extract: extract ?? workerExtractor(),
+      readProgress,
       sourceChanged: (sourceId) => {
         sourceSearch.touch(sourceId)
         return clippings.refreshSource(sourceId)

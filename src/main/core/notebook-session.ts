@@ -1,4 +1,10 @@
-import type { BackupInfo, NotebookChange, NotebookStatus, RepairSummary } from '../../shared/ipc'
+import type {
+  BackupInfo,
+  ImportProgress,
+  NotebookChange,
+  NotebookStatus,
+  RepairSummary,
+} from '../../shared/ipc'
 import { openCommonplace, type Commonplace, type CommonplaceOptions } from './commonplace'
 import { CommonplaceError } from './errors'
 import { createBackup, listBackups, restoreBackup } from './store/backups'
@@ -16,6 +22,7 @@ export class NotebookSession {
   private refusal: string | null = null
   private stopWatching: () => void = () => undefined
   private readonly changeListeners = new Set<(change: NotebookChange) => void>()
+  private readonly progressListeners = new Set<(progress: ImportProgress) => void>()
   /** Used when no store is open; the open store has its own. */
   private readonly spareLock: NotebookLock
 
@@ -52,6 +59,12 @@ export class NotebookSession {
   onChange(listener: (change: NotebookChange) => void): () => void {
     this.changeListeners.add(listener)
     return () => this.changeListeners.delete(listener)
+  }
+
+  /** How far an import has got reading a long file (the app forwards it to the page). */
+  onImportProgress(listener: (progress: ImportProgress) => void): () => void {
+    this.progressListeners.add(listener)
+    return () => this.progressListeners.delete(listener)
   }
 
   listBackups(): Promise<BackupInfo[]> {
@@ -95,7 +108,12 @@ export class NotebookSession {
   private async reopen(): Promise<void> {
     this.stopWatching()
     try {
-      this.current = await openCommonplace(this.dataDir, this.options)
+      this.current = await openCommonplace(this.dataDir, {
+        ...this.options,
+        readProgress: (progress) => {
+          for (const listener of this.progressListeners) listener(progress)
+        },
+      })
       this.refusal = null
     } catch (error) {
       if (!(error instanceof CommonplaceError)) throw error

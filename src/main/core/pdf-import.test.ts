@@ -1,11 +1,19 @@
 // PDF sources through the services, with the real import worker (out/main/import-worker.js):
 // a batch with a damaged and a scanned PDF, duplicates, reimport of a reprinted PDF, backups.
 import { appendFile, copyFile, readdir, readFile, rm } from 'node:fs/promises'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { articlePdf, imageOnlyPdf, truncatedPdf } from '../../../test/pdf-fixtures'
+import {
+  articlePdf,
+  fixtureParagraphs,
+  imageOnlyPdf,
+  printableHtml,
+  printPdf,
+  truncatedPdf,
+} from '../../../test/pdf-fixtures'
 import { articlePdfWithout } from '../../../test/pdf-variants'
 import { fixtureNames, fixturePath, useTempDir } from '../../../test/support'
+import type { ImportProgress } from '../../shared/ipc'
 import { locatorAt } from '../../shared/layout'
 import { openCommonplace } from './commonplace'
 import { NotebookSession } from './notebook-session'
@@ -53,6 +61,24 @@ describe('importing PDFs', () => {
     const kept = await app.sources.keptFile(pdf?.id ?? '', detail.version.hash)
     expect(kept.mediaType).toBe('application/pdf')
     expect(Buffer.from(kept.base64, 'base64').equals(bytes)).toBe(true)
+  })
+
+  it('tells how far it has read a long PDF, page by page up to the last', async () => {
+    const told: ImportProgress[] = []
+    const app = await openCommonplace(notebook(), {
+      readProgress: (progress) => told.push(progress),
+    })
+    const long = await printPdf(printableHtml(await fixtureParagraphs(), { repeat: 6 }))
+    const { imported } = await app.sources.importFiles([long])
+    const pages = (await app.sources.get(imported[0]?.id ?? '')).version.layout?.pages ?? []
+    expect(pages.length).toBeGreaterThan(10)
+    expect(told.at(-1)).toEqual({
+      fileName: basename(long),
+      done: pages.length,
+      total: pages.length,
+    })
+    const done = told.map((progress) => progress.done)
+    expect(done).toEqual([...done].sort((a, b) => a - b))
   })
 
   it('refuses the same PDF twice, but takes two different scans without text', async () => {

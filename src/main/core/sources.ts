@@ -8,6 +8,7 @@ import {
 } from '../../shared/domain'
 import type {
   ImportFailure,
+  ImportProgress,
   ImportNotice,
   ImportReport,
   Page,
@@ -54,6 +55,8 @@ export interface SourcesOptions {
    * covers its title), or its deletion and restoring (its clippings leave or rejoin every list).
    */
   sourceChanged?: (sourceId: string) => Promise<void>
+  /** Told as a long file is read (a PDF's pages), so the app can say how far it got. */
+  readProgress?: (progress: ImportProgress) => void
 }
 
 export function summaryOf(entry: Frozen<SourceEntry>): SourceSummary {
@@ -64,6 +67,7 @@ export class SourcesService {
   private readonly now: () => Date
   private readonly extract: Extractor
   private readonly sourceChanged: (sourceId: string) => Promise<void>
+  private readonly readProgress: (progress: ImportProgress) => void
 
   constructor(
     private readonly store: NotebookStore,
@@ -73,6 +77,7 @@ export class SourcesService {
     // Off the main thread by default, with time and memory limits (importing/worker-extractor.ts).
     this.extract = options.extract ?? workerExtractor()
     this.sourceChanged = options.sourceChanged ?? (async () => undefined)
+    this.readProgress = options.readProgress ?? (() => undefined)
   }
 
   async list(): Promise<SourceSummary[]> {
@@ -308,7 +313,9 @@ export class SourcesService {
   /** A file read and extracted, not yet in the store. */
   private async readFile(path: string): Promise<ReadFile> {
     const file = await readSourceFile(path)
-    const article = await this.extract(file)
+    const article = await this.extract(file, (done, total) =>
+      this.readProgress({ fileName: file.fileName, done, total }),
+    )
     // A PDF of scanned pages without a text layer is still kept (its pages can be read and cited
     // as a whole), with a notice; any other file without text is refused.
     if (article.text.trim() === '' && !(file.kind === 'pdf' && article.keep)) {

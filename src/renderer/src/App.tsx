@@ -156,6 +156,7 @@ function Notebook(): React.JSX.Element {
         <Library
           selectedId={detail?.source.id ?? null}
           importing={notebook.importing}
+          readProgress={notebook.readProgress}
           onImport={() => void notebook.importSources()}
           onSelect={(id) => {
             setView('reader')

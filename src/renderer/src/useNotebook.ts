@@ -202,7 +202,8 @@ export function useNotebook(): Notebook {
         : `Imported ${imported.length} sources`,
     )
   }
-  const { importing, importSources, importDropped, dropProgress } = useImport(reportImport)
+  const { importing, importSources, importDropped, dropProgress, readProgress } =
+    useImport(reportImport)
 
   const openSample = async (): Promise<SampleNotebookReport | null> => {
     const result = await call((api) => api.openSampleNotebook())
@@ -330,6 +331,7 @@ export function useNotebook(): Notebook {
     importSources,
     importDropped,
     dropProgress,
+    readProgress,
     openSample,
     openSource,
     closeSource,

@@ -1,7 +1,7 @@
 // What the import worker runs on one file: the extractor for its kind, with the nesting limit.
 import { CommonplaceError } from '../errors'
 import { extractArticle } from './article-html'
-import type { ExtractedArticle } from './extraction'
+import type { ExtractedArticle, ReadProgress } from './extraction'
 import { NestingTooDeep, tooDeepMessage } from './limits'
 import type { SourceFileContents } from './read-source-file'
 import { extractPdf } from './pdf/extract-pdf'
@@ -10,9 +10,10 @@ import { extractMarkdown, extractPlainText } from './text-formats'
 export async function extractFile(
   file: SourceFileContents,
   maxNestingDepth: number,
+  onProgress?: ReadProgress,
 ): Promise<ExtractedArticle> {
   if ('bytes' in file) {
-    if (file.kind === 'pdf') return extractPdf(file.bytes, file.fileName)
+    if (file.kind === 'pdf') return extractPdf(file.bytes, file.fileName, onProgress)
     throw new CommonplaceError('import-failed', `${file.fileName}: EPUB books cannot be read yet.`)
   }
   try {

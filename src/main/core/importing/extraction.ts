@@ -16,9 +16,12 @@ export interface ExtractedArticle extends ReaderText {
   notice?: string
 }
 
+/** How far the reading of a long file has got: pages of a PDF. */
+export type ReadProgress = (done: number, total: number) => void
+
 /** Turns a file's content into the article a source version keeps, or refuses it. */
 export interface Extractor {
-  (file: SourceFileContents): Promise<ExtractedArticle>
+  (file: SourceFileContents, onProgress?: ReadProgress): Promise<ExtractedArticle>
   /** How many files it reads at once (a pool of workers); a batch keeps that many under way. */
   readonly parallel?: number
 }
@@ -33,5 +36,6 @@ export interface ExtractionRequest {
 /** Import worker -> main thread: ready once its modules are loaded, then one reply per request. */
 export type WorkerMessage =
   | { type: 'ready' }
+  | { type: 'progress'; id: number; done: number; total: number }
   | { type: 'done'; id: number; article: ExtractedArticle }
   | { type: 'refused'; id: number; message: string }

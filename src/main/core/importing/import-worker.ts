@@ -11,8 +11,18 @@ if (!port) throw new Error('import-worker.js runs as a worker thread of Commonpl
 
 const reply = (message: WorkerMessage): void => port.postMessage(message)
 
+/** Progress is told at most this often: a page takes milliseconds, the user reads in seconds. */
+const PROGRESS_EVERY_MS = 200
+
 port.on('message', ({ id, file, maxNestingDepth }: ExtractionRequest) => {
-  extractFile(file, maxNestingDepth).then(
+  let told = Date.now()
+  const onProgress = (done: number, total: number): void => {
+    // The last page is always told: the file is read, storing it is what remains.
+    if (done < total && Date.now() - told < PROGRESS_EVERY_MS) return
+    told = Date.now()
+    reply({ type: 'progress', id, done, total })
+  }
+  extractFile(file, maxNestingDepth, onProgress).then(
     (article) => {
       // A kept file's bytes go back to the main thread moved, not copied.
       const kept = article.keep?.bytes.buffer as ArrayBuffer | undefined

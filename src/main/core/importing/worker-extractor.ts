@@ -6,7 +6,13 @@ import { existsSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { CommonplaceError } from '../errors'
-import type { ExtractedArticle, Extractor, ExtractionRequest, WorkerMessage } from './extraction'
+import type {
+  ExtractedArticle,
+  Extractor,
+  ExtractionRequest,
+  ReadProgress,
+  WorkerMessage,
+} from './extraction'
 import { DEFAULT_IMPORT_LIMITS, tooBigMessage, tooSlowMessage, type ImportLimits } from './limits'
 import type { SourceFileContents } from './read-source-file'
 
@@ -46,8 +52,8 @@ export class ImportWorker {
   }
 
   /** Reads files one at a time, in the order asked. */
-  readonly extract: Extractor = (file) => {
-    const result = this.queue.then(() => this.read(file))
+  readonly extract: Extractor = (file, onProgress) => {
+    const result = this.queue.then(() => this.read(file, onProgress))
     this.queue = result.catch(() => undefined)
     return result
   }
@@ -80,7 +86,10 @@ export class ImportWorker {
     if (running) await running.thread.terminate()
   }
 
-  private async read(file: SourceFileContents): Promise<ExtractedArticle> {
+  private async read(
+    file: SourceFileContents,
+    onProgress?: ReadProgress,
+  ): Promise<ExtractedArticle> {
     clearTimeout(this.idleTimer)
     const running = this.start(file.fileName)
     running.thread.ref()
@@ -88,7 +97,7 @@ export class ImportWorker {
       await running.ready.catch((error: unknown) => {
         throw this.failure(file.fileName, error, 'the import worker did not start')
       })
-      return await this.ask(running, file)
+      return await this.ask(running, file, onProgress)
     } finally {
       this.rest()
     }
@@ -143,7 +152,11 @@ export class ImportWorker {
     return running
   }
 
-  private ask(running: Running, file: SourceFileContents): Promise<ExtractedArticle> {
+  private ask(
+    running: Running,
+    file: SourceFileContents,
+    onProgress?: ReadProgress,
+  ): Promise<ExtractedArticle> {
     const { thread } = running
     const id = this.nextId++
     return new Promise<ExtractedArticle>((resolve, reject) => {
@@ -159,6 +172,7 @@ export class ImportWorker {
       }, this.limits.timeLimitMs)
       const onMessage = (message: WorkerMessage): void => {
         if (message.type === 'ready' || message.id !== id) return
+        if (message.type === 'progress') return onProgress?.(message.done, message.total)
         finish()
         if (message.type === 'done') resolve(message.article)
         else reject(new CommonplaceError('import-failed', message.message))

@@ -4,7 +4,7 @@
 // every loaded worker is busy, and an added worker loads jsdom (about a second) before it is given
 // any file, so a short batch is never held up behind a worker that is still starting.
 import { availableParallelism } from 'node:os'
-import type { ExtractedArticle, Extractor } from './extraction'
+import type { ExtractedArticle, Extractor, ReadProgress } from './extraction'
 import type { SourceFileContents } from './read-source-file'
 import { ImportWorker, type ImportWorkerOptions } from './worker-extractor'
 
@@ -18,6 +18,7 @@ export interface ImportWorkerPoolOptions extends ImportWorkerOptions {
 
 interface Waiting {
   file: SourceFileContents
+  onProgress?: ReadProgress
   resolve: (article: ExtractedArticle) => void
   reject: (error: unknown) => void
 }
@@ -42,9 +43,9 @@ export class ImportWorkerPool {
   constructor(private readonly options: ImportWorkerPoolOptions = {}) {
     this.size = Math.max(1, Math.floor(options.size ?? defaultPoolSize()))
     this.extract = Object.assign(
-      (file: SourceFileContents) =>
+      (file: SourceFileContents, onProgress?: ReadProgress) =>
         new Promise<ExtractedArticle>((resolve, reject) => {
-          this.waiting.push({ file, resolve, reject })
+          this.waiting.push({ file, onProgress, resolve, reject })
           this.dispatch()
         }),
       { parallel: this.size },
@@ -113,10 +114,10 @@ export class ImportWorkerPool {
     return slot
   }
 
-  private read(slot: Slot, { file, resolve, reject }: Waiting): void {
+  private read(slot: Slot, { file, onProgress, resolve, reject }: Waiting): void {
     slot.busy = true
     slot.worker
-      .extract(file)
+      .extract(file, onProgress)
       .then(resolve, reject)
       .finally(() => {
         slot.busy = false

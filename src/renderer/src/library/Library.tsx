@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import './library.css'
 import type { SourceSummary } from '../../../shared/domain'
-import type { SourceTextHit } from '../../../shared/ipc'
+import type { ImportProgress, SourceTextHit } from '../../../shared/ipc'
 import { openAppDialog } from '../help/AppDialogs'
 import { ariaShortcut, shortcutLabel, shortcuts } from '../ui/commands'
 import { byline, formatDate } from '../ui/format'
@@ -12,6 +12,8 @@ import { useSources } from './useSources'
 interface LibraryProps {
   selectedId: string | null
   importing: boolean
+  /** How far main has got reading a long file; null when none is being read. */
+  readProgress: ImportProgress | null
   onImport: () => void
   onSelect: (id: string) => void
   onOpenBackups: () => void
@@ -24,6 +26,7 @@ interface LibraryProps {
 export function Library({
   selectedId,
   importing,
+  readProgress,
   onImport,
   onSelect,
   onOpenBackups,
@@ -51,6 +54,11 @@ export function Library({
             {shortcutLabel(shortcut)}
           </kbd>
         </button>
+        {readProgress && (
+          <p className="import-progress" role="status">
+            Reading “{readProgress.fileName}”: page {readProgress.done} of {readProgress.total}
+          </p>
+        )}
       </div>
       <input
         type="search"

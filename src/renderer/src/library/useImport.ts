@@ -1,7 +1,7 @@
-import { useState } from 'react'
-import type { ImportReport } from '../../../shared/ipc'
+import { useEffect, useState } from 'react'
+import type { ImportProgress, ImportReport } from '../../../shared/ipc'
 import { eachOneAhead } from '../../../shared/one-ahead'
-import { call } from '../api'
+import { api, call } from '../api'
 import { useNotify } from '../ui/notices'
 
 export interface Importing {
@@ -11,6 +11,8 @@ export interface Importing {
   importDropped: (files: File[]) => Promise<void>
   /** How far an import of dropped files has got; null when none is running. */
   dropProgress: { current: number; total: number } | null
+  /** How far main has got reading a long file (a PDF's pages); null when none is being read. */
+  readProgress: ImportProgress | null
 }
 
 /**
@@ -21,9 +23,13 @@ export function useImport(reportImport: (report: ImportReport) => Promise<void>)
   const notify = useNotify()
   const [importing, setImporting] = useState(false)
   const [dropProgress, setDropProgress] = useState<Importing['dropProgress']>(null)
+  const [readProgress, setReadProgress] = useState<ImportProgress | null>(null)
+  useEffect(() => api().onImportProgress(setReadProgress), [])
 
   const importSources = async (): Promise<void> => {
     if (importing) return
+    // What the last import read is not this one's progress.
+    setReadProgress(null)
     setImporting(true)
     const result = await call((api) => api.importSources())
     setImporting(false)
@@ -36,6 +42,8 @@ export function useImport(reportImport: (report: ImportReport) => Promise<void>)
 
   const importDropped = async (files: File[]): Promise<void> => {
     if (importing || files.length === 0) return
+    // What the last import read is not this one's progress.
+    setReadProgress(null)
     setImporting(true)
     const report: ImportReport = { imported: [], failed: [] }
     // One file per call, so the writer sees how far a long drop has got ("3 of 12…"); the next
@@ -62,5 +70,11 @@ export function useImport(reportImport: (report: ImportReport) => Promise<void>)
     await reportImport(report)
   }
 
-  return { importing, importSources, importDropped, dropProgress }
+  return {
+    importing,
+    importSources,
+    importDropped,
+    dropProgress,
+    readProgress: importing ? readProgress : null,
+  }
 }

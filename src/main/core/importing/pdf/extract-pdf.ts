@@ -9,14 +9,18 @@ import {
 } from '../../../../shared/pdf-text'
 import type { PageSpan } from '../../../../shared/layout'
 import { CommonplaceError } from '../../errors'
-import type { ExtractedArticle } from '../extraction'
+import type { ExtractedArticle, ReadProgress } from '../extraction'
 import { loadPdfJs, pdfJsCMapFolder } from './load-pdfjs'
 import { pdfPagesHtml } from './pdf-html'
 import { pdfMetadata, type PdfInfo } from './pdf-metadata'
 
 export const PDF_MEDIA_TYPE = 'application/pdf'
 
-export async function extractPdf(bytes: Uint8Array, fileName: string): Promise<ExtractedArticle> {
+export async function extractPdf(
+  bytes: Uint8Array,
+  fileName: string,
+  onProgress?: ReadProgress,
+): Promise<ExtractedArticle> {
   const pdfjs = await loadPdfJs()
   const task = pdfjs.getDocument({
     // pdf.js takes over the buffer it is given; the file's own bytes go back to be kept.
@@ -40,6 +44,7 @@ export async function extractPdf(bytes: Uint8Array, fileName: string): Promise<E
       pages.push(pageTextFrom(content.items.filter(isTextItem)))
       // Each page's parsed operators are dropped once read: a 300-page book stays small.
       page.cleanup()
+      onProgress?.(number, document.numPages)
     }
     const labels = await document.getPageLabels().catch(() => null)
     const { text, starts } = joinPages(pages)

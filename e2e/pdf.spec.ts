@@ -1,0 +1,141 @@
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import {
+  articlePdf,
+  fixtureParagraphs,
+  imageOnlyPdf,
+  printableHtml,
+  printPdf,
+} from '../test/pdf-fixtures'
+import { expect, test } from './fixtures'
+import {
+  goToPage,
+  importPdf,
+  pageProblems,
+  pdfPage,
+  pdfToolbar,
+  selectInTextLayer,
+  textLayerOf,
+} from './pdf-steps'
+import { clippingItem, exportFromMenu, startEssay } from './steps'
+
+// Chromium prints the test PDFs the first time (then they are cached), and pdf.js draws in a
+// worker on a loaded machine: these journeys get room.
+test.setTimeout(120_000)
+
+test('a PDF: clip a passage on page 2, cite it, export it, and Show in source lands on it', async ({
+  app,
+}) => {
+  const { page } = app
+  const problems = pageProblems(page)
+  const pageCount = await importPdf(app, await articlePdf())
+  expect(pageCount).toBeGreaterThan(2)
+  await expect(pdfPage(page, 1).locator('canvas')).toBeVisible()
+
+  await goToPage(page, 2)
+  await expect(pdfToolbar(page)).toContainText(`Page 2 of ${pageCount}`)
+  // A whole line of page 2, a few lines down: one span of the text layer.
+  const spans = await textLayerOf(pdfPage(page, 2))
+  const line = spans.slice(2).find((span) => span.text.trim().length > 30)
+  if (!line) throw new Error('Page 2 has no line long enough to clip')
+  const lead = line.text.length - line.text.trimStart().length
+  const quote = line.text.trim()
+  await selectInTextLayer(
+    page,
+    { start: line.start, at: lead },
+    { start: line.start, at: lead + quote.length },
+  )
+  await page.getByRole('button', { name: 'Clip selection' }).click()
+  await expect(clippingItem(page, quote)).toBeVisible()
+  // The passage is marked where it was selected.
+  await expect(pdfPage(page, 2).locator('mark.clip-mark')).toHaveText(quote)
+
+  // Read on elsewhere, then write.
+  await goToPage(page, pageCount)
+  await expect(pdfToolbar(page)).toContainText(`Page ${pageCount} of ${pageCount}`)
+  const editor = await startEssay(page)
+  await clippingItem(page, quote).getByRole('button', { name: 'Cite in essay' }).click()
+  const citation = editor.getByRole('figure').filter({ hasText: quote })
+  await expect(citation).toBeVisible()
+
+  const target = join(app.dataDir, '..', `pdf-export-${Date.now()}.md`)
+  app.answerSaveDialog(target)
+  await exportFromMenu(page)
+  await expect(page.getByRole('status').filter({ hasText: 'Exported to' })).toBeVisible()
+  const markdown = await readFile(target, 'utf8')
+  expect(markdown).toContain(`> ${quote}[^1]`)
+  const footnote = markdown.split('\n').find((row) => row.startsWith('[^1]:')) ?? ''
+  expect(footnote).toContain('Sean Baker on Red Rocket')
+  // TODO(H4): the footnote names the page ("p. 2") once locators reach citations and export.
+
+  await citation.hover()
+  await citation.getByRole('button', { name: 'Show in source' }).click()
+  const current = pdfPage(page, 2).locator('mark[aria-current="true"]')
+  await expect(current).toHaveText(quote)
+  await expect(current).toBeInViewport()
+  await expect(pdfToolbar(page)).toContainText(`Page 2 of ${pageCount}`)
+  expect(problems).toEqual([])
+})
+
+test('a selection across the break between pages 1 and 2 clips the joined sentence', async ({
+  app,
+}) => {
+  const { page } = app
+  await importPdf(app, await articlePdf())
+  const first = await textLayerOf(pdfPage(page, 1))
+  const second = await textLayerOf(pdfPage(page, 2))
+  const last = first[first.length - 1]
+  const next = second[0]
+  if (!last || !next) throw new Error('Pages 1 and 2 have no text')
+  // The last words of page 1 and the first of page 2, as a drag over the break takes them.
+  const tailAt = last.text.lastIndexOf(' ', last.text.length - 12) + 1
+  const tail = last.text.slice(tailAt)
+  const headEnd = next.text.indexOf(' ', 12)
+  const head = next.text.slice(0, headEnd)
+  await selectInTextLayer(
+    page,
+    { start: last.start, at: tailAt },
+    { start: next.start, at: headEnd },
+  )
+  await page.getByRole('button', { name: 'Clip selection' }).click()
+  // What stands between the pages in the text: a space where the sentence runs on, nothing
+  // after a hyphen that was dropped.
+  const between = next.start - (last.start + last.text.length)
+  const joined = `${tail}${between === 0 ? '' : ' '}${head.trimStart()}`
+  await expect(clippingItem(page, joined)).toBeVisible()
+  await expect(page.locator('mark.clip-mark')).toHaveCount(2)
+})
+
+test('a scanned PDF shows its pages and says its passages cannot be clipped', async ({ app }) => {
+  const { page } = app
+  const problems = pageProblems(page)
+  await importPdf(app, await imageOnlyPdf())
+  const reader = page.getByRole('region', { name: 'Reader' })
+  await expect(reader.getByRole('note')).toHaveText(
+    'This PDF has no text layer: its passages cannot be clipped.',
+  )
+  await expect(pdfPage(page, 1).locator('canvas')).toBeVisible()
+  await expect(pdfPage(page, 1).locator('.pdf-text-layer span')).toHaveCount(0)
+  expect(problems).toEqual([])
+})
+
+test('a long PDF draws only the pages near the view', async ({ app }) => {
+  const { page } = app
+  const paragraphs = await fixtureParagraphs()
+  const pageCount = await importPdf(
+    app,
+    await printPdf(printableHtml(paragraphs, { repeat: 8, title: 'A long document' })),
+  )
+  expect(pageCount).toBeGreaterThan(10)
+  const spansOf = (number: number) => pdfPage(page, number).locator('.pdf-text-layer span')
+  await expect(spansOf(1).first()).toBeAttached()
+  await expect(spansOf(pageCount)).toHaveCount(0)
+  await expect(pdfPage(page, pageCount).locator('canvas')).toHaveCount(0)
+
+  await goToPage(page, pageCount)
+  await expect(spansOf(pageCount).first()).toBeAttached({ timeout: 20_000 })
+  await expect(pdfPage(page, pageCount).locator('canvas')).toBeVisible()
+  // Page 1, far behind now, has given back its canvas and its text.
+  await expect(spansOf(1)).toHaveCount(0)
+  await expect(pdfPage(page, 1).locator('canvas')).toHaveCount(0)
+})

@@ -44,9 +44,16 @@ export interface ImportFailure {
   message: string
 }
 
+/** A file that imported, with something the user should know (a PDF without a text layer). */
+export interface ImportNotice {
+  fileName: string
+  message: string
+}
+
 export interface ImportReport {
   imported: SourceSummary[]
   failed: ImportFailure[]
+  notices?: ImportNotice[]
 }
 
 export interface SourceDetail {

@@ -39,7 +39,7 @@ function describeClipping(clipping: ClippingView): string {
 export function registerLibraryCommands(program: Command, cli: CliContext): void {
   program
     .command('import')
-    .description('import .html, .htm, .md and .txt files as sources')
+    .description('import .html, .htm, .md, .txt and .pdf files as sources')
     .argument('<file...>', 'files to import')
     .option('--json', 'print the result as JSON')
     .action(async (files: string[], options: { json?: boolean }) => {
@@ -48,6 +48,8 @@ export function registerLibraryCommands(program: Command, cli: CliContext): void
       if (options.json) printJson(report)
       else {
         for (const source of report.imported) print(`imported ${describeSource(source)}`)
+        // Imported, but the user should know (a PDF without a text layer): said on stderr.
+        for (const notice of report.notices ?? []) process.stderr.write(`note: ${notice.message}\n`)
         for (const failure of report.failed)
           process.stderr.write(`not imported: ${failure.message}\n`)
       }
@@ -58,7 +60,7 @@ export function registerLibraryCommands(program: Command, cli: CliContext): void
     .command('reimport')
     .description('update a source from a newer copy: a new version; each clipping re-anchored')
     .argument('<sourceId>', 'the source to update')
-    .argument('<file>', 'the newer .html, .md or .txt file')
+    .argument('<file>', 'the newer .html, .md, .txt or .pdf file')
     .option('--json', 'print the result as JSON')
     .action(async (sourceId: string, file: string, options: { json?: boolean }) => {
       const report = await (await cli.open()).sources.reimport(sourceId, file)

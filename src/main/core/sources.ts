@@ -8,6 +8,7 @@ import {
 } from '../../shared/domain'
 import type {
   ImportFailure,
+  ImportNotice,
   ImportReport,
   Page,
   SourceDetail,
@@ -20,7 +21,7 @@ import { reanchor } from './anchoring'
 import { reanchorAll } from './reanchoring'
 import { once, toClippingView, visibleClippings } from './clipping-views'
 import { CommonplaceError, notFound } from './errors'
-import { newId, sha256 } from './ids'
+import { newId, sha256Bytes, versionHashOf } from './ids'
 import type { ExtractedArticle, Extractor } from './importing/extraction'
 import { readSourceFile, type SourceFileContents } from './importing/read-source-file'
 import { workerExtractor } from './importing/worker-pool'
@@ -29,6 +30,7 @@ import { purgeDeletedSources, type PurgeReport } from './source-purge'
 import { versionSummaries } from './source-versions'
 import type { Frozen } from './store/json-store-file'
 import type { NotebookStore } from './store/notebook-store'
+import type { Transaction } from './store/transaction'
 import {
   SCHEMA_VERSION,
   sourceMetadataSchema,
@@ -98,6 +100,7 @@ export class SourcesService {
   async importFiles(paths: string[]): Promise<ImportReport> {
     const imported: SourceSummary[] = []
     const failed: ImportFailure[] = []
+    const notices: ImportNotice[] = []
     const ahead = Math.max(1, this.extract.parallel ?? 1)
     const reads: Promise<Settled<ReadFile>>[] = []
     const readUpTo = (end: number): void => {
@@ -113,6 +116,8 @@ export class SourcesService {
       try {
         if (!current.ok) throw current.error
         imported.push(await this.add(current.value))
+        const { file, article } = current.value
+        if (article.notice) notices.push({ fileName: file.fileName, message: article.notice })
       } catch (error) {
         if (!(error instanceof CommonplaceError)) {
           await Promise.all(reads.slice(index + 1))
@@ -121,7 +126,7 @@ export class SourcesService {
         failed.push({ fileName: path.split(/[\\/]/).pop() ?? path, message: error.message })
       }
     }
-    return { imported, failed }
+    return { imported, failed, ...(notices.length > 0 && { notices }) }
   }
 
   async get(id: string, versionHash?: string): Promise<SourceDetail> {
@@ -245,12 +250,8 @@ export class SourcesService {
    */
   async reimport(id: string, path: string): Promise<ReimportReport> {
     const before = await this.store.sourceFile(id)
-    const file = await readSourceFile(path)
-    const article = await this.extract(file)
-    if (article.text.trim() === '') {
-      throw new CommonplaceError('import-failed', `${file.fileName}: has no readable text.`)
-    }
-    const hash = sha256(article.text)
+    const { file, article } = await this.readFile(path)
+    const hash = versionHashOf(article.text, keptHash(article))
     const precomputed = await reanchorAll(
       before.clippings.filter((clipping) => !clipping.deletedAt && clipping.versionHash !== hash),
       article.text,
@@ -262,6 +263,7 @@ export class SourcesService {
       // A copy of an older version becomes the newest again: the reader shows the last one.
       if (data.versions[data.versions.length - 1]?.hash !== hash) {
         data.versions.push({ hash, importedAt, fileName: file.fileName })
+        keepFile(tx, article)
         tx.addText(versionText(hash, article))
       }
       const anchors = data.clippings
@@ -307,14 +309,23 @@ export class SourcesService {
   private async readFile(path: string): Promise<ReadFile> {
     const file = await readSourceFile(path)
     const article = await this.extract(file)
-    if (article.text.trim() === '') {
+    // A PDF of scanned pages without a text layer is still kept (its pages can be read and cited
+    // as a whole), with a notice; any other file without text is refused.
+    if (article.text.trim() === '' && !(file.kind === 'pdf' && article.keep)) {
       throw new CommonplaceError('import-failed', `${file.fileName}: has no readable text.`)
+    }
+    if (article.text.trim() === '') {
+      article.notice ??=
+        `${file.fileName}: imported, but its pages have no text layer, so its passages cannot ` +
+        'be clipped (Commonplace does not do OCR).'
     }
     return { file, article }
   }
 
   private async add({ file, article }: ReadFile): Promise<SourceSummary> {
-    const hash = sha256(article.text)
+    // A kept file is part of the version's name, so the same PDF twice is a duplicate and two
+    // different scans (both without text) are not.
+    const hash = versionHashOf(article.text, keptHash(article))
     const importedAt = this.now().toISOString()
     const entry: SourceEntry = {
       id: newId('s'),
@@ -348,6 +359,7 @@ export class SourcesService {
         },
         [versionText(hash, article)],
       )
+      keepFile(tx, article)
       library.sources.push(entry)
     })
     return summaryOf(entry)
@@ -370,7 +382,35 @@ function settled<T>(promise: Promise<T>): Promise<Settled<T>> {
 }
 
 function versionText(hash: string, article: ExtractedArticle): VersionText {
-  return { schemaVersion: SCHEMA_VERSION, hash, text: article.text, html: article.html }
+  const kept = article.keep
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    hash,
+    text: article.text,
+    html: article.html,
+    ...(article.layout && { layout: article.layout }),
+    ...(kept && {
+      file: {
+        hash: keptHash(article) as string,
+        mediaType: kept.mediaType,
+        bytes: kept.bytes.length,
+      },
+    }),
+  }
+}
+
+/** The kept file's hash, worked out once per article (a 100 MB PDF takes a while to hash). */
+const keptHashes = new WeakMap<ExtractedArticle, string>()
+function keptHash(article: ExtractedArticle): string | undefined {
+  if (!article.keep) return undefined
+  let hash = keptHashes.get(article)
+  if (!hash) keptHashes.set(article, (hash = sha256Bytes(article.keep.bytes)))
+  return hash
+}
+
+function keepFile(tx: Transaction, article: ExtractedArticle): void {
+  const hash = keptHash(article)
+  if (article.keep && hash) tx.keepFile(hash, article.keep.bytes)
 }
 
 function pick(position: { start: number; end: number }): { start: number; end: number } {

@@ -200,9 +200,10 @@ export function useNotebook(): Notebook {
   }
 
   /** After an import: each failure by its file, then the first new source opened. */
-  const reportImport = async ({ imported, failed }: ImportReport): Promise<void> => {
-    // Each message already names its file.
+  const reportImport = async ({ imported, failed, notices }: ImportReport): Promise<void> => {
+    // Each message already names its file. A notice (a PDF without text) stays until read too.
     for (const failure of failed) notify.error(failure.message)
+    for (const notice of notices ?? []) notify.error(notice.message)
     if (imported.length === 0) return
     setEmpty(false)
     await refreshSources()
@@ -244,6 +245,7 @@ export function useNotebook(): Notebook {
         } else {
           report.imported.push(...result.value.imported)
           report.failed.push(...result.value.failed)
+          report.notices = [...(report.notices ?? []), ...(result.value.notices ?? [])]
         }
         if (index + 1 < total) setDropProgress({ current: index + 2, total })
       },

@@ -4,9 +4,17 @@ import { extractArticle } from './article-html'
 import type { ExtractedArticle } from './extraction'
 import { NestingTooDeep, tooDeepMessage } from './limits'
 import type { SourceFileContents } from './read-source-file'
+import { extractPdf } from './pdf/extract-pdf'
 import { extractMarkdown, extractPlainText } from './text-formats'
 
-export function extractFile(file: SourceFileContents, maxNestingDepth: number): ExtractedArticle {
+export async function extractFile(
+  file: SourceFileContents,
+  maxNestingDepth: number,
+): Promise<ExtractedArticle> {
+  if ('bytes' in file) {
+    if (file.kind === 'pdf') return extractPdf(file.bytes, file.fileName)
+    throw new CommonplaceError('import-failed', `${file.fileName}: EPUB books cannot be read yet.`)
+  }
   try {
     if (file.kind === 'html') return extractArticle(file.content, maxNestingDepth)
     if (file.kind === 'md') return extractMarkdown(file.content, maxNestingDepth)

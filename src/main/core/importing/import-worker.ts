@@ -12,11 +12,14 @@ if (!port) throw new Error('import-worker.js runs as a worker thread of Commonpl
 const reply = (message: WorkerMessage): void => port.postMessage(message)
 
 port.on('message', ({ id, file, maxNestingDepth }: ExtractionRequest) => {
-  try {
-    reply({ type: 'done', id, article: extractFile(file, maxNestingDepth) })
-  } catch (error) {
-    reply({ type: 'refused', id, message: refusal(file.fileName, error) })
-  }
+  extractFile(file, maxNestingDepth).then(
+    (article) => {
+      // A kept file's bytes go back to the main thread moved, not copied.
+      const kept = article.keep?.bytes.buffer as ArrayBuffer | undefined
+      port.postMessage({ type: 'done', id, article } satisfies WorkerMessage, kept ? [kept] : [])
+    },
+    (error: unknown) => reply({ type: 'refused', id, message: refusal(file.fileName, error) }),
+  )
 })
 reply({ type: 'ready' })
 

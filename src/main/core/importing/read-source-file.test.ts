@@ -36,7 +36,7 @@ describe('readSourceFile', () => {
     const file = await readSourceFile(fixturePath(fixtureNames.bakerHtml))
     expect(file.fileName).toBe(fixtureNames.bakerHtml)
     expect(file.kind).toBe('html')
-    expect(file.content).toContain('Sean Baker’s new film')
+    expect('content' in file && file.content).toContain('Sean Baker’s new film')
     expect((await readSourceFile(fixturePath(fixtureNames.bakerTxt))).kind).toBe('txt')
     expect((await readSourceFile(await fileWith('Notes.MD', '# hi'))).kind).toBe('md')
   })
@@ -80,13 +80,25 @@ describe('readSourceFile', () => {
 
   it('reads a file of exactly 20 MB', async () => {
     const path = await fileWith('big.txt', 'a'.repeat(MAX_IMPORT_BYTES))
-    expect((await readSourceFile(path)).content).toHaveLength(MAX_IMPORT_BYTES)
+    const file = await readSourceFile(path)
+    expect('content' in file && file.content).toHaveLength(MAX_IMPORT_BYTES)
   })
 
   it('refuses an unsupported extension, naming the file and what it takes', async () => {
-    const error = await refusal(await fileWith('paper.pdf', '%PDF-1.7'))
-    expect(error.message).toContain('paper.pdf')
-    expect(error.message).toMatch(/\.html.*\.md.*\.txt/)
+    const error = await refusal(await fileWith('paper.docx', 'PK'))
+    expect(error.message).toContain('paper.docx')
+    expect(error.message).toMatch(/\.html.*\.md.*\.txt.*\.pdf/)
+  })
+
+  it('reads a PDF as bytes, not as text', async () => {
+    const file = await readSourceFile(await fileWith('paper.PDF', '%PDF-1.7\n\u0000binary'))
+    expect(file.kind).toBe('pdf')
+    expect('bytes' in file && Buffer.from(file.bytes).toString('latin1')).toMatch(/^%PDF-1\.7/)
+  })
+
+  it('refuses a .pdf that is not a PDF, naming it', async () => {
+    const error = await refusal(await fileWith('notes.pdf', 'just some words'))
+    expect(error.message).toBe('notes.pdf: is not a PDF.')
   })
 
   it('refuses a missing file, naming it by its full path', async () => {

@@ -4,6 +4,12 @@ import type { SourceKind } from '../../../shared/domain'
 import { CommonplaceError } from '../errors'
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024
+/**
+ * PDFs and EPUBs carry their pictures and fonts: a 300-page scanned book is often 50–150 MB,
+ * while its text is a small part of it. The file is read as bytes, never decoded as text, and
+ * its text is extracted page by page in the import worker (within its memory limit).
+ */
+export const MAX_BINARY_IMPORT_BYTES = 200 * 1024 * 1024
 /** An essay is the writer's own text: 5 MB is several books' worth of Markdown. */
 export const MAX_ESSAY_BYTES = 5 * 1024 * 1024
 
@@ -15,26 +21,60 @@ const kindByExtension: Record<string, SourceKind> = {
   '.markdown': 'md',
   '.txt': 'txt',
   '.text': 'txt',
+  '.pdf': 'pdf',
+  '.epub': 'epub',
 }
 
-export interface SourceFileContents {
-  fileName: string
-  kind: SourceKind
-  content: string
+export type BinaryKind = 'pdf' | 'epub'
+export type TextKind = Exclude<SourceKind, BinaryKind>
+
+/** A text file's content as a string; a PDF's or an EPUB's as its bytes. */
+export type SourceFileContents =
+  | { fileName: string; kind: TextKind; content: string }
+  | { fileName: string; kind: BinaryKind; bytes: Uint8Array }
+
+const WRONG_EXTENSION = 'Commonplace imports .html, .htm, .md, .txt, .pdf and .epub files.'
+
+/** What a file of each binary kind starts with, and what it is called in a refusal. */
+const MAGIC: Record<BinaryKind, { bytes: string; name: string }> = {
+  pdf: { bytes: '%PDF-', name: 'a PDF' },
+  // An EPUB is a ZIP archive.
+  epub: { bytes: 'PK\x03\x04', name: 'an EPUB (ZIP) archive' },
 }
 
 /** Reads a file to import, refusing with a message that names it when it cannot be a source. */
 export async function readSourceFile(path: string): Promise<SourceFileContents> {
-  const kind = kindByExtension[extname(path).toLowerCase()]
+  const extension = extname(path).toLowerCase()
+  const kind = kindByExtension[extension]
+  if (kind === 'pdf' || kind === 'epub') return readBinaryFile(path, kind)
   const { fileName, content } = await readTextFile(path, {
-    extensions: kind ? [extname(path).toLowerCase()] : [],
-    wrongExtension: 'Commonplace imports .html, .htm, .md and .txt files.',
+    extensions: kind ? [extension] : [],
+    wrongExtension: WRONG_EXTENSION,
     maxBytes: MAX_IMPORT_BYTES,
   })
   if (content.trim() === '') {
     throw new CommonplaceError('import-failed', `${fileName}: is empty.`)
   }
-  return { fileName, kind: kind as SourceKind, content }
+  return { fileName, kind: kind as TextKind, content }
+}
+
+/** A PDF or EPUB as bytes, refused when it is too big or does not start as one of its kind does. */
+async function readBinaryFile(path: string, kind: BinaryKind): Promise<SourceFileContents> {
+  const fileName = basename(path)
+  const bytes = await readBytes(path, fileName, MAX_BINARY_IMPORT_BYTES)
+  const magic = MAGIC[kind]
+  // Some PDF writers put a few bytes of junk before the header; readers accept it within 1 KB.
+  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1')
+  const found = kind === 'pdf' ? head.includes(magic.bytes) : head.startsWith(magic.bytes)
+  if (bytes.length === 0) throw new CommonplaceError('import-failed', `${fileName}: is empty.`)
+  if (!found) {
+    throw new CommonplaceError('import-failed', `${fileName}: is not ${magic.name}.`)
+  }
+  // Bytes that own their whole buffer, so that buffer can be moved to the import worker (a small
+  // file may share Node's pooled buffer, and is then copied).
+  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
+  const own = whole ? new Uint8Array(bytes.buffer) : new Uint8Array(bytes)
+  return { fileName, kind, bytes: own }
 }
 
 /**
@@ -67,7 +107,17 @@ async function readTextFile(
     new CommonplaceError('import-failed', `${fileName}: ${why}`)
 
   if (!rule.extensions.includes(extname(path).toLowerCase())) throw fail(rule.wrongExtension)
+  const bytes = await readBytes(path, fileName, rule.maxBytes)
+  if (bytes.includes(0)) throw fail('is a binary file, not text.')
+  try {
+    return { fileName, content: new TextDecoder('utf-8', { fatal: true }).decode(bytes) }
+  } catch {
+    throw fail('is not UTF-8 text (it may be binary or in another encoding).')
+  }
+}
 
+/** A file's bytes when it is a file of at most `maxBytes`, or a refusal naming it. */
+async function readBytes(path: string, fileName: string, maxBytes: number): Promise<Buffer> {
   let size: number
   try {
     const info = await stat(path)
@@ -77,21 +127,16 @@ async function readTextFile(
     if (error instanceof CommonplaceError) throw error
     throw unreadable(path, readFailure(error))
   }
-  if (size > rule.maxBytes) {
-    throw fail(`is ${megabytes(size)}; the limit is ${megabytes(rule.maxBytes)}.`)
+  if (size > maxBytes) {
+    throw new CommonplaceError(
+      'import-failed',
+      `${fileName}: is ${megabytes(size)}; the limit is ${megabytes(maxBytes)}.`,
+    )
   }
-
-  let bytes: Buffer
   try {
-    bytes = await readFile(path)
+    return await readFile(path)
   } catch (error) {
     throw unreadable(path, readFailure(error))
-  }
-  if (bytes.includes(0)) throw fail('is a binary file, not text.')
-  try {
-    return { fileName, content: new TextDecoder('utf-8', { fatal: true }).decode(bytes) }
-  } catch {
-    throw fail('is not UTF-8 text (it may be binary or in another encoding).')
   }
 }
 

@@ -184,7 +184,8 @@ export class ImportWorker {
         file,
         maxNestingDepth: this.limits.maxNestingDepth,
       }
-      thread.postMessage(request)
+      // A PDF's bytes are moved to the worker, not copied (it sends them back with the article).
+      thread.postMessage(request, 'bytes' in file ? [file.bytes.buffer as ArrayBuffer] : [])
     })
   }
 

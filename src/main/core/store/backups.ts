@@ -16,6 +16,7 @@ import { CommonplaceError } from '../errors'
 import { ChangeFeed } from './change-feed'
 import type { NotebookLock } from './notebook-lock'
 import {
+  CONTENT_ADDRESSED,
   copyNotebook,
   exists,
   INDEX_FILE,
@@ -171,8 +172,9 @@ async function applyRestore(dataDir: string, source: string): Promise<void> {
       (file) => file.startsWith(`${folder}/`) || file.startsWith(`${folder}\\`),
     )
     for (const file of mine) await replaceWith(join(source, file), join(dataDir, file))
-    // Texts are named by their content: one the backup lacks harms nothing and may be cited.
-    if (folder === 'texts') continue
+    // Texts and kept files are named by their content: one the backup lacks harms nothing and
+    // may be cited.
+    if (CONTENT_ADDRESSED.includes(folder)) continue
     const keep = new Set(mine.map((file) => file.slice(folder.length + 1)))
     for (const entry of await readdir(join(dataDir, folder), { withFileTypes: true })) {
       if (!entry.name.endsWith('.json') || keep.has(entry.name)) continue

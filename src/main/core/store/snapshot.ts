@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto'
 import { constants } from 'node:fs'
-import { copyFile, link, mkdir, readdir, stat, rename } from 'node:fs/promises'
+import { copyFile, link, mkdir, readdir, readFile, stat, rename } from 'node:fs/promises'
 import { join } from 'node:path'
 import { CommonplaceError } from '../errors'
+import { sha256Bytes, versionHashOf } from '../ids'
 import { loadStoreFile } from './json-store-file'
 import {
   essayFileSchema,
@@ -13,7 +13,11 @@ import {
 } from './schema'
 
 /** The folders and files a notebook consists of (derived files and locks are not part of it). */
-export const NOTEBOOK_FOLDERS = ['sources', 'essays', 'texts'] as const
+export const NOTEBOOK_FOLDERS = ['sources', 'essays', 'texts', 'files'] as const
+/** Folders whose files are named by their content, written once: a backup links an earlier copy. */
+export const CONTENT_ADDRESSED: readonly string[] = ['texts', 'files']
+/** A kept file (a PDF) is named by the sha-256 of its bytes, with no extension. */
+const KEPT_FILE_NAME = /^[0-9a-f]{64}$/
 export const INDEX_FILE = 'library.json'
 
 export interface SnapshotCounts {
@@ -33,7 +37,9 @@ export async function notebookFiles(dir: string): Promise<string[]> {
   for (const folder of NOTEBOOK_FOLDERS) {
     const entries = await readdir(join(dir, folder), { withFileTypes: true }).catch(() => [])
     const names = entries.filter((entry) => !entry.isDirectory()).map((entry) => entry.name)
-    for (const name of names.sort()) if (name.endsWith('.json')) files.push(join(folder, name))
+    const wanted = (name: string): boolean =>
+      folder === 'files' ? KEPT_FILE_NAME.test(name) : name.endsWith('.json')
+    for (const name of names.sort()) if (wanted(name)) files.push(join(folder, name))
   }
   return files
 }
@@ -55,7 +61,8 @@ export async function copyNotebook(
   for (const file of files) {
     const source = join(from, file)
     bytes += (await stat(source)).size
-    if (earlier && file.startsWith('texts') && (await exists(join(earlier, file)))) {
+    const named = CONTENT_ADDRESSED.some((folder) => file.startsWith(folder))
+    if (earlier && named && (await exists(join(earlier, file)))) {
       const linked = await link(join(earlier, file), join(to, file)).then(
         () => true,
         () => false,
@@ -91,9 +98,10 @@ export async function verifyNotebook(dir: string): Promise<SnapshotCounts> {
   for (const hash of hashes) {
     const path = join(dir, 'texts', `${hash}.json`)
     const text = await required(path, versionTextSchema)
-    if (sha256(text.text) !== hash) {
+    if (versionHashOf(text.text, text.file?.hash) !== hash) {
       throw new CommonplaceError('damaged', `${path} does not hold the text its name promises.`)
     }
+    if (text.file) await verifyKeptFile(join(dir, 'files', text.file.hash), text.file.hash)
   }
   return {
     sources: index.data.sources.length,
@@ -111,8 +119,13 @@ async function required<T>(
   return loaded.data
 }
 
-function sha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex')
+/** A kept file (a PDF the reader draws) is there and holds the bytes its name promises. */
+async function verifyKeptFile(path: string, hash: string): Promise<void> {
+  const bytes = await readFile(path).catch(() => null)
+  if (!bytes) throw new CommonplaceError('damaged', `${path} is missing.`)
+  if (sha256Bytes(bytes) !== hash) {
+    throw new CommonplaceError('damaged', `${path} does not hold the file its name promises.`)
+  }
 }
 
 async function notAFolder(path: string): Promise<boolean> {

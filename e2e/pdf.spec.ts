@@ -82,6 +82,8 @@ test('a selection across the break between pages 1 and 2 clips the joined senten
 }) => {
   const { page } = app
   await importPdf(app, await articlePdf())
+  // The break in view: the end of page 1 just above, page 2 below.
+  await goToPage(page, 2)
   const first = await textLayerOf(pdfPage(page, 1))
   const second = await textLayerOf(pdfPage(page, 2))
   const last = first[first.length - 1]

@@ -82,3 +82,39 @@ export function pageProblems(page: Page): string[] {
   page.on('pageerror', (error) => problems.push(error.message))
   return problems
 }
+
+/**
+ * Drags the mouse over a whole line of a drawn page (its `lineNumber`th, from 0), from the first
+ * glyph to the last, as a reader selects; resolves to the line's text as the text layer has it.
+ */
+export async function dragOverLine(
+  page: Page,
+  pageGroup: Locator,
+  lineNumber: number,
+): Promise<string> {
+  await expect(pageGroup.locator('.pdf-text-layer span[data-start]').first()).toBeAttached({
+    timeout: 20_000,
+  })
+  const line = await pageGroup.evaluate((group, wanted) => {
+    const rows = new Map<number, HTMLElement[]>()
+    for (const span of group.querySelectorAll<HTMLElement>('.pdf-text-layer span[data-start]')) {
+      const top = Math.round(span.getBoundingClientRect().top)
+      rows.set(top, [...(rows.get(top) ?? []), span])
+    }
+    const row = [...rows.entries()].sort(([a], [b]) => a - b)[wanted]?.[1] ?? []
+    const first = row[0]?.getBoundingClientRect()
+    const last = row[row.length - 1]?.getBoundingClientRect()
+    if (!first || !last) return null
+    return {
+      text: row.map((span) => span.textContent).join(''),
+      from: { x: first.left + 1, y: first.top + first.height / 2 },
+      to: { x: last.right - 1, y: last.top + last.height / 2 },
+    }
+  }, lineNumber)
+  if (!line) throw new Error(`The page has no line ${lineNumber}`)
+  await page.mouse.move(line.from.x, line.from.y)
+  await page.mouse.down()
+  await page.mouse.move(line.to.x, line.to.y, { steps: 10 })
+  await page.mouse.up()
+  return line.text.trim()
+}

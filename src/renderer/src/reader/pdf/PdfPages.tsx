@@ -172,10 +172,15 @@ export function PdfPages({
   // The passage last shown on request keeps aria-current on its marks as pages are redrawn.
   const currentId = useRef<string | null>(null)
   const pendingFocus = useRef<string | null>(null)
+  // The reader passes new callbacks on every render; a page's layer must not be rebuilt for that
+  // (it would drop the selection being made in it).
   const onFocusedRef = useRef(onFocused)
+  const onMismatchRef = useRef(onTextMismatch)
   useEffect(() => {
     onFocusedRef.current = onFocused
+    onMismatchRef.current = onTextMismatch
   })
+  const onMismatch = useCallback((reason: string) => onMismatchRef.current(reason), [])
 
   const finishFocus = useCallback((root: HTMLElement, clippingId: string): boolean => {
     if (!flashPassage(root, clippingId)) return false
@@ -275,7 +280,7 @@ export function PdfPages({
                   textOf={textOf}
                   onSize={onSize}
                   onTextLayer={onTextLayer}
-                  onMismatch={onTextMismatch}
+                  onMismatch={onMismatch}
                 />
               )
             })

@@ -169,3 +169,22 @@ test('picture: a PDF page with a clipping marked and a passage selected', async 
   await page.screenshot({ path: `${folder}/pdf-page.png` })
   await pdfPage(page, 1).screenshot({ path: `${folder}/pdf-page-close.png` })
 })
+
+test('after a restart a PDF opens at the page the writer was reading', async ({ app }) => {
+  const { page } = app
+  const pageCount = await importPdf(app, await articlePdf())
+  await goToPage(page, 2)
+  await expect(pdfToolbar(page)).toContainText(`Page 2 of ${pageCount}`)
+  // The place is saved once the scroll settles and main has it.
+  await expect
+    .poll(async () =>
+      page.evaluate(async () => {
+        const settings = await window.commonplace.getSettings()
+        return settings.ok ? (settings.value.resume.reading?.offset ?? 0) : 0
+      }),
+    )
+    .toBeGreaterThan(0)
+  await app.restart()
+  await expect(pdfToolbar(page)).toContainText(`Page 2 of ${pageCount}`, { timeout: 20_000 })
+  await expect(pdfPage(page, 2).locator('canvas')).toBeInViewport()
+})

@@ -269,7 +269,7 @@ export function Reader({
                   console.warn(`Showing the PDF as text: ${reason}`)
                   setTextViewOf(version.hash)
                 }}
-                restoreOffset={restoreReading?.offset ?? null}
+                restore={restoreReading}
               />
             </Suspense>
           ) : (

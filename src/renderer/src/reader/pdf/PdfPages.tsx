@@ -11,6 +11,7 @@ import {
 import type { PDFDocumentProxy } from 'pdfjs-dist'
 import type { PageSpan } from '../../../../shared/layout'
 import { FOUND_PASSAGE, type Highlight } from '../highlights'
+import { scrollToReadingSpot, type ReadingSpot } from '../readingPosition'
 import { PdfPage, type PageSize } from './PdfPage'
 import { pageTextReader } from './pageText'
 import { PdfToolbar } from './PdfToolbar'
@@ -35,8 +36,8 @@ interface PdfPagesProps {
   onPointerDown: () => void
   /** The stored text cannot be laid over these pages: the reader shows the text view instead. */
   onTextMismatch: (reason: string) => void
-  /** An offset in the text to open at (the page holding it): where the reader left off. */
-  restoreOffset: number | null
+  /** Where the reader left off, to open at: its page first, then the very line once drawn. */
+  restore: ReadingSpot | null
 }
 
 /** The page holding `offset` (the last one starting at or before it). */
@@ -62,7 +63,7 @@ export function PdfPages({
   onContextMenu,
   onPointerDown,
   onTextMismatch,
-  restoreOffset,
+  restore,
 }: PdfPagesProps): React.JSX.Element {
   const pageCount = doc.numPages
   const [firstSize, setFirstSize] = useState<PageSize | null>(null)
@@ -157,16 +158,15 @@ export function PdfPages({
     requestAnimationFrame(() => scrollToPage(page))
   }
 
-  // Where the reader left off: opened at that page once the pages are laid out.
-  const pendingRestore = useRef(restoreOffset)
+  // Where the reader left off: its page is brought into view once the pages are laid out, and
+  // the spot itself once that page's text layer is drawn (the spot is a place in the text).
+  const pendingRestore = useRef(restore)
   useEffect(() => {
     if (focusClippingId) pendingRestore.current = null
   }, [focusClippingId])
   useEffect(() => {
-    const offset = pendingRestore.current
-    if (offset === null || !scale || !firstSize) return
-    pendingRestore.current = null
-    scrollToPage(pageOfOffset(pages, offset))
+    const spot = pendingRestore.current
+    if (spot && scale && firstSize) scrollToPage(pageOfOffset(pages, spot.offset))
   }, [scale, firstSize, pages, scrollToPage])
 
   // The passage last shown on request keeps aria-current on its marks as pages are redrawn.
@@ -190,12 +190,18 @@ export function PdfPages({
   }, [])
 
   const onTextLayer = useCallback(
-    (_index: number, layer: HTMLElement) => {
+    (index: number, layer: HTMLElement) => {
       markCurrent(layer, currentId.current)
       const body = bodyRef.current
+      const scroller = scrollRef.current
+      const spot = pendingRestore.current
+      if (spot && body && scroller && pageOfOffset(pages, spot.offset) === index) {
+        pendingRestore.current = null
+        scrollToReadingSpot(scroller, body, spot)
+      }
       if (pendingFocus.current && body) finishFocus(body, pendingFocus.current)
     },
-    [bodyRef, finishFocus],
+    [bodyRef, scrollRef, pages, finishFocus],
   )
 
   useEffect(() => {

@@ -140,6 +140,18 @@ test('a long PDF draws only the pages near the view', async ({ app }) => {
   // Page 1, far behind now, has given back its canvas and its text.
   await expect(spansOf(1)).toHaveCount(0)
   await expect(pdfPage(page, 1).locator('canvas')).toHaveCount(0)
+
+  // A passage of the last page, shown from its card while that page is far away and not drawn.
+  const quote = await dragOverLine(page, pdfPage(page, pageCount), 1)
+  await page.getByRole('button', { name: 'Clip selection' }).click()
+  await expect(clippingItem(page, quote)).toBeVisible()
+  await goToPage(page, 1)
+  await expect(spansOf(pageCount)).toHaveCount(0)
+  await clippingItem(page, quote).getByRole('button', { name: quote }).click()
+  const current = pdfPage(page, pageCount).locator('mark[aria-current="true"]')
+  await expect.poll(() => textOf(current), { timeout: 20_000 }).toBe(quote)
+  await expect(current.first()).toBeInViewport()
+  await expect(pdfToolbar(page)).toContainText(`Page ${pageCount} of ${pageCount}`)
 })
 
 // A picture to look at (alignment of the text layer, sharpness of the canvas), not a check:

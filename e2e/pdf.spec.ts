@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import {
@@ -199,4 +200,48 @@ test('after a restart a PDF opens at the page the writer was reading', async ({ 
   await app.restart()
   await expect(pdfToolbar(page)).toContainText(`Page 2 of ${pageCount}`, { timeout: 20_000 })
   await expect(pdfPage(page, 2).locator('canvas')).toBeInViewport()
+})
+
+test('zoom: − and + step the page size, Fit width fits it again; axe finds nothing serious', async ({
+  app,
+}) => {
+  const { page } = app
+  await importPdf(app, await articlePdf())
+  const toolbar = pdfToolbar(page)
+  const fit = toolbar.getByRole('button', { name: 'Fit width' })
+  await expect(fit).toHaveAttribute('aria-pressed', 'true')
+  const widthOf = async (): Promise<number> => (await pdfPage(page, 1).boundingBox())?.width ?? 0
+  const fitted = await widthOf()
+
+  await toolbar.getByRole('button', { name: 'Zoom out' }).click()
+  await expect(fit).toHaveAttribute('aria-pressed', 'false')
+  await expect.poll(widthOf).toBeLessThan(fitted)
+  // The text layer is laid out again at the new size: its spans stay over the page.
+  const span = pdfPage(page, 1).locator('.pdf-text-layer span').first()
+  await expect
+    .poll(
+      async () =>
+        ((await span.boundingBox())?.x ?? 0) - ((await pdfPage(page, 1).boundingBox())?.x ?? 0),
+    )
+    .toBeLessThan((await widthOf()) / 3)
+  const zoomIn = toolbar.getByRole('button', { name: 'Zoom in' })
+  await zoomIn.click()
+  await zoomIn.click()
+  await expect.poll(widthOf).toBeGreaterThan(fitted)
+  await fit.click()
+  await expect.poll(widthOf).toBeCloseTo(fitted, 0)
+
+  await dragOverLine(page, pdfPage(page, 1), 2)
+  await page.getByRole('button', { name: 'Clip selection' }).click()
+  await expect(pdfPage(page, 1).locator('mark.clip-mark').first()).toBeVisible()
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme })
+    const { violations } = await new AxeBuilder({ page }).analyze()
+    const serious = violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map(
+        (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(' ')}`,
+      )
+    expect.soft(serious, scheme).toEqual([])
+  }
 })

@@ -24,6 +24,7 @@ const benchmarks: Benchmark[] = [
   { name: 'export', load: () => import('./export.bench') },
   { name: 'reanchor', load: () => import('./reanchor.bench') },
   { name: 'import', load: () => import('./import.bench') },
+  { name: 'pdf', load: () => import('./pdf-import.bench') },
   { name: 'delete-source', load: () => import('./sources.bench') },
   { name: 'first-run', load: () => import('./first-run.bench') },
   { name: 'pdf-reader', load: () => import('./pdf-reader.bench') },

@@ -35,7 +35,7 @@ export function electronPorts(
       openFiles({
         title: 'Import sources',
         properties: ['openFile', 'multiSelections'],
-        filters: [{ name: 'Articles', extensions: ['html', 'htm', 'md', 'markdown', 'txt'] }],
+        filters: [{ name: 'Sources', extensions: ['html', 'htm', 'md', 'markdown', 'txt', 'pdf'] }],
       }),
     chooseEssayToImport: async () => {
       const [path] = await openFiles({

@@ -70,7 +70,7 @@ export function pageTextFrom(items: readonly PdfTextItem[]): PageText {
     paragraph.forEach((line, index) => {
       const next = paragraph[index + 1]
       const joined = next ? dehyphenated(line, next) : false
-      trimEnd(line.segments)
+      trimEnd(line.segments, TRAILING_SPACE_OR_SOFT_HYPHEN)
       for (const segment of line.segments) {
         if (segment.text === '') continue
         const at = text.length
@@ -94,7 +94,10 @@ function linesOf(items: readonly PdfTextItem[]): Line[] {
   items.forEach((item, index) => {
     const y = item.transform[5] ?? 0
     const x = item.transform[4] ?? 0
-    const text = normalizePdfText(item.str)
+    // A soft hyphen at the end of an item is where a word was broken: kept until lines are
+    // joined (dehyphenated), then dropped like every other soft hyphen.
+    const soft = /\u00AD\s*$/.test(item.str)
+    const text = soft ? normalizePdfText(item.str).trimEnd() + '\u00AD' : normalizePdfText(item.str)
     if (text !== '' && item.height > 0) {
       const moved = line !== null && Math.abs(line.y - y) > Math.max(line.height, item.height) / 2
       if (!line || breakAfterPrevious || moved) {
@@ -105,6 +108,8 @@ function linesOf(items: readonly PdfTextItem[]): Line[] {
       }
       line.height = Math.max(line.height, item.height)
       const last = line.segments[line.segments.length - 1]
+      // A soft hyphen mid-line broke nothing.
+      if (last) last.text = last.text.replace(/\u00AD$/, '')
       const ended = line.segments.length === 0 || (last?.text.endsWith(' ') ?? false)
       line.segments.push({ item: index, text: ended ? text.replace(/^ /, '') : text })
       previous = item
@@ -163,11 +168,14 @@ function dehyphenated(line: Line, next: Line): boolean {
   return true
 }
 
-/** A line never ends in a space: the join decides what comes between lines. */
-function trimEnd(segments: Segment[]): void {
+const TRAILING_SPACE = / +$/
+const TRAILING_SPACE_OR_SOFT_HYPHEN = /[ \u00AD]+$/
+
+/** A line never ends in a space (nor, once joined, a soft hyphen): the join decides what follows. */
+function trimEnd(segments: Segment[], trailing: RegExp = TRAILING_SPACE): void {
   for (let index = segments.length - 1; index >= 0; index--) {
     const segment = segments[index] as Segment
-    segment.text = segment.text.replace(/ +$/, '')
+    segment.text = segment.text.replace(trailing, '')
     if (segment.text !== '') return
   }
 }
@@ -181,7 +189,21 @@ export function joinPages(pages: readonly PageText[]): { text: string; starts: n
   const starts: number[] = []
   let text = ''
   for (const page of pages) {
-    if (text !== '' && page.text !== '') text += pageSeparator(text, page.text)
+    if (text !== '' && page.text !== '') {
+      const separator = pageSeparator(text, page.text)
+      // A word hyphenated across the page break is one word again: its hyphen goes.
+      if (separator === '' && TRAILING_HYPHEN.test(text)) {
+        text = text.slice(0, -1)
+        // An empty page just before starts where this one does, not past the end.
+        for (
+          let index = starts.length - 1;
+          index >= 0 && (starts[index] ?? 0) > text.length;
+          index--
+        ) {
+          starts[index] = text.length
+        }
+      } else text += separator
+    }
     starts.push(text.length)
     text += page.text
   }

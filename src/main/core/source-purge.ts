@@ -41,6 +41,13 @@ export async function purgeDeletedSources(
       for (const version of files.get(id)?.versions ?? []) {
         if (inUse === null || inUse.has(version.hash)) continue
         inUse.add(version.hash) // removed once, though two purged sources had it
+        // The file it was read from (a PDF) goes with it: a kept file is part of the version's
+        // name (ids.ts versionHashOf), so no other version has it.
+        const kept = await store.text(version.hash).then(
+          (text) => text.file?.hash,
+          () => undefined,
+        )
+        if (kept) await rm(store.keptFilePath(kept), { force: true })
         await rm(store.textPath(version.hash), { force: true })
         textsRemoved++
       }

@@ -10,7 +10,7 @@ import {
 import type { PageSpan } from '../../../../shared/layout'
 import { CommonplaceError } from '../../errors'
 import type { ExtractedArticle } from '../extraction'
-import { loadPdfJs } from './load-pdfjs'
+import { loadPdfJs, pdfJsCMapFolder } from './load-pdfjs'
 import { pdfPagesHtml } from './pdf-html'
 import { pdfMetadata, type PdfInfo } from './pdf-metadata'
 
@@ -22,9 +22,11 @@ export async function extractPdf(bytes: Uint8Array, fileName: string): Promise<E
     // pdf.js takes over the buffer it is given; the file's own bytes go back to be kept.
     data: bytes.slice(),
     isEvalSupported: false,
+    cMapUrl: pdfJsCMapFolder(),
+    cMapPacked: true,
     disableFontFace: true,
     useSystemFonts: false,
-    // Text extraction needs no font files; only the errors (told below) matter.
+    // Warnings about fonts it does not load are not the user's concern; errors are told below.
     verbosity: 0,
   })
   try {

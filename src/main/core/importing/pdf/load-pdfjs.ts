@@ -3,6 +3,9 @@
 // relative imports resolve). Its "worker" part runs on this thread: the import worker already is
 // a thread of its own, and a nested one would only add a copy of every file.
 
+import { createRequire } from 'node:module'
+import { dirname, join, sep } from 'node:path'
+
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs')
 
 let loading: Promise<PdfJs> | undefined
@@ -19,4 +22,14 @@ export function loadPdfJs(): Promise<PdfJs> {
     return pdfjs
   })()
   return loading
+}
+
+/**
+ * pdf.js's character maps, read from its package folder (a trailing separator, as it asks).
+ * Text extraction needs them only for fonts that are not embedded and name a predefined CJK
+ * encoding; every other PDF reads without them. Fonts themselves are never loaded.
+ */
+export function pdfJsCMapFolder(): string {
+  const packageJson = createRequire(__filename).resolve('pdfjs-dist/package.json')
+  return join(dirname(packageJson), 'cmaps') + sep
 }

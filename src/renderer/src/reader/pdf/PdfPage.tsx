@@ -101,8 +101,12 @@ export function PdfPage({
       canvas.height = 0
     }
     host.replaceChildren()
-    delete host.dataset.drawn
-  }, [drawn])
+    if (host.dataset.drawn) {
+      // pdf.js keeps a drawn page's parsed content and images too: let them go as well.
+      void doc.getPage(index + 1).then((page) => page.cleanup())
+      delete host.dataset.drawn
+    }
+  }, [doc, index, drawn])
 
   useEffect(() => {
     const layer = layerRef.current

@@ -181,6 +181,8 @@ test('picture: a PDF page with a clipping marked and a passage selected', async 
   }
   await page.screenshot({ path: `${folder}/pdf-page.png` })
   await pdfPage(page, 1).screenshot({ path: `${folder}/pdf-page-close.png` })
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await page.screenshot({ path: `${folder}/pdf-page-dark.png` })
 })
 
 test('after a restart a PDF opens at the page the writer was reading', async ({ app }) => {

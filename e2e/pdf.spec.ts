@@ -109,6 +109,19 @@ test('a selection across the break between pages 1 and 2 clips the joined senten
   await expect(page.locator('mark.clip-mark')).toHaveCount(2)
 })
 
+test('a phrase found by the source search opens the PDF at its page, marked', async ({ app }) => {
+  const { page } = app
+  const pageCount = await importPdf(app, await articlePdf())
+  // Words on the last page, found from the library's search.
+  await page.getByRole('searchbox', { name: 'Search the sources’ text' }).fill('pretty wild film')
+  const hits = page.getByRole('list', { name: 'Source text matches' })
+  await hits.getByRole('button').first().click()
+  const found = pdfPage(page, pageCount).locator('mark.found-mark')
+  await expect.poll(() => textOf(found), { timeout: 20_000 }).toBe('pretty wild film')
+  await expect(found.first()).toHaveAttribute('aria-current', 'true')
+  await expect(found.first()).toBeInViewport()
+})
+
 test('a scanned PDF shows its pages and says its passages cannot be clipped', async ({ app }) => {
   const { page } = app
   const problems = pageProblems(page)

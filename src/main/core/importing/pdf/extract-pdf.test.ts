@@ -1,12 +1,12 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { normalizePdfText } from '../../../../shared/pdf-text'
+import { joinPages, normalizePdfText, type PageText } from '../../../../shared/pdf-text'
 import { articlePdf, imageOnlyPdf, truncatedPdf } from '../../../../../test/pdf-fixtures'
 import { encryptedPdf, hasQpdf, softHyphenPdf } from '../../../../../test/pdf-variants'
 import { rejection, useTempDir } from '../../../../../test/support'
 import { loadPdfJs } from './load-pdfjs'
-import { extractPdf } from './extract-pdf'
+import { extractPdf, pageSpans } from './extract-pdf'
 
 const tempDir = useTempDir()
 
@@ -124,5 +124,20 @@ describe('extractPdf', () => {
     expect(error.message).toBe(
       'encrypted-article.pdf: is password-protected; Commonplace cannot read it.',
     )
+  })
+})
+
+describe('pageSpans', () => {
+  const page = (text: string): PageText => ({ text, items: [], paragraphs: [[0, text.length]] })
+
+  it('gives a page without text an empty span where the next page starts, and keeps labels', () => {
+    const pages = [page('One.'), page(''), page('Three.'), page('')]
+    const { text, starts } = joinPages(pages)
+    expect(pageSpans(pages, starts, text.length, ['i', 'ii', '1', ''])).toEqual([
+      { start: 0, end: 6, label: 'i' },
+      { start: 6, end: 6, label: 'ii' },
+      { start: 6, end: 12, label: '1' },
+      { start: 12, end: 12, label: '4' },
+    ])
   })
 })

@@ -27,6 +27,7 @@ const benchmarks: Benchmark[] = [
   { name: 'pdf', load: () => import('./pdf-import.bench') },
   { name: 'delete-source', load: () => import('./sources.bench') },
   { name: 'first-run', load: () => import('./first-run.bench') },
+  { name: 'pdf-reader', load: () => import('./pdf-reader.bench') },
 ]
 
 const resultsDir = join(__dirname, 'results')

@@ -1,5 +1,14 @@
 import './reader.css'
-import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react'
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type MouseEvent,
+} from 'react'
 import { leadingBylineLength } from '../../../shared/byline'
 import type { ClippingView, SourceMetadata } from '../../../shared/domain'
 import type { ReimportSummary, SourceDetail } from '../../../shared/ipc'
@@ -20,6 +29,9 @@ import { SelectionPopover } from './SelectionPopover'
 import { UpdateSummary } from './UpdateSummary'
 import { currentSelection, useReaderSelection } from './useReaderSelection'
 import { VersionsList } from './VersionsList'
+
+// A PDF's pages (and pdf.js) load on first use, in chunks of their own.
+const PdfReader = lazy(() => import('./pdf/PdfReader'))
 
 export interface ReaderProps {
   detail: SourceDetail
@@ -68,14 +80,21 @@ export function Reader({
   const notify = useNotify()
   const bodyRef = useRef<HTMLDivElement>(null)
   const scrollRef = useRef<HTMLDivElement>(null)
+  const { source, version } = detail
+  // A PDF is shown as its pages, unless its text cannot be laid over them (then as text).
+  const [textViewOf, setTextViewOf] = useState<string | null>(null)
+  const pdfPages =
+    version.file?.mediaType === 'application/pdf' && textViewOf !== version.hash
+      ? version.layout?.pages
+      : undefined
   useReadingPosition(
     scrollRef,
     bodyRef,
-    restoreReading,
+    // The PDF pages open at the page themselves: their text is drawn only near the view.
+    pdfPages ? null : restoreReading,
     focusClippingId !== null,
     onReadingPosition,
   )
-  const { source, version } = detail
   const selection = useReaderSelection(bodyRef, version.text)
   const [menu, setMenu] = useState<(MenuPosition & { range: TextRange }) | null>(null)
   const [editing, setEditing] = useState(false)
@@ -194,7 +213,7 @@ export function Reader({
         />
       )}
       <div className="reader-scroll" ref={scrollRef}>
-        <article className="reader-page">
+        <article className={pdfPages ? 'reader-page reader-page-pdf' : 'reader-page'}>
           {updateSummary?.source.id === source.id && (
             <UpdateSummary
               summary={updateSummary}
@@ -231,18 +250,42 @@ export function Reader({
             newest={isNewest}
             onShow={(clipping: ClippingView) => onShowClipping(clipping.id)}
           />
-          <ReaderBody
-            bodyRef={bodyRef}
-            html={version.html}
-            highlights={highlights}
-            hideLeadingBlock={hideLeadingByline}
-            focusClippingId={focusClippingId}
-            onFocused={onFocused}
-            onOpenLink={onOpenLink}
-            onMarkClick={onMarkClick}
-            onContextMenu={openMenu}
-            onPointerDown={() => setPointerDown(true)}
-          />
+          {pdfPages ? (
+            <Suspense fallback={<p className="reader-loading">Opening the PDF…</p>}>
+              <PdfReader
+                sourceId={source.id}
+                versionHash={version.hash}
+                bodyRef={bodyRef}
+                scrollRef={scrollRef}
+                pages={pdfPages}
+                versionText={version.text}
+                highlights={highlights}
+                focusClippingId={focusClippingId}
+                onFocused={onFocused}
+                onMarkClick={onMarkClick}
+                onContextMenu={openMenu}
+                onPointerDown={() => setPointerDown(true)}
+                onTextMismatch={(reason) => {
+                  console.warn(`Showing the PDF as text: ${reason}`)
+                  setTextViewOf(version.hash)
+                }}
+                restore={restoreReading}
+              />
+            </Suspense>
+          ) : (
+            <ReaderBody
+              bodyRef={bodyRef}
+              html={version.html}
+              highlights={highlights}
+              hideLeadingBlock={hideLeadingByline}
+              focusClippingId={focusClippingId}
+              onFocused={onFocused}
+              onOpenLink={onOpenLink}
+              onMarkClick={onMarkClick}
+              onContextMenu={openMenu}
+              onPointerDown={() => setPointerDown(true)}
+            />
+          )}
           {popoverRange && (
             <SelectionPopover
               range={popoverRange}

@@ -27,11 +27,12 @@ export function useReadingPosition(
 
   useEffect(() => {
     const scroller = scrollRef.current
-    const body = bodyRef.current
-    if (!scroller || !body) return
+    if (!scroller) return
+    // The body is looked up each time: a PDF's pages mount it only once pdf.js has loaded.
     const tryRestore = (): void => {
       const spot = pending.current
-      if (spot && scrollToReadingSpot(scroller, body, spot)) pending.current = null
+      const body = bodyRef.current
+      if (spot && body && scrollToReadingSpot(scroller, body, spot)) pending.current = null
     }
     tryRestore()
     // Hidden at first (display: none) has no layout: restore when it gets one.
@@ -41,7 +42,8 @@ export function useReadingPosition(
     const onScroll = (): void => {
       window.clearTimeout(timer)
       timer = window.setTimeout(() => {
-        const spot = readingSpotOf(scroller, body)
+        const body = bodyRef.current
+        const spot = body && readingSpotOf(scroller, body)
         if (spot) report.current?.(spot)
       }, SETTLE_MS)
     }

@@ -67,7 +67,7 @@ test('files dropped on the window import; a bad one is named and the other still
   await expect(target).toBeHidden()
 
   await expect(page.getByRole('alert')).toContainText(
-    `${scan.split('/').pop()}: Commonplace imports .html, .htm, .md and .txt files.`,
+    `${scan.split('/').pop()}: Commonplace imports .html, .htm, .md, .txt and .epub files.`,
   )
   const sources = page.getByRole('list', { name: 'Sources' })
   await expect(sources.getByRole('listitem')).toHaveCount(1)

@@ -370,7 +370,13 @@ function settled<T>(promise: Promise<T>): Promise<Settled<T>> {
 }
 
 function versionText(hash: string, article: ExtractedArticle): VersionText {
-  return { schemaVersion: SCHEMA_VERSION, hash, text: article.text, html: article.html }
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    hash,
+    text: article.text,
+    html: article.html,
+    ...(article.layout && { layout: article.layout }),
+  }
 }
 
 function pick(position: { start: number; end: number }): { start: number; end: number } {

@@ -1,12 +1,15 @@
 // The seam between the services and the code that reads a file's content: SourcesService calls an
 // Extractor; the default one runs extractFile in a worker thread (worker-extractor.ts).
 import type { SourceMetadata } from '../../../shared/domain'
+import type { SourceLayout } from '../../../shared/layout'
 import type { SourceFileContents } from './read-source-file'
 import type { ReaderText } from './reader-text'
 
 /** What reading a file gives: the version's text and display HTML, and what the file says of itself. */
 export interface ExtractedArticle extends ReaderText {
   metadata: Partial<SourceMetadata>
+  /** Where the file's pages or chapters fall in the text (books, PDFs). */
+  layout?: SourceLayout
 }
 
 /** Turns a file's content into the article a source version keeps, or refuses it. */

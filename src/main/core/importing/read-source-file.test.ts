@@ -36,7 +36,7 @@ describe('readSourceFile', () => {
     const file = await readSourceFile(fixturePath(fixtureNames.bakerHtml))
     expect(file.fileName).toBe(fixtureNames.bakerHtml)
     expect(file.kind).toBe('html')
-    expect(file.content).toContain('Sean Baker’s new film')
+    expect('content' in file && file.content).toContain('Sean Baker’s new film')
     expect((await readSourceFile(fixturePath(fixtureNames.bakerTxt))).kind).toBe('txt')
     expect((await readSourceFile(await fileWith('Notes.MD', '# hi'))).kind).toBe('md')
   })
@@ -80,7 +80,15 @@ describe('readSourceFile', () => {
 
   it('reads a file of exactly 20 MB', async () => {
     const path = await fileWith('big.txt', 'a'.repeat(MAX_IMPORT_BYTES))
-    expect((await readSourceFile(path)).content).toHaveLength(MAX_IMPORT_BYTES)
+    const file = await readSourceFile(path)
+    expect('content' in file && file.content).toHaveLength(MAX_IMPORT_BYTES)
+  })
+
+  it('reads a book (.epub) as its bytes, undecoded', async () => {
+    const path = await fileWith('Book.EPUB', 'PK\x03\x04 not text')
+    const file = await readSourceFile(path)
+    expect(file).toMatchObject({ fileName: 'Book.EPUB', kind: 'epub' })
+    expect('bytes' in file && Array.from(file.bytes.subarray(0, 2))).toEqual([0x50, 0x4b])
   })
 
   it('refuses an unsupported extension, naming the file and what it takes', async () => {

@@ -17,24 +17,54 @@ const kindByExtension: Record<string, SourceKind> = {
   '.text': 'txt',
 }
 
-export interface SourceFileContents {
-  fileName: string
-  kind: SourceKind
-  content: string
-}
+/** A text source arrives decoded; a book arrives as its archive's bytes. */
+export type SourceFileContents =
+  | { fileName: string; kind: Exclude<SourceKind, 'epub'>; content: string }
+  | { fileName: string; kind: 'epub'; bytes: Uint8Array }
 
 /** Reads a file to import, refusing with a message that names it when it cannot be a source. */
 export async function readSourceFile(path: string): Promise<SourceFileContents> {
-  const kind = kindByExtension[extname(path).toLowerCase()]
+  const extension = extname(path).toLowerCase()
+  if (extension === '.epub') {
+    const bytes = await readBinaryFile(path, MAX_IMPORT_BYTES)
+    return { fileName: basename(path), kind: 'epub', bytes }
+  }
+  const kind = kindByExtension[extension]
   const { fileName, content } = await readTextFile(path, {
-    extensions: kind ? [extname(path).toLowerCase()] : [],
-    wrongExtension: 'Commonplace imports .html, .htm, .md and .txt files.',
+    extensions: kind ? [extension] : [],
+    wrongExtension: 'Commonplace imports .html, .htm, .md, .txt and .epub files.',
     maxBytes: MAX_IMPORT_BYTES,
   })
   if (content.trim() === '') {
     throw new CommonplaceError('import-failed', `${fileName}: is empty.`)
   }
-  return { fileName, kind: kind as SourceKind, content }
+  return { fileName, kind: kind as Exclude<SourceKind, 'epub'>, content }
+}
+
+/** A file's bytes, at most `maxBytes`, or a refusal naming it (for archives such as EPUB). */
+async function readBinaryFile(path: string, maxBytes: number): Promise<Uint8Array> {
+  const fileName = basename(path)
+  let size: number
+  try {
+    const info = await stat(path)
+    if (!info.isFile()) throw unreadable(path, 'it is a folder, not a file')
+    size = info.size
+  } catch (error) {
+    if (error instanceof CommonplaceError) throw error
+    throw unreadable(path, readFailure(error))
+  }
+  if (size > maxBytes) {
+    throw new CommonplaceError(
+      'import-failed',
+      `${fileName}: is ${megabytes(size)}; the limit is ${megabytes(maxBytes)}.`,
+    )
+  }
+  if (size === 0) throw new CommonplaceError('import-failed', `${fileName}: is empty.`)
+  try {
+    return new Uint8Array(await readFile(path))
+  } catch (error) {
+    throw unreadable(path, readFailure(error))
+  }
 }
 
 /**

@@ -35,7 +35,9 @@ export function electronPorts(
       openFiles({
         title: 'Import sources',
         properties: ['openFile', 'multiSelections'],
-        filters: [{ name: 'Articles', extensions: ['html', 'htm', 'md', 'markdown', 'txt'] }],
+        filters: [
+          { name: 'Articles', extensions: ['html', 'htm', 'md', 'markdown', 'txt', 'epub'] },
+        ],
       }),
     chooseEssayToImport: async () => {
       const [path] = await openFiles({

@@ -39,7 +39,7 @@ function describeClipping(clipping: ClippingView): string {
 export function registerLibraryCommands(program: Command, cli: CliContext): void {
   program
     .command('import')
-    .description('import .html, .htm, .md and .txt files as sources')
+    .description('import .html, .htm, .md, .txt and .epub files as sources')
     .argument('<file...>', 'files to import')
     .option('--json', 'print the result as JSON')
     .action(async (files: string[], options: { json?: boolean }) => {

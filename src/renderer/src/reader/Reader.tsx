@@ -17,6 +17,7 @@ import { OldVersionBanner } from './OldVersionBanner'
 import type { ReadingSpot } from './readingPosition'
 import { useReadingPosition } from './useReadingPosition'
 import { SelectionPopover } from './SelectionPopover'
+import { TableOfContents } from './TableOfContents'
 import { UpdateSummary } from './UpdateSummary'
 import { currentSelection, useReaderSelection } from './useReaderSelection'
 import { VersionsList } from './VersionsList'
@@ -231,6 +232,9 @@ export function Reader({
             newest={isNewest}
             onShow={(clipping: ClippingView) => onShowClipping(clipping.id)}
           />
+          {version.layout?.chapters?.length ? (
+            <TableOfContents chapters={version.layout.chapters} bodyRef={bodyRef} />
+          ) : null}
           <ReaderBody
             bodyRef={bodyRef}
             html={version.html}

@@ -78,7 +78,9 @@ export function FileDrop({ onDrop, progress }: FileDropProps): ReactElement {
         <div className="file-drop-target" data-testid="file-drop-target">
           <div className="file-drop-card">
             <p className="file-drop-title">Drop to import</p>
-            <p>Web pages (.html), Markdown (.md) or text (.txt): as many as you like.</p>
+            <p>
+              Web pages (.html), Markdown (.md), text (.txt) or books (.epub): as many as you like.
+            </p>
           </div>
         </div>
       )}

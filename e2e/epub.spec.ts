@@ -1,5 +1,6 @@
 // A book's journey: import an EPUB, go to its second chapter from the Contents, clip a passage
 // there, cite it in an essay, export it, and find the passage again from the citation.
+import AxeBuilder from '@axe-core/playwright'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { bookEpub, bookMetadata } from '../test/epub-fixtures'
@@ -28,6 +29,15 @@ test('import an EPUB, clip from chapter 2 through the Contents, cite, export, sh
     'Anora at the Oscars',
     'A Film That Gets It Right',
   ])
+  // The contents and the chapter sections read well to axe, light and dark.
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme })
+    const { violations } = await new AxeBuilder({ page }).include('.reader').analyze()
+    const serious = violations.filter((each) => ['serious', 'critical'].includes(each.impact ?? ''))
+    expect(serious.map((each) => `${scheme}: ${each.id}`)).toEqual([])
+  }
+  await page.emulateMedia({ colorScheme: 'light' })
+
   const chapter = reader.getByRole('region', { name: 'Anora at the Oscars' })
   const chapterHeading = chapter.getByRole('heading', { name: 'Anora at the Oscars' })
   await expect(chapterHeading).not.toBeInViewport()

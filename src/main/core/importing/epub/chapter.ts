@@ -46,7 +46,8 @@ export function chapterText(
     narrowWideLists(document.body)
     while (document.body.firstChild) container.appendChild(document.body.firstChild)
   }
-  const markers = markAnchors(container, anchorIds)
+  dropUnread(container)
+  const { markers, atEnd } = markAnchors(container, anchorIds)
   purify.sanitize(container, { ...purifyConfig, IN_PLACE: true })
   const heading = container.querySelector('h1, h2, h3')?.textContent?.replace(/\s+/g, ' ').trim()
 
@@ -67,7 +68,23 @@ export function chapterText(
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     if (node.nodeValue) node.nodeValue = node.nodeValue.replace(sentinels, '')
   }
-  return { ...readerTextFrom(container), heading: heading || undefined, anchors }
+  const reader = readerTextFrom(container)
+  for (const id of atEnd) anchors.set(id, reader.text.length)
+  return { ...reader, heading: heading || undefined, anchors }
+}
+
+/**
+ * What a reading system does not show as the book's words: `hidden` elements (EPUB 3 hides its
+ * page list that way) and the page numbers some books write inside their page break markers,
+ * which would otherwise run into the sentence around them. The markers themselves stay, emptied,
+ * so their place is still found.
+ */
+function dropUnread(container: Element): void {
+  for (const element of Array.from(container.querySelectorAll('[hidden]'))) element.remove()
+  for (const element of Array.from(container.getElementsByTagName('*'))) {
+    const types = `${element.getAttribute('epub:type') ?? ''} ${element.getAttribute('role') ?? ''}`
+    if (/(?:^|\s)(?:doc-)?pagebreak(?:\s|$)/.test(types)) element.textContent = ''
+  }
 }
 
 const voidTags = new Set([
@@ -89,11 +106,14 @@ const voidTags = new Set([
 /**
  * Puts a marker character before the first words after each element with one of `ids`, after the
  * text node's leading spaces (so whitespace collapses as it would without it). Returns which
- * character stands for which id.
+ * character stands for which id, and the ids after which no words come (the chapter's end).
  */
-function markAnchors(container: Element, ids: string[]): Map<string, string> {
+function markAnchors(
+  container: Element,
+  ids: string[],
+): { markers: Map<string, string>; atEnd: string[] } {
   const markers = new Map<string, string>()
-  if (ids.length === 0) return markers
+  if (ids.length === 0) return { markers, atEnd: [] }
   const wanted = new Set(ids)
   const present = container.textContent ?? ''
   let code = 0xe000
@@ -126,7 +146,7 @@ function markAnchors(container: Element, ids: string[]): Map<string, string> {
     waiting.length = 0
     node.nodeValue = value.slice(0, lead) + inserted + value.slice(lead)
   }
-  return markers
+  return { markers, atEnd: waiting }
 }
 
 /** Text inside a script, style, picture… is never reader text, so a marker there would be lost. */

@@ -85,11 +85,13 @@ function titleOf(toc: NavigationPoint[], path: string): string | undefined {
 /** Each printed page runs from its marker to the next one (the last to the end of the book). */
 function pageSpans(starts: { label: string; start: number }[], textLength: number): PageSpan[] {
   const sorted = [...starts].sort((a, b) => a.start - b.start)
-  return sorted.map((page, index) => ({
+  const spans = sorted.map((page, index) => ({
     label: page.label,
     start: page.start,
     end: sorted[index + 1]?.start ?? textLength,
   }))
+  // A blank printed page (two markers in one place) or a marker after the last words holds no text.
+  return spans.filter((span) => span.end > span.start)
 }
 
 /**

@@ -25,7 +25,10 @@ export function TableOfContents({ chapters, bodyRef }: TableOfContentsProps): Re
     <nav aria-label="Contents" className="reader-contents">
       <details open>
         <summary>
-          Contents <span className="reader-contents-count">{chapters.length} chapters</span>
+          Contents{' '}
+          <span className="reader-contents-count">
+            {chapters.length} {chapters.length === 1 ? 'chapter' : 'chapters'}
+          </span>
         </summary>
         <ol>
           {chapters.map((chapter, index) => (

@@ -7,6 +7,7 @@ import { NestingTooDeep } from '../limits'
 import { readerTextFrom, type ReaderText } from '../reader-text'
 import { readingWindow } from '../reading-window'
 import { narrowWideLists } from '../wide-lists'
+import { descendants } from './package'
 
 export interface ChapterText extends ReaderText {
   /** The chapter's first heading, for a book whose contents do not name it. */
@@ -80,8 +81,11 @@ export function chapterText(
  * so their place is still found.
  */
 function dropUnread(container: Element): void {
-  for (const element of Array.from(container.querySelectorAll('[hidden]'))) element.remove()
-  for (const element of Array.from(container.getElementsByTagName('*'))) {
+  for (const element of descendants(container)) {
+    if (element.hasAttribute('hidden')) {
+      element.remove()
+      continue
+    }
     const types = `${element.getAttribute('epub:type') ?? ''} ${element.getAttribute('role') ?? ''}`
     if (/(?:^|\s)(?:doc-)?pagebreak(?:\s|$)/.test(types)) element.textContent = ''
   }

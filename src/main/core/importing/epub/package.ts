@@ -92,9 +92,31 @@ export function xmlDocument(xml: string, path: string, parseXml: XmlParser): Doc
 
 /** Elements by local name, whatever namespace prefix the file gave them (dc:, opf: or none). */
 export function elementsNamed(root: Document | Element, localName: string): Element[] {
-  return Array.from(root.getElementsByTagName('*')).filter(
-    (element) => element.localName === localName,
-  )
+  return descendants(root).filter((element) => element.localName === localName)
+}
+
+/**
+ * Every element under `root`, in document order, by sibling links: jsdom answers `Array.from` over
+ * an HTMLCollection one index at a time, which made a nav of thousands of page links quadratic.
+ */
+export function descendants(root: Document | Element): Element[] {
+  const found: Element[] = []
+  const top = 'documentElement' in root ? root.documentElement : root
+  if (!top) return found
+  let element: Element | null = top === root ? top.firstElementChild : top
+  while (element) {
+    found.push(element)
+    if (element.firstElementChild) {
+      element = element.firstElementChild
+      continue
+    }
+    while (element && !element.nextElementSibling) {
+      element = element.parentElement
+      if (element === root || element === top) element = null
+    }
+    element = element?.nextElementSibling ?? null
+  }
+  return found
 }
 
 function textOf(element: Element | undefined): string | undefined {

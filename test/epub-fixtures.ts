@@ -3,6 +3,7 @@
 // `mimetype` first). An EPUB 3 book with nav.xhtml (contents and a page list of print page
 // markers), an EPUB 2 book with toc.ncx, a DRM-protected one, a truncated one and a file that is
 // not a zip. Written to the OS temp folder, named by content, for unit, CLI and e2e tests alike.
+import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
@@ -342,4 +343,42 @@ export async function damagedEpub(): Promise<string> {
 /** A text file named .epub. */
 export async function notZipEpub(): Promise<string> {
   return writeEpub('not-a-book.epub', strToU8('This is a note, not a book.\n'))
+}
+
+/**
+ * The articles as a book made by another producer, Pandoc (`-t epub3` or `epub2`): its own
+ * package layout, title page and nav. Only where pandoc is installed (see test/pandoc.ts).
+ */
+export async function pandocEpub(version: 2 | 3): Promise<string> {
+  const [baker, anora] = await Promise.all([
+    readFixture(fixtureNames.bakerTxt),
+    readFixture(fixtureNames.anoraTxt),
+  ])
+  const markdown = `---
+title: Made by Pandoc
+author:
+- Ann One
+- Bob Two
+publisher: Pandoc Press
+date: 2024-05-01
+identifier:
+- scheme: ISBN-13
+  text: 978-0-306-40615-7
+---
+
+# Red Rocket
+
+${baker}
+
+# Anora
+
+${anora}
+`
+  const folder = join(CACHE, 'pandoc')
+  await mkdir(folder, { recursive: true })
+  const source = join(folder, `book-${process.pid}.md`)
+  await writeFile(source, markdown)
+  const target = join(folder, `book-epub${version}-${process.pid}.epub`)
+  execFileSync('pandoc', [source, '-t', `epub${version}`, '-o', target])
+  return target
 }

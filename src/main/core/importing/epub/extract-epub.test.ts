@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises'
 import { strToU8, zipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import {
@@ -5,7 +6,9 @@ import {
   bookChapters,
   bookMetadata,
   fixturePages,
+  pandocEpub,
 } from '../../../../../test/epub-fixtures'
+import { noPandoc } from '../../../../../test/pandoc'
 import { readFixture } from '../../../../../test/support'
 import { extractFile } from '../extract-file'
 import { readingWindow } from '../reading-window'
@@ -236,4 +239,26 @@ describe('extractEpub refuses what it cannot read, saying why', () => {
       extractFile({ fileName: 'notes.epub', kind: 'epub', bytes: strToU8('hello') }, 256),
     ).toThrow('notes.epub: is not an EPUB (it is not a zip archive).')
   })
+})
+
+describe.skipIf(noPandoc)('extractEpub on books Pandoc made', () => {
+  it.each([3, 2] as const)(
+    'reads an EPUB %i: chapters, contents titles, metadata',
+    async (version) => {
+      const { text, layout, metadata } = extractEpub(await readFile(await pandocEpub(version)))
+      // Pandoc's title page comes first, then one chapter per top-level heading.
+      expect(layout.chapters?.map((chapter) => chapter.title).slice(-2)).toEqual([
+        'Red Rocket',
+        'Anora',
+      ])
+      const anora = layout.chapters?.[layout.chapters.length - 1]
+      expect(text.slice(anora?.start, anora?.end)).toMatch(/^Anora\n\nFor a film about sex work/)
+      expect(metadata).toMatchObject({
+        title: 'Made by Pandoc',
+        author: 'Ann One and Bob Two',
+        publisher: 'Pandoc Press',
+        identifier: '978-0-306-40615-7',
+      })
+    },
+  )
 })

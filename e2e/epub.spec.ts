@@ -41,8 +41,16 @@ test('import an EPUB, clip from chapter 2 through the Contents, cite, export, sh
   const chapter = reader.getByRole('region', { name: 'Anora at the Oscars' })
   const chapterHeading = chapter.getByRole('heading', { name: 'Anora at the Oscars' })
   await expect(chapterHeading).not.toBeInViewport()
+  await expect(contents.getByRole('link', { name: 'Red Rocket' })).toHaveAttribute(
+    'aria-current',
+    'location',
+  )
   await contents.getByRole('link', { name: 'Anora at the Oscars' }).click()
   await expect(chapterHeading).toBeInViewport()
+  await expect(contents.getByRole('link', { name: 'Anora at the Oscars' })).toHaveAttribute(
+    'aria-current',
+    'location',
+  )
   await expect(chapter).toBeFocused()
 
   await selectInReader(page, quote)

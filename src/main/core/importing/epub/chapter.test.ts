@@ -41,6 +41,16 @@ describe('chapterText', () => {
     expect(anchors.has('not-there')).toBe(false)
   })
 
+  it('names the chapter by its first heading, without the marker of a page starting there', () => {
+    const { heading, anchors } = chapterText(
+      page('<span id="p1"/><h2>The   Start</h2><p>Words.</p>'),
+      ['p1'],
+      256,
+    )
+    expect(heading).toBe('The Start')
+    expect(anchors.get('p1')).toBe(0)
+  })
+
   it('leaves the book’s own private-use characters alone while marking', () => {
     const { text, anchors } = chapterText(
       page('<p>Icon \ue000 here <span id="p1"/>and there.</p>'),

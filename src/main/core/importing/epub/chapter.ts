@@ -50,11 +50,9 @@ export function chapterText(
   dropUnread(container)
   const { markers, atEnd } = markAnchors(container, anchorIds)
   purify.sanitize(container, { ...purifyConfig, IN_PLACE: true })
-  const heading = container.querySelector('h1, h2, h3')?.textContent?.replace(/\s+/g, ' ').trim()
-
   const anchors = new Map<string, number>()
   if (markers.size === 0)
-    return { ...readerTextFrom(container), heading: heading || undefined, anchors }
+    return { ...readerTextFrom(container), heading: headingOf(container), anchors }
 
   const marked = readerTextFrom(container).text
   let removed = 0
@@ -71,7 +69,13 @@ export function chapterText(
   }
   const reader = readerTextFrom(container)
   for (const id of atEnd) anchors.set(id, reader.text.length)
-  return { ...reader, heading: heading || undefined, anchors }
+  return { ...reader, heading: headingOf(container), anchors }
+}
+
+/** Read once the markers are gone, so a page starting at the heading leaves no trace in it. */
+function headingOf(container: Element): string | undefined {
+  const heading = container.querySelector('h1, h2, h3')?.textContent?.replace(/\s+/g, ' ').trim()
+  return heading || undefined
 }
 
 /**

@@ -58,7 +58,7 @@ export function registerLibraryCommands(program: Command, cli: CliContext): void
     .command('reimport')
     .description('update a source from a newer copy: a new version; each clipping re-anchored')
     .argument('<sourceId>', 'the source to update')
-    .argument('<file>', 'the newer .html, .md or .txt file')
+    .argument('<file>', 'the newer .html, .md, .txt or .epub file')
     .option('--json', 'print the result as JSON')
     .action(async (sourceId: string, file: string, options: { json?: boolean }) => {
       const report = await (await cli.open()).sources.reimport(sourceId, file)

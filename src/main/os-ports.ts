@@ -35,9 +35,7 @@ export function electronPorts(
       openFiles({
         title: 'Import sources',
         properties: ['openFile', 'multiSelections'],
-        filters: [
-          { name: 'Articles', extensions: ['html', 'htm', 'md', 'markdown', 'txt', 'epub'] },
-        ],
+        filters: [{ name: 'Articles', extensions: ['html', 'htm', 'md', 'markdown', 'txt'] }],
       }),
     chooseEssayToImport: async () => {
       const [path] = await openFiles({

@@ -39,7 +39,7 @@ function describeClipping(clipping: ClippingView): string {
 export function registerLibraryCommands(program: Command, cli: CliContext): void {
   program
     .command('import')
-    .description('import .html, .htm, .md, .txt and .pdf files as sources')
+    .description('import .html, .htm, .md, .txt, .pdf and .epub files as sources')
     .argument('<file...>', 'files to import')
     .option('--json', 'print the result as JSON')
     .action(async (files: string[], options: { json?: boolean }) => {
@@ -60,7 +60,7 @@ export function registerLibraryCommands(program: Command, cli: CliContext): void
     .command('reimport')
     .description('update a source from a newer copy: a new version; each clipping re-anchored')
     .argument('<sourceId>', 'the source to update')
-    .argument('<file>', 'the newer .html, .md, .txt or .pdf file')
+    .argument('<file>', 'the newer .html, .md, .txt, .pdf or .epub file')
     .option('--json', 'print the result as JSON')
     .action(async (sourceId: string, file: string, options: { json?: boolean }) => {
       const report = await (await cli.open()).sources.reimport(sourceId, file)

@@ -84,6 +84,13 @@ describe('readSourceFile', () => {
     expect('content' in file && file.content).toHaveLength(MAX_IMPORT_BYTES)
   })
 
+  it('reads a book (.epub) as its bytes, undecoded', async () => {
+    const path = await fileWith('Book.EPUB', 'PK\x03\x04 not text')
+    const file = await readSourceFile(path)
+    expect(file).toMatchObject({ fileName: 'Book.EPUB', kind: 'epub' })
+    expect('bytes' in file && Array.from(file.bytes.subarray(0, 2))).toEqual([0x50, 0x4b])
+  })
+
   it('refuses an unsupported extension, naming the file and what it takes', async () => {
     const error = await refusal(await fileWith('paper.docx', 'PK'))
     expect(error.message).toContain('paper.docx')

@@ -10,6 +10,8 @@ import { answerTagListsByWalking } from './tag-selector'
 export interface ReadingWindow {
   /** A new, inert document of `html`: no script runs and nothing is fetched. */
   parse(html: string): Document
+  /** A new XML document of `xml` (an EPUB's package files); no DTD or entity is ever fetched. */
+  parseXml(xml: string): Document
   /** A document to build small trees in (plain text imports). */
   scratch: Document
   purify: DOMPurify
@@ -38,6 +40,7 @@ function openReadingWindow(): ReadingWindow {
   const purify = createDOMPurify(jsdomWindow as unknown as Parameters<typeof createDOMPurify>[0])
   return {
     parse: (html) => parser.parseFromString(html, 'text/html'),
+    parseXml: (xml) => parser.parseFromString(xml, 'application/xml'),
     scratch: jsdomWindow.document,
     purify,
   }

@@ -26,6 +26,7 @@ import { OldVersionBanner } from './OldVersionBanner'
 import type { ReadingSpot } from './readingPosition'
 import { useReadingPosition } from './useReadingPosition'
 import { SelectionPopover } from './SelectionPopover'
+import { TableOfContents } from './TableOfContents'
 import { UpdateSummary } from './UpdateSummary'
 import { currentSelection, useReaderSelection } from './useReaderSelection'
 import { VersionsList } from './VersionsList'
@@ -273,18 +274,23 @@ export function Reader({
               />
             </Suspense>
           ) : (
-            <ReaderBody
-              bodyRef={bodyRef}
-              html={version.html}
-              highlights={highlights}
-              hideLeadingBlock={hideLeadingByline}
-              focusClippingId={focusClippingId}
-              onFocused={onFocused}
-              onOpenLink={onOpenLink}
-              onMarkClick={onMarkClick}
-              onContextMenu={openMenu}
-              onPointerDown={() => setPointerDown(true)}
-            />
+            <>
+              {version.layout?.chapters?.length ? (
+                <TableOfContents chapters={version.layout.chapters} bodyRef={bodyRef} />
+              ) : null}
+              <ReaderBody
+                bodyRef={bodyRef}
+                html={version.html}
+                highlights={highlights}
+                hideLeadingBlock={hideLeadingByline}
+                focusClippingId={focusClippingId}
+                onFocused={onFocused}
+                onOpenLink={onOpenLink}
+                onMarkClick={onMarkClick}
+                onContextMenu={openMenu}
+                onPointerDown={() => setPointerDown(true)}
+              />
+            </>
           )}
           {popoverRange && (
             <SelectionPopover

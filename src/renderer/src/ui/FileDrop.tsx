@@ -79,7 +79,8 @@ export function FileDrop({ onDrop, progress }: FileDropProps): ReactElement {
           <div className="file-drop-card">
             <p className="file-drop-title">Drop to import</p>
             <p>
-              Web pages (.html), Markdown (.md), text (.txt) or PDF (.pdf): as many as you like.
+              Web pages (.html), Markdown (.md), text (.txt), PDF (.pdf) or books (.epub): as many
+              as you like.
             </p>
           </div>
         </div>

@@ -1,5 +1,6 @@
 import type { Anchor } from '../../shared/anchor'
-import type { Clipping, ClippingView } from '../../shared/domain'
+import type { Clipping, ClippingView, SourceKind } from '../../shared/domain'
+import { locatorAt, type Locator, type SourceLayout } from '../../shared/layout'
 import { reanchor } from './anchoring'
 import type { Frozen } from './store/json-store-file'
 import type { SourceEntry, SourceFile } from './store/schema'
@@ -7,23 +8,62 @@ import type { SourceEntry, SourceFile } from './store/schema'
 /** The newest version's text, fetched only if some clipping needs re-anchoring against it. */
 export type NewestText = () => Promise<string>
 
+/** A version's pages or chapters, by its hash (the store keeps them with the version's text). */
+export type LayoutOf = (versionHash: string) => Promise<Frozen<SourceLayout> | undefined>
+
+/** The store's frozen layout, for the pure functions that only read one (locatorAt). */
+export function readOnly(layout: Frozen<SourceLayout> | undefined): SourceLayout | undefined {
+  return layout as SourceLayout | undefined
+}
+
+/**
+ * Only these kinds are imported with pages or chapters: an article's clipping never reads its
+ * text for a locator, so lists of articles cost what they did.
+ */
+const LAID_OUT: ReadonlySet<SourceKind> = new Set(['pdf', 'epub'])
+
 /** A copy of a stored clipping as the panels show it: source title, state in the newest version. */
 export async function toClippingView(
   clipping: Frozen<Clipping>,
   file: Frozen<SourceFile>,
   source: Frozen<SourceEntry>,
   newestText: NewestText,
+  layoutOf?: LayoutOf,
 ): Promise<ClippingView> {
   const [quote, position] = clipping.target
   const { reanchored: _reanchored, ...rest } = clipping
+  const anchor = await anchorInNewest(clipping, file, newestText)
+  const locator =
+    layoutOf && LAID_OUT.has(source.kind)
+      ? await locatorOf(clipping, file, anchor, layoutOf)
+      : undefined
   return {
     ...rest,
     tags: [...clipping.tags],
     target: [{ ...quote }, { ...position }],
     sourceTitle: source.title,
     source: { ...source },
-    anchor: await anchorInNewest(clipping, file, newestText),
+    anchor,
+    ...(locator && { locator }),
   }
+}
+
+/**
+ * The page(s) or chapter of the passage where it stands now, in the newest version (a reimport
+ * that moved it to another page moves its page); where it is missing there, where it was clipped.
+ */
+export async function locatorOf(
+  clipping: Frozen<Clipping>,
+  file: Frozen<SourceFile>,
+  anchor: Anchor,
+  layoutOf: LayoutOf,
+): Promise<Locator | undefined> {
+  const newest = file.versions[file.versions.length - 1]
+  if (anchor.state !== 'missing' && newest) {
+    return locatorAt(readOnly(await layoutOf(newest.hash)), anchor.start, anchor.end)
+  }
+  const [, position] = clipping.target
+  return locatorAt(readOnly(await layoutOf(clipping.versionHash)), position.start, position.end)
 }
 
 /**

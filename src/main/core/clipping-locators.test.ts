@@ -3,7 +3,7 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { addLaidOutVersion, createLaidOutSource } from '../../../test/laid-out-sources'
-import { fixtureNames, fixturePath, useTempDir } from '../../../test/support'
+import { fixtureNames, fixturePath, rejection, useTempDir } from '../../../test/support'
 import { locatorLabel } from '../../shared/layout'
 import { openCommonplace, type Commonplace } from './commonplace'
 
@@ -134,6 +134,43 @@ describe('clipping locators', () => {
     const lost = await app.clippings.get(clipping.id)
     expect(lost.anchor.state).toBe('missing')
     expect(locatorLabel(lost.locator)).toBe('p. 3')
+  })
+
+  it('clips the occurrence in the chapter named, and refuses a chapter the book lacks', async () => {
+    const app = await open()
+    const source = await createLaidOutSource(
+      app.store,
+      [
+        { title: 'Arrival', text: 'The wells were sweet when we came.' },
+        { title: 'Drought', text: 'By August the wells were sweet no longer.' },
+      ],
+      { kind: 'epub', title: 'Island Notes' },
+    )
+    const quote = 'the wells were sweet'
+    const ambiguous = await rejection(
+      app.clippings.createFromQuote({ sourceId: source.id, quote: 'wells were sweet' }),
+    )
+    expect(ambiguous.message).toContain('occurs 2 times')
+    const second = await app.clippings.createFromQuote({
+      sourceId: source.id,
+      quote: 'wells were sweet',
+      chapter: 2,
+    })
+    expect(second.locator?.chapter?.title).toBe('Drought')
+    const missing = await rejection(
+      app.clippings.createFromQuote({ sourceId: source.id, quote, chapter: 1 }),
+    )
+    expect(missing.message).toBe(
+      'The quote does not occur in chapter 1 of “Island Notes”. It occurs at chap. 2.',
+    )
+    const beyond = await rejection(
+      app.clippings.createFromQuote({ sourceId: source.id, quote: 'wells', chapter: 3 }),
+    )
+    expect(beyond.message).toBe('“Island Notes” has no chapter 3: it has 2.')
+    const noPages = await rejection(
+      app.clippings.createFromQuote({ sourceId: source.id, quote: 'wells', page: '1' }),
+    )
+    expect(noPages.message).toContain('“Island Notes” has no pages')
   })
 
   it('gives an article no locator', async () => {

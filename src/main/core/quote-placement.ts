@@ -49,10 +49,10 @@ export function matchesAt(
   let named = ''
   if (place.page !== undefined) {
     span = pageSpan(layout, place.page, title)
-    named = `page ${place.page}`
+    named = `on page ${place.page}`
   } else if (place.chapter !== undefined) {
     span = chapterSpan(layout, place.chapter, title)
-    named = `chapter ${place.chapter}`
+    named = `in chapter ${place.chapter}`
   }
   if (!span) return matches
   const within = span
@@ -64,7 +64,7 @@ export function matchesAt(
     const where = elsewhere.length > 0 ? ` It occurs at ${elsewhere.join(', ')}.` : ''
     throw new CommonplaceError(
       'not-found',
-      `The quote does not occur on ${named} of “${title}”.${where}`,
+      `The quote does not occur ${named} of “${title}”.${where}`,
     )
   }
   return there

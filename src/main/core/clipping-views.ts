@@ -2,7 +2,9 @@ import type { Anchor } from '../../shared/anchor'
 import type { Clipping, ClippingView, SourceKind } from '../../shared/domain'
 import { locatorAt, type Locator, type SourceLayout } from '../../shared/layout'
 import { reanchor } from './anchoring'
+import { CommonplaceError } from './errors'
 import type { Frozen } from './store/json-store-file'
+import type { NotebookStore } from './store/notebook-store'
 import type { SourceEntry, SourceFile } from './store/schema'
 
 /** The newest version's text, fetched only if some clipping needs re-anchoring against it. */
@@ -10,6 +12,33 @@ export type NewestText = () => Promise<string>
 
 /** A version's pages or chapters, by its hash (the store keeps them with the version's text). */
 export type LayoutOf = (versionHash: string) => Promise<Frozen<SourceLayout> | undefined>
+
+/** Versions whose layouts are kept in memory: a few kilobytes each (a span per page). */
+const LAYOUTS_KEPT = 2000
+
+/**
+ * Each version's layout, kept once read: a page of clippings from many PDFs reads each text once
+ * per process, not once per page (the store keeps only a few texts). None when the text cannot be
+ * read: the clipping's anchor says what is wrong already.
+ */
+export function keptLayouts(store: Pick<NotebookStore, 'text'>): LayoutOf {
+  const layouts = new Map<string, Frozen<SourceLayout> | null>()
+  return async (hash) => {
+    const kept = layouts.get(hash)
+    if (kept !== undefined) return kept ?? undefined
+    let layout: Frozen<SourceLayout> | undefined
+    try {
+      layout = (await store.text(hash)).layout
+    } catch (error) {
+      if (error instanceof CommonplaceError) return undefined
+      throw error
+    }
+    // Versions never change, so a kept layout is never stale; the bound only caps memory.
+    if (layouts.size >= LAYOUTS_KEPT) layouts.clear()
+    layouts.set(hash, layout ?? null)
+    return layout
+  }
+}
 
 /** The store's frozen layout, for the pure functions that only read one (locatorAt). */
 export function readOnly(layout: Frozen<SourceLayout> | undefined): SourceLayout | undefined {

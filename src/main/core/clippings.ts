@@ -11,7 +11,7 @@ import { inParallel } from './in-parallel'
 import { DerivedIndex } from './derived/derived-index'
 import { reanchor } from './anchoring'
 import { ambiguousMessage, normalizeTags, quoteNotFoundMessage } from './clipping-messages'
-import { once, readOnly, toClippingView, type LayoutOf } from './clipping-views'
+import { keptLayouts, once, readOnly, toClippingView, type LayoutOf } from './clipping-views'
 import type { EssaysService } from './essays'
 import { CommonplaceError, notFound } from './errors'
 import { newId } from './ids'
@@ -46,6 +46,8 @@ export class ClippingsService {
   readonly searchIndex: DerivedIndex<ClippingSearchIndex>
   /** Every clipping's place and date: lists page through it, lookups find a source by it. */
   readonly catalog: DerivedIndex<ClippingCatalog>
+  /** Each version's pages or chapters, kept once read (versions never change). */
+  private readonly layoutOf: LayoutOf
 
   constructor(
     private readonly store: NotebookStore,
@@ -54,6 +56,7 @@ export class ClippingsService {
   ) {
     this.catalog = new DerivedIndex(store, 'catalog', 1, new ClippingCatalog())
     this.searchIndex = new DerivedIndex(store, 'search', 1, new ClippingSearchIndex())
+    this.layoutOf = keptLayouts(store)
   }
 
   /** Every clipping of the query, newest first or best match first (the CLI's listing). */
@@ -381,16 +384,6 @@ export class ClippingsService {
   ): Promise<ClippingView> {
     const entry = await this.store.entry(file.id)
     return toClippingView(clipping, file, entry, this.newestTextOf(file), this.layoutOf)
-  }
-
-  /** A version's layout; none when its text cannot be read (the anchor then says so already). */
-  private readonly layoutOf: LayoutOf = async (hash) => {
-    try {
-      return (await this.store.text(hash)).layout
-    } catch (error) {
-      if (error instanceof CommonplaceError) return undefined
-      throw error
-    }
   }
 
   private newestTextOf(file: Frozen<SourceFile>): () => Promise<string> {

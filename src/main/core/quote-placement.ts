@@ -31,8 +31,9 @@ export function quoteMatches(text: string, quote: string, kind: SourceKind): Tex
   return found
 }
 
+/** The syntax characters escaped, and nothing else (a needless escape is an error with `u`). */
 function escapeRegExp(text: string): string {
-  return text.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&')
+  return text.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&')
 }
 
 /**

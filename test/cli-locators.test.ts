@@ -64,6 +64,9 @@ describe('commonplace clip on a PDF', { timeout: 60_000 }, () => {
     const ambiguous = await cli('clip', source.id, '--quote', 'silt always returns')
     expect(ambiguous.code).not.toBe(0)
     expect(ambiguous.stderr).toContain('occurs 2 times')
+    // Each candidate says its page, so the writer can pick by --page.
+    expect(ambiguous.stderr).toMatch(/^ {2}1: p\. 10 {2}…/m)
+    expect(ambiguous.stderr).toMatch(/^ {2}2: p\. 12 {2}…/m)
     const onTwelve = await json<ClippingView>(
       'clip',
       source.id,

@@ -21,7 +21,7 @@ import type { Frozen } from './store/json-store-file'
 import type { NotebookStore } from './store/notebook-store'
 import type { SourceEntry, SourceFile } from './store/schema'
 import { matchesAt, quoteMatches, type QuotePlace } from './quote-placement'
-import type { SourceLayout } from '../../shared/layout'
+import { locatorAt, locatorLabel, type SourceLayout } from '../../shared/layout'
 import type { Transaction } from './store/transaction'
 
 export { normalizeTags }
@@ -228,9 +228,13 @@ export class ClippingsService {
         chosen === undefined ? (found.length === 1 ? found[0] : undefined) : found[chosen - 1]
       if (match === undefined) {
         const starts = found.map((candidate) => candidate.start)
+        const placeOf = (at: number): string => {
+          const label = locatorLabel(locatorAt(layout, at, at + 1))
+          return label ? `${label}  ` : ''
+        }
         throw new CommonplaceError(
           'invalid-argument',
-          ambiguousMessage(text, quote, starts, chosen),
+          ambiguousMessage(text, quote, starts, chosen, placeOf),
         )
       }
       return match

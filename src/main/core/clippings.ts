@@ -10,7 +10,7 @@ import { ClippingCatalog } from './derived/clipping-catalog'
 import { inParallel } from './in-parallel'
 import { DerivedIndex } from './derived/derived-index'
 import { reanchor } from './anchoring'
-import { ambiguousMessage, normalizeTags, quoteNotFoundMessage } from './clipping-messages'
+import { normalizeTags } from './clipping-messages'
 import { keptLayouts, once, readOnly, toClippingView, type LayoutOf } from './clipping-views'
 import type { EssaysService } from './essays'
 import { CommonplaceError, notFound } from './errors'
@@ -20,8 +20,8 @@ import { highlightRanges, parseQuery, type ParsedQuery } from './search/query'
 import type { Frozen } from './store/json-store-file'
 import type { NotebookStore } from './store/notebook-store'
 import type { SourceEntry, SourceFile } from './store/schema'
-import { matchesAt, quoteMatches, type QuotePlace } from './quote-placement'
-import { locatorAt, locatorLabel, type SourceLayout } from '../../shared/layout'
+import { placeQuote, type QuotePlace } from './quote-placement'
+import type { SourceLayout } from '../../shared/layout'
 import type { Transaction } from './store/transaction'
 
 export { normalizeTags }
@@ -217,28 +217,9 @@ export class ClippingsService {
         'The quote is empty: give the exact words of the passage to clip.',
       )
     }
-    return this.save(request.sourceId, request, (text, { layout, entry }) => {
-      const matches = quoteMatches(text, quote, entry.kind)
-      if (matches.length === 0) {
-        throw new CommonplaceError('not-found', quoteNotFoundMessage(text, quote))
-      }
-      const found = matchesAt(matches, layout, request, entry.title)
-      const chosen = request.occurrence
-      const match =
-        chosen === undefined ? (found.length === 1 ? found[0] : undefined) : found[chosen - 1]
-      if (match === undefined) {
-        const starts = found.map((candidate) => candidate.start)
-        const placeOf = (at: number): string => {
-          const label = locatorLabel(locatorAt(layout, at, at + 1))
-          return label ? `${label}  ` : ''
-        }
-        throw new CommonplaceError(
-          'invalid-argument',
-          ambiguousMessage(text, quote, starts, chosen, placeOf),
-        )
-      }
-      return match
-    })
+    return this.save(request.sourceId, request, (text, { layout, entry }) =>
+      placeQuote(text, quote, layout, entry, request),
+    )
   }
 
   async update(edit: ClippingEdit): Promise<ClippingView> {

@@ -7,12 +7,47 @@ import { occurrencesOf } from '../../shared/domain'
 import { locatorAt, locatorLabel, type SourceLayout, type TextSpan } from '../../shared/layout'
 import { normalizePdfText } from '../../shared/pdf-text'
 import { quoted } from '../../shared/quoted'
+import { ambiguousMessage, quoteNotFoundMessage } from './clipping-messages'
 import { CommonplaceError } from './errors'
 
 /** Where the writer says the passage is: a page by its label or place, a chapter by number. */
 export interface QuotePlace {
   page?: string
   chapter?: number
+}
+
+/**
+ * The one place of `quote` in a source's newest text: on the page or in the chapter named, the
+ * `occurrence`-th (from 1) when it occurs more than once. Refuses when it is absent or ambiguous,
+ * showing each candidate (with its page) so the writer can choose.
+ */
+export function placeQuote(
+  text: string,
+  quote: string,
+  layout: SourceLayout | undefined,
+  source: { kind: SourceKind; title: string },
+  request: QuotePlace & { occurrence?: number },
+): TextSpan {
+  const matches = quoteMatches(text, quote, source.kind)
+  if (matches.length === 0) {
+    throw new CommonplaceError('not-found', quoteNotFoundMessage(text, quote))
+  }
+  const found = matchesAt(matches, layout, request, source.title)
+  const chosen = request.occurrence
+  const match =
+    chosen === undefined ? (found.length === 1 ? found[0] : undefined) : found[chosen - 1]
+  if (match === undefined) {
+    const starts = found.map((candidate) => candidate.start)
+    const placeOf = (at: number): string => {
+      const label = locatorLabel(locatorAt(layout, at, at + 1))
+      return label ? `${label}  ` : ''
+    }
+    throw new CommonplaceError(
+      'invalid-argument',
+      ambiguousMessage(text, quote, starts, chosen, placeOf),
+    )
+  }
+  return match
 }
 
 /** Every place `quote` occurs in `text`, overlapping ones included, in order. */

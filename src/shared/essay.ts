@@ -41,6 +41,11 @@ export interface CitationData {
   sourceId: string
   snapshot: CitationSnapshot
   keptWording?: KeptWording
+  /**
+   * Where the passage is ("p. 12", "pp. 4–5", "chap. 3"): on the way in, what a new citation's
+   * locator field starts with; the writer's edits to that field are the citation's own.
+   */
+  locator?: string
 }
 
 /**

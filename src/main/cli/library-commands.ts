@@ -1,5 +1,6 @@
 import type { Command } from 'commander'
 import type { ClippingView, SourceSummary } from '../../shared/domain'
+import { locatorLabel, pageFragmentSelector } from '../../shared/layout'
 import { quoted } from '../../shared/quoted'
 import { collect, positiveInteger, print, printJson, type CliContext } from './context'
 
@@ -24,9 +25,10 @@ function describeAnchor(clipping: ClippingView): string | null {
 }
 
 function describeClipping(clipping: ClippingView): string {
+  const where = locatorLabel(clipping.locator)
   const lines = [
     `${clipping.id}  ${quoted(clipping.target[0].exact)}`,
-    `    from ${clipping.sourceTitle} (${clipping.sourceId})`,
+    `    from ${clipping.sourceTitle}${where ? `, ${where}` : ''} (${clipping.sourceId})`,
   ]
   const anchor = describeAnchor(clipping)
   if (anchor) lines.push(anchor)
@@ -34,6 +36,15 @@ function describeClipping(clipping: ClippingView): string {
   if (clipping.tags.length)
     lines.push(`    tags: ${clipping.tags.map((tag) => `#${tag}`).join(' ')}`)
   return lines.join('\n')
+}
+
+/**
+ * A clipping as JSON: with a PDF page's W3C FragmentSelector (RFC 3778), so that another
+ * annotation tool finds the page without our text.
+ */
+function clippingJson(clipping: ClippingView): ClippingView & { pageSelector?: unknown } {
+  const pageSelector = pageFragmentSelector(clipping.locator)
+  return pageSelector ? { ...clipping, pageSelector } : clipping
 }
 
 export function registerLibraryCommands(program: Command, cli: CliContext): void {
@@ -100,12 +111,17 @@ export function registerLibraryCommands(program: Command, cli: CliContext): void
     .command('clip')
     .description('clip a passage of a source by quoting it exactly')
     .argument('<sourceId>', 'the source to clip from (see: commonplace sources)')
-    .requiredOption('--quote <text>', 'the exact text of the passage, typographic quotes and all')
+    .requiredOption(
+      '--quote <text>',
+      'the exact text of the passage, typographic quotes and all (of a PDF: ligatures, soft hyphens and line breaks need not match)',
+    )
     .option(
       '--occurrence <n>',
       'which occurrence, when the quote appears more than once',
       positiveInteger,
     )
+    .option('--page <n>', 'only the occurrence on this page (its printed label or place) of a PDF')
+    .option('--chapter <n>', 'only the occurrence in this chapter of a book', positiveInteger)
     .option('--note <text>', 'a note to keep with the clipping')
     .option('--tag <tag>', 'a tag (repeat for several)', collect, [])
     .option('--json', 'print the clipping as JSON')
@@ -115,6 +131,8 @@ export function registerLibraryCommands(program: Command, cli: CliContext): void
         options: {
           quote: string
           occurrence?: number
+          page?: string
+          chapter?: number
           note?: string
           tag: string[]
           json?: boolean
@@ -126,10 +144,12 @@ export function registerLibraryCommands(program: Command, cli: CliContext): void
           sourceId,
           quote: options.quote,
           occurrence: options.occurrence,
+          page: options.page,
+          chapter: options.chapter,
           note: options.note,
           tags: options.tag,
         })
-        if (options.json) printJson(clipping)
+        if (options.json) printJson(clippingJson(clipping))
         else print(`clipped ${describeClipping(clipping)}`)
       },
     )
@@ -146,7 +166,7 @@ export function registerLibraryCommands(program: Command, cli: CliContext): void
       const clippings = await (
         await cli.open()
       ).clippings.list({ sourceId: options.source, search: options.search })
-      if (options.json) printJson(clippings)
+      if (options.json) printJson(clippings.map(clippingJson))
       else if (clippings.length === 0) print('No clippings.')
       else clippings.forEach((clipping) => print(describeClipping(clipping)))
     })

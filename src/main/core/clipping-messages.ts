@@ -20,9 +20,11 @@ export function ambiguousMessage(
   quote: string,
   found: number[],
   chosen?: number,
+  /** Where an occurrence is ("p. 12 "), for sources with pages or chapters. */
+  placeOf: (at: number) => string = () => '',
 ): string {
   const lines = found.map(
-    (at, index) => `  ${index + 1}: ${excerptAround(text, at, at + quote.length)}`,
+    (at, index) => `  ${index + 1}: ${placeOf(at)}${excerptAround(text, at, at + quote.length)}`,
   )
   const lead =
     chosen === undefined

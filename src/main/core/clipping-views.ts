@@ -1,11 +1,55 @@
 import type { Anchor } from '../../shared/anchor'
-import type { Clipping, ClippingView } from '../../shared/domain'
+import type { Clipping, ClippingView, SourceKind } from '../../shared/domain'
+import { locatorAt, type Locator, type SourceLayout } from '../../shared/layout'
 import { reanchor } from './anchoring'
+import { CommonplaceError } from './errors'
 import type { Frozen } from './store/json-store-file'
+import type { NotebookStore } from './store/notebook-store'
 import type { SourceEntry, SourceFile } from './store/schema'
 
 /** The newest version's text, fetched only if some clipping needs re-anchoring against it. */
 export type NewestText = () => Promise<string>
+
+/** A version's pages or chapters, by its hash (the store keeps them with the version's text). */
+export type LayoutOf = (versionHash: string) => Promise<Frozen<SourceLayout> | undefined>
+
+/** Versions whose layouts are kept in memory: a few kilobytes each (a span per page). */
+const LAYOUTS_KEPT = 2000
+
+/**
+ * Each version's layout, kept once read: a page of clippings from many PDFs reads each text once
+ * per process, not once per page (the store keeps only a few texts). None when the text cannot be
+ * read: the clipping's anchor says what is wrong already.
+ */
+export function keptLayouts(store: Pick<NotebookStore, 'text'>): LayoutOf {
+  const layouts = new Map<string, Frozen<SourceLayout> | null>()
+  return async (hash) => {
+    const kept = layouts.get(hash)
+    if (kept !== undefined) return kept ?? undefined
+    let layout: Frozen<SourceLayout> | undefined
+    try {
+      layout = (await store.text(hash)).layout
+    } catch (error) {
+      if (error instanceof CommonplaceError) return undefined
+      throw error
+    }
+    // Versions never change, so a kept layout is never stale; the bound only caps memory.
+    if (layouts.size >= LAYOUTS_KEPT) layouts.clear()
+    layouts.set(hash, layout ?? null)
+    return layout
+  }
+}
+
+/** The store's frozen layout, for the pure functions that only read one (locatorAt). */
+export function readOnly(layout: Frozen<SourceLayout> | undefined): SourceLayout | undefined {
+  return layout as SourceLayout | undefined
+}
+
+/**
+ * Only these kinds are imported with pages or chapters: an article's clipping never reads its
+ * text for a locator, so lists of articles cost what they did.
+ */
+const LAID_OUT: ReadonlySet<SourceKind> = new Set(['pdf', 'epub'])
 
 /** A copy of a stored clipping as the panels show it: source title, state in the newest version. */
 export async function toClippingView(
@@ -13,17 +57,42 @@ export async function toClippingView(
   file: Frozen<SourceFile>,
   source: Frozen<SourceEntry>,
   newestText: NewestText,
+  layoutOf?: LayoutOf,
 ): Promise<ClippingView> {
   const [quote, position] = clipping.target
   const { reanchored: _reanchored, ...rest } = clipping
+  const anchor = await anchorInNewest(clipping, file, newestText)
+  const locator =
+    layoutOf && LAID_OUT.has(source.kind)
+      ? await locatorOf(clipping, file, anchor, layoutOf)
+      : undefined
   return {
     ...rest,
     tags: [...clipping.tags],
     target: [{ ...quote }, { ...position }],
     sourceTitle: source.title,
     source: { ...source },
-    anchor: await anchorInNewest(clipping, file, newestText),
+    anchor,
+    ...(locator && { locator }),
   }
+}
+
+/**
+ * The page(s) or chapter of the passage where it stands now, in the newest version (a reimport
+ * that moved it to another page moves its page); where it is missing there, where it was clipped.
+ */
+export async function locatorOf(
+  clipping: Frozen<Clipping>,
+  file: Frozen<SourceFile>,
+  anchor: Anchor,
+  layoutOf: LayoutOf,
+): Promise<Locator | undefined> {
+  const newest = file.versions[file.versions.length - 1]
+  if (anchor.state !== 'missing' && newest) {
+    return locatorAt(readOnly(await layoutOf(newest.hash)), anchor.start, anchor.end)
+  }
+  const [, position] = clipping.target
+  return locatorAt(readOnly(await layoutOf(clipping.versionHash)), position.start, position.end)
 }
 
 /**

@@ -1,10 +1,4 @@
-import {
-  occurrencesOf,
-  selectorsAt,
-  trimRange,
-  type Clipping,
-  type ClippingView,
-} from '../../shared/domain'
+import { selectorsAt, trimRange, type Clipping, type ClippingView } from '../../shared/domain'
 import type {
   ClippingEdit,
   ClippingGroup,
@@ -16,8 +10,8 @@ import { ClippingCatalog } from './derived/clipping-catalog'
 import { inParallel } from './in-parallel'
 import { DerivedIndex } from './derived/derived-index'
 import { reanchor } from './anchoring'
-import { ambiguousMessage, normalizeTags, quoteNotFoundMessage } from './clipping-messages'
-import { once, toClippingView } from './clipping-views'
+import { normalizeTags } from './clipping-messages'
+import { keptLayouts, once, readOnly, toClippingView, type LayoutOf } from './clipping-views'
 import type { EssaysService } from './essays'
 import { CommonplaceError, notFound } from './errors'
 import { newId } from './ids'
@@ -25,12 +19,14 @@ import { ClippingSearchIndex } from './search/clipping-search-index'
 import { highlightRanges, parseQuery, type ParsedQuery } from './search/query'
 import type { Frozen } from './store/json-store-file'
 import type { NotebookStore } from './store/notebook-store'
-import type { SourceFile } from './store/schema'
+import type { SourceEntry, SourceFile } from './store/schema'
+import { placeQuote, type QuotePlace } from './quote-placement'
+import type { SourceLayout } from '../../shared/layout'
 import type { Transaction } from './store/transaction'
 
 export { normalizeTags }
 
-export interface QuoteClipRequest {
+export interface QuoteClipRequest extends QuotePlace {
   sourceId: string
   quote: string
   /** 1-based; picks among several occurrences of the quote. */
@@ -40,13 +36,18 @@ export interface QuoteClipRequest {
 }
 
 /** Where, in a source's newest text, a new clipping goes; worked out under the lock. */
-type Placement = (text: string) => { start: number; end: number }
+type Placement = (
+  text: string,
+  about: { layout: SourceLayout | undefined; entry: SourceEntry },
+) => { start: number; end: number }
 
 export class ClippingsService {
   /** The full-text index of quotes, notes, tags and source titles. */
   readonly searchIndex: DerivedIndex<ClippingSearchIndex>
   /** Every clipping's place and date: lists page through it, lookups find a source by it. */
   readonly catalog: DerivedIndex<ClippingCatalog>
+  /** Each version's pages or chapters, kept once read (versions never change). */
+  private readonly layoutOf: LayoutOf
 
   constructor(
     private readonly store: NotebookStore,
@@ -55,6 +56,7 @@ export class ClippingsService {
   ) {
     this.catalog = new DerivedIndex(store, 'catalog', 1, new ClippingCatalog())
     this.searchIndex = new DerivedIndex(store, 'search', 1, new ClippingSearchIndex())
+    this.layoutOf = keptLayouts(store)
   }
 
   /** Every clipping of the query, newest first or best match first (the CLI's listing). */
@@ -203,7 +205,10 @@ export class ClippingsService {
     })
   }
 
-  /** The CLI's way in: find the quote in the text, refusing when it is absent or ambiguous. */
+  /**
+   * The CLI's way in: find the quote in the text (in a PDF's, as its text was normalized), on the
+   * page or in the chapter named if one is, refusing when it is absent or ambiguous.
+   */
   async createFromQuote(request: QuoteClipRequest): Promise<ClippingView> {
     const quote = request.quote.trim()
     if (quote === '') {
@@ -212,19 +217,9 @@ export class ClippingsService {
         'The quote is empty: give the exact words of the passage to clip.',
       )
     }
-    return this.save(request.sourceId, request, (text) => {
-      const found = occurrencesOf(text, quote)
-      if (found.length === 0) {
-        throw new CommonplaceError('not-found', quoteNotFoundMessage(text, quote))
-      }
-      const chosen = request.occurrence
-      const start =
-        chosen === undefined ? (found.length === 1 ? found[0] : undefined) : found[chosen - 1]
-      if (start === undefined) {
-        throw new CommonplaceError('invalid-argument', ambiguousMessage(text, quote, found, chosen))
-      }
-      return { start, end: start + quote.length }
-    })
+    return this.save(request.sourceId, request, (text, { layout, entry }) =>
+      placeQuote(text, quote, layout, entry, request),
+    )
   }
 
   async update(edit: ClippingEdit): Promise<ClippingView> {
@@ -327,8 +322,8 @@ export class ClippingsService {
       const file = await tx.source(sourceId)
       const version = file.versions[file.versions.length - 1]
       if (!version) throw notFound(`The text of source "${sourceId}"`)
-      const { text } = await tx.text(version.hash)
-      const { start, end } = place(text)
+      const { text, layout } = await tx.text(version.hash)
+      const { start, end } = place(text, { layout: readOnly(layout), entry: file.entry })
       const createdAt = this.now().toISOString()
       const clipping: Clipping = {
         id: newId('c'),
@@ -373,7 +368,7 @@ export class ClippingsService {
     file: Frozen<SourceFile>,
   ): Promise<ClippingView> {
     const entry = await this.store.entry(file.id)
-    return toClippingView(clipping, file, entry, this.newestTextOf(file))
+    return toClippingView(clipping, file, entry, this.newestTextOf(file), this.layoutOf)
   }
 
   private newestTextOf(file: Frozen<SourceFile>): () => Promise<string> {

@@ -20,7 +20,7 @@ import type {
 import type { SourceLayout } from '../../shared/layout'
 import { reanchor } from './anchoring'
 import { reanchorAll } from './reanchoring'
-import { once, toClippingView, visibleClippings } from './clipping-views'
+import { once, toClippingView, visibleClippings, type LayoutOf } from './clipping-views'
 import { CommonplaceError, notFound } from './errors'
 import { newId, sha256Bytes, versionHashOf } from './ids'
 import type { ExtractedArticle, Extractor } from './importing/extraction'
@@ -144,10 +144,11 @@ export class SourcesService {
     if (!version || !newest) throw notFound(`That version of “${entry.title}”`)
     const { text, html, layout, file: kept } = await this.store.text(version.hash)
     const newestText = once(async () => (await this.store.text(newest.hash)).text)
+    const layoutOf: LayoutOf = async (hash) => (await this.store.text(hash)).layout
     const clippings: ClippingView[] = []
     const unplaced: ClippingView[] = []
     for (const clipping of visibleClippings(file)) {
-      const view = await toClippingView(clipping, file, entry, newestText)
+      const view = await toClippingView(clipping, file, entry, newestText, layoutOf)
       const placed =
         clipping.versionHash === version.hash
           ? view

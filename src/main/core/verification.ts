@@ -1,7 +1,7 @@
 import type { CitationCheck, CitationData, CitationState } from '../../shared/essay'
 import { normalizeLineEndings } from '../../shared/line-endings'
 import { CommonplaceError } from './errors'
-import type { ReferenceSource } from './export/references'
+import { referenceSourceOf, type ReferenceSource } from './export/references'
 import { anchorInNewest, once } from './clipping-views'
 import { PassageStore, type Passage } from './export/passage-store'
 import { fragmentText, textDirective, type FragmentText } from './export/text-fragment'
@@ -223,14 +223,6 @@ export class CitationVerifier {
       const { exact: _exact, ...snapshot } = citation.snapshot
       return { id: citation.sourceId, ...snapshot }
     }
-    return {
-      id: entry.id,
-      title: entry.title,
-      author: entry.author,
-      siteName: entry.siteName,
-      publishedAt: entry.publishedAt,
-      url: entry.url,
-      accessedAt: entry.importedAt,
-    }
+    return referenceSourceOf(entry)
   }
 }

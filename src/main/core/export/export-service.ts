@@ -23,7 +23,13 @@ import {
 } from './export-essay'
 import { readCitation, unreadableCheck, type ReadableCitation } from './citation-reading'
 import { importEssayMarkdown } from './import-markdown'
-import { bibtexEntry, citationKeys, cslItem, type ReferenceSource } from './references'
+import {
+  bibtexEntry,
+  citationKeys,
+  cslItem,
+  referenceSourceOf,
+  type ReferenceSource,
+} from './references'
 
 export type BibliographyFormat = 'csl-json' | 'bibtex'
 
@@ -192,14 +198,6 @@ export class ExportService {
   }
 
   private async librarySources(): Promise<ReferenceSource[]> {
-    return (await this.store.sources()).map((entry) => ({
-      id: entry.id,
-      title: entry.title,
-      author: entry.author,
-      siteName: entry.siteName,
-      publishedAt: entry.publishedAt,
-      url: entry.url,
-      accessedAt: entry.importedAt,
-    }))
+    return (await this.store.sources()).map(referenceSourceOf)
   }
 }

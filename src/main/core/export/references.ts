@@ -1,6 +1,9 @@
 // What a citation points to, as Markdown readers and reference managers want it: a footnote line,
 // a reference list entry, a Pandoc citation key, CSL-JSON and BibTeX.
+import type { SourceKind } from '../../../shared/domain'
 import type { CitationSnapshot } from '../../../shared/essay'
+import type { Frozen } from '../store/json-store-file'
+import type { SourceEntry } from '../store/schema'
 import { escapeMarkdown, webAutolink } from './markdown-text'
 
 /** A cited source as exported: current metadata when the source exists, else the snapshot's. */
@@ -8,6 +11,54 @@ export interface ReferenceSource extends Omit<CitationSnapshot, 'exact'> {
   id: string
   /** When the writer imported (accessed) it; ISO date. */
   accessedAt?: string
+  /** What was imported: a web page, a PDF (report or article), an EPUB (book). */
+  kind?: SourceKind
+  publisher?: string
+  /** An ISBN, DOI or other identifier the file gave. */
+  identifier?: string
+}
+
+/** A library source as references name it. */
+export function referenceSourceOf(entry: Frozen<SourceEntry>): ReferenceSource {
+  const source: ReferenceSource = {
+    id: entry.id,
+    title: entry.title,
+    author: entry.author,
+    siteName: entry.siteName,
+    publishedAt: entry.publishedAt,
+    url: entry.url,
+    accessedAt: entry.importedAt,
+    kind: entry.kind,
+  }
+  if (entry.publisher) source.publisher = entry.publisher
+  if (entry.identifier) source.identifier = entry.identifier
+  return source
+}
+
+/**
+ * What sort of work a source is, in CSL's terms. A PDF with a publisher (or institution) is a
+ * report, one without is an article; an EPUB is a book. A book stays one item even when a
+ * citation names a chapter: the chapter goes in the citation's locator ("chap. 3"), since CSL's
+ * 'chapter' is a contribution with its own title inside an edited book, and one item per chapter
+ * would give one source several keys.
+ */
+export function cslType(source: ReferenceSource): 'webpage' | 'report' | 'article' | 'book' {
+  if (source.kind === 'epub') return 'book'
+  if (source.kind === 'pdf') return source.publisher ? 'report' : 'article'
+  return 'webpage'
+}
+
+/** An identifier by its shape: an ISBN (10 or 13 digits) or a DOI ("10.1234/…"), else neither. */
+export function identifierOf(
+  identifier: string | undefined,
+): { ISBN: string } | { DOI: string } | undefined {
+  const value = identifier?.trim() ?? ''
+  const doi = /^(?:doi:|https?:\/\/(?:dx\.)?doi\.org\/)?(10\.\d{4,9}\/\S+)$/i.exec(value)
+  if (doi?.[1]) return { DOI: doi[1] }
+  const isbn = /^(?:urn:isbn:|isbn(?:-1[03])?:?\s*)?([\d\s-]+[\dxX])$/i.exec(value)
+  const digits = isbn?.[1]?.replace(/[\s-]/g, '') ?? ''
+  if (/^\d{9}[\dxX]$|^\d{13}$/.test(digits)) return { ISBN: digits.toUpperCase() }
+  return undefined
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
@@ -35,9 +86,12 @@ export function attribution(source: Omit<CitationSnapshot, 'exact'>): string {
   return parts.join(', ')
 }
 
-/** The entry under "References". */
+/** The entry under "References": a book or report names its publisher. */
 export function referenceEntry(source: ReferenceSource): string {
   let entry = `${attribution(source)}.`
+  if (source.publisher && source.publisher !== source.siteName) {
+    entry += ` ${escapeMarkdown(source.publisher)}.`
+  }
   const accessed = formatDate(source.accessedAt)
   if (accessed) entry += ` Accessed ${escapeMarkdown(accessed)}.`
   const link = webAutolink(source.url)
@@ -104,9 +158,12 @@ function cslDate(iso: string | undefined): CslDate | undefined {
 
 /** A CSL-JSON item, as Pandoc's citeproc and Zotero read them. */
 export function cslItem(source: ReferenceSource, key: string): Record<string, unknown> {
-  const item: Record<string, unknown> = { id: key, type: 'webpage', title: source.title }
+  const item: Record<string, unknown> = { id: key, type: cslType(source), title: source.title }
   if (source.author) item.author = [{ literal: source.author }]
   if (source.siteName) item['container-title'] = source.siteName
+  if (source.publisher) item.publisher = source.publisher
+  // CSL's `page` is the item's own page range (an article's in its journal), never the cited page.
+  Object.assign(item, identifierOf(source.identifier))
   const issued = cslDate(source.publishedAt)
   if (issued) item.issued = issued
   const accessed = cslDate(source.accessedAt)
@@ -164,13 +221,26 @@ function bibtexUrl(url: string): string {
   return `{${url.replace(/[{}\s]/g, (c) => encodeURIComponent(c))}}`
 }
 
+/** Each CSL type's BibLaTeX entry type, and the field its publisher goes in. */
+const BIBLATEX: Record<ReturnType<typeof cslType>, { type: string; publisher: string }> = {
+  webpage: { type: 'online', publisher: 'publisher' },
+  article: { type: 'article', publisher: 'publisher' },
+  report: { type: 'report', publisher: 'institution' },
+  book: { type: 'book', publisher: 'publisher' },
+}
+
 export function bibtexEntry(source: ReferenceSource, key: string): string {
+  const kind = BIBLATEX[cslType(source)]
+  const identifier = identifierOf(source.identifier)
   const fields: [string, string | undefined][] = [
     ['title', source.title],
     ['author', source.author],
     ['organization', source.siteName],
+    [kind.publisher, source.publisher],
     ['year', /^(\d{4})/.exec(source.publishedAt ?? '')?.[1]],
     ['date', source.publishedAt?.slice(0, 10)],
+    ['isbn', identifier && 'ISBN' in identifier ? identifier.ISBN : undefined],
+    ['doi', identifier && 'DOI' in identifier ? identifier.DOI : undefined],
     ['url', source.url],
     ['urldate', source.accessedAt?.slice(0, 10)],
   ]
@@ -181,5 +251,5 @@ export function bibtexEntry(source: ReferenceSource, key: string): string {
       const braced = name === 'url' ? bibtexUrl(value) : bibtexValue(value)
       return `  ${name} = ${name === 'author' ? `{${braced}}` : braced}`
     })
-  return `@online{${key},\n${lines.join(',\n')}\n}`
+  return `@${kind.type}{${key},\n${lines.join(',\n')}\n}`
 }

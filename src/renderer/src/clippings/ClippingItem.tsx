@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import type { ClippingView } from '../../../shared/domain'
+import { locatorLabel } from '../../../shared/layout'
 import type { ClippingEdit } from '../../../shared/ipc'
 import type { EssaySummary } from '../../../shared/essay'
 import { call } from '../api'
@@ -45,6 +46,8 @@ export function ClippingItem({
   const [checkingDelete, setCheckingDelete] = useState(false)
   const [citing, setCiting] = useState<EssaySummary[] | null>(null)
   const citedBy = clipping.citedBy ?? 0
+  // "p. 12" beside the title: where to find the passage in the PDF or book.
+  const locator = locatorLabel(clipping.locator)
 
   const showCiting = async (): Promise<void> => {
     if (citing) return setCiting(null)
@@ -88,6 +91,7 @@ export function ClippingItem({
       </button>
       <p className="clipping-source">
         <span className="clipping-source-title">{clipping.sourceTitle}</span>
+        {locator && <span className="clipping-locator">, {locator}</span>}
         <span aria-hidden="true"> · </span>
         {/* "clipped", so that it is not taken for the date the source was published. */}
         <span className="clipping-date">

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactEleme
 import type { ClippingView } from '../../../shared/domain'
 import type { CitationData } from '../../../shared/essay'
 import { call } from '../api'
-import { citationDataFrom } from './citationData'
+import { citationDataFrom, withLocator } from './citationData'
 
 export type CitationMode = 'block' | 'inline'
 
@@ -21,11 +21,14 @@ async function citationFor(clipping: ClippingView): Promise<CitationData> {
   const detail = await call((api) => api.getSource(clipping.sourceId))
   if (detail.ok) return citationDataFrom(clipping, detail.value.source)
   // The source could not be read: cite with what the clipping knows rather than not at all.
-  return {
-    clippingId: clipping.id,
-    sourceId: clipping.sourceId,
-    snapshot: { exact: clipping.target[0].exact, title: clipping.sourceTitle },
-  }
+  return withLocator(
+    {
+      clippingId: clipping.id,
+      sourceId: clipping.sourceId,
+      snapshot: { exact: clipping.target[0].exact, title: clipping.sourceTitle },
+    },
+    clipping,
+  )
 }
 
 /** "Insert citation": search clippings by text, source or tag and cite one. */

@@ -1,7 +1,13 @@
 // What a citation carries, built from a clipping and its source, and read back from untrusted
 // places (a drop's DataTransfer, saved JSON) without a Lexical editor.
 import { quoteSelectorOf, type ClippingView, type SourceSummary } from '../../../shared/domain'
-import type { CitationData, CitationSnapshot, KeptWording } from '../../../shared/essay'
+import {
+  MAX_LOCATOR_LENGTH,
+  type CitationData,
+  type CitationSnapshot,
+  type KeptWording,
+} from '../../../shared/essay'
+import { locatorLabel } from '../../../shared/layout'
 import { formatDate } from '../ui/format'
 
 /** The DataTransfer type a dragged clipping carries: its CitationData as JSON. */
@@ -18,7 +24,13 @@ export function citationDataFrom(clipping: ClippingView, source: SourceSummary):
   if (source.siteName) snapshot.siteName = source.siteName
   if (source.publishedAt) snapshot.publishedAt = source.publishedAt
   if (source.url) snapshot.url = source.url
-  return { clippingId: clipping.id, sourceId: clipping.sourceId, snapshot }
+  return withLocator({ clippingId: clipping.id, sourceId: clipping.sourceId, snapshot }, clipping)
+}
+
+/** The clipping's page or chapter, for a new citation to start with ("p. 12"); none for articles. */
+export function withLocator(data: CitationData, clipping: ClippingView): CitationData {
+  const locator = locatorLabel(clipping.locator)
+  return locator ? { ...data, locator } : data
 }
 
 function text(value: unknown): string {
@@ -56,7 +68,10 @@ export function parseCitationData(value: unknown): CitationData | null {
   const clippingId = optionalText(raw.clippingId)
   const sourceId = optionalText(raw.sourceId)
   if (!clippingId || !sourceId) return null
-  return { clippingId, sourceId, snapshot: parseSnapshot(raw.snapshot) }
+  const data: CitationData = { clippingId, sourceId, snapshot: parseSnapshot(raw.snapshot) }
+  const locator = optionalText(raw.locator)
+  if (locator !== undefined) data.locator = locator.slice(0, MAX_LOCATOR_LENGTH)
+  return data
 }
 
 export function copySnapshot(snapshot: CitationSnapshot): CitationSnapshot {

@@ -74,7 +74,8 @@ export function $insertCitationBlockBeside(
   data: CitationData,
   placement: 'before' | 'after' = 'after',
 ): CitationBlockNode {
-  const block = $createCitationBlockNode(data)
+  // A new citation names the clipping's page where it has one; the writer edits it from there.
+  const block = $createCitationBlockNode(data, data.locator ?? '')
   const last = $getRoot().getLastChild()
   if (target === null && last !== null && $isEmptyParagraph(last)) last.replace(block)
   else if (target === null) $getRoot().append(block)
@@ -117,7 +118,7 @@ export function $insertInlineCitation(data: CitationData): InlineCitationNode | 
   const selection = $getSelection()
   if (!$isRangeSelection(selection)) return null
   if (!selection.isCollapsed()) $collapseToSelectedEnd(selection)
-  const marker = $createInlineCitationNode(data)
+  const marker = $createInlineCitationNode(data, data.locator ?? '')
   selection.insertNodes([marker])
   return marker
 }

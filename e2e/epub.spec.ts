@@ -72,8 +72,8 @@ test('import an EPUB, clip from chapter 2 through the Contents, cite, export, sh
   const footnote = markdown.split('\n').find((line) => line.startsWith('[^1]:'))
   expect(footnote).toContain(bookMetadata.title)
   expect(footnote).toContain('Ada Reviewer')
-  // TODO(H4): the footnote's locator ("p. 11" from the page list, or "chap. 2") is H4's work;
-  // assert it here once that is merged.
+  // The book has a page list: the citation names the printed page(s) the passage is on.
+  expect(footnote).toMatch(/, pp?\. \d+(–\d+)?/)
 
   // The essay took the reader's place; "Show in source" brings the book back at the passage.
   await citation.hover()

@@ -67,7 +67,8 @@ test('a PDF: clip a passage on page 2, cite it, export it, and Show in source la
   expect(markdown).toContain(`> ${quote}[^1]`)
   const footnote = markdown.split('\n').find((row) => row.startsWith('[^1]:')) ?? ''
   expect(footnote).toContain('Sean Baker on Red Rocket')
-  // TODO(H4): the footnote names the page ("p. 2") once locators reach citations and export.
+  // The citation took the clipping's page as its locator, and the footnote names it.
+  expect(footnote).toMatch(/, p\. 2\.$/)
 
   await citation.hover()
   await citation.getByRole('button', { name: 'Show in source' }).click()

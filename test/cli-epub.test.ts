@@ -48,7 +48,7 @@ describe('commonplace with an EPUB book', { timeout: 120_000 }, () => {
       (await runCli(notebook, 'clippings', '--json')).stdout,
     ) as ClippingView[]
     expect(list.map((each) => each.target[0].exact)).toEqual([quote])
-    // TODO(H4): once clippings carry their locator, expect chapter 2 ("chap. 2") here.
+    expect(list[0]?.locator?.chapter?.number).toBe(2)
   })
 
   it('refuses a damaged book, a protected one and a file that is not a book, naming each', async () => {

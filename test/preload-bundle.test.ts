@@ -13,6 +13,7 @@ import {
   channels,
   menuCommandChannel,
   notebookChangedChannel,
+  importProgressChannel,
   type CommonplaceApi,
   type InvokeMethod,
   type PreloadOnlyMethod,
@@ -50,10 +51,16 @@ describe('the built preload', () => {
     page = await loadPreload()
   })
 
-  it('exposes one frozen object: a function per page channel, the drop import, two listeners', () => {
+  it('exposes one frozen object: a function per page channel, the drop import, three listeners', () => {
     const api = page.commonplace as unknown as Record<string, unknown>
     expect(Object.keys(api).sort()).toEqual(
-      [...pageMethods, 'importDroppedFile', 'onMenuCommand', 'onNotebookChanged'].sort(),
+      [
+        ...pageMethods,
+        'importDroppedFile',
+        'onMenuCommand',
+        'onNotebookChanged',
+        'onImportProgress',
+      ].sort(),
     )
     expect(Object.isFrozen(api)).toBe(true)
     expect(page[invokeBinding]).toBeUndefined()
@@ -69,6 +76,7 @@ describe('the built preload', () => {
   it.each([
     ['onMenuCommand', menuCommandChannel, 'new-essay'],
     ['onNotebookChanged', notebookChangedChannel, { sources: ['s'], essays: [], all: false }],
+    ['onImportProgress', importProgressChannel, { fileName: 'a.pdf', done: 3, total: 9 }],
   ] as const)(
     '%s hands the listener the payload only, until it unsubscribes',
     (listen, channel, payload) => {

@@ -59,3 +59,12 @@ export async function openCommonplace(
     exports: new ExportService(store, essays, new CitationVerifier(store)),
   }
 }
+
+/** Writes the derived indexes that changed now, rather than when their save timers fire. */
+export async function flushDerived(app: Commonplace): Promise<void> {
+  await Promise.all([
+    app.clippings.catalog.flush(),
+    app.clippings.searchIndex.flush(),
+    app.sourceSearch.index.flush(),
+  ])
+}

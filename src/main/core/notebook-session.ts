@@ -5,7 +5,12 @@ import type {
   NotebookStatus,
   RepairSummary,
 } from '../../shared/ipc'
-import { openCommonplace, type Commonplace, type CommonplaceOptions } from './commonplace'
+import {
+  flushDerived,
+  openCommonplace,
+  type Commonplace,
+  type CommonplaceOptions,
+} from './commonplace'
 import { CommonplaceError } from './errors'
 import { createBackup, listBackups, restoreBackup } from './store/backups'
 import { NotebookLock } from './store/notebook-lock'
@@ -99,6 +104,11 @@ export class NotebookSession {
 
   close(): void {
     this.stopWatching()
+  }
+
+  /** Derived indexes that changed are written now, not when their save timers fire. */
+  async flush(): Promise<void> {
+    if (this.current) await flushDerived(this.current)
   }
 
   private get lock(): NotebookLock {

@@ -20,7 +20,7 @@ async function listenForChanges(page: Page, name: string): Promise<void> {
 const seenBy = (page: Page, name: string): Promise<unknown[]> =>
   page.evaluate((key) => (window as unknown as Record<string, unknown[]>)[`${key}Seen`]!, name)
 
-test('the page gets the preload api: the contract, two listeners, and no way around them', async ({
+test('the page gets the preload api: the contract, three listeners, and no way around them', async ({
   app,
 }) => {
   const { page } = app
@@ -38,7 +38,13 @@ test('the page gets the preload api: the contract, two listeners, and no way aro
   // Every channel but the one only the preload calls, which the page reaches with a File.
   const pageChannels = Object.keys(channels).filter((method) => method !== 'importDroppedPath')
   expect(surface.keys).toEqual(
-    [...pageChannels, 'importDroppedFile', 'onMenuCommand', 'onNotebookChanged'].sort(),
+    [
+      ...pageChannels,
+      'importDroppedFile',
+      'onMenuCommand',
+      'onNotebookChanged',
+      'onImportProgress',
+    ].sort(),
   )
   expect(surface.allFunctions).toBe(true)
   expect(surface.leaks).toEqual([])

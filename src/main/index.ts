@@ -35,11 +35,11 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.focus()
   })
 
+  let session: NotebookSession | undefined
   app.whenReady().then(async () => {
     hardenSession(electronSession.defaultSession)
     serveRenderer()
     const dataDir = dataDirFromArgs(process.argv, process.env) ?? app.getPath('userData')
-    let session: NotebookSession
     try {
       // A damaged notebook still opens, refused: the window then offers backups and repair.
       session = await NotebookSession.open(dataDir, { watch: true })
@@ -73,5 +73,20 @@ if (!app.requestSingleInstanceLock()) {
 
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()
+  })
+
+  // The derived indexes save a moment after each change; what is pending is written before the
+  // app ends, so the next start need not catch them up from the change log.
+  let flushed = false
+  app.on('will-quit', (event) => {
+    if (flushed || !session) return
+    event.preventDefault()
+    void session
+      .flush()
+      .catch((error: unknown) => console.error('Saving the indexes failed:', error))
+      .finally(() => {
+        flushed = true
+        app.quit()
+      })
   })
 }

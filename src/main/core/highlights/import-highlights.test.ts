@@ -216,3 +216,61 @@ describe('highlights of a page not in the library', () => {
     ])
   })
 })
+
+describe('highlights of a book', () => {
+  it('match the book by title and author, and keep its page as the locator', async () => {
+    const app = await openCommonplace(join(tempDir(), 'notebook'))
+    const book = { title: 'A Field Guide to Clouds', author: 'Ann Example' }
+    const first = record('k-1', 'Cumulus clouds grow on warm afternoons.', {
+      format: 'kindle',
+      document: book,
+      page: '12',
+      location: '140-141',
+    })
+    const report = await app.highlights.importHighlights(
+      { ...parsedOf(first), format: 'kindle' },
+      {},
+      'My Clippings.txt',
+    )
+    const sourceId = report.sourcesCreated[0]?.id ?? ''
+    const second = record('k-2', 'Cirrus are made of ice.', {
+      format: 'kindle',
+      document: { title: 'a field guide to clouds', author: 'Ann Example' },
+      page: '30-31',
+    })
+    const again = await app.highlights.importHighlights(
+      { ...parsedOf(second), format: 'kindle' },
+      {},
+      'My Clippings.txt',
+    )
+    expect(again.sourcesCreated).toEqual([])
+    const views = await app.clippings.list({ sourceId })
+    expect(views.map((view) => [view.origin?.id, view.locator?.pages, view.anchor.state])).toEqual([
+      ['k-2', { first: '30', last: '31', index: 30 }, 'verified'],
+      ['k-1', { first: '12', last: '12', index: 12 }, 'verified'],
+    ])
+    expect(views[1]?.origin?.location).toBe('140-141')
+  })
+})
+
+describe('W3C annotations', () => {
+  it('anchor in the article they were made on, found by its URL', async () => {
+    const app = await openCommonplace(join(tempDir(), 'notebook'))
+    const [anora] = (await app.sources.importFiles([fixturePath(fixtureNames.anoraHtml)])).imported
+    const collection = await app.highlights.importHighlights(
+      await sampleFile('w3c.jsonld'),
+      {},
+      'w3c.jsonld',
+    )
+    const single = await app.highlights.importHighlights(
+      await sampleFile('w3c-single.jsonld'),
+      {},
+      'w3c-single.jsonld',
+    )
+    expect(collection).toMatchObject({ created: 2, sourcesCreated: [] })
+    expect(single).toMatchObject({ created: 1, sourcesCreated: [] })
+    const views = await app.clippings.list({ sourceId: anora?.id })
+    expect(views.map((view) => view.anchor.state)).toEqual(['verified', 'verified', 'verified'])
+    expect(views.find((view) => view.origin?.id.endsWith('/1'))?.tags).toEqual(['representation'])
+  })
+})

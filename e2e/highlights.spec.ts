@@ -40,3 +40,32 @@ test('File > Import highlights: a Hypothesis export anchors in the page already 
   await expect(citation).toContainText(hypocrisy)
   await expect(citation).toContainText('Verified')
 })
+
+test('highlights of a page not in the library make a "Highlights only" source, until the page is imported', async ({
+  app,
+}) => {
+  const { page } = app
+  // The page listens for menu commands once it has started.
+  await expect(page.getByRole('heading', { name: 'Welcome to Commonplace' })).toBeVisible()
+  app.answerOpenDialog([join(repoRoot, 'test', 'highlights', 'hypothesis.json')])
+  await app.sendMenuCommand('import-highlights')
+  await expect(page.getByRole('status').filter({ hasText: 'highlights imported' })).toContainText(
+    'highlights only: import the page itself to anchor them',
+    { timeout: 20_000 },
+  )
+  const library = page.getByRole('list', { name: 'Sources' })
+  const row = library.getByRole('listitem').filter({ hasText: bakerTitle })
+  await expect(row).toContainText('Highlights only')
+  await row.getByRole('button', { name: `${bakerTitle} Highlights only` }).click()
+  const reader = page.getByRole('region', { name: 'Reader' })
+  await expect(reader).toContainText('Import the page itself to anchor these highlights in it.')
+
+  // The page itself: the same source, now with the whole article, and the highlights in it.
+  app.answerOpenDialog([fixture(bakerPage)])
+  await page.getByRole('button', { name: 'Import source' }).click()
+  await expect(reader).toContainText('Sean Baker’s new film Red Rocket', { timeout: 20_000 })
+  await expect(library.getByRole('listitem')).toHaveCount(1)
+  await expect(library).not.toContainText('Highlights only')
+  await expect(reader).not.toContainText('Import the page itself')
+  await expect(reader.locator('mark.clip-mark')).toHaveText([hypocrisy, wildFilm])
+})

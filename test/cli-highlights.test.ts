@@ -57,6 +57,15 @@ describe('commonplace import-highlights', { timeout: 90_000 }, () => {
     expect(report.refused.map((refused) => refused.where)).toEqual(['annotation 3'])
   })
 
+  it('is documented in --help', async () => {
+    const notebook = join(tempDir(), 'notebook')
+    expect((await runCli(notebook, '--help')).stdout).toMatch(/^\s+import-highlights\b/m)
+    const help = (await runCli(notebook, 'import-highlights', '--help')).stdout
+    expect(help).toContain('--format <format>')
+    expect(help).toContain('hypothesis|w3c|kindle|readwise')
+    expect(help).toContain('--source <sourceId>')
+  })
+
   it('refuses a file that is no highlights export, or is not there, naming it', async () => {
     const notebook = join(tempDir(), 'notebook')
     const notes = join(tempDir(), 'notes.txt')

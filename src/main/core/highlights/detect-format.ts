@@ -47,6 +47,10 @@ export function parseHighlightsFile(
   fileName: string,
 ): ParsedHighlights & { format: HighlightFormat } {
   const chosen = format ?? detectHighlightFormat(text)
+  const broken = jsonError(text)
+  if (broken && (!chosen || chosen === 'hypothesis' || chosen === 'w3c')) {
+    throw new CommonplaceError('invalid-argument', `${fileName}: is not valid JSON (${broken}).`)
+  }
   if (!chosen) {
     throw new CommonplaceError(
       'invalid-argument',
@@ -68,6 +72,18 @@ export function parseHighlightsFile(
     )
   }
   return { ...(chosen === 'hypothesis' ? parseHypothesis(json) : parseW3c(json)), format: chosen }
+}
+
+/** Why text that looks like JSON (it starts with { or [) does not parse; null when it does or is not. */
+function jsonError(text: string): string | null {
+  const trimmed = text.replace(/^\uFEFF/, '').trim()
+  if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) return null
+  try {
+    JSON.parse(trimmed)
+    return null
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error)
+  }
 }
 
 function readJson(text: string): unknown {

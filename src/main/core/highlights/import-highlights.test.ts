@@ -167,6 +167,19 @@ describe('re-importing', () => {
   })
 })
 
+describe('a highlight deleted here', () => {
+  it('stays deleted when its file is imported again', async () => {
+    const { app, sourceId } = await withBaker()
+    const parsed = await sampleFile('hypothesis.json')
+    await app.highlights.importHighlights(parsed, {}, 'hypothesis.json')
+    const [first] = await app.clippings.list({ sourceId })
+    await app.clippings.delete(first?.id ?? '')
+    const again = await app.highlights.importHighlights(parsed, {}, 'hypothesis.json')
+    expect(again).toMatchObject({ created: 0, unchanged: 2 })
+    expect(await app.clippings.list({ sourceId })).toHaveLength(1)
+  })
+})
+
 describe('highlights of a page not in the library', () => {
   it('makes a "highlights only" source of their quotes; importing the page later anchors them in it', async () => {
     const dir = join(tempDir(), 'notebook')

@@ -114,6 +114,9 @@ describe('format detection', () => {
     expect(() => parseHighlightsFile('just some notes', undefined, 'notes.txt')).toThrow(
       /^notes\.txt: not a highlights file/,
     )
+    expect(() => parseHighlightsFile('{"rows": [', undefined, 'export.json')).toThrow(
+      /^export\.json: is not valid JSON \(/,
+    )
     expect(() => parseHighlightsFile('x\n==========\n', undefined, 'My Clippings.txt')).toThrow(
       'My Clippings.txt: Kindle/Readwise import is not built yet.',
     )

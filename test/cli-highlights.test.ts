@@ -31,7 +31,7 @@ describe('commonplace import-highlights', { timeout: 90_000 }, () => {
     expect(first.code).toBe(0)
     expect(first.stdout).toContain('hypothesis.json: 2 highlights imported: 2 verified')
     expect(first.stderr).toContain('skipped: hypothesis.json, annotation 3: a page note')
-    expect(first.stderr).toMatch(/not imported: hypothesis\.json, annotation 4: uri/)
+    expect(first.stderr).toMatch(/not imported: hypothesis\.json, annotation 4: uri: missing/)
 
     const again = await runCli(notebook, 'import-highlights', sample('hypothesis.json'), '--json')
     const report = JSON.parse(again.stdout) as HighlightsImportReport

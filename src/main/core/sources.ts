@@ -294,6 +294,15 @@ export class SourcesService {
           }
           // Clippings made meanwhile (by another process) are anchored here.
           const anchor = precomputed.get(clipping.id) ?? reanchor(quote, position, article.text)
+          // A highlight kept as a quote until its page came: found there, it now points into the
+          // page itself (the quotes were never a page it could have moved in).
+          if (fromPage && anchor.state !== 'changed' && anchor.state !== 'missing') {
+            clipping.versionHash = hash
+            clipping.target = selectorsAt(article.text, anchor.start, anchor.end)
+            delete clipping.reanchored
+            const verified = { ...anchor, state: 'verified' as const }
+            return { clippingId: clipping.id, quote: quote.exact, ...verified }
+          }
           // Kept with the clipping, so lists show each passage's state without re-anchoring.
           clipping.reanchored = { ...anchor, versionHash: hash }
           return { clippingId: clipping.id, quote: quote.exact, ...anchor }

@@ -264,7 +264,8 @@ async function createHighlightsSource(
     currentVersionHash: hash,
     title: document.title.trim() || 'Imported highlights',
     ...(document.author && { author: document.author }),
-    ...(document.url && { url: document.url }),
+    // The page's own address, not the one it was shared under (?utm_…, #fragment).
+    ...(document.url && { url: canonicalUrl(document.url) ?? document.url }),
     ...(document.identifier && { identifier: document.identifier }),
     highlightsOnly: true,
   }

@@ -63,7 +63,9 @@ export function describeIssue(error: z.ZodError): string {
   const issue = error.issues[0]
   if (!issue) return 'not valid'
   const path = issue.path.join('.')
-  return path ? `${path}: ${issue.message}` : issue.message
+  // zod says "Invalid input: expected string, received undefined" of a field that is absent.
+  const message = /received undefined$/.test(issue.message) ? 'missing' : issue.message
+  return path ? `${path}: ${message}` : message
 }
 
 /** Trimmed, non-empty, each once, in order. */

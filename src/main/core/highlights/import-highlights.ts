@@ -79,13 +79,15 @@ export class HighlightsService {
             .map((record) => [record.originId, record]),
         ).values(),
       ]
-      for (const record of known) {
-        const where = imported.get(originKey(record.format, record.originId)) as Imported
-        const outcome = await this.updateKnown(record, where)
-        if (outcome.updated) report.updated++
-        else report.unchanged++
-        report.conflicts.push(...outcome.conflicts)
-      }
+      const outcome = await this.updateKnown(
+        known.map((record) => ({
+          record,
+          where: imported.get(originKey(record.format, record.originId)) as Imported,
+        })),
+      )
+      report.updated += outcome.updated
+      report.unchanged += outcome.unchanged
+      report.conflicts.push(...outcome.conflicts)
       if (fresh.length === 0) continue
       const first = fresh[0] as HighlightRecord
       const sourceId = options.sourceId ?? (await this.findSource(first.document))
@@ -142,55 +144,41 @@ export class HighlightsService {
   }
 
   /**
-   * A highlight imported before: its note and tags follow the file where they changed there and
-   * not here; where they changed on both sides the user's stay, and the file's are kept as its
-   * origin (so the same conflict is reported once, not at every import).
+   * Highlights of one document imported before, in one transaction: their notes and tags follow
+   * the file where they changed there and not here (see `mergeOrigin`). Those with nothing new,
+   * or deleted here (the user's decision stands), write nothing.
    */
   private async updateKnown(
-    record: HighlightRecord,
-    where: Imported,
-  ): Promise<{ updated: boolean; conflicts: HighlightConflict[] }> {
-    const before = (await this.store.sourceFile(where.sourceId)).clippings.find(
-      (clipping) => clipping.id === where.clippingId,
-    )
-    const tags = normalizeTags(record.tags)
-    // Deleted here: the user's decision stands, and an unchanged record writes nothing.
-    if (!before?.origin || before.deletedAt) return { updated: false, conflicts: [] }
-    if (before.origin.note === record.note && sameTags(before.origin.tags, tags)) {
-      return { updated: false, conflicts: [] }
+    known: { record: HighlightRecord; where: Imported }[],
+  ): Promise<{ updated: number; unchanged: number; conflicts: HighlightConflict[] }> {
+    const changed: typeof known = []
+    for (const each of known) {
+      const before = (await this.store.sourceFile(each.where.sourceId)).clippings.find(
+        (clipping) => clipping.id === each.where.clippingId,
+      )
+      const origin = before?.origin
+      if (!origin || before.deletedAt) continue
+      const tags = normalizeTags(each.record.tags)
+      if (origin.note !== each.record.note || !sameTags(origin.tags, tags)) changed.push(each)
     }
     const conflicts: HighlightConflict[] = []
-    await this.store.write(async (tx) => {
-      const clipping = (await tx.source(where.sourceId)).clippings.find(
-        (candidate) => candidate.id === where.clippingId,
-      )
-      const origin = clipping?.origin
-      if (!clipping || !origin) return
-      if (origin.note !== record.note) {
-        if (clipping.note === origin.note || clipping.note === record.note)
-          clipping.note = record.note
-        else
-          conflicts.push({
-            clippingId: clipping.id,
-            field: 'note',
-            here: clipping.note,
-            there: record.note,
-          })
-        origin.note = record.note
-      }
-      if (!sameTags(origin.tags, tags)) {
-        if (sameTags(clipping.tags, origin.tags) || sameTags(clipping.tags, tags))
-          clipping.tags = tags
-        else {
-          const [here, there] = [clipping.tags.join(', '), tags.join(', ')]
-          conflicts.push({ clippingId: clipping.id, field: 'tags', here, there })
+    if (changed.length > 0) {
+      const updatedAt = this.now().toISOString()
+      await this.store.write(async (tx) => {
+        for (const { record, where } of changed) {
+          const clipping = (await tx.source(where.sourceId)).clippings.find(
+            (candidate) => candidate.id === where.clippingId,
+          )
+          if (!clipping?.origin) continue
+          conflicts.push(...mergeOrigin(clipping, record))
+          clipping.updatedAt = updatedAt
         }
-        origin.tags = tags
+      })
+      for (const sourceId of new Set(changed.map(({ where }) => where.sourceId))) {
+        await this.sourceChanged(sourceId)
       }
-      clipping.updatedAt = this.now().toISOString()
-    })
-    await this.sourceChanged(where.sourceId)
-    return { updated: true, conflicts }
+    }
+    return { updated: changed.length, unchanged: known.length - changed.length, conflicts }
   }
 
   /** New highlights of one document, in one transaction: into its source, or a new one. */
@@ -311,6 +299,35 @@ async function holdQuotes(
   file.entry.currentVersionHash = hash
   const listed = (await tx.library()).sources.find((source) => source.id === file.id)
   if (listed) listed.currentVersionHash = hash
+}
+
+/**
+ * A re-imported highlight's note and tags, where the file changed them: taken where the user did
+ * not change them here; where both did, the user's stay and the file's become the origin, so both
+ * are kept and the same conflict is reported once, not at every import.
+ */
+function mergeOrigin(clipping: Clipping, record: HighlightRecord): HighlightConflict[] {
+  const origin = clipping.origin
+  if (!origin) return []
+  const conflicts: HighlightConflict[] = []
+  if (origin.note !== record.note) {
+    if (clipping.note === origin.note || clipping.note === record.note) clipping.note = record.note
+    else {
+      const [here, there] = [clipping.note, record.note]
+      conflicts.push({ clippingId: clipping.id, field: 'note', here, there })
+    }
+    origin.note = record.note
+  }
+  const tags = normalizeTags(record.tags)
+  if (!sameTags(origin.tags, tags)) {
+    if (sameTags(clipping.tags, origin.tags) || sameTags(clipping.tags, tags)) clipping.tags = tags
+    else {
+      const [here, there] = [clipping.tags.join(', '), tags.join(', ')]
+      conflicts.push({ clippingId: clipping.id, field: 'tags', here, there })
+    }
+    origin.tags = tags
+  }
+  return conflicts
 }
 
 /** Records in file order, one group per document (the same URL, identifier, or title and author). */

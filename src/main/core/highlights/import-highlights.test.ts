@@ -167,6 +167,19 @@ describe('re-importing', () => {
   })
 })
 
+describe('a record without words', () => {
+  it('is refused, and the others of its file still import', async () => {
+    const { app } = await withBaker()
+    const report = await app.highlights.importHighlights(
+      parsedOf(record('empty-1', '  '), record('ok-1', 'I hate the hypocrisy in our society')),
+      {},
+      'x.json',
+    )
+    expect(report.created).toBe(1)
+    expect(report.refused).toEqual([{ where: 'empty-1', message: 'no highlighted words' }])
+  })
+})
+
 describe('a highlight deleted here', () => {
   it('stays deleted when its file is imported again', async () => {
     const { app, sourceId } = await withBaker()

@@ -67,7 +67,13 @@ export class HighlightsService {
     }
     const imported = await this.importedBefore()
     const states: { state: AnchorState }[] = []
-    for (const records of groupByDocument(parsed.records)) {
+    // A clipping is its words: a record without any (a note alone) cannot be one.
+    const worded = parsed.records.filter((record) => {
+      if (record.quote.trim() !== '') return true
+      report.refused.push({ where: record.originId, message: 'no highlighted words' })
+      return false
+    })
+    for (const records of groupByDocument(worded)) {
       const known = records.filter((record) =>
         imported.has(originKey(record.format, record.originId)),
       )

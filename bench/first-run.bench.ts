@@ -46,6 +46,7 @@ async function handlersOn(dataDir: string, dialog: string[]): Promise<InvokeHand
     openExternal: async () => undefined,
     chooseExportPath: none,
     chooseEssayToImport: none,
+    chooseHighlightsToImport: none,
     sampleNotebookDir: sampleDir,
     showItemInFolder: () => undefined,
     openFolder: async () => undefined,

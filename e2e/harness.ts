@@ -114,6 +114,7 @@ export async function startHarness(
     readyToClose: () => pageSaidReady(),
     chooseExportPath: async () => answers.save.shift() ?? null,
     chooseEssayToImport: async () => answers.open.shift()?.[0] ?? null,
+    chooseHighlightsToImport: async () => answers.open.shift()?.[0] ?? null,
     sampleNotebookDir: join(repoRoot, 'resources', 'sample'),
     openFolder: async (path) => void openedFolders.push(path),
     appIdentity: () => appIdentity,

@@ -1,6 +1,7 @@
 import { Command } from 'commander'
 import { version } from '../../package.json'
 import { registerEssayCommands } from './cli/essay-commands'
+import { registerHighlightsCommands } from './cli/highlights-commands'
 import { createContext } from './cli/context'
 import { registerLibraryCommands } from './cli/library-commands'
 import { registerNotebookCommands } from './cli/notebook-commands'
@@ -35,6 +36,7 @@ registerEssayCommands(program, cli)
 registerNotebookCommands(program, cli)
 registerSearchCommands(program, cli)
 registerSourceCommands(program, cli)
+registerHighlightsCommands(program, cli)
 
 program.parseAsync(process.argv).then(
   () => cli.warnAboutProblems(),

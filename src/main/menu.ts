@@ -19,6 +19,7 @@ export function installMenu(getWindow: () => BrowserWindow | null): void {
           registerAccelerator: false,
           click: send('import-source'),
         },
+        { label: 'Import Highlights…', click: send('import-highlights') },
         { label: 'New Essay', click: send('new-essay') },
         { label: 'Import Essay from Markdown…', click: send('import-essay') },
         {

@@ -50,6 +50,17 @@ export function electronPorts(
       })
       return path ?? null
     },
+    chooseHighlightsToImport: async () => {
+      const [path] = await openFiles({
+        title: 'Import highlights',
+        properties: ['openFile'],
+        filters: [
+          { name: 'Highlights', extensions: ['json', 'jsonld', 'txt', 'csv'] },
+          { name: 'All files', extensions: ['*'] },
+        ],
+      })
+      return path ?? null
+    },
     chooseExportPath: async (suggestedName) => {
       const options: Electron.SaveDialogOptions = {
         title: 'Export to Markdown',

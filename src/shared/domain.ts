@@ -6,6 +6,26 @@ import type { Locator, SourceLayout } from './layout'
 
 export type SourceKind = 'html' | 'md' | 'txt' | 'pdf' | 'epub'
 
+/** The apps and formats highlights are imported from (see main/core/highlights). */
+export type HighlightFormat = 'hypothesis' | 'w3c' | 'kindle' | 'readwise'
+
+/**
+ * Where an imported clipping came from, and its note and tags as last imported: a re-import tells
+ * a note changed there (incoming differs from `note`) from one edited here (the clipping's differs).
+ */
+export interface ClippingOrigin {
+  format: HighlightFormat
+  /** The highlight's id in the app it came from. */
+  id: string
+  note: string
+  tags: string[]
+  /** Where in a book, as the file printed it (Kindle, Readwise): used when the source has no pages. */
+  page?: string
+  location?: string
+  /** The words as the file gave them, where the source's own wording at the anchor differs. */
+  quote?: string
+}
+
 /** What a user may edit about a source; everything else is derived at import. */
 export interface SourceMetadata {
   title: string
@@ -47,6 +67,8 @@ export interface SourceSummary extends SourceMetadata {
   kind: SourceKind
   importedAt: string
   currentVersionHash: string
+  /** Made from imported highlights alone (its text is their quotes) until the page is imported. */
+  highlightsOnly?: true
 }
 
 export interface TextQuoteSelector {
@@ -85,6 +107,8 @@ export interface Clipping {
   reanchored?: RecordedAnchor
   /** The writer keeps the wording it was clipped with, though the newest version changed it. */
   keptWording?: KeptWording
+  /** Set on a clipping imported from highlights (Hypothesis, Kindle…). */
+  origin?: ClippingOrigin
 }
 
 /** A re-anchoring result, stored with the clipping it belongs to. */

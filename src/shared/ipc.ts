@@ -1,6 +1,7 @@
 // The one contract between the renderer and main: every channel, its arguments and its answer.
 // The preload implements `CommonplaceApi` one function per channel; main answers each channel
 // after parsing its arguments (they arrive as `unknown`); the e2e harness binds the same table.
+import type { HighlightsImportReport } from './highlights'
 import type { BackupInfo, NotebookStatus, RepairSummary, RestoreReport } from './notebook-care'
 import type { ReimportSummary, SourceVersionSummary } from './source-changes'
 import type { ClippingView, SourceMetadata, SourceSummary } from './domain'
@@ -208,6 +209,7 @@ export interface SampleNotebookReport {
  */
 export type MenuCommand =
   | 'import-source'
+  | 'import-highlights'
   | 'clip-selection'
   | 'new-essay'
   | 'export-essay'
@@ -282,6 +284,8 @@ export interface InvokeApi {
   revealExport(path: string): Promise<Result<void>>
   /** Asks for a Markdown file Commonplace exported and makes an essay of it; null if cancelled. */
   importEssay(): Promise<Result<Essay | null>>
+  /** Asks for a highlights file (Hypothesis, W3C, Kindle, Readwise) and imports it; null if cancelled. */
+  importHighlights(): Promise<Result<HighlightsImportReport | null>>
   /** Asks for a newer copy of a source: it becomes a new version and clippings are re-anchored. */
   reimportSource(sourceId: string): Promise<Result<ReimportSummary | null>>
   /** Accept a changed passage's new wording: the clipping and every citation of it follow. */
@@ -387,6 +391,7 @@ export const channels = {
   exportEssay: 'essays:export',
   revealExport: 'essays:reveal-export',
   importEssay: 'essays:import',
+  importHighlights: 'highlights:import',
   verifyCitations: 'essays:verify',
   reimportSource: 'sources:reimport',
   acceptChangedQuote: 'clippings:accept-change',

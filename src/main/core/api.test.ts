@@ -33,6 +33,7 @@ function fakePorts(): FakePorts {
     showItemInFolder: (path) => void ports.revealed.push(path),
     chooseExportPath: async () => ports.savePath,
     chooseEssayToImport: async () => null,
+    chooseHighlightsToImport: async () => null,
     sampleNotebookDir: sampleDir,
     openFolder: async () => undefined,
     appIdentity: () => ({ name: 'Commonplace', version: '0.0.0' }),

@@ -11,6 +11,7 @@ import type {
 import type { NotebookSession } from './notebook-session'
 import { CommonplaceError, toAppError } from './errors'
 import type { Ports } from './ports'
+import { importHighlightsFile } from './highlights/import-highlights-file'
 import { openSampleNotebook } from './sample-notebook'
 import { SettingsFile } from './settings/settings-file'
 import { resumeStateSchema, settingsChangeSchema } from './settings/settings-schema'
@@ -111,6 +112,7 @@ const schemas = {
   ]),
   revealExport: z.tuple([z.string().min(1).max(4096)]),
   importEssay: z.tuple([]),
+  importHighlights: z.tuple([]),
   verifyCitations: z.tuple([id.optional()]),
   reimportSource: z.tuple([id]),
   acceptChangedQuote: z.tuple([id]),
@@ -194,6 +196,9 @@ export function createHandlers(session: NotebookSession, ports: Ports): InvokeHa
     },
     get store() {
       return session.commonplace.store
+    },
+    get highlights() {
+      return session.commonplace.highlights
     },
   }
 
@@ -280,6 +285,10 @@ export function createHandlers(session: NotebookSession, ports: Ports): InvokeHa
     importEssay: handle(schemas.importEssay, async () => {
       const path = await ports.chooseEssayToImport()
       return path ? app.exports.importMarkdownFile(path) : null
+    }),
+    importHighlights: handle(schemas.importHighlights, async () => {
+      const path = await ports.chooseHighlightsToImport()
+      return path ? importHighlightsFile(app.highlights, path) : null
     }),
     verifyCitations: handle(schemas.verifyCitations, (essayId) => app.exports.verify(essayId)),
     acceptChangedQuote: handle(schemas.acceptChangedQuote, (clippingId) =>

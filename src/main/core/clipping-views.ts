@@ -60,15 +60,16 @@ export async function toClippingView(
   layoutOf?: LayoutOf,
 ): Promise<ClippingView> {
   const [quote, position] = clipping.target
-  const { reanchored: _reanchored, ...rest } = clipping
+  const { reanchored: _reanchored, origin, ...rest } = clipping
   const anchor = await anchorInNewest(clipping, file, newestText)
   const locator =
     layoutOf && LAID_OUT.has(source.kind)
       ? await locatorOf(clipping, file, anchor, layoutOf)
-      : undefined
+      : originLocator(clipping.origin?.page)
   return {
     ...rest,
     tags: [...clipping.tags],
+    ...(origin && { origin: { ...origin, tags: [...origin.tags] } }),
     target: [{ ...quote }, { ...position }],
     sourceTitle: source.title,
     source: { ...source },
@@ -106,6 +107,13 @@ export async function anchorInNewest(
 ): Promise<Anchor> {
   const newest = file.versions[file.versions.length - 1]
   const [quote, position] = clipping.target
+  const recorded = clipping.reanchored
+  // An imported highlight is stored on the newest version with the anchor it was found at
+  // (it may be changed or missing there): that record, not its own place, says where it stands.
+  if (newest && recorded?.versionHash === newest.hash) {
+    const { versionHash: _versionHash, ...anchor } = recorded
+    return { ...anchor }
+  }
   if (!newest || clipping.versionHash === newest.hash) {
     return {
       state: 'verified',
@@ -115,12 +123,17 @@ export async function anchorInNewest(
       score: 1,
     }
   }
-  const recorded = clipping.reanchored
-  if (recorded?.versionHash === newest.hash) {
-    const { versionHash: _versionHash, ...anchor } = recorded
-    return { ...anchor }
-  }
   return reanchor(quote, position, await newestText())
+}
+
+/**
+ * The page a book's highlight was imported with (Kindle, Readwise: "12" or "12-13"), where the
+ * source has no pages of its own to find it from.
+ */
+function originLocator(page: string | undefined): Locator | undefined {
+  const [first, last] = (page ?? '').split(/\s*[-–]\s*/)
+  if (!first) return undefined
+  return { pages: { first, last: last || first, index: Math.max(1, Number.parseInt(first) || 1) } }
 }
 
 /** A source's clippings that are not deleted, in the order they appear in the text. */

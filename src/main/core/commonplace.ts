@@ -4,6 +4,7 @@ import { ExportService } from './export/export-service'
 import type { ImportProgress } from '../../shared/ipc'
 import type { Extractor } from './importing/extraction'
 import { workerExtractor } from './importing/worker-pool'
+import { HighlightsService } from './highlights/import-highlights'
 import { SourceSearch } from './search/source-search'
 import { SourcesService } from './sources'
 import type { LockOptions } from './store/notebook-lock'
@@ -20,6 +21,8 @@ export interface Commonplace {
   sourceSearch: SourceSearch
   essays: EssaysService
   exports: ExportService
+  /** Imports highlights files (Hypothesis, W3C, Kindle, Readwise) as clippings. */
+  highlights: HighlightsService
 }
 
 export interface CommonplaceOptions {
@@ -42,17 +45,19 @@ export async function openCommonplace(
   const essays = new EssaysService(store, now)
   const clippings = new ClippingsService(store, essays, now)
   const sourceSearch = new SourceSearch(store)
+  const sourceChanged = (sourceId: string): Promise<void> => {
+    sourceSearch.touch(sourceId)
+    return clippings.refreshSource(sourceId)
+  }
   return {
     store,
     sources: new SourcesService(store, {
       now,
       extract: extract ?? workerExtractor(),
       readProgress,
-      sourceChanged: (sourceId) => {
-        sourceSearch.touch(sourceId)
-        return clippings.refreshSource(sourceId)
-      },
+      sourceChanged,
     }),
+    highlights: new HighlightsService(store, { now, sourceChanged }),
     clippings,
     sourceSearch,
     essays,

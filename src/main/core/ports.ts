@@ -13,6 +13,8 @@ export interface Ports {
   chooseExportPath(suggestedName: string): Promise<string | null>
   /** The OS open dialog for one Markdown essay; null when cancelled. */
   chooseEssayToImport(): Promise<string | null>
+  /** The OS open dialog for one highlights file (Hypothesis, W3C, Kindle, Readwise); null when cancelled. */
+  chooseHighlightsToImport(): Promise<string | null>
   /** The folder holding the sample notebook (resources/sample, or where the app ships it). */
   sampleNotebookDir: string
   /** The page has saved its pending work; the window may close. */

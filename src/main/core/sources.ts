@@ -20,6 +20,7 @@ import type {
 import type { SourceLayout } from '../../shared/layout'
 import { reanchor } from './anchoring'
 import { reanchorAll } from './reanchoring'
+import { canonicalUrl } from './highlights/canonical-url'
 import { once, toClippingView, visibleClippings, type LayoutOf } from './clipping-views'
 import { CommonplaceError, notFound } from './errors'
 import { newId, sha256Bytes, versionHashOf } from './ids'
@@ -149,8 +150,9 @@ export class SourcesService {
     const unplaced: ClippingView[] = []
     for (const clipping of visibleClippings(file)) {
       const view = await toClippingView(clipping, file, entry, newestText, layoutOf)
+      // An imported highlight not found in the newest text is stored on it, but has no place there.
       const placed =
-        clipping.versionHash === version.hash
+        clipping.versionHash === version.hash && view.anchor.state !== 'missing'
           ? view
           : version === newest
             ? inNewest(view, text)
@@ -255,8 +257,16 @@ export class SourcesService {
    * part (extraction, re-anchoring) runs before taking the lock, so other writers are not held up.
    */
   async reimport(id: string, path: string): Promise<ReimportReport> {
+    return this.addVersion(id, await this.readFile(path))
+  }
+
+  /** A file read already becomes the newest version of source `id` (see `reimport`). */
+  private async addVersion(
+    id: string,
+    { file, article }: ReadFile,
+    { fromPage = false } = {},
+  ): Promise<ReimportReport> {
     const before = await this.store.sourceFile(id)
-    const { file, article } = await this.readFile(path)
     const hash = versionHashOf(article.text, keptHash(article))
     const precomputed = await reanchorAll(
       before.clippings.filter((clipping) => !clipping.deletedAt && clipping.versionHash !== hash),
@@ -284,6 +294,15 @@ export class SourcesService {
           }
           // Clippings made meanwhile (by another process) are anchored here.
           const anchor = precomputed.get(clipping.id) ?? reanchor(quote, position, article.text)
+          // A highlight kept as a quote until its page came: found there, it now points into the
+          // page itself (the quotes were never a page it could have moved in).
+          if (fromPage && anchor.state !== 'changed' && anchor.state !== 'missing') {
+            clipping.versionHash = hash
+            clipping.target = selectorsAt(article.text, anchor.start, anchor.end)
+            delete clipping.reanchored
+            const verified = { ...anchor, state: 'verified' as const }
+            return { clippingId: clipping.id, quote: quote.exact, ...verified }
+          }
           // Kept with the clipping, so lists show each passage's state without re-anchoring.
           clipping.reanchored = { ...anchor, versionHash: hash }
           return { clippingId: clipping.id, quote: quote.exact, ...anchor }
@@ -291,6 +310,8 @@ export class SourcesService {
       data.entry.currentVersionHash = hash
       const listed = (await tx.library()).sources.find((source) => source.id === id)
       if (listed) listed.currentVersionHash = hash
+      if (fromPage)
+        for (const entry of [data.entry, listed]) if (entry) becomePage(entry, file, article)
       return { anchors, entry: data.entry }
     })
     return {
@@ -331,6 +352,18 @@ export class SourcesService {
   }
 
   private async add({ file, article }: ReadFile): Promise<SourceSummary> {
+    // The page of highlights imported before: it becomes that source's text, and they anchor in it.
+    const page = canonicalUrl(article.metadata.url)
+    const waiting =
+      page &&
+      (await this.store.sources()).find(
+        (source) => source.highlightsOnly && canonicalUrl(source.url) === page,
+      )
+    if (waiting) {
+      const { source } = await this.addVersion(waiting.id, { file, article }, { fromPage: true })
+      await this.sourceChanged(waiting.id)
+      return source
+    }
     // A kept file is part of the version's name, so the same PDF twice is a duplicate and two
     // different scans (both without text) are not.
     const hash = versionHashOf(article.text, keptHash(article))
@@ -419,6 +452,17 @@ function keptHash(article: ExtractedArticle): string | undefined {
 function keepFile(tx: Transaction, article: ExtractedArticle): void {
   const hash = keptHash(article)
   if (article.keep && hash) tx.keepFile(hash, article.keep.bytes)
+}
+
+/** A source made from highlights, now that its page is imported: the page's own details. */
+function becomePage(entry: SourceEntry, file: SourceFileContents, article: ExtractedArticle): void {
+  delete entry.highlightsOnly
+  entry.kind = file.kind
+  const { metadata } = article
+  entry.title = metadata.title?.trim() || entry.title
+  entry.author = metadata.author ?? entry.author
+  entry.siteName = metadata.siteName ?? entry.siteName
+  entry.publishedAt = metadata.publishedAt ?? entry.publishedAt
 }
 
 function pick(position: { start: number; end: number }): { start: number; end: number } {

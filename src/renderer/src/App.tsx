@@ -89,6 +89,7 @@ function Notebook(): React.JSX.Element {
   const [backupsOpen, setBackupsOpen] = useState(false)
   const deleteSource = useSourceDeletion(notebook)
   useCommand('import-source', () => void notebook.importSources())
+  useCommand('import-highlights', () => void notebook.importHighlights())
   useCommand('open-backups', () => setBackupsOpen(true))
   const [openingSample, setOpeningSample] = useState(false)
   const openSample = async (): Promise<void> => {

@@ -11,6 +11,7 @@ import type {
 import { call } from './api'
 import { useClippingActions, type ClippingActions } from './clippings/useClippingActions'
 import { useInvalidateNotebook, useNotebookEvents } from './data/queries'
+import { useHighlightsImport } from './library/useHighlightsImport'
 import { useImport, type Importing } from './library/useImport'
 import { FOUND_PASSAGE } from './reader/highlights'
 import type { TextRange } from './reader/offsets'
@@ -63,6 +64,8 @@ export interface Notebook extends Importing, ClippingActions {
   clippingsRevision: number
   /** Essays changed what they cite: the panel's "Cited in" counts are stale. */
   refreshClippings: () => void
+  /** File > Import highlights…: asks for the file, imports it, says what came of it. */
+  importHighlights: () => Promise<void>
   /** The library has no source at all (the reader says how to start); null until known. */
   empty: boolean | null
   openLink: (url: string) => Promise<void>
@@ -186,6 +189,11 @@ export function useNotebook(): Notebook {
     await reloadOpenSource()
   }
   const clippingActions = useClippingActions(afterClippingChange)
+  const importHighlights = useHighlightsImport(async () => {
+    setEmpty(false)
+    await refreshSources()
+    await afterClippingChange()
+  })
 
   /** After an import: each failure by its file, then the first new source opened. */
   const reportImport = async ({ imported, failed, notices }: ImportReport): Promise<void> => {
@@ -330,6 +338,7 @@ export function useNotebook(): Notebook {
     importing,
     importSources,
     importDropped,
+    importHighlights,
     dropProgress,
     readProgress,
     openSample,

@@ -3,7 +3,10 @@
 // source or stored. Parsers produce these; the highlights import service (import-highlights.ts)
 // matches, anchors and stores them, the same way for every format.
 
-export type HighlightFormat = 'hypothesis' | 'w3c' | 'kindle' | 'readwise'
+import type { HighlightFormat } from '../../../shared/domain'
+
+// Declared once in the domain (a clipping's origin names it too).
+export type { HighlightFormat }
 
 /** Where the highlight was made: the page or book it belongs to, as the file names it. */
 export interface HighlightDocument {
@@ -44,4 +47,6 @@ export interface ParsedHighlights {
   records: HighlightRecord[]
   /** "line 14: no highlighted text", "annotation 3: target has no selector" */
   refused: { where: string; message: string }[]
+  /** Entries that are not highlights and are left out on purpose (a page note, a bookmark). */
+  skipped?: { where: string; message: string }[]
 }

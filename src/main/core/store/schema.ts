@@ -50,6 +50,8 @@ export interface SourceEntry extends SourceMetadata {
   kind: SourceKind
   importedAt: string
   currentVersionHash: string
+  /** Made from imported highlights alone, until the page itself is imported. */
+  highlightsOnly?: true
   /**
    * Set when the source was deleted: its file stays on disk, so that undo (or `restore-source`)
    * brings back the very same source and clippings; `purge-sources` removes it for good.
@@ -128,6 +130,7 @@ const sourceEntrySchema = sourceMetadataSchema.loose().extend({
   kind: z.enum(['html', 'md', 'txt', 'pdf', 'epub']),
   importedAt: isoDate,
   currentVersionHash: hashSchema,
+  highlightsOnly: z.literal(true).optional(),
   deletedAt: isoDate.optional(),
 })
 
@@ -172,6 +175,17 @@ const clippingSchema = z.looseObject({
   deletedAt: isoDate.optional(),
   reanchored: recordedAnchorSchema.optional(),
   keptWording: z.looseObject({ versionHash: hashSchema, keptAt: isoDate }).optional(),
+  origin: z
+    .looseObject({
+      format: z.enum(['hypothesis', 'w3c', 'kindle', 'readwise']),
+      id: z.string().min(1),
+      note: z.string(),
+      tags: z.array(z.string()),
+      page: z.string().optional(),
+      location: z.string().optional(),
+      quote: z.string().optional(),
+    })
+    .optional(),
 })
 
 /**

@@ -99,6 +99,14 @@ export function Library({
                 >
                   <span className="source-title">{source.title}</span>
                   {meta && <span className="source-meta">{meta}</span>}
+                  {source.highlightsOnly && (
+                    <span
+                      className="highlights-only-badge"
+                      title="Import the page itself to anchor these highlights in it"
+                    >
+                      Highlights only
+                    </span>
+                  )}
                 </button>
                 <button
                   type="button"

@@ -32,6 +32,12 @@ export function ReaderHeader({
     <header className="reader-header">
       <h1 className="reader-title">{source.title}</h1>
       {meta && <p className="reader-byline">{meta}</p>}
+      {source.highlightsOnly && (
+        <p className="reader-highlights-only">
+          <span className="highlights-only-badge">Highlights only</span> Import the page itself to
+          anchor these highlights in it.
+        </p>
+      )}
       {source.url && (
         <p className="reader-url">
           <a

@@ -4,7 +4,8 @@
 // after the old one, an edited note a new note at the same location, so the last word wins.
 import { sha256 } from '../ids'
 import type { HighlightRecord, ParsedHighlights } from './highlight-record'
-import { locationRange, readKindleMetadata, type KindleMetadata } from './kindle-metadata'
+import { readKindleMetadata, type KindleMetadata } from './kindle-metadata'
+import { PlaceIndex, placeOf, type Place } from './kindle-places'
 
 /** Records, refusals, and entries left out on purpose (bookmarks, superseded highlights). */
 export type ParsedKindleClippings = ParsedHighlights & {
@@ -13,9 +14,14 @@ export type ParsedKindleClippings = ParsedHighlights & {
 
 interface KindleEntry {
   where: string
+  /** Its place in the file, for "the nearest highlight before this note". */
+  number: number
   title: string
   author?: string
+  /** Title and author: entries of one book are only compared with each other. */
+  book: string
   meta: KindleMetadata
+  place?: Place
   text: string
 }
 
@@ -35,14 +41,15 @@ export function parseKindleClippings(text: string): ParsedKindleClippings {
       ;(entry.meta.kind === 'note' ? notes : highlights).push(entry)
     }
   }
-  const kept = dropSuperseded(highlights, parsed.skipped)
-  const notesOf = pairNotes(kept, notes, parsed.refused)
+  const { kept, index } = dropSuperseded(highlights, parsed.skipped)
+  const notesOf = pairNotes(index, notes, parsed.refused)
   for (const entry of kept) parsed.records.push(toRecord(entry, notesOf.get(entry) ?? []))
   return parsed
 }
 
 interface RawEntry {
   where: string
+  number: number
   lines: string[]
 }
 
@@ -58,6 +65,7 @@ function splitEntries(text: string): RawEntry[] {
       const number = entries.length + 1
       entries.push({
         where: `entry ${number} (line ${firstLine + leading})`,
+        number,
         lines: current.slice(leading),
       })
     }
@@ -75,7 +83,7 @@ function splitEntries(text: string): RawEntry[] {
   return entries
 }
 
-function readEntry({ where, lines }: RawEntry): KindleEntry | string {
+function readEntry({ where, number, lines }: RawEntry): KindleEntry | string {
   // Some Kindles start every entry, not only the file, with a byte order mark.
   const titleLine = (lines[0] ?? '').replace(/\uFEFF/g, '').trim()
   const metaLine = lines[1]?.trim() ?? ''
@@ -86,7 +94,17 @@ function readEntry({ where, lines }: RawEntry): KindleEntry | string {
   const { title, author } = splitTitle(titleLine)
   const body = lines.slice(2).join('\n').trim()
   if (meta.kind !== 'bookmark' && body === '') return `the ${meta.kind} in "${title}" has no text`
-  return { where, title, ...(author && { author }), meta, text: body }
+  const place = placeOf(meta)
+  return {
+    where,
+    number,
+    title,
+    ...(author && { author }),
+    book: `${title}\u0000${author ?? ''}`,
+    meta,
+    ...(place && { place }),
+    text: body,
+  }
 }
 
 /** "Title (Author)": the author is the last parenthesized group, so "(Vol. 2)" stays in a title. */
@@ -105,20 +123,6 @@ export function splitTitle(line: string): { title: string; author?: string } {
   return { title: line }
 }
 
-interface Span {
-  start: number
-  end: number
-}
-
-// Where an entry sits in its book: its location range, or, for documents without locations
-// (personal PDFs), its page as a one-number range.
-function spanOf(meta: KindleMetadata): { by: 'location' | 'page'; span: Span } | undefined {
-  const range = meta.location ? locationRange(meta.location) : undefined
-  if (range) return { by: 'location', span: range }
-  const page = meta.page && /^\d+$/.test(meta.page) ? Number(meta.page) : undefined
-  return page === undefined ? undefined : { by: 'page', span: { start: page, end: page } }
-}
-
 /**
  * A later highlight of the same book whose place overlaps an earlier one and whose words overlap
  * it (one contains the other, or one's end is the other's start) is that highlight widened,
@@ -128,34 +132,26 @@ function spanOf(meta: KindleMetadata): { by: 'location' | 'page'; span: Span } |
 function dropSuperseded(
   highlights: KindleEntry[],
   skipped: { where: string; message: string }[],
-): KindleEntry[] {
-  const kept: KindleEntry[] = []
+): { kept: KindleEntry[]; index: PlaceIndex<KindleEntry> } {
+  const index = new PlaceIndex<KindleEntry>()
+  const dropped = new Set<KindleEntry>()
   for (const entry of highlights) {
-    for (let index = kept.length - 1; index >= 0; index--) {
-      const earlier = kept[index]
-      if (earlier && supersedes(entry, earlier)) {
-        skipped.push({
-          where: earlier.where,
-          message: `replaced by ${entry.where}, the same highlight changed on the Kindle`,
-        })
-        kept.splice(index, 1)
-      }
+    for (const earlier of index.overlapping(entry.book, entry.place)) {
+      if (!samePlaceKind(entry, earlier) || !wordsOverlap(entry.text, earlier.text)) continue
+      skipped.push({
+        where: earlier.where,
+        message: `replaced by ${entry.where}, the same highlight changed on the Kindle`,
+      })
+      index.remove(earlier)
+      dropped.add(earlier)
     }
-    kept.push(entry)
+    index.add(entry)
   }
-  return kept
+  return { kept: highlights.filter((entry) => !dropped.has(entry)), index }
 }
 
-function supersedes(later: KindleEntry, earlier: KindleEntry): boolean {
-  if (later.title !== earlier.title || later.author !== earlier.author) return false
-  const a = spanOf(later.meta)
-  const b = spanOf(earlier.meta)
-  if (a && b) {
-    if (a.by !== b.by || a.span.start > b.span.end || b.span.start > a.span.end) return false
-  } else if (a || b) {
-    return false
-  }
-  return wordsOverlap(later.text, earlier.text)
+function samePlaceKind(a: KindleEntry, b: KindleEntry): boolean {
+  return a.place?.by === b.place?.by
 }
 
 function wordsOverlap(a: string, b: string): boolean {
@@ -175,27 +171,23 @@ function wordsOverlap(a: string, b: string): boolean {
  * at the same place: the later one replaces it; notes at different places in one highlight join.
  */
 function pairNotes(
-  highlights: KindleEntry[],
+  highlights: PlaceIndex<KindleEntry>,
   notes: KindleEntry[],
   refused: { where: string; message: string }[],
 ): Map<KindleEntry, KindleEntry[]> {
   const notesOf = new Map<KindleEntry, KindleEntry[]>()
   for (const note of notes) {
-    const place = spanOf(note.meta)
-    const candidates = highlights.filter((highlight) => {
-      const span = spanOf(highlight.meta)
-      return (
-        place !== undefined &&
-        span !== undefined &&
-        highlight.title === note.title &&
-        span.by === place.by &&
-        place.span.end >= span.span.start &&
-        place.span.end <= span.span.end
-      )
-    })
-    const atEnd = candidates.filter((h) => spanOf(h.meta)?.span.end === place?.span.end)
+    const end = note.place && { ...note.place, start: note.place.end }
+    const candidates = end
+      ? highlights
+          .overlapping(note.book, end)
+          .filter((highlight) => highlight.place?.by === end.by)
+          .sort((a, b) => a.number - b.number)
+      : []
+    const atEnd = candidates.filter((highlight) => highlight.place?.end === end?.end)
     const pool = atEnd.length > 0 ? atEnd : candidates
-    const owner = nearestBefore(pool, note) ?? pool[0]
+    // The pool is in file order: the last one before the note, else the first after it.
+    const owner = pool.filter((entry) => entry.number < note.number).pop() ?? pool[0]
     if (!owner) {
       const at = note.meta.location ? `location ${note.meta.location}` : `page ${note.meta.page}`
       refused.push({
@@ -204,28 +196,15 @@ function pairNotes(
       })
       continue
     }
-    const list = (notesOf.get(owner) ?? []).filter(
-      (other) => spanOf(other.meta)?.span.end !== place?.span.end,
-    )
+    const list = (notesOf.get(owner) ?? []).filter((other) => other.place?.end !== end?.end)
     notesOf.set(owner, [...list, note])
   }
   return notesOf
 }
 
-function nearestBefore(pool: KindleEntry[], note: KindleEntry): KindleEntry | undefined {
-  const before = pool.filter((entry) => entryNumber(entry) < entryNumber(note))
-  return before[before.length - 1]
-}
-
-function entryNumber(entry: KindleEntry): number {
-  return Number(/^entry (\d+)/.exec(entry.where)?.[1] ?? 0)
-}
-
 function toRecord(entry: KindleEntry, notes: KindleEntry[]): HighlightRecord {
   const { title, author, meta, text } = entry
-  const ordered = [...notes].sort(
-    (a, b) => (spanOf(a.meta)?.span.end ?? 0) - (spanOf(b.meta)?.span.end ?? 0),
-  )
+  const ordered = [...notes].sort((a, b) => (a.place?.end ?? 0) - (b.place?.end ?? 0))
   return {
     format: 'kindle',
     originId: kindleOriginId(title, meta, text),

@@ -112,6 +112,7 @@ describe('Kindle entries', () => {
         ['Book (A)', `- Your Highlight on Location 1-2 | ${added}`, 'Kept.'],
         ['Book (A)', `- Your Highlight on Location 3-4 | ${added}`, ''],
         ['Book (A)', `- Your Clip on Location 5 | ${added}`, 'A clipped article.'],
+        [`- Your Highlight on Location 7-8 | ${added}`, '', 'A title line lost.'],
       ]),
     )
     expect(parsed.records.map((r) => r.quote)).toEqual(['Kept.'])
@@ -120,6 +121,12 @@ describe('Kindle entries', () => {
       {
         where: 'entry 3 (line 11)',
         message: expect.stringMatching(/^metadata line not understood/) as string,
+      },
+      {
+        where: 'entry 4 (line 16)',
+        message: expect.stringMatching(
+          /^no title line \("Book Title \(Author\)"\) before/,
+        ) as string,
       },
     ])
   })
@@ -229,6 +236,21 @@ describe('highlights changed on the Kindle', () => {
       'entry 3 (line 11)',
       'entry 5 (line 21)',
     ])
+  })
+
+  it('finds the earlier highlight across a widening of many locations, and its note', () => {
+    const parsed = parseKindleClippings(
+      clippings([
+        ['Book (A)', `- Your Highlight on Location 130-135 | ${added}`, 'the end of a chapter'],
+        [
+          'Book (A)',
+          `- Your Highlight on Location 10-140 | ${added}`,
+          'All of the end of a chapter',
+        ],
+        ['Book (A)', `- Your Note on Location 140 | ${added}`, 'Whole chapter.'],
+      ]),
+    )
+    expect(parsed.records.map((r) => [r.location, r.note])).toEqual([['10-140', 'Whole chapter.']])
   })
 
   it('keeps two different sentences at one location, and the same words in two books', () => {

@@ -87,6 +87,8 @@ function readEntry({ where, number, lines }: RawEntry): KindleEntry | string {
   // Some Kindles start every entry, not only the file, with a byte order mark.
   const titleLine = (lines[0] ?? '').replace(/\uFEFF/g, '').trim()
   const metaLine = lines[1]?.trim() ?? ''
+  if (titleLine.startsWith('- ') && !metaLine.startsWith('-'))
+    return `no title line ("Book Title (Author)") before the metadata line "${titleLine}"`
   if (!metaLine.startsWith('-'))
     return `no metadata line ("- Your Highlight on …") after the title "${titleLine}"`
   const meta = readKindleMetadata(metaLine)

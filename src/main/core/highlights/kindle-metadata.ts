@@ -2,8 +2,9 @@
 // on Tuesday, 3 March 2020 09:12:45") in the languages a Kindle writes it in. The words differ
 // per language but the shape does not: a kind word, a page and/or a location, and a date segment
 // after the last "|". So the line is read by keywords from every language at once, without first
-// guessing the language. No maintained npm package reads these lines in more than English (the
-// one kept package, @hadynz/kindle-clippings, reads English only), hence this table.
+// guessing the language. The one npm package for these files, @hadynz/kindle-clippings, knows
+// neither German nor Japanese, reads dates through moment (in maintenance mode) and takes the
+// Kindle's local time for UTC; hence this small table of our own.
 
 export type KindleEntryKind = 'highlight' | 'note' | 'bookmark'
 
@@ -17,8 +18,8 @@ export interface KindleMetadata {
   createdAt?: string
 }
 
-// Bookmark words first: Spanish and Portuguese "marcador" is a bookmark, and no bookmark word
-// contains a highlight or note word, while "nota" would otherwise match inside nothing else.
+// A metadata line names one kind; in none of these languages does a line of one kind contain
+// another kind's word (the tests read each), so the order below only breaks a tie.
 const kindWords: readonly [KindleEntryKind, readonly string[]][] = [
   [
     'bookmark',

@@ -97,6 +97,14 @@ describe('Kindle entries', () => {
     expect(parsed.refused).toEqual([])
   })
 
+  it('says so of an empty file', () => {
+    expect(parseKindleClippings('\uFEFF\r\n==========\r\n')).toEqual({
+      records: [],
+      refused: [{ where: 'file', message: 'empty: no clippings in it' }],
+      skipped: [],
+    })
+  })
+
   it('keeps a quote of several lines with its line breaks', () => {
     const parsed = parseKindleClippings(
       clippings([

@@ -31,7 +31,10 @@ export function parseKindleClippings(text: string): ParsedKindleClippings {
   const parsed: ParsedKindleClippings = { records: [], refused: [], skipped: [] }
   const highlights: KindleEntry[] = []
   const notes: KindleEntry[] = []
-  for (const raw of splitEntries(text)) {
+  const entries = splitEntries(text)
+  if (entries.length === 0)
+    parsed.refused.push({ where: 'file', message: 'empty: no clippings in it' })
+  for (const raw of entries) {
     const entry = readEntry(raw)
     if (typeof entry === 'string') {
       parsed.refused.push({ where: raw.where, message: entry })

@@ -1,3 +1,4 @@
+import { BibliographyService } from './bibliography/bibliography-service'
 import { ClippingsService } from './clippings'
 import { EssaysService } from './essays'
 import { ExportService } from './export/export-service'
@@ -20,6 +21,8 @@ export interface Commonplace {
   sourceSearch: SourceSearch
   essays: EssaysService
   exports: ExportService
+  /** Reference managers' metadata and citation keys (`import-bib`, pasting in Edit details). */
+  bibliography: BibliographyService
 }
 
 export interface CommonplaceOptions {
@@ -42,21 +45,23 @@ export async function openCommonplace(
   const essays = new EssaysService(store, now)
   const clippings = new ClippingsService(store, essays, now)
   const sourceSearch = new SourceSearch(store)
+  const sourceChanged = (sourceId: string): Promise<void> => {
+    sourceSearch.touch(sourceId)
+    return clippings.refreshSource(sourceId)
+  }
   return {
     store,
     sources: new SourcesService(store, {
       now,
       extract: extract ?? workerExtractor(),
       readProgress,
-      sourceChanged: (sourceId) => {
-        sourceSearch.touch(sourceId)
-        return clippings.refreshSource(sourceId)
-      },
+      sourceChanged,
     }),
     clippings,
     sourceSearch,
     essays,
     exports: new ExportService(store, essays, new CitationVerifier(store)),
+    bibliography: new BibliographyService(store, sourceChanged),
   }
 }
 

@@ -55,27 +55,32 @@ export class BibliographyService {
     }
   }
 
-  /** One pasted BibTeX entry or CSL-JSON item as a source's details, for the writer to save. */
-  async parseEntry(text: string): Promise<SourceMetadata> {
-    const pasted = 'The pasted entry'
-    const parsed = await parseBibliography(text, pasted)
-    const [entry, ...more] = parsed.entries
-    if (!entry) {
-      const first = parsed.refused[0]
-      throw new CommonplaceError(
-        'invalid-argument',
-        first ? `${pasted} cannot be read: ${first.message}.` : `${pasted} holds no entry.`,
-      )
-    }
-    if (more.length > 0 || parsed.refused.length > 0) {
-      throw new CommonplaceError(
-        'invalid-argument',
-        `${pasted} holds ${parsed.entries.length + parsed.refused.length} entries: paste one.`,
-      )
-    }
-    const metadata = metadataOf(entry)
-    return { ...metadata, title: entry.title }
+  /** One pasted entry as details: see {@link parseBibEntry}. */
+  parseEntry(text: string): Promise<SourceMetadata> {
+    return parseBibEntry(text)
   }
+}
+
+/** One pasted BibTeX entry or CSL-JSON item as a source's details, for the writer to save. */
+export async function parseBibEntry(text: string): Promise<SourceMetadata> {
+  const pasted = 'The pasted entry'
+  const parsed = await parseBibliography(text, pasted)
+  const [entry, ...more] = parsed.entries
+  if (!entry) {
+    const first = parsed.refused[0]
+    throw new CommonplaceError(
+      'invalid-argument',
+      first ? `${pasted} cannot be read: ${first.message}.` : `${pasted} holds no entry.`,
+    )
+  }
+  if (more.length > 0 || parsed.refused.length > 0) {
+    throw new CommonplaceError(
+      'invalid-argument',
+      `${pasted} holds ${parsed.entries.length + parsed.refused.length} entries: paste one.`,
+    )
+  }
+  const metadata = metadataOf(entry)
+  return { ...metadata, title: entry.title }
 }
 
 async function readBibliographyFile(path: string): Promise<string> {

@@ -18,8 +18,8 @@ const fields: { name: Field; label: string; placeholder?: string; wide?: boolean
   { name: 'publishedAt', label: 'Published', placeholder: 'YYYY-MM-DD' },
   { name: 'publisher', label: 'Publisher' },
   { name: 'identifier', label: 'ISBN or DOI' },
-  { name: 'url', label: 'URL', placeholder: 'https://', wide: true },
   { name: 'citationKey', label: 'Citation key', placeholder: 'as in Zotero: smithHistory2020' },
+  { name: 'url', label: 'URL', placeholder: 'https://', wide: true },
 ]
 
 export function DetailsForm({ source, onSave, onCancel }: DetailsFormProps): React.JSX.Element {

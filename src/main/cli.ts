@@ -1,5 +1,6 @@
 import { Command } from 'commander'
 import { version } from '../../package.json'
+import { registerBibCommands } from './cli/bib-commands'
 import { registerEssayCommands } from './cli/essay-commands'
 import { registerHighlightsCommands } from './cli/highlights-commands'
 import { createContext } from './cli/context'
@@ -37,6 +38,7 @@ registerNotebookCommands(program, cli)
 registerSearchCommands(program, cli)
 registerSourceCommands(program, cli)
 registerHighlightsCommands(program, cli)
+registerBibCommands(program, cli)
 
 program.parseAsync(process.argv).then(
   () => cli.warnAboutProblems(),

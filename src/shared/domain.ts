@@ -38,6 +38,11 @@ export interface SourceMetadata {
   publisher?: string
   /** An ISBN, DOI or other identifier the file gives (EPUB dc:identifier, PDF XMP). */
   identifier?: string
+  /**
+   * The key the writer's reference manager cites it by (a Better BibTeX key, kept as is): Pandoc
+   * exports and bibliographies use it instead of a generated one.
+   */
+  citationKey?: string
 }
 
 export interface SourceVersion {

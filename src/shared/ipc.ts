@@ -245,6 +245,11 @@ export interface InvokeApi {
    */
   getSourceFile(id: string, versionHash: string): Promise<Result<SourceFileData>>
   updateSourceMetadata(id: string, metadata: SourceMetadata): Promise<Result<SourceSummary>>
+  /**
+   * One pasted BibTeX entry or CSL-JSON item as a source's details (parsed in main, which has
+   * the parsers), for Edit details to fill its fields with; nothing is saved.
+   */
+  parseBibEntry(text: string): Promise<Result<SourceMetadata>>
   /** Deletes a source and, with it, its clippings (kept on disk: `restoreSource` undoes it). */
   deleteSource(id: string): Promise<Result<SourceSummary>>
   restoreSource(id: string): Promise<Result<SourceSummary>>
@@ -366,6 +371,7 @@ export const channels = {
   getSource: 'sources:get',
   getSourceFile: 'sources:file',
   updateSourceMetadata: 'sources:update-metadata',
+  parseBibEntry: 'sources:parse-bib-entry',
   deleteSource: 'sources:delete',
   restoreSource: 'sources:restore',
   listSourceVersions: 'sources:versions',

@@ -139,6 +139,9 @@ describe('every channel, with hostile arguments', () => {
       getSource: fc.tuple(id, fc.option(hostileString, { nil: undefined })),
       getSourceFile: fc.tuple(id, hostileString),
       updateSourceMetadata: fc.tuple(id, fc.record({ title: text, url: text, author: text })),
+      parseBibEntry: fc.tuple(
+        fc.oneof(text, fc.constant('@misc{a, title={A}}'), fc.constant('{"title": 1}')),
+      ),
       deleteSource: fc.tuple(id),
       restoreSource: fc.tuple(id),
       listSourceVersions: fc.tuple(id),

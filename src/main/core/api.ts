@@ -8,6 +8,7 @@ import type {
   InvokeMethod,
   Result,
 } from '../../shared/ipc'
+import { parseBibEntry } from './bibliography/bibliography-service'
 import type { NotebookSession } from './notebook-session'
 import { CommonplaceError, toAppError } from './errors'
 import type { Ports } from './ports'
@@ -58,6 +59,7 @@ const schemas = {
   getSource: z.tuple([id, z.string().max(100).optional()]),
   getSourceFile: z.tuple([id, z.string().max(100)]),
   updateSourceMetadata: z.tuple([id, sourceMetadataSchema]),
+  parseBibEntry: z.tuple([z.string().max(100_000, 'Paste one entry (this text is too long).')]),
   deleteSource: z.tuple([id]),
   restoreSource: z.tuple([id]),
   listSourceVersions: z.tuple([id]),
@@ -220,6 +222,7 @@ export function createHandlers(session: NotebookSession, ports: Ports): InvokeHa
     updateSourceMetadata: handle(schemas.updateSourceMetadata, (sourceId, metadata) =>
       app.sources.updateMetadata(sourceId, metadata),
     ),
+    parseBibEntry: handle(schemas.parseBibEntry, (text) => parseBibEntry(text)),
     deleteSource: handle(schemas.deleteSource, (sourceId) => app.sources.delete(sourceId)),
     restoreSource: handle(schemas.restoreSource, (sourceId) => app.sources.restore(sourceId)),
     listSourceVersions: handle(schemas.listSourceVersions, (sourceId) =>

@@ -1,3 +1,4 @@
+import { BibliographyService } from './bibliography/bibliography-service'
 import { ClippingsService } from './clippings'
 import { EssaysService } from './essays'
 import { ExportService } from './export/export-service'
@@ -23,6 +24,8 @@ export interface Commonplace {
   exports: ExportService
   /** Imports highlights files (Hypothesis, W3C, Kindle, Readwise) as clippings. */
   highlights: HighlightsService
+  /** Reference managers' metadata and citation keys (`import-bib`, pasting in Edit details). */
+  bibliography: BibliographyService
 }
 
 export interface CommonplaceOptions {
@@ -62,6 +65,7 @@ export async function openCommonplace(
     sourceSearch,
     essays,
     exports: new ExportService(store, essays, new CitationVerifier(store)),
+    bibliography: new BibliographyService(store, sourceChanged),
   }
 }
 

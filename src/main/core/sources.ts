@@ -207,6 +207,7 @@ export class SourcesService {
         entry.publisher = clean.publisher || undefined
         entry.identifier = clean.identifier || undefined
         entry.url = clean.url || undefined
+        entry.citationKey = clean.citationKey || undefined
       }
       change(file.entry)
       const listed = (await tx.library()).sources.find((source) => source.id === id)

@@ -16,6 +16,8 @@ export interface ReferenceSource extends Omit<CitationSnapshot, 'exact'> {
   publisher?: string
   /** An ISBN, DOI or other identifier the file gave. */
   identifier?: string
+  /** The writer's own key for it (from their reference manager), used as it is. */
+  citationKey?: string
 }
 
 /** A library source as references name it. */
@@ -32,6 +34,7 @@ export function referenceSourceOf(entry: Frozen<SourceEntry>): ReferenceSource {
   }
   if (entry.publisher) source.publisher = entry.publisher
   if (entry.identifier) source.identifier = entry.identifier
+  if (entry.citationKey) source.citationKey = entry.citationKey
   return source
 }
 
@@ -100,14 +103,36 @@ export function referenceEntry(source: ReferenceSource): string {
 }
 
 /**
- * Readable, stable Pandoc keys: author or site, year, first title word ("afp2025sex"). Sources
- * that would share a key get "a", "b", … in import order, so a key never changes while the
- * library does not.
+ * Each source's Pandoc key. A source's own key (from the writer's reference manager) is used as it
+ * is, so a Zotero user's citations keep working; when two sources claim the same own key, the one
+ * imported first keeps it. The others get readable, stable keys: author or site, year, first
+ * title word ("afp2025sex"); sources that would share one get "a", "b", … in import order, and
+ * one that would take an own key gets "-2", "-3", … (generated keys hold no "-", so these never
+ * meet another generated key). A key never changes while the library does not.
  */
 export function citationKeys(sources: ReferenceSource[]): Map<string, string> {
   const ordered = [...sources].sort(
     (a, b) => (a.accessedAt ?? '').localeCompare(b.accessedAt ?? '') || a.id.localeCompare(b.id),
   )
+  const keys = new Map<string, string>()
+  const owned = new Set<string>()
+  for (const source of ordered) {
+    if (source.citationKey && !owned.has(source.citationKey)) {
+      owned.add(source.citationKey)
+      keys.set(source.id, source.citationKey)
+    }
+  }
+  const generated = generatedKeys(ordered.filter((source) => !keys.has(source.id)))
+  for (const [id, key] of generated) {
+    let unique = key
+    for (let n = 2; owned.has(unique); n++) unique = `${key}-${n}`
+    keys.set(id, unique)
+  }
+  return keys
+}
+
+/** Keys from author, year and title, for sources already in import order. */
+function generatedKeys(ordered: ReferenceSource[]): Map<string, string> {
   const byBase = new Map<string, ReferenceSource[]>()
   for (const source of ordered) {
     const base = baseKey(source)

@@ -5,6 +5,7 @@ import { z } from 'zod'
 import type { Clipping, SourceKind, SourceMetadata } from '../../../shared/domain'
 import type { SourceLayout } from '../../../shared/layout'
 import type { SerializedEditorStateJson } from '../../../shared/essay'
+import { CITATION_KEY_RULE, isCitationKey } from '../../../shared/citation-key'
 import { storedEditorStateSchema } from '../../../shared/essay-state/schema'
 
 export const SCHEMA_VERSION = 2
@@ -29,6 +30,11 @@ export const sourceMetadataSchema = z.object({
   publishedAt: z.string().trim().max(100).optional(),
   publisher: z.string().trim().max(500).optional(),
   identifier: z.string().trim().max(500).optional(),
+  citationKey: z
+    .string()
+    .trim()
+    .refine((key) => key === '' || isCitationKey(key), CITATION_KEY_RULE)
+    .optional(),
   url: z
     .string()
     .trim()

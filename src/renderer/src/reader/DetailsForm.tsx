@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react'
 import type { SourceMetadata, SourceSummary } from '../../../shared/domain'
+import { PasteEntry } from './PasteEntry'
 
 interface DetailsFormProps {
   source: SourceSummary
@@ -17,6 +18,7 @@ const fields: { name: Field; label: string; placeholder?: string; wide?: boolean
   { name: 'publishedAt', label: 'Published', placeholder: 'YYYY-MM-DD' },
   { name: 'publisher', label: 'Publisher' },
   { name: 'identifier', label: 'ISBN or DOI' },
+  { name: 'citationKey', label: 'Citation key', placeholder: 'as in Zotero: smithHistory2020' },
   { name: 'url', label: 'URL', placeholder: 'https://', wide: true },
 ]
 
@@ -30,6 +32,7 @@ export function DetailsForm({ source, onSave, onCancel }: DetailsFormProps): Rea
     publisher: source.publisher ?? '',
     identifier: source.identifier ?? '',
     url: source.url ?? '',
+    citationKey: source.citationKey ?? '',
   })
   const [error, setError] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
@@ -46,6 +49,7 @@ export function DetailsForm({ source, onSave, onCancel }: DetailsFormProps): Rea
       publisher: values.publisher.trim(),
       identifier: values.identifier.trim(),
       url: values.url.trim(),
+      citationKey: values.citationKey.trim(),
     })
     setSaving(false)
     setError(message)
@@ -71,10 +75,22 @@ export function DetailsForm({ source, onSave, onCancel }: DetailsFormProps): Rea
             placeholder={placeholder}
             autoFocus={name === 'title'}
             spellCheck={name === 'title' || name === 'author'}
+            autoCapitalize={name === 'citationKey' ? 'off' : undefined}
             onChange={(event) => setValues({ ...values, [name]: event.target.value })}
           />
         </div>
       ))}
+      <PasteEntry
+        onFill={(metadata) => {
+          const known = new Set<string>(fields.map(({ name }) => name))
+          const filled = Object.fromEntries(
+            Object.entries(metadata).filter(([name, value]) => known.has(name) && value),
+          )
+          // The entry is the writer's choice: its details replace what the fields held.
+          setValues((current) => ({ ...current, ...filled }))
+          return Object.keys(filled).length
+        }}
+      />
       {error && (
         <p role="alert" className="form-error">
           {error}

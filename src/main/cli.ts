@@ -1,5 +1,6 @@
 import { Command } from 'commander'
 import { version } from '../../package.json'
+import { registerAnnotationCommands } from './cli/annotation-commands'
 import { registerEssayCommands } from './cli/essay-commands'
 import { createContext } from './cli/context'
 import { registerLibraryCommands } from './cli/library-commands'
@@ -35,6 +36,7 @@ registerEssayCommands(program, cli)
 registerNotebookCommands(program, cli)
 registerSearchCommands(program, cli)
 registerSourceCommands(program, cli)
+registerAnnotationCommands(program, cli)
 
 program.parseAsync(process.argv).then(
   () => cli.warnAboutProblems(),

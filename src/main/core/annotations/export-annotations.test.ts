@@ -136,6 +136,17 @@ describe('export-annotations: W3C Web Annotation', () => {
     expect(page).toMatchObject({ value: 'page=3' })
   })
 
+  it('keeps a passage missing from the newest version by its quote alone, valid all the same', async () => {
+    const { app, reportId } = await seeded()
+    await addLaidOutVersion(app.store, reportId, [{ text: 'Only a summary remains.' }])
+    await app.clippings.refreshSource(reportId)
+    const collection = await w3c(app, reportId)
+    expect((await validator())(collection)).toEqual([])
+    const types = collection.first.items[0]?.target.selector.map((selector) => selector.type)
+    // No offsets: those of the old version would point at other words in the new one.
+    expect(types).toEqual(['TextQuoteSelector', 'FragmentSelector'])
+  })
+
   it('limits to one source with --source, and leaves out deleted sources', async () => {
     const { app, articleId, reportId } = await seeded()
     const only = await w3c(app, reportId)

@@ -6,20 +6,31 @@ import {
   citationBlock,
   inlineCitation,
   paragraph,
+  parseMarkdown,
   seedEssay,
   seedLibrary,
   stateOf,
   text,
+  visibleText,
 } from '../../../../test/essay-support'
 import { createLaidOutSource } from '../../../../test/laid-out-sources'
 import { useTempDir } from '../../../../test/support'
 import { openCommonplace } from '../commonplace'
 import { importEssayMarkdown } from './import-markdown'
+import { escapeMarkdown } from './markdown-text'
 import { formatDate } from './references'
 
 const tempDir = useTempDir()
 
 describe('Obsidian export', () => {
+  it('keeps Obsidian’s own syntax in the text inert: tags, highlights, comments, block ids', () => {
+    const written = 'a #tag, ==marked==, %%hidden%% and [[link]] end ^blockid'
+    const escaped = escapeMarkdown(written, 'obsidian')
+    expect(escaped).not.toMatch(/(?<!\\)#\w|(?<!\\)==|(?<!\\)%%|(?<!\\)\^|(?<!\\)\[\[/)
+    // Any CommonMark reader (and so Obsidian, which honours the escapes) sees the same words.
+    expect(visibleText(parseMarkdown(escaped))).toBe(written)
+  })
+
   it('writes a citation block as a quote callout with its block id, and inline citations as GFM does', async () => {
     const app = await openCommonplace(join(tempDir(), 'notebook'))
     const report = await createLaidOutSource(

@@ -178,7 +178,9 @@ export function renderEssayMarkdown(
       const quote = quoteParagraphs(node.snapshot.exact, format) + reference
       if (format === 'obsidian') {
         blockIds++
-        lines.push(obsidianCallout(check.source, node.locator, quote, blockIds))
+        // A blank line first: a reader that ends an HTML block only at a blank line (as CommonMark
+        // does for most kinds) would otherwise take the callout for part of the comment.
+        lines.push('', obsidianCallout(check.source, node.locator, quote, blockIds))
       } else lines.push(indentLines(quote, '> '))
       if (isUnverified(check.state)) lines.push('', unverifiedNote(check, format))
       if (check.state === 'kept') lines.push('', keptNote(check, format))

@@ -75,6 +75,7 @@ describe('Obsidian export', () => {
         `The board admits it [^1]<!-- commonplace:inline {"clippingId":"${opens.id}","sourceId":"${report.id}","snapshot":${snapshot(opens)},"locator":"p. 11"} -->.`,
         '',
         `<!-- commonplace:citation {"clippingId":"${silt.id}","sourceId":"${report.id}","snapshot":${snapshot(silt)},"locator":"p. 12"} -->`,
+        '',
         '> [!quote] Dredging, a report (Harbour Board, p. 12)',
         '> the silt returned within a year[^2]',
         '',

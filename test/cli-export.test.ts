@@ -204,7 +204,7 @@ describe('commonplace essays and export', { timeout: 60_000 }, () => {
       expect(run.stderr).not.toMatch(/went wrong|Cannot read properties|\n\s+at /)
   })
 
-  for (const format of ['gfm', 'pandoc'] as const) {
+  for (const format of ['gfm', 'pandoc', 'obsidian'] as const) {
     it(`${format}: import-essay of an export, exported again, gives the same bytes`, async () => {
       const { essay } = await seeded()
       const path = join(tempDir(), 'exported.md')

@@ -1,6 +1,7 @@
 import { Command } from 'commander'
 import { version } from '../../package.json'
 import { registerBibCommands } from './cli/bib-commands'
+import { registerAnnotationCommands } from './cli/annotation-commands'
 import { registerEssayCommands } from './cli/essay-commands'
 import { registerHighlightsCommands } from './cli/highlights-commands'
 import { createContext } from './cli/context'
@@ -39,6 +40,7 @@ registerSearchCommands(program, cli)
 registerSourceCommands(program, cli)
 registerHighlightsCommands(program, cli)
 registerBibCommands(program, cli)
+registerAnnotationCommands(program, cli)
 
 program.parseAsync(process.argv).then(
   () => cli.warnAboutProblems(),

@@ -173,7 +173,9 @@ export type {
   RepairSummary,
   RestoreReport,
 } from './notebook-care'
-export type ExportFormat = 'gfm' | 'pandoc'
+/** GFM (footnotes), Pandoc ([@key] citations), Obsidian (GFM with callouts and block ids). */
+export const EXPORT_FORMATS = ['gfm', 'pandoc', 'obsidian'] as const
+export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 
 export interface ExportRequest {
   essayId: string

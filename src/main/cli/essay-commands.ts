@@ -6,7 +6,7 @@ import {
   type CitationCheck,
   type EssaySummary,
 } from '../../shared/essay'
-import type { CitationProblem } from '../../shared/ipc'
+import { EXPORT_FORMATS, type CitationProblem } from '../../shared/ipc'
 import { quoted } from '../../shared/quoted'
 import type { ExportFormat } from '../core/export/export-essay'
 import type { BibliographyFormat, GateOutcome } from '../core/export/export-service'
@@ -61,8 +61,11 @@ export function registerEssayCommands(program: Command, cli: CliContext): void {
     .argument('<essayId>', 'the essay to export (see: commonplace essays)')
     .option('-o, --output <file>', 'write to this file instead of stdout')
     .addOption(
-      new Option('--format <format>', 'gfm: footnotes and References; pandoc: [@key] citations')
-        .choices(['gfm', 'pandoc'])
+      new Option(
+        '--format <format>',
+        'gfm: footnotes and References; pandoc: [@key] citations; obsidian: GFM with quote callouts and block ids',
+      )
+        .choices([...EXPORT_FORMATS])
         .default('gfm'),
     )
     .option(

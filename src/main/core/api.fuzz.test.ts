@@ -185,7 +185,7 @@ describe('every channel, with hostile arguments', () => {
       exportEssay: fc.tuple(
         fc.record({
           essayId: id,
-          format: fc.constantFrom('gfm', 'pandoc', 'docx'),
+          format: fc.constantFrom('gfm', 'pandoc', 'obsidian', 'docx'),
           allowUnverified: fc.boolean(),
         }),
       ),
@@ -209,7 +209,7 @@ describe('every channel, with hostile arguments', () => {
             theme: fc.constantFrom('system', 'light', 'dark', 'purple'),
             readerFontSize: fc.integer({ min: -5, max: 200 }),
             essayFont: fc.oneof(fc.constantFrom('serif', 'sans'), hostileString),
-            exportFormat: fc.constantFrom('gfm', 'pandoc', 'docx'),
+            exportFormat: fc.constantFrom('gfm', 'pandoc', 'obsidian', 'docx'),
           },
           { requiredKeys: [] },
         ),

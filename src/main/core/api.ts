@@ -1,6 +1,7 @@
 import { isAbsolute } from 'node:path'
 import { z } from 'zod'
 import { checkEditorState } from '../../shared/essay-state/schema'
+import { EXPORT_FORMATS } from '../../shared/ipc'
 import type {
   ExportOutcome,
   InvokeApi,
@@ -109,7 +110,7 @@ const schemas = {
   readyToClose: z.tuple([]),
   exportEssay: z.tuple([
     z
-      .object({ essayId: id, format: z.enum(['gfm', 'pandoc']), allowUnverified: z.boolean() })
+      .object({ essayId: id, format: z.enum(EXPORT_FORMATS), allowUnverified: z.boolean() })
       .strict(),
   ]),
   revealExport: z.tuple([z.string().min(1).max(4096)]),

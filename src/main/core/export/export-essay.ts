@@ -19,6 +19,7 @@ import {
   escapeCitationSuffix,
   escapeClosingHashes,
   escapeMarkdown,
+  escapeText,
   isBlank,
   indentLines,
   webAutolink,
@@ -60,6 +61,8 @@ export const KEPT_MARK = 'commonplace:kept'
 /** The note an inline citation gets when its wording was kept; the importer strips it. */
 export const KEPT_INLINE_NOTE = 'Wording kept from an earlier version of the source.'
 export const REFERENCES_MARK = 'commonplace:references'
+/** How an Obsidian export's block ids start: "^cite-1", "^cite-2"…; the importer skips them. */
+export const OBSIDIAN_BLOCK_ID = 'cite-'
 /** Where a citation that cannot be read was: its quote if it has one, and a note; not imported. */
 export const UNREADABLE_MARK = 'commonplace:unreadable'
 /** How the note for a citation that cannot be read starts; the importer strips Pandoc's. */
@@ -110,6 +113,8 @@ export function renderEssayMarkdown(
   )
   // Locators and comments are the writer's own text, kept as written but on one line.
   const escape = (text: string): string => escapeMarkdown(onOneLine(text), format)
+  /** Obsidian block ids given so far: each citation block is `^cite-<n>`, in reading order. */
+  let blockIds = 0
   const positions = new Map(citationsIn(essay.editorState).map((node, index) => [node, index + 1]))
 
   /** The citation's fields, or why it cannot be read: then the gate lists it, as verify does. */
@@ -166,11 +171,17 @@ export function renderEssayMarkdown(
       const check = checkOf(node)
       // Pandoc has the bibliography, so a comment becomes an inline note of its own.
       const reference =
-        format === 'gfm'
+        format !== 'pandoc'
           ? footnoteFor(check, node.locator, node.comment)
           : ` ${pandocCite(check, node.locator)}${isBlank(node.comment) ? '' : `^[${escape(node.comment)}]`}`
       const lines = [commentWith(CITATION_MARK, carried(node, node.locator, node.comment))]
-      lines.push(indentLines(quoteParagraphs(node.snapshot.exact, format) + reference, '> '))
+      const quote = quoteParagraphs(node.snapshot.exact, format) + reference
+      if (format === 'obsidian') {
+        blockIds++
+        // A blank line first: a reader that ends an HTML block only at a blank line (as CommonMark
+        // does for most kinds) would otherwise take the callout for part of the comment.
+        lines.push('', obsidianCallout(check.source, node.locator, quote, blockIds))
+      } else lines.push(indentLines(quote, '> '))
       if (isUnverified(check.state)) lines.push('', unverifiedNote(check, format))
       if (check.state === 'kept') lines.push('', keptNote(check, format))
       return lines.join('\n')
@@ -189,7 +200,7 @@ export function renderEssayMarkdown(
       const check = checkOf(node)
       // The reference comes before the comment: a line that starts with "<!--" is an HTML block.
       const reference =
-        format === 'gfm'
+        format !== 'pandoc'
           ? footnoteFor(check, node.locator, '', true)
           : ` ${pandocCite(check, node.locator)}${pandocInlineNote(check)}`
       return `${reference}${commentWith(INLINE_MARK, carried(node, node.locator, ''))}`
@@ -210,14 +221,36 @@ export function renderEssayMarkdown(
 
   const parts: string[] = []
   if (format === 'pandoc') parts.push(frontMatter(essay.title, [...cited.values()], keys))
-  else parts.push(`# ${escapeClosingHashes(escapeMarkdown(oneLine(essay.title)))}`)
+  else parts.push(`# ${escapeClosingHashes(escapeMarkdown(oneLine(essay.title), format))}`)
   if (body) parts.push(body)
-  if (format === 'gfm' && cited.size > 0) {
+  if (format !== 'pandoc' && cited.size > 0) {
     parts.push(`${commentWith(REFERENCES_MARK, {})}\n## References`)
     parts.push([...cited.values()].map((source) => `- ${referenceEntry(source)}`).join('\n'))
   }
   if (footnotes.length > 0) parts.push(footnotes.join('\n'))
   return { markdown: `${parts.join('\n\n')}\n`, problems, kept }
+}
+
+/**
+ * An Obsidian quote callout: "[!quote]" and its title (the source, and who and where) on the
+ * blockquote's first line, then the quote; the block id on a line of its own after it, with a
+ * blank line before and after, which is how Obsidian's help says to name a quote or callout.
+ * Obsidian allows only Latin letters, digits and dashes in a block id.
+ */
+function obsidianCallout(
+  source: ReferenceSource,
+  locator: string,
+  quote: string,
+  number: number,
+): string {
+  const who = [source.author ?? '', onOneLine(locator)].filter((part) => !isBlank(part))
+  const title = `${oneLine(source.title)}${who.length > 0 ? ` (${who.map(oneLine).join(', ')})` : ''}`
+  return [
+    `> [!quote] ${escapeText(title, 'obsidian')}`,
+    indentLines(quote, '> '),
+    '',
+    `^${OBSIDIAN_BLOCK_ID}${number}`,
+  ].join('\n')
 }
 
 /** The words an unreadable block holds, as far as they can be found: a quote, its text runs. */

@@ -19,6 +19,7 @@ import {
   CITATION_MARK,
   INLINE_MARK,
   KEPT_MARK,
+  OBSIDIAN_BLOCK_ID,
   REFERENCES_MARK,
   UNREADABLE_MARK,
   UNVERIFIED_MARK,
@@ -92,6 +93,8 @@ export function importEssayMarkdown(markdown: string, fallbackTitle: string): Im
         comment: data.comment ?? '',
       })
       if (nodes[i + 1]?.type === 'blockquote') i++
+      // An Obsidian export names the callout with a block id, on its own line after it.
+      if (isObsidianBlockId(nodes[i + 1], body)) i++
       // The exporter's notes under a block (unverified, wording kept) are not the essay's text.
       for (let next = nodes[i + 1]; next?.type === 'html'; next = nodes[i + 1]) {
         const note = markOf(next)?.mark
@@ -117,6 +120,13 @@ export function importEssayMarkdown(markdown: string, fallbackTitle: string): Im
       root: { type: 'root', version: 1, children: blocks, direction: null, format: '', indent: 0 },
     },
   }
+}
+
+/** "^cite-3" as the exporter writes it, not the same words escaped in the writer's text. */
+function isObsidianBlockId(node: RootContent | undefined, source: string): boolean {
+  if (node?.type !== 'paragraph') return false
+  const written = source.slice(node.position?.start.offset, node.position?.end.offset)
+  return new RegExp(`^\\^${OBSIDIAN_BLOCK_ID}\\d+$`).test(written.trim())
 }
 
 function markOf(node: Html): { mark: string; data: unknown } | null {

@@ -1,8 +1,11 @@
 // Turning arbitrary text into Markdown that renders as exactly that text: quotes, notes and titles
 // come from the web and may contain anything, including Markdown, HTML and javascript: links.
 
-/** GFM, or Pandoc's Markdown, which has more syntax to keep inert. */
-export type Flavor = 'gfm' | 'pandoc'
+/**
+ * GFM; Pandoc's Markdown, which has more syntax to keep inert; or Obsidian's, which is GFM with
+ * tags, highlights, comments and block ids (see {@link OBSIDIAN}).
+ */
+export type Flavor = 'gfm' | 'pandoc' | 'obsidian'
 
 /** Characters that are Markdown or HTML syntax anywhere in a line. */
 const ALWAYS = /[\\`*_[\]<>|~&$]/g
@@ -13,6 +16,11 @@ const ALWAYS = /[\\`*_[\]<>|~&$]/g
  * and so change a quote's characters.
  */
 const PANDOC = /[\^{}'"]|-(?=-)|\.(?=\.)/g
+/**
+ * Obsidian's own inline syntax: "#word" is a tag, "==text==" a highlight, "%%text%%" a comment, and
+ * " ^id" at the end of a block a block id. A backslash keeps each literal, as in CommonMark.
+ */
+const OBSIDIAN = /#(?=[^\s#])|=(?==)|%(?=%)|\^/g
 /** The same, inside "[@key, …]", where a ";" would start the next citation of the group. */
 const PANDOC_CITATION = /[\^{};'"]|-(?=-)|\.(?=\.)/g
 
@@ -64,6 +72,7 @@ export function escapeText(text: string, flavor: Flavor = 'gfm', inCitation = fa
     .replace(/(https?|ftp)(?=:\/\/)/gi, `$1${SEPARATOR}`)
     .replace(/\bwww(?=\.)/gi, `$&${SEPARATOR}`)
     .replace(/(?<=[-.\w+])@/g, `${SEPARATOR}@`)
+  if (flavor === 'obsidian') escaped = escaped.replace(OBSIDIAN, '\\$&')
   return escaped.replace(/\t/g, '&#9;')
 }
 

@@ -6,6 +6,7 @@ import {
   type ResumeState,
   type Settings,
 } from '../../../shared/settings'
+import { EXPORT_FORMATS } from '../../../shared/ipc'
 import { idSchema } from '../store/schema'
 
 /** One schema per setting: a bad value costs only that setting, the others load as saved. */
@@ -17,7 +18,7 @@ export const settingSchemas = {
     .min(READER_FONT_SIZE.min, `must be at least ${READER_FONT_SIZE.min}`)
     .max(READER_FONT_SIZE.max, `must be at most ${READER_FONT_SIZE.max}`),
   essayFont: z.enum(ESSAY_FONTS),
-  exportFormat: z.enum(['gfm', 'pandoc']),
+  exportFormat: z.enum(EXPORT_FORMATS),
 } satisfies { [K in keyof Settings]: z.ZodType<Settings[K]> }
 
 /** What the renderer may change at once: some settings, none unknown. */

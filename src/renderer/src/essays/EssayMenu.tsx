@@ -5,6 +5,7 @@ import { ariaShortcut, shortcutLabel, shortcuts } from '../ui/commands'
 export const exportFormats: { value: ExportFormat; label: string; hint: string }[] = [
   { value: 'gfm', label: 'Markdown (footnotes)', hint: 'GitHub-flavoured, with references' },
   { value: 'pandoc', label: 'Pandoc (citations)', hint: '[@key] citations and CSL-JSON' },
+  { value: 'obsidian', label: 'Obsidian', hint: 'Quotes as callouts with block ids, footnotes' },
 ]
 
 interface EssayMenuProps {

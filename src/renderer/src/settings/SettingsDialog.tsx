@@ -116,6 +116,7 @@ export function SettingsDialog({ onClose, onShowShortcuts }: SettingsDialogProps
           >
             <option value="gfm">Markdown (footnotes)</option>
             <option value="pandoc">Pandoc (citations)</option>
+            <option value="obsidian">Obsidian</option>
           </select>
         </div>
         <div className="settings-field">

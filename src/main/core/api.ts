@@ -8,6 +8,7 @@ import type {
   InvokeMethod,
   Result,
 } from '../../shared/ipc'
+import { CITATION_STYLES } from '../../shared/ipc'
 import type { NotebookSession } from './notebook-session'
 import { CommonplaceError, toAppError } from './errors'
 import type { Ports } from './ports'
@@ -106,7 +107,12 @@ const schemas = {
   readyToClose: z.tuple([]),
   exportEssay: z.tuple([
     z
-      .object({ essayId: id, format: z.enum(['gfm', 'pandoc']), allowUnverified: z.boolean() })
+      .object({
+        essayId: id,
+        format: z.enum(['gfm', 'pandoc']),
+        allowUnverified: z.boolean(),
+        style: z.enum(CITATION_STYLES).optional(),
+      })
       .strict(),
   ]),
   revealExport: z.tuple([z.string().min(1).max(4096)]),

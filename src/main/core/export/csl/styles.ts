@@ -103,7 +103,7 @@ export function styleProblem(xml: string): string | null {
   if (!/http:\/\/purl\.org\/net\/xbiblio\/csl/.test(body.slice(0, 2000))) {
     return 'its <style> is not in the CSL namespace (http://purl.org/net/xbiblio/csl)'
   }
-  if (!/<citation[\s>]/.test(body)) return 'it has no <citation> element'
+  if (!/<citation[\s>/]/.test(body)) return 'it has no <citation> element'
   if (!/<\/style>\s*$/.test(body)) return 'it is not complete XML (no closing </style>)'
   return null
 }

@@ -75,7 +75,13 @@ test('Settings, all by keyboard: theme, reader text size, essay font and export 
         return result.ok ? result.value.settings : null
       }),
     )
-    .toEqual({ theme: 'dark', readerFontSize: 22, essayFont: 'sans', exportFormat: 'pandoc' })
+    .toEqual({
+      theme: 'dark',
+      readerFontSize: 22,
+      essayFont: 'sans',
+      exportFormat: 'pandoc',
+      citationStyle: 'plain',
+    })
 
   await app.restart()
 

@@ -141,6 +141,47 @@ describe('GFM export in a CSL style', { timeout: 90_000 }, () => {
     }
   })
 
+  it('an unverified quote is still marked, in a note style and an in-text one', async () => {
+    const app = await openCommonplace(tempDir())
+    const library = await seedLibrary(app)
+    const essay = await seedEssay(app, library)
+    await app.clippings.delete(library.sean.id)
+    const chicago = await app.exports.render(essay.id, 'gfm', 'chicago-notes-bibliography')
+    expect(chicago.problems.map((problem) => problem.state)).toEqual(['missing'])
+    expect(footnotes(chicago.markdown)).toContainEqual(
+      expect.stringMatching(
+        /^\*\*Unverified quote \(missing\)\.\*\* AFP, “Sex Workers Cheer Anora/,
+      ),
+    )
+    const apa = await app.exports.render(essay.id, 'gfm', 'apa')
+    expect(apa.markdown).toMatch(
+      /“Sean gets sex work\. He just does,” \[\(AFP, 2025\)\]\([^)]*\)\[\^(\d+)\]/,
+    )
+    expect(footnotes(apa.markdown)).toContain('**Unverified quote (missing).**')
+    expect(apa.markdown).toContain('*Unverified quote (missing):')
+  })
+
+  it('a page range and a chapter go through as the style writes them', async () => {
+    const app = await openCommonplace(tempDir())
+    const { library } = await styledEssay(app)
+    const essay = await app.essays.create('Ranges')
+    await app.essays.save(
+      essay.id,
+      stateOf(
+        citationBlock(library.people, library.baker, 'pp. 4–5'),
+        citationBlock(library.washedUp, library.baker, 'chap. 3'),
+      ),
+    )
+    const chicago = await app.exports.render(essay.id, 'gfm', 'chicago-notes-bibliography')
+    expect(footnotes(chicago.markdown)[0]).toContain('December 10, 2021, 4–5, <')
+    expect(footnotes(chicago.markdown)[1]).toMatch(
+      /^CinemaBlend, “Sean Baker on Why Sex Work Keeps Returning in His Films,” chap\. 3\. </,
+    )
+    const apa = await app.exports.render(essay.id, 'gfm', 'apa')
+    expect(apa.markdown).toContain('2021, pp. 4–5)](')
+    expect(apa.markdown).toContain('2021, Chapter 3)](')
+  })
+
   it('a .csl file by its path; a missing file, a file that is not XML, and XML that is not a style are refused', async () => {
     const app = await openCommonplace(tempDir())
     const { essayId } = await styledEssay(app)

@@ -21,7 +21,6 @@ import {
   escapeMarkdown,
   isBlank,
   indentLines,
-  linkDestination,
   webAutolink,
   type Flavor,
 } from './markdown-text'
@@ -158,8 +157,9 @@ export function renderEssayMarkdown(
     inline: boolean,
   ): string => {
     lastInText = cited.text
+    // An autolink's "<…>" is a link destination as it is.
     const link = webAutolink(passageUrl(check))
-    let mark = ` ${link ? `[${cited.markdown}](${linkDestination(passageUrl(check) as string)})` : cited.markdown}`
+    let mark = link ? ` [${cited.markdown}](${link})` : ` ${cited.markdown}`
     const notes: string[] = []
     if (isUnverified(check.state)) notes.push(`**Unverified quote (${check.state}).**`)
     if (!isBlank(comment)) notes.push(escape(comment))

@@ -58,6 +58,11 @@ test('Settings, all by keyboard: theme, reader text size, essay font and export 
   await expect(format).toBeFocused()
   await format.selectOption('pandoc')
 
+  await page.keyboard.press('Tab')
+  const style = dialog.getByRole('combobox', { name: 'Citation style (Markdown export)' })
+  await expect(style).toBeFocused()
+  await style.selectOption('apa')
+
   // The data folder, shown and handed to the file manager.
   await expect(dialog.getByText(app.dataDir, { exact: true })).toBeVisible()
   await page.keyboard.press('Tab')
@@ -75,7 +80,13 @@ test('Settings, all by keyboard: theme, reader text size, essay font and export 
         return result.ok ? result.value.settings : null
       }),
     )
-    .toEqual({ theme: 'dark', readerFontSize: 22, essayFont: 'sans', exportFormat: 'pandoc' })
+    .toEqual({
+      theme: 'dark',
+      readerFontSize: 22,
+      essayFont: 'sans',
+      exportFormat: 'pandoc',
+      citationStyle: 'apa',
+    })
 
   await app.restart()
 
@@ -87,6 +98,10 @@ test('Settings, all by keyboard: theme, reader text size, essay font and export 
   // Export starts from the default format chosen in Settings.
   await page.getByRole('button', { name: 'Essay actions' }).click()
   await expect(page.getByRole('menuitemradio', { name: 'Pandoc (citations)' })).toHaveAttribute(
+    'aria-checked',
+    'true',
+  )
+  await expect(page.getByRole('menuitemradio', { name: 'APA' })).toHaveAttribute(
     'aria-checked',
     'true',
   )

@@ -58,9 +58,12 @@ describe('electron-builder configuration', () => {
     expect(included.sort()).toEqual(['out/**/*', 'package.json'])
   })
 
-  it('ships the sample notebook beside the app, where main looks for it when packaged', async () => {
+  it('ships the sample notebook and the citation styles beside the app, where main looks for them when packaged', async () => {
     const config = await loadConfig()
-    // os-ports.ts: join(process.resourcesPath, 'sample').
-    expect(config.extraResources).toEqual([{ from: 'resources/sample', to: 'sample' }])
+    // os-ports.ts: join(process.resourcesPath, 'sample'); csl/styles.ts: …, 'csl'.
+    expect(config.extraResources).toEqual([
+      { from: 'resources/sample', to: 'sample' },
+      { from: 'resources/csl', to: 'csl' },
+    ])
   })
 })

@@ -177,11 +177,17 @@ export type {
 export const EXPORT_FORMATS = ['gfm', 'pandoc', 'obsidian'] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 
+/** The CSL styles shipped with the app, by the names the CLI's --style takes; 'plain' is none. */
+export const CITATION_STYLES = ['plain', 'chicago-notes-bibliography', 'apa', 'mla'] as const
+export type CitationStyle = (typeof CITATION_STYLES)[number]
+
 export interface ExportRequest {
   essayId: string
   format: ExportFormat
   /** The writer saw the unverified quotes and exports anyway; they are marked in the file. */
   allowUnverified: boolean
+  /** GFM's footnotes and References in this style; absent or 'plain': Commonplace's own. */
+  style?: CitationStyle
 }
 
 /**

@@ -1,6 +1,6 @@
 // The writer's preferences and where they left off: what the settings file holds, validated in
 // main (src/main/core/settings) and read by the renderer through the contract (ipc.ts).
-import type { ExportFormat } from './ipc'
+import type { CitationStyle, ExportFormat } from './ipc'
 
 export const THEMES = ['system', 'light', 'dark'] as const
 /** 'system' follows the operating system's light or dark setting. */
@@ -18,6 +18,8 @@ export interface Settings {
   essayFont: EssayFont
   /** What Export writes unless the writer picks the other format for one export. */
   exportFormat: ExportFormat
+  /** How a Markdown (GFM) export formats citations: Commonplace's own, or a CSL style. */
+  citationStyle: CitationStyle
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -25,6 +27,7 @@ export const DEFAULT_SETTINGS: Settings = {
   readerFontSize: READER_FONT_SIZE.default,
   essayFont: 'serif',
   exportFormat: 'gfm',
+  citationStyle: 'plain',
 }
 
 export type WorkspaceView = 'reader' | 'essay'

@@ -10,6 +10,7 @@ import { EXPORT_FORMATS, type CitationProblem } from '../../shared/ipc'
 import { quoted } from '../../shared/quoted'
 import type { ExportFormat } from '../core/export/export-essay'
 import type { BibliographyFormat, GateOutcome } from '../core/export/export-service'
+import { CommonplaceError } from '../core/errors'
 import { print, printError, printJson, type CliContext } from './context'
 
 // Essays out of and into Markdown: essays, export, bib, verify, import-essay.
@@ -72,16 +73,32 @@ export function registerEssayCommands(program: Command, cli: CliContext): void {
       '--allow-unverified',
       `export even when a quote no longer matches its source, marking it in the file (otherwise such an export stops with exit code ${EXIT_UNVERIFIED})`,
     )
+    .option(
+      '--style <style>',
+      'GFM only: footnotes (or in-text citations) and References in a CSL citation style: chicago-notes-bibliography, apa, mla, or the path to a .csl file',
+    )
     .action(
       async (
         essayId: string,
-        options: { output?: string; format: ExportFormat; allowUnverified?: boolean },
+        options: {
+          output?: string
+          format: ExportFormat
+          allowUnverified?: boolean
+          style?: string
+        },
       ) => {
+        if (options.style && options.format !== 'gfm') {
+          throw new CommonplaceError(
+            'invalid-argument',
+            '--style applies to --format gfm only: for Pandoc, give the style to Pandoc itself (pandoc --citeproc --csl style.csl).',
+          )
+        }
         const app = await cli.open()
         const gate = await app.exports.gate({
           essayId,
           format: options.format,
           allowUnverified: Boolean(options.allowUnverified),
+          style: options.style,
         })
         report(gate)
         if (gate.status === 'blocked') {

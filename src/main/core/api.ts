@@ -10,6 +10,7 @@ import type {
   Result,
 } from '../../shared/ipc'
 import { parseBibEntry } from './bibliography/bibliography-service'
+import { CITATION_STYLES } from '../../shared/ipc'
 import type { NotebookSession } from './notebook-session'
 import { CommonplaceError, toAppError } from './errors'
 import type { Ports } from './ports'
@@ -110,7 +111,12 @@ const schemas = {
   readyToClose: z.tuple([]),
   exportEssay: z.tuple([
     z
-      .object({ essayId: id, format: z.enum(EXPORT_FORMATS), allowUnverified: z.boolean() })
+      .object({
+        essayId: id,
+        format: z.enum(EXPORT_FORMATS),
+        allowUnverified: z.boolean(),
+        style: z.enum(CITATION_STYLES).optional(),
+      })
       .strict(),
   ]),
   revealExport: z.tuple([z.string().min(1).max(4096)]),

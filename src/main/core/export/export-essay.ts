@@ -34,6 +34,7 @@ import {
 } from './references'
 import { renderBlocks } from './render-blocks'
 import { withTextFragment } from './text-fragment'
+import type { StyledCitations } from './csl/styled-citations'
 
 export type ExportFormat = Flavor
 
@@ -52,6 +53,8 @@ export interface RenderedExport {
 export interface CarriedCitation extends CitationData {
   locator?: string
   comment?: string
+  /** What an in-text style wrote before the comment (" (Marsh, 2019, p. 12)"), as a reader sees it. */
+  cited?: string
 }
 
 export const CITATION_MARK = 'commonplace:citation'
@@ -95,13 +98,15 @@ function oneLine(text: string): string {
  * An essay's saved state -> Markdown, GFM (footnotes and References) or Pandoc ([@key] citations
  * with CSL-JSON front matter). `checks` maps each citation's {@link checkKey} to its
  * verification; `library` is every source, so Pandoc keys are the same as `commonplace bib`
- * gives. Pure: same input, same bytes, whoever calls it.
+ * gives. `styled`: GFM's footnotes (or in-text marks) and References in a CSL style, formatted
+ * beforehand (see csl/styled-citations). Pure: same input, same bytes, whoever calls it.
  */
 export function renderEssayMarkdown(
   essay: Essay,
   checks: Map<string, VerifiedCitation>,
   library: ReferenceSource[],
   format: ExportFormat,
+  styled?: StyledCitations,
 ): RenderedExport {
   const cited = new Map<string, ReferenceSource>()
   const footnotes: string[] = []
@@ -136,20 +141,59 @@ export function renderEssayMarkdown(
     return check
   }
 
+  /** The text of the last in-text mark written, which its inline citation's comment carries. */
+  let lastInText = ''
+
+  /** The passage's address: the source's, with a text fragment that scrolls to the quote. */
+  const passageUrl = (check: VerifiedCitation): string | undefined =>
+    check.source.url && check.fragment
+      ? withTextFragment(check.source.url, check.fragment)
+      : check.source.url
+
+  /**
+   * An in-text style's mark, as Zotero's word-processor plugins write it: the formatted citation
+   * in the sentence, linked to the passage; a footnote only for what the style has no place for
+   * (the writer's comment, an unverified quote).
+   */
+  const inTextReference = (
+    check: VerifiedCitation,
+    cited: { markdown: string; text: string },
+    comment: string,
+    inline: boolean,
+  ): string => {
+    lastInText = cited.text
+    // An autolink's "<…>" is a link destination as it is.
+    const link = webAutolink(passageUrl(check))
+    let mark = link ? ` [${cited.markdown}](${link})` : ` ${cited.markdown}`
+    const notes: string[] = []
+    if (isUnverified(check.state)) notes.push(`**Unverified quote (${check.state}).**`)
+    if (!isBlank(comment)) notes.push(escape(comment))
+    if (check.state === 'kept' && inline) notes.push(KEPT_INLINE_NOTE)
+    if (notes.length > 0) {
+      footnotes.push(`[^${footnotes.length + 1}]: ${notes.join(' ')}`)
+      mark += `[^${footnotes.length}]`
+    }
+    return mark
+  }
+
   const footnoteFor = (
     check: VerifiedCitation,
     locator: string,
     comment: string,
     inline = false,
   ): string => {
+    const cited = styled?.next()
+    if (styled && cited && !styled.isNoteStyle)
+      return inTextReference(check, cited, comment, inline)
     const number = footnotes.length + 1
-    let note = attribution(check.source)
-    if (!isBlank(locator)) note += `, ${escape(locator)}`
-    note += '.'
-    const url =
-      check.source.url && check.fragment
-        ? withTextFragment(check.source.url, check.fragment)
-        : check.source.url
+    let note: string
+    if (cited) note = cited.markdown
+    else {
+      note = attribution(check.source)
+      if (!isBlank(locator)) note += `, ${escape(locator)}`
+      note += '.'
+    }
+    const url = passageUrl(check)
     const link = webAutolink(url)
     if (link) note += ` ${link}`
     if (!isBlank(comment)) note += ` ${escape(comment)}`
@@ -203,7 +247,10 @@ export function renderEssayMarkdown(
         format !== 'pandoc'
           ? footnoteFor(check, node.locator, '', true)
           : ` ${pandocCite(check, node.locator)}${pandocInlineNote(check)}`
-      return `${reference}${commentWith(INLINE_MARK, carried(node, node.locator, ''))}`
+      const data = carried(node, node.locator, '')
+      // An in-text mark is text the importer must take out again: it is told what a reader sees.
+      if (styled && !styled.isNoteStyle && format === 'gfm') data.cited = ` ${lastInText}`
+      return `${reference}${commentWith(INLINE_MARK, data)}`
     },
     unreadable(node, index) {
       const kind = typeof node.raw.type === 'string' ? oneLine(node.raw.type).slice(0, 100) : '?'
@@ -225,7 +272,10 @@ export function renderEssayMarkdown(
   if (body) parts.push(body)
   if (format !== 'pandoc' && cited.size > 0) {
     parts.push(`${commentWith(REFERENCES_MARK, {})}\n## References`)
-    parts.push([...cited.values()].map((source) => `- ${referenceEntry(source)}`).join('\n'))
+    const entries = styled
+      ? styled.bibliography()
+      : [...cited.values()].map((source) => referenceEntry(source))
+    parts.push(entries.map((entry) => `- ${entry}`).join('\n'))
   }
   if (footnotes.length > 0) parts.push(footnotes.join('\n'))
   return { markdown: `${parts.join('\n\n')}\n`, problems, kept }

@@ -23,6 +23,9 @@ import {
 } from './export-essay'
 import { readCitation, unreadableCheck, type ReadableCitation } from './citation-reading'
 import { importEssayMarkdown } from './import-markdown'
+import { createCslRenderer } from './csl/engine'
+import { styledCitations } from './csl/styled-citations'
+import { loadStyle } from './csl/styles'
 import {
   bibtexEntry,
   citationKeys,
@@ -60,7 +63,15 @@ export class ExportService {
    * The one conversion both the app and the CLI run. A citation that cannot be read has no check:
    * the exporter marks it, and the gate lists it.
    */
-  async render(essayId: string, format: ExportFormat): Promise<RenderedExport> {
+  async render(essayId: string, format: ExportFormat, style?: string): Promise<RenderedExport> {
+    if (style && style !== 'plain' && format !== 'gfm') {
+      throw new CommonplaceError(
+        'invalid-argument',
+        'A citation style applies to GFM export only: Pandoc applies styles itself (pandoc --citeproc --csl <style.csl>).',
+      )
+    }
+    // The style is read first: a wrong style is refused before any citation is checked.
+    const loaded = style && style !== 'plain' ? await loadStyle(style) : undefined
     const essay = await this.essayToExport(essayId)
     const run = this.verifier.run()
     const citations = new Map<string, ReadableCitation>()
@@ -76,15 +87,23 @@ export class ExportService {
       [...citations.keys()].map((key, at) => [key, verified[at] as VerifiedCitation]),
     )
     await this.verifier.savePassages()
-    return renderEssayMarkdown(essay, checks, await this.librarySources(), format)
+    const library = await this.librarySources()
+    if (!loaded) return renderEssayMarkdown(essay, checks, library, format)
+    const cited = [...new Map([...checks.values()].map((c) => [c.source.id, c.source])).values()]
+    const styled = styledCitations(essay, checks, await createCslRenderer(loaded, cited))
+    return renderEssayMarkdown(essay, checks, library, format, styled)
   }
 
   /**
    * The one gate the app and the CLI pass through: nothing unverified is written unless the writer
    * allowed it; a wording the writer kept is their decision already, noted and let through.
    */
-  async gate(request: ExportRequest): Promise<GateOutcome> {
-    const { markdown, problems, kept } = await this.render(request.essayId, request.format)
+  async gate(request: Omit<ExportRequest, 'style'> & { style?: string }): Promise<GateOutcome> {
+    const { markdown, problems, kept } = await this.render(
+      request.essayId,
+      request.format,
+      request.style,
+    )
     if (problems.length > 0 && !request.allowUnverified) return { status: 'blocked', problems }
     return { status: 'ready', markdown, unverified: problems, kept }
   }

@@ -25,7 +25,12 @@ import {
   UNVERIFIED_MARK,
   type CarriedCitation,
 } from './export-essay'
-import { followsPandocReference, stripPandocReference, stripUnreadableNote } from './import-pandoc'
+import {
+  followsPandocReference,
+  stripInTextMark,
+  stripPandocReference,
+  stripUnreadableNote,
+} from './import-pandoc'
 import { isSafeLinkUrl } from './markdown-text'
 
 export interface ImportedEssay {
@@ -50,6 +55,7 @@ const carriedSchema = z.object({
   keptWording: keptWordingSchema.optional(),
   locator: z.string().max(MAX_LOCATOR_LENGTH).optional(),
   comment: z.string().max(MAX_COMMENT_LENGTH).optional(),
+  cited: z.string().max(2000).optional(),
 })
 
 /** The citation fields an editor node carries, from what a file said. */
@@ -344,6 +350,7 @@ function inline(children: PhrasingContent[], source: string): SerializedNodeJson
             if (data) {
               if (followsPandocReference(source, node.position?.start.offset ?? 0))
                 stripPandocReference(sink, data.locator ?? '')
+              if (data.cited) stripInTextMark(sink, data.cited)
               sink.push({
                 type: INLINE_CITATION_TYPE,
                 version: 1,

@@ -40,6 +40,32 @@ export function stripUnreadableNote(sink: SerializedNodeJson[]): void {
 }
 
 /**
+ * A GFM export in an in-text CSL style has the formatted citation (" (Marsh, 2019, p. 12)", a
+ * link to the passage, maybe in part italic) before each inline citation's comment: removed when
+ * the end of what was read shows exactly that text, else left as it is.
+ */
+export function stripInTextMark(sink: SerializedNodeJson[], cited: string): void {
+  const visible = (node: SerializedNodeJson): string =>
+    node.type === 'text'
+      ? String(node.text)
+      : Array.isArray(node.children)
+        ? (node.children as SerializedNodeJson[]).map(visible).join('')
+        : ''
+  let tail = ''
+  let from = sink.length
+  while (from > 0 && tail.length < cited.length) {
+    from--
+    tail = visible(sink[from] as SerializedNodeJson) + tail
+  }
+  if (!tail.endsWith(cited)) return
+  const keep = tail.slice(0, tail.length - cited.length)
+  const first = sink[from] as SerializedNodeJson
+  sink.splice(from)
+  // What stays of the first node is the essay's text before the mark.
+  if (keep && first.type === 'text') sink.push({ ...first, text: keep })
+}
+
+/**
  * Removes `pattern`'s match from the end of the last text node. `sink` has its neighbouring text
  * merged first: the parser may have read the exporter's text in pieces (at a character reference).
  */

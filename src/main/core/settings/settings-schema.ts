@@ -6,7 +6,7 @@ import {
   type ResumeState,
   type Settings,
 } from '../../../shared/settings'
-import { EXPORT_FORMATS } from '../../../shared/ipc'
+import { CITATION_STYLES, EXPORT_FORMATS } from '../../../shared/ipc'
 import { idSchema } from '../store/schema'
 
 /** One schema per setting: a bad value costs only that setting, the others load as saved. */
@@ -19,6 +19,7 @@ export const settingSchemas = {
     .max(READER_FONT_SIZE.max, `must be at most ${READER_FONT_SIZE.max}`),
   essayFont: z.enum(ESSAY_FONTS),
   exportFormat: z.enum(EXPORT_FORMATS),
+  citationStyle: z.enum(CITATION_STYLES),
 } satisfies { [K in keyof Settings]: z.ZodType<Settings[K]> }
 
 /** What the renderer may change at once: some settings, none unknown. */

@@ -1,11 +1,25 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactElement } from 'react'
-import type { ExportFormat } from '../../../shared/ipc'
+import type { CitationStyle, ExportFormat } from '../../../shared/ipc'
+import { useSettings } from '../settings/SettingsContext'
+import { useNotify } from '../ui/notices'
 import { ariaShortcut, shortcutLabel, shortcuts } from '../ui/commands'
 
 export const exportFormats: { value: ExportFormat; label: string; hint: string }[] = [
   { value: 'gfm', label: 'Markdown (footnotes)', hint: 'GitHub-flavoured, with references' },
   { value: 'pandoc', label: 'Pandoc (citations)', hint: '[@key] citations and CSL-JSON' },
   { value: 'obsidian', label: 'Obsidian', hint: 'Quotes as callouts with block ids, footnotes' },
+]
+
+/** The shipped CSL styles, as the menu and Settings name them. */
+export const citationStyles: { value: CitationStyle; label: string; hint: string }[] = [
+  { value: 'plain', label: 'Plain', hint: 'Commonplace’s own footnotes' },
+  {
+    value: 'chicago-notes-bibliography',
+    label: 'Chicago notes and bibliography',
+    hint: 'Footnotes, short forms, bibliography',
+  },
+  { value: 'apa', label: 'APA', hint: '(Author, year, p. 12) and references' },
+  { value: 'mla', label: 'MLA', hint: '(Author 12) and works cited' },
 ]
 
 interface EssayMenuProps {
@@ -30,6 +44,14 @@ export function EssayMenu(props: EssayMenuProps): ReactElement {
   const button = useRef<HTMLButtonElement>(null)
   const menu = useRef<HTMLDivElement>(null)
   const menuId = useId()
+  const settings = useSettings()
+  const notify = useNotify()
+  const style = settings.settings.citationStyle
+  // Remembered in Settings, for the next export and the next start.
+  const chooseStyle = async (value: CitationStyle): Promise<void> => {
+    const problem = await settings.update({ citationStyle: value })
+    if (problem) notify.error(problem)
+  }
 
   const items = (): HTMLElement[] => [...(menu.current?.querySelectorAll<HTMLElement>(ITEM) ?? [])]
 
@@ -139,6 +161,32 @@ export function EssayMenu(props: EssayMenuProps): ReactElement {
               >
                 <span className="essay-menu-check" aria-hidden="true">
                   {format === option.value ? '●' : ''}
+                </span>
+                <span className="essay-menu-label">
+                  {option.label}
+                  <span className="essay-menu-hint">{option.hint}</span>
+                </span>
+              </button>
+            ))}
+          </div>
+          <div role="separator" className="essay-menu-separator" />
+          <div role="group" aria-labelledby={`${menuId}-style`}>
+            <p id={`${menuId}-style`} className="essay-menu-heading" role="presentation">
+              Citation style (Markdown)
+            </p>
+            {citationStyles.map((option) => (
+              <button
+                key={option.value}
+                type="button"
+                role="menuitemradio"
+                tabIndex={-1}
+                aria-checked={style === option.value}
+                aria-label={option.label}
+                className="essay-menu-item essay-menu-radio"
+                onClick={() => choose(() => void chooseStyle(option.value))}
+              >
+                <span className="essay-menu-check" aria-hidden="true">
+                  {style === option.value ? '●' : ''}
                 </span>
                 <span className="essay-menu-label">
                   {option.label}

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import type { CitationProblem, ExportFormat } from '../../../shared/ipc'
 import { quoted } from '../../../shared/quoted'
 import { call } from '../api'
+import { useSettings } from '../settings/SettingsContext'
 import { useNotify } from '../ui/notices'
 
 export interface EssayExport {
@@ -45,6 +46,9 @@ export function useEssayExport(
   flush: () => Promise<unknown>,
 ): EssayExport {
   const notify = useNotify()
+  // A CSL style formats Markdown exports only: Pandoc applies one itself (--csl).
+  const { citationStyle } = useSettings().settings
+  const style = format === 'gfm' && citationStyle !== 'plain' ? citationStyle : undefined
   const [blocked, setBlocked] = useState<CitationProblem[] | null>(null)
   const [busy, setBusy] = useState(false)
 
@@ -57,7 +61,7 @@ export function useEssayExport(
     if (busy) return
     setBusy(true)
     await flush()
-    const result = await call((api) => api.exportEssay({ essayId, format, allowUnverified }))
+    const result = await call((api) => api.exportEssay({ essayId, format, allowUnverified, style }))
     setBusy(false)
     setBlocked(null)
     if (!result.ok) return notify.error(result.error.message)

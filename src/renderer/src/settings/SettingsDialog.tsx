@@ -1,5 +1,6 @@
 import { useEffect, useId, useState, type ReactElement } from 'react'
-import type { ExportFormat } from '../../../shared/ipc'
+import type { CitationStyle, ExportFormat } from '../../../shared/ipc'
+import { citationStyles } from '../essays/EssayMenu'
 import {
   READER_FONT_SIZE,
   type EssayFont,
@@ -117,6 +118,20 @@ export function SettingsDialog({ onClose, onShowShortcuts }: SettingsDialogProps
             <option value="gfm">Markdown (footnotes)</option>
             <option value="pandoc">Pandoc (citations)</option>
             <option value="obsidian">Obsidian</option>
+          </select>
+        </div>
+        <div className="settings-field">
+          <label htmlFor={`${id}-style`}>Citation style (Markdown export)</label>
+          <select
+            id={`${id}-style`}
+            value={settings.citationStyle}
+            onChange={(event) => change({ citationStyle: event.target.value as CitationStyle })}
+          >
+            {citationStyles.map(({ value, label }) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
           </select>
         </div>
         <div className="settings-field">

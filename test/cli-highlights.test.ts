@@ -57,6 +57,26 @@ describe('commonplace import-highlights', { timeout: 90_000 }, () => {
     expect(report.refused.map((refused) => refused.where)).toEqual(['annotation 3'])
   })
 
+  it('reads Kindle My Clippings and a Readwise CSV, one source per book, and a second run changes nothing', async () => {
+    const notebook = join(tempDir(), 'notebook')
+    for (const name of ['my-clippings.txt', 'readwise.csv']) {
+      const first = await runCli(notebook, 'import-highlights', sample(name), '--json')
+      expect(first.code).toBe(0)
+      const report = JSON.parse(first.stdout) as HighlightsImportReport
+      expect(report.format).toBe(name.endsWith('.csv') ? 'readwise' : 'kindle')
+      expect(report.created).toBeGreaterThan(2)
+      expect(report.sourcesCreated.length).toBeGreaterThan(0)
+      // The broken entry of each hand-written file is named, and the rest imported.
+      expect(report.refused.length).toBeGreaterThan(0)
+
+      const again = await runCli(notebook, 'import-highlights', sample(name), '--json')
+      const second = JSON.parse(again.stdout) as HighlightsImportReport
+      expect(second).toMatchObject({ created: 0, unchanged: report.created })
+    }
+    const clippings = await json<ClippingView[]>('clippings')
+    expect(clippings.every((clipping) => clipping.anchor.state === 'verified')).toBe(true)
+  })
+
   it('is documented in --help', async () => {
     const notebook = join(tempDir(), 'notebook')
     expect((await runCli(notebook, '--help')).stdout).toMatch(/^\s+import-highlights\b/m)

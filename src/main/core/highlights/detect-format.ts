@@ -3,6 +3,8 @@
 import { CommonplaceError } from '../errors'
 import type { HighlightFormat, ParsedHighlights } from './highlight-record'
 import { parseHypothesis } from './parse-hypothesis'
+import { parseKindleClippings } from './parse-kindle'
+import { parseReadwiseCsv } from './parse-readwise'
 import { parseW3c } from './parse-w3c'
 
 export const HIGHLIGHT_FORMATS: readonly HighlightFormat[] = [
@@ -28,7 +30,12 @@ export function detectHighlightFormat(text: string): HighlightFormat | null {
       types.includes('AnnotationPage')
     )
       return 'w3c'
-    if (Array.isArray(object.rows) || ('uri' in object && 'target' in object)) return 'hypothesis'
+    if (
+      Array.isArray(object.rows) ||
+      Array.isArray(object.annotations) ||
+      ('uri' in object && 'target' in object)
+    )
+      return 'hypothesis'
     return null
   }
   if (/^={10}\s*$/m.test(text)) return 'kindle'
@@ -58,12 +65,8 @@ export function parseHighlightsFile(
         'My Clippings.txt, Readwise CSV); name its format with --format.',
     )
   }
-  if (chosen === 'kindle' || chosen === 'readwise') {
-    throw new CommonplaceError(
-      'invalid-argument',
-      `${fileName}: Kindle/Readwise import is not built yet.`,
-    )
-  }
+  if (chosen === 'kindle') return { ...parseKindleClippings(text), format: chosen }
+  if (chosen === 'readwise') return { ...parseReadwiseCsv(text), format: chosen }
   const json = readJson(text)
   if (json === undefined) {
     throw new CommonplaceError(

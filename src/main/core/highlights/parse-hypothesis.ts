@@ -23,10 +23,17 @@ const annotationSchema = z.looseObject({
 /** The annotations of a Hypothesis file, already read as JSON; a message when it is not one. */
 export function hypothesisAnnotations(json: unknown): unknown[] | string {
   if (Array.isArray(json)) return json
-  if (typeof json === 'object' && json !== null && Array.isArray((json as { rows?: unknown }).rows))
-    return (json as { rows: unknown[] }).rows
-  return 'not a Hypothesis export: expected an array of annotations or { "rows": [...] }'
+  if (typeof json !== 'object' || json === null) return notHypothesis
+  // The API's search answer has `rows`; the app's "Export annotations" file has `annotations`.
+  const { rows, annotations } = json as { rows?: unknown; annotations?: unknown }
+  if (Array.isArray(rows)) return rows
+  if (Array.isArray(annotations)) return annotations
+  return notHypothesis
 }
+
+const notHypothesis =
+  'not a Hypothesis export: expected an array of annotations, { "rows": [...] } or ' +
+  '{ "annotations": [...] }'
 
 export function parseHypothesis(json: unknown): ParsedHighlights {
   const parsed: ParsedHighlights = { records: [], refused: [], skipped: [] }

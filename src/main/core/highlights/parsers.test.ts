@@ -110,15 +110,22 @@ describe('format detection', () => {
     expect(detectHighlightFormat('just some notes')).toBeNull()
   })
 
-  it('names the file when it reads none of them, and says Kindle is not built yet', () => {
+  it('names the file when it reads none of them, and hands Kindle and Readwise to their parsers', () => {
     expect(() => parseHighlightsFile('just some notes', undefined, 'notes.txt')).toThrow(
       /^notes\.txt: not a highlights file/,
     )
     expect(() => parseHighlightsFile('{"rows": [', undefined, 'export.json')).toThrow(
       /^export\.json: is not valid JSON \(/,
     )
-    expect(() => parseHighlightsFile('x\n==========\n', undefined, 'My Clippings.txt')).toThrow(
-      'My Clippings.txt: Kindle/Readwise import is not built yet.',
+    expect(parseHighlightsFile('x\n==========\n', undefined, 'My Clippings.txt').format).toBe(
+      'kindle',
+    )
+    expect(
+      parseHighlightsFile('Highlight,Book Title\n"Words.","A Book"\n', undefined, 'r.csv'),
+    ).toMatchObject({ format: 'readwise', records: [{ quote: 'Words.' }] })
+    // The Hypothesis app's own export file: { export_date, annotations }.
+    expect(parseHighlightsFile('{"annotations": []}', undefined, 'h.json').format).toBe(
+      'hypothesis',
     )
   })
 })

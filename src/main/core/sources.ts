@@ -1,11 +1,6 @@
 import { ANCHOR_STATES, countStates, type Anchor, type StateCounts } from '../../shared/anchor'
 import type { AnchorState } from '../../shared/anchor'
-import {
-  selectorsAt,
-  type ClippingView,
-  type SourceMetadata,
-  type SourceSummary,
-} from '../../shared/domain'
+import { selectorsAt, type SourceMetadata, type SourceSummary } from '../../shared/domain'
 import type {
   ImportFailure,
   ImportProgress,
@@ -17,28 +12,27 @@ import type {
   SourceQuery,
   SourceVersionSummary,
 } from '../../shared/ipc'
-import type { SourceLayout } from '../../shared/layout'
 import { reanchor } from './anchoring'
+import { keptFileOf, sourceDetail, summaryOf } from './source-detail'
+import {
+  becomePage,
+  keepFile,
+  keptHash,
+  titleFromFileName,
+  versionText,
+} from './importing/stored-version'
 import { reanchorAll } from './reanchoring'
 import { canonicalUrl } from './highlights/canonical-url'
-import { once, toClippingView, visibleClippings, type LayoutOf } from './clipping-views'
-import { CommonplaceError, notFound } from './errors'
-import { newId, sha256Bytes, versionHashOf } from './ids'
+import { CommonplaceError } from './errors'
+import { newId, versionHashOf } from './ids'
 import type { ExtractedArticle, Extractor } from './importing/extraction'
 import { readSourceFile, type SourceFileContents } from './importing/read-source-file'
 import { workerExtractor } from './importing/worker-pool'
 import { markSourceDeleted, unmarkSourceDeleted } from './source-deletion'
 import { purgeDeletedSources, type PurgeReport } from './source-purge'
 import { versionSummaries } from './source-versions'
-import type { Frozen } from './store/json-store-file'
 import type { NotebookStore } from './store/notebook-store'
-import type { Transaction } from './store/transaction'
-import {
-  SCHEMA_VERSION,
-  sourceMetadataSchema,
-  type SourceEntry,
-  type VersionText,
-} from './store/schema'
+import { SCHEMA_VERSION, sourceMetadataSchema, type SourceEntry } from './store/schema'
 
 export interface ReimportReport {
   source: SourceSummary
@@ -60,9 +54,7 @@ export interface SourcesOptions {
   readProgress?: (progress: ImportProgress) => void
 }
 
-export function summaryOf(entry: Frozen<SourceEntry>): SourceSummary {
-  return { ...entry }
-}
+export { summaryOf }
 
 export class SourcesService {
   private readonly now: () => Date
@@ -135,57 +127,14 @@ export class SourcesService {
     return { imported, failed, ...(notices.length > 0 && { notices }) }
   }
 
-  async get(id: string, versionHash?: string): Promise<SourceDetail> {
-    const entry = await this.store.entry(id)
-    const file = await this.store.sourceFile(id)
-    const newest = file.versions[file.versions.length - 1]
-    const version = versionHash
-      ? file.versions.find((candidate) => candidate.hash === versionHash)
-      : newest
-    if (!version || !newest) throw notFound(`That version of “${entry.title}”`)
-    const { text, html, layout, file: kept } = await this.store.text(version.hash)
-    const newestText = once(async () => (await this.store.text(newest.hash)).text)
-    const layoutOf: LayoutOf = async (hash) => (await this.store.text(hash)).layout
-    const clippings: ClippingView[] = []
-    const unplaced: ClippingView[] = []
-    for (const clipping of visibleClippings(file)) {
-      const view = await toClippingView(clipping, file, entry, newestText, layoutOf)
-      // An imported highlight not found in the newest text is stored on it, but has no place there.
-      const placed =
-        clipping.versionHash === version.hash && view.anchor.state !== 'missing'
-          ? view
-          : version === newest
-            ? inNewest(view, text)
-            : onVersion(view, { hash: version.hash, text })
-      if (placed) clippings.push(placed)
-      else unplaced.push(view)
-    }
-    // Placed where they are now, which need not be the order they were clipped in.
-    clippings.sort((a, b) => a.target[1].start - b.target[1].start)
-    return {
-      source: summaryOf(entry),
-      version: {
-        hash: version.hash,
-        text,
-        html,
-        importedAt: version.importedAt,
-        ...(layout && { layout: structuredClone(layout) as SourceLayout }),
-        ...(kept && { file: { mediaType: kept.mediaType, bytes: kept.bytes } }),
-      },
-      newestVersionHash: newest.hash,
-      clippings,
-      notFound: unplaced,
-    }
+  /** The newest version, or an older one by hash, with its clippings placed in it. */
+  get(id: string, versionHash?: string): Promise<SourceDetail> {
+    return sourceDetail(this.store, id, versionHash)
   }
 
   /** The file a version was imported from, where one is kept (a PDF the reader draws). */
-  async keptFile(id: string, versionHash: string): Promise<SourceFileData> {
-    const file = await this.store.sourceFile(id)
-    const version = file.versions.find((candidate) => candidate.hash === versionHash)
-    const kept = version && (await this.store.text(version.hash)).file
-    if (!kept) throw notFound('The imported file of that version')
-    const bytes = await this.store.keptFile(kept.hash)
-    return { mediaType: kept.mediaType, base64: bytes.toString('base64') }
+  keptFile(id: string, versionHash: string): Promise<SourceFileData> {
+    return keptFileOf(this.store, id, versionHash)
   }
 
   async updateMetadata(id: string, metadata: SourceMetadata): Promise<SourceSummary> {
@@ -423,90 +372,6 @@ function settled<T>(promise: Promise<T>): Promise<Settled<T>> {
   )
 }
 
-function versionText(hash: string, article: ExtractedArticle): VersionText {
-  const kept = article.keep
-  return {
-    schemaVersion: SCHEMA_VERSION,
-    hash,
-    text: article.text,
-    html: article.html,
-    ...(article.layout && { layout: article.layout }),
-    ...(kept && {
-      file: {
-        hash: keptHash(article) as string,
-        mediaType: kept.mediaType,
-        bytes: kept.bytes.length,
-      },
-    }),
-  }
-}
-
-/** The kept file's hash, worked out once per article (a 100 MB PDF takes a while to hash). */
-const keptHashes = new WeakMap<ExtractedArticle, string>()
-function keptHash(article: ExtractedArticle): string | undefined {
-  if (!article.keep) return undefined
-  let hash = keptHashes.get(article)
-  if (!hash) keptHashes.set(article, (hash = sha256Bytes(article.keep.bytes)))
-  return hash
-}
-
-function keepFile(tx: Transaction, article: ExtractedArticle): void {
-  const hash = keptHash(article)
-  if (article.keep && hash) tx.keepFile(hash, article.keep.bytes)
-}
-
-/** A source made from highlights, now that its page is imported: the page's own details. */
-function becomePage(entry: SourceEntry, file: SourceFileContents, article: ExtractedArticle): void {
-  delete entry.highlightsOnly
-  entry.kind = file.kind
-  const { metadata } = article
-  entry.title = metadata.title?.trim() || entry.title
-  entry.author = metadata.author ?? entry.author
-  entry.siteName = metadata.siteName ?? entry.siteName
-  entry.publishedAt = metadata.publishedAt ?? entry.publishedAt
-}
-
 function pick(position: { start: number; end: number }): { start: number; end: number } {
   return { start: position.start, end: position.end }
-}
-
-/** "baker-red-rocket_interview.txt" -> "Baker red rocket interview" */
-function titleFromFileName(fileName: string): string {
-  const words = fileName
-    .replace(/\.[^.]+$/, '')
-    .replace(/[-_]+/g, ' ')
-    .trim()
-  return words ? (words[0] ?? '').toUpperCase() + words.slice(1) : fileName
-}
-
-/**
- * A clipping made on an older version, shown in the newest one where its very words still stand
- * (verified or moved); a changed or missing passage is not highlighted over other words.
- */
-/** A clipping of an older version, where that version has its very words; null if nowhere. */
-function onVersion(
-  view: ClippingView,
-  version: { hash: string; text: string },
-): ClippingView | null {
-  const anchor = reanchor(view.target[0], view.target[1], version.text)
-  if (anchor.state !== 'verified' && anchor.state !== 'moved') return null
-  return {
-    ...view,
-    versionHash: version.hash,
-    target: selectorsAt(version.text, anchor.start, anchor.end),
-  }
-}
-
-/**
- * A clipping of an older version, where re-anchoring placed it in the newest one: a changed
- * passage too, at its new wording (its `anchor` still says what changed); null when missing.
- */
-function inNewest(view: ClippingView, newestText: string): ClippingView | null {
-  const { anchor } = view
-  if (anchor.state === 'missing') return null
-  return {
-    ...view,
-    versionHash: view.source.currentVersionHash,
-    target: selectorsAt(newestText, anchor.start, anchor.end),
-  }
 }

@@ -5,7 +5,6 @@ import {
   type CitationData,
   type Essay,
   type CitationNodeJson,
-  type KeptWording,
   type SerializedCitationBlockJson,
   type SerializedInlineCitationJson,
   type SerializedNodeJson,
@@ -33,6 +32,20 @@ import {
   type ReferenceSource,
 } from './references'
 import { renderBlocks } from './render-blocks'
+import {
+  CITATION_MARK,
+  INLINE_MARK,
+  KEPT_INLINE_NOTE,
+  KEPT_MARK,
+  OBSIDIAN_BLOCK_ID,
+  REFERENCES_MARK,
+  UNREADABLE_MARK,
+  UNREADABLE_NOTE,
+  UNVERIFIED_MARK,
+  carried,
+  checkKey,
+  commentWith,
+} from './export-marks'
 import { withTextFragment } from './text-fragment'
 import type { StyledCitations } from './csl/styled-citations'
 
@@ -47,46 +60,6 @@ export interface RenderedExport {
   problems: CitationProblem[]
   /** Citations whose older wording the writer kept: listed, noted in the file, not stopped. */
   kept: Omit<CitationCheck, 'essayId'>[]
-}
-
-/** What the importer reads back from the comment beside each citation: enough to rebuild it. */
-export interface CarriedCitation extends CitationData {
-  locator?: string
-  comment?: string
-  /** What an in-text style wrote before the comment (" (Marsh, 2019, p. 12)"), as a reader sees it. */
-  cited?: string
-}
-
-export const CITATION_MARK = 'commonplace:citation'
-export const INLINE_MARK = 'commonplace:inline'
-export const UNVERIFIED_MARK = 'commonplace:unverified'
-export const KEPT_MARK = 'commonplace:kept'
-/** The note an inline citation gets when its wording was kept; the importer strips it. */
-export const KEPT_INLINE_NOTE = 'Wording kept from an earlier version of the source.'
-export const REFERENCES_MARK = 'commonplace:references'
-/** How an Obsidian export's block ids start: "^cite-1", "^cite-2"…; the importer skips them. */
-export const OBSIDIAN_BLOCK_ID = 'cite-'
-/** Where a citation that cannot be read was: its quote if it has one, and a note; not imported. */
-export const UNREADABLE_MARK = 'commonplace:unreadable'
-/** How the note for a citation that cannot be read starts; the importer strips Pandoc's. */
-export const UNREADABLE_NOTE = 'Unreadable citation.'
-
-/** JSON inside an HTML comment: "--" would end the comment early, so it is written escaped. */
-export function commentWith(mark: string, data: unknown): string {
-  return `<!-- ${mark} ${JSON.stringify(data).replace(/--/g, '-\\u002d')} -->`
-}
-
-/**
- * Which check belongs to a citation: the same clipping cited twice is checked once, unless the
- * two citations carry different quotes (one of them edited by hand, say).
- */
-export function checkKey(citation: CitationData): string {
-  return JSON.stringify([
-    citation.clippingId,
-    citation.sourceId,
-    citation.snapshot.exact,
-    citation.keptWording?.versionHash ?? null,
-  ])
 }
 
 /** A title is a heading's one line: its blanks are collapsed, as a heading shows them anyway. */
@@ -331,18 +304,6 @@ function quoteParagraphs(exact: string, format: ExportFormat): string {
     .join('\n\n')
 }
 
-function carried(node: CitationData, locator: string, comment: string): CarriedCitation {
-  const data: CarriedCitation = {
-    clippingId: node.clippingId,
-    sourceId: node.sourceId,
-    snapshot: node.snapshot,
-  }
-  if (node.keptWording) data.keptWording = keptWordingOf(node.keptWording)
-  if (locator) data.locator = locator
-  if (comment) data.comment = comment
-  return data
-}
-
 interface UnreadableCitation {
   /** The sentence the export shows where the citation was. */
   unreadable: string
@@ -358,9 +319,6 @@ function unreadableBlock(node: UnreadableCitation, format: ExportFormat): string
 }
 
 /** Only the decision's own fields travel: the saved JSON may hold anything. */
-function keptWordingOf(kept: KeptWording): KeptWording {
-  return { versionHash: kept.versionHash, keptAt: kept.keptAt }
-}
 
 /** Under a block whose wording was kept: the writer's decision, and what the source says now. */
 function keptNote(check: VerifiedCitation, format: ExportFormat): string {
@@ -436,3 +394,4 @@ function metadataText(this: unknown, name: string, value: unknown): unknown {
 }
 
 export { citationsIn }
+export * from './export-marks'

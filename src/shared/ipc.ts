@@ -8,6 +8,8 @@ import type { ClippingView, SourceMetadata, SourceSummary } from './domain'
 import type { SourceLayout } from './layout'
 import type { CitationCheck, Essay, EssaySummary, SerializedEditorStateJson } from './essay'
 import type { AboutInfo, ResumeState, Settings, SettingsSnapshot } from './settings'
+import type { ExportOutcome, ExportRequest } from './exporting'
+import type { ImportProgress, ImportReport } from './importing'
 
 /**
  * A file the user dropped on the window: the DOM's `File`, named by the two fields the page reads
@@ -40,22 +42,8 @@ export interface AppError {
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError }
 
-export interface ImportFailure {
-  fileName: string
-  message: string
-}
-
-/** A file that imported, with something the user should know (a PDF without a text layer). */
-export interface ImportNotice {
-  fileName: string
-  message: string
-}
-
-export interface ImportReport {
-  imported: SourceSummary[]
-  failed: ImportFailure[]
-  notices?: ImportNotice[]
-}
+// Importing files: what came of it, and how far a long one has got.
+export type { ImportFailure, ImportNotice, ImportProgress, ImportReport } from './importing'
 
 export interface SourceDetail {
   source: SourceSummary
@@ -173,36 +161,16 @@ export type {
   RepairSummary,
   RestoreReport,
 } from './notebook-care'
-/** GFM (footnotes), Pandoc ([@key] citations), Obsidian (GFM with callouts and block ids). */
-export const EXPORT_FORMATS = ['gfm', 'pandoc', 'obsidian'] as const
-export type ExportFormat = (typeof EXPORT_FORMATS)[number]
-
-/** The CSL styles shipped with the app, by the names the CLI's --style takes; 'plain' is none. */
-export const CITATION_STYLES = ['plain', 'chicago-notes-bibliography', 'apa', 'mla'] as const
-export type CitationStyle = (typeof CITATION_STYLES)[number]
-
-export interface ExportRequest {
-  essayId: string
-  format: ExportFormat
-  /** The writer saw the unverified quotes and exports anyway; they are marked in the file. */
-  allowUnverified: boolean
-  /** GFM's footnotes and References in this style; absent or 'plain': Commonplace's own. */
-  style?: CitationStyle
-}
-
-/**
- * A problem the quote-integrity gate found: one citation that is not verified, or a block it
- * could not read ('unreadable': `quote` is what words it holds or its kind; the ids are its own
- * when it has them, else empty).
- */
-export type CitationProblem = Omit<CitationCheck, 'essayId'>
-
-export type ExportOutcome =
-  /** `kept`: quotes whose older wording the writer chose to keep; the file notes each. */
-  | { status: 'written'; path: string; unverified: number; kept: CitationProblem[] }
-  | { status: 'blocked'; problems: CitationProblem[] }
-  | { status: 'cancelled' }
-
+// Exporting an essay: formats, styles, the request and what came of it.
+export {
+  CITATION_STYLES,
+  EXPORT_FORMATS,
+  type CitationProblem,
+  type CitationStyle,
+  type ExportFormat,
+  type ExportOutcome,
+  type ExportRequest,
+} from './exporting'
 /** What "Open the sample notebook" put in the (empty) notebook. */
 export interface SampleNotebookReport {
   source: SourceSummary
@@ -341,13 +309,6 @@ export type PreloadOnlyMethod = 'importDroppedPath'
  * What changed in the notebook on disk, by this app or another process (the CLI, a sync): the
  * renderer refreshes what it shows of these. `all` when the change cannot be narrowed (a restore).
  */
-/** How far main has got reading a long file being imported (the pages of a PDF). */
-export interface ImportProgress {
-  fileName: string
-  done: number
-  total: number
-}
-
 export interface NotebookChange {
   sources: string[]
   essays: string[]

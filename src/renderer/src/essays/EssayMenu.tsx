@@ -4,14 +4,20 @@ import { useSettings } from '../settings/SettingsContext'
 import { useNotify } from '../ui/notices'
 import { ariaShortcut, shortcutLabel, shortcuts } from '../ui/commands'
 
-export const exportFormats: { value: ExportFormat; label: string; hint: string }[] = [
+interface MenuOption<T extends string> {
+  value: T
+  label: string
+  hint: string
+}
+
+export const exportFormats: MenuOption<ExportFormat>[] = [
   { value: 'gfm', label: 'Markdown (footnotes)', hint: 'GitHub-flavoured, with references' },
   { value: 'pandoc', label: 'Pandoc (citations)', hint: '[@key] citations and CSL-JSON' },
   { value: 'obsidian', label: 'Obsidian', hint: 'Quotes as callouts with block ids, footnotes' },
 ]
 
 /** The shipped CSL styles, as the menu and Settings name them. */
-export const citationStyles: { value: CitationStyle; label: string; hint: string }[] = [
+export const citationStyles: MenuOption<CitationStyle>[] = [
   { value: 'plain', label: 'Plain', hint: 'Commonplace’s own footnotes' },
   {
     value: 'chicago-notes-bibliography',
@@ -144,57 +150,21 @@ export function EssayMenu(props: EssayMenuProps): ReactElement {
             <kbd className="essay-menu-shortcut">{shortcutLabel(exportShortcut)}</kbd>
           </button>
           <div role="separator" className="essay-menu-separator" />
-          <div role="group" aria-labelledby={`${menuId}-format`}>
-            <p id={`${menuId}-format`} className="essay-menu-heading" role="presentation">
-              Export format
-            </p>
-            {exportFormats.map((option) => (
-              <button
-                key={option.value}
-                type="button"
-                role="menuitemradio"
-                tabIndex={-1}
-                aria-checked={format === option.value}
-                aria-label={option.label}
-                className="essay-menu-item essay-menu-radio"
-                onClick={() => choose(() => onFormat(option.value))}
-              >
-                <span className="essay-menu-check" aria-hidden="true">
-                  {format === option.value ? '●' : ''}
-                </span>
-                <span className="essay-menu-label">
-                  {option.label}
-                  <span className="essay-menu-hint">{option.hint}</span>
-                </span>
-              </button>
-            ))}
-          </div>
+          <MenuRadioGroup
+            id={`${menuId}-format`}
+            heading="Export format"
+            options={exportFormats}
+            checked={format}
+            onChoose={(value) => choose(() => onFormat(value))}
+          />
           <div role="separator" className="essay-menu-separator" />
-          <div role="group" aria-labelledby={`${menuId}-style`}>
-            <p id={`${menuId}-style`} className="essay-menu-heading" role="presentation">
-              Citation style (Markdown)
-            </p>
-            {citationStyles.map((option) => (
-              <button
-                key={option.value}
-                type="button"
-                role="menuitemradio"
-                tabIndex={-1}
-                aria-checked={style === option.value}
-                aria-label={option.label}
-                className="essay-menu-item essay-menu-radio"
-                onClick={() => choose(() => void chooseStyle(option.value))}
-              >
-                <span className="essay-menu-check" aria-hidden="true">
-                  {style === option.value ? '●' : ''}
-                </span>
-                <span className="essay-menu-label">
-                  {option.label}
-                  <span className="essay-menu-hint">{option.hint}</span>
-                </span>
-              </button>
-            ))}
-          </div>
+          <MenuRadioGroup
+            id={`${menuId}-style`}
+            heading="Citation style (Markdown)"
+            options={citationStyles}
+            checked={style}
+            onChoose={(value) => choose(() => void chooseStyle(value))}
+          />
           <div role="separator" className="essay-menu-separator" />
           <button
             type="button"
@@ -207,6 +177,49 @@ export function EssayMenu(props: EssayMenuProps): ReactElement {
           </button>
         </div>
       )}
+    </div>
+  )
+}
+
+/** A titled group of radio items in the menu: one of its options is the checked one. */
+function MenuRadioGroup<T extends string>({
+  id,
+  heading,
+  options,
+  checked,
+  onChoose,
+}: {
+  id: string
+  heading: string
+  options: MenuOption<T>[]
+  checked: T
+  onChoose: (value: T) => void
+}): ReactElement {
+  return (
+    <div role="group" aria-labelledby={id}>
+      <p id={id} className="essay-menu-heading" role="presentation">
+        {heading}
+      </p>
+      {options.map((option) => (
+        <button
+          key={option.value}
+          type="button"
+          role="menuitemradio"
+          tabIndex={-1}
+          aria-checked={checked === option.value}
+          aria-label={option.label}
+          className="essay-menu-item essay-menu-radio"
+          onClick={() => onChoose(option.value)}
+        >
+          <span className="essay-menu-check" aria-hidden="true">
+            {checked === option.value ? '●' : ''}
+          </span>
+          <span className="essay-menu-label">
+            {option.label}
+            <span className="essay-menu-hint">{option.hint}</span>
+          </span>
+        </button>
+      ))}
     </div>
   )
 }

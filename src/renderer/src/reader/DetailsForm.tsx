@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react'
 import type { SourceMetadata, SourceSummary } from '../../../shared/domain'
 import { PasteEntry } from './PasteEntry'
+import './details-form.css'
 
 interface DetailsFormProps {
   source: SourceSummary

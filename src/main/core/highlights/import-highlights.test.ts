@@ -246,7 +246,7 @@ describe('highlights of a page not in the library', () => {
 })
 
 describe('highlights of a book', () => {
-  it('match the book by title and author, and keep its page as the locator', async () => {
+  it('match the book by title and author (in either name order), and keep its page as the locator', async () => {
     const app = await openCommonplace(join(tempDir(), 'notebook'))
     const book = { title: 'A Field Guide to Clouds', author: 'Ann Example' }
     const first = record('k-1', 'Cumulus clouds grow on warm afternoons.', {
@@ -263,7 +263,8 @@ describe('highlights of a book', () => {
     const sourceId = report.sourcesCreated[0]?.id ?? ''
     const second = record('k-2', 'Cirrus are made of ice.', {
       format: 'kindle',
-      document: { title: 'a field guide to clouds', author: 'Ann Example' },
+      // Kindle names the author surname first; the book is the same.
+      document: { title: 'a field guide to clouds', author: 'Example, Ann' },
       page: '30-31',
     })
     const again = await app.highlights.importHighlights(

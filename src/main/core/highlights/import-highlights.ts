@@ -11,6 +11,7 @@ import type { NotebookStore } from '../store/notebook-store'
 import { SCHEMA_VERSION, type SourceEntry, type SourceFile } from '../store/schema'
 import type { Transaction } from '../store/transaction'
 import { reanchor } from '../anchoring'
+import { authorKey, sameAuthors } from './author-names'
 import { canonicalUrl } from './canonical-url'
 import type {
   HighlightDocument,
@@ -139,12 +140,12 @@ export class HighlightsService {
       if (byIdentifier) return byIdentifier.id
     }
     const title = fold(document.title)
-    const author = fold(document.author ?? '')
+    const author = document.author ?? ''
     return (
       sources.find(
         (source) =>
           fold(source.title) === title &&
-          (!author || !source.author || fold(source.author) === author),
+          (!author || !source.author || sameAuthors(source.author, author)),
       )?.id ?? null
     )
   }
@@ -343,7 +344,7 @@ function groupByDocument(records: readonly HighlightRecord[]): HighlightRecord[]
     const { url, identifier, title, author } = record.document
     const key =
       canonicalUrl(url) ??
-      (identifier ? `id:${identifier}` : `book:${fold(title)}\u0000${fold(author ?? '')}`)
+      (identifier ? `id:${identifier}` : `book:${fold(title)}\u0000${authorKey(author ?? '')}`)
     groups.set(key, [...(groups.get(key) ?? []), record])
   }
   return [...groups.values()]

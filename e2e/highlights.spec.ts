@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { repoRoot } from './environment'
 import { expect, fixture, test } from './fixtures'
@@ -68,4 +69,52 @@ test('highlights of a page not in the library make a "Highlights only" source, u
   await expect(library).not.toContainText('Highlights only')
   await expect(reader).not.toContainText('Import the page itself')
   await expect(reader.locator('mark.clip-mark')).toHaveText([hypocrisy, wildFilm])
+})
+
+test('a highlight the page words otherwise shows the change, and the page’s wording can be accepted', async ({
+  app,
+}, testInfo) => {
+  const { page } = app
+  app.answerOpenDialog([fixture(bakerPage)])
+  await page.getByRole('button', { name: 'Import source' }).click()
+  const reader = page.getByRole('region', { name: 'Reader' })
+  await expect(reader).toContainText(hypocrisy, { timeout: 20_000 })
+
+  // Hypothesis kept an earlier wording of the page; the page imported here says "hard to watch".
+  const file = testInfo.outputPath('reworded.json')
+  const annotation = {
+    id: 'hyp-reworded',
+    uri: 'https://example.org/cinemablend/sean-baker-red-rocket-sex-work',
+    text: '',
+    tags: [],
+    document: { title: [bakerTitle] },
+    target: [
+      {
+        source: 'https://example.org/cinemablend/sean-baker-red-rocket-sex-work',
+        selector: [
+          {
+            type: 'TextQuoteSelector',
+            exact: 'Equal parts bizarre, funny, dramatic, and difficult to watch.',
+          },
+        ],
+      },
+    ],
+  }
+  await writeFile(file, JSON.stringify([annotation]))
+  app.answerOpenDialog([file])
+  await app.sendMenuCommand('import-highlights')
+  await expect(page.getByRole('status').filter({ hasText: 'imported' })).toContainText(
+    '1 highlight imported: 1 changed',
+    { timeout: 20_000 },
+  )
+  const card = clippingItem(page, 'Equal parts bizarre, funny, dramatic, and hard to watch.')
+  const change = card.getByRole('group', { name: 'Changed in the updated source' })
+  // The diff runs from the highlight's words to the page's; the highlight's own words verify
+  // nowhere, so only the page's can be taken.
+  await expect(change.locator('del')).toHaveText('difficult')
+  await expect(change.locator('ins')).toHaveText('hard')
+  await expect(change.getByRole('button', { name: 'Keep old wording' })).toHaveCount(0)
+  await change.getByRole('button', { name: 'Accept new wording' }).click()
+  await expect(change).toHaveCount(0)
+  await expect(card.locator('.health-badge')).toHaveCount(0)
 })

@@ -9,7 +9,6 @@ import type {
 import { ClippingCatalog } from './derived/clipping-catalog'
 import { inParallel } from './in-parallel'
 import { DerivedIndex } from './derived/derived-index'
-import { reanchor } from './anchoring'
 import { normalizeTags } from './clipping-messages'
 import { keptLayouts, once, readOnly, toClippingView, type LayoutOf } from './clipping-views'
 import type { EssaysService } from './essays'
@@ -21,6 +20,7 @@ import type { Frozen } from './store/json-store-file'
 import type { NotebookStore } from './store/notebook-store'
 import type { SourceEntry, SourceFile } from './store/schema'
 import { placeQuote, type QuotePlace } from './quote-placement'
+import { acceptNewWording, keepOldWording } from './wording-decisions'
 import type { SourceLayout } from '../../shared/layout'
 import type { Transaction } from './store/transaction'
 
@@ -252,22 +252,9 @@ export class ClippingsService {
    * quotes the new wording: one transaction, so they never disagree. The old version stays.
    */
   async acceptChange(id: string): Promise<ClippingView> {
-    return this.decideOnNewest(id, async (tx, clipping, newest) => {
-      const { text } = await tx.text(newest.hash)
-      const anchor = reanchor(clipping.target[0], clipping.target[1], text)
-      if (anchor.state === 'missing') {
-        throw new CommonplaceError(
-          'invalid-argument',
-          'The updated source no longer has this passage: there is no new wording to accept.',
-        )
-      }
-      clipping.versionHash = newest.hash
-      clipping.target = selectorsAt(text, anchor.start, anchor.end)
-      delete clipping.reanchored
-      delete clipping.keptWording
-      clipping.updatedAt = this.now().toISOString()
-      await this.essays.updateQuoteIn(tx, id, anchor.exact)
-    })
+    return this.decideOnNewest(id, (tx, clipping, newest) =>
+      acceptNewWording(tx, clipping, newest, this.essays, this.now()),
+    )
   }
 
   /**
@@ -275,12 +262,9 @@ export class ClippingsService {
    * it differently: recorded with the clipping and every citation of it, for that version only.
    */
   async keepWording(id: string): Promise<ClippingView> {
-    return this.decideOnNewest(id, async (tx, clipping, newest) => {
-      const decision = { versionHash: newest.hash, keptAt: this.now().toISOString() }
-      clipping.keptWording = decision
-      clipping.updatedAt = decision.keptAt
-      await this.essays.keepWordingIn(tx, id, decision)
-    })
+    return this.decideOnNewest(id, (tx, clipping, newest) =>
+      keepOldWording(tx, clipping, newest, this.essays, this.now()),
+    )
   }
 
   /**
@@ -300,7 +284,10 @@ export class ClippingsService {
       const data = await tx.source(file.id)
       const clipping = clippingIn(data, id)
       const newest = data.versions[data.versions.length - 1]
-      if (!newest || clipping.versionHash === newest.hash) return clipping
+      // An imported highlight found in other words is stored on the newest version already, with
+      // the changed anchor recorded: that is a decision to make too.
+      const importedChange = clipping.reanchored?.versionHash === newest?.hash
+      if (!newest || (clipping.versionHash === newest.hash && !importedChange)) return clipping
       await decide(tx, clipping, newest)
       return clipping
     })

@@ -87,6 +87,15 @@ describe('importing highlights into a page already in the library', () => {
     expect(changed?.origin?.quote).toBe(
       'Equal parts bizarre, funny, dramatic, and difficult to watch.',
     )
+    // The writer can take the source's words for it; the file's own words verify nowhere.
+    await expect(app.clippings.keepWording(changed?.id ?? '')).rejects.toThrow(
+      /not in any version of its source/,
+    )
+    const accepted = await app.clippings.acceptChange(changed?.id ?? '')
+    expect(accepted.anchor.state).toBe('verified')
+    expect(accepted.target[0].exact).toBe(
+      'Equal parts bizarre, funny, dramatic, and hard to watch.',
+    )
     // A missing one keeps its words, and the reader lists it as not found rather than marking text.
     expect(byOrigin.get('missing-1')?.anchor.state).toBe('missing')
     expect(detail.notFound.map((view) => view.origin?.id)).toEqual(['missing-1'])

@@ -37,6 +37,10 @@ export function ClippingHealth({
     anchor.state === 'changed' &&
     clipping.keptWording?.versionHash === clipping.source.currentVersionHash
   const badge = kept ? 'kept' : anchor.state
+  // An imported highlight found in other words: the file's words are what changed, and they are in
+  // no version here, so there is no old wording to keep.
+  const imported = clipping.versionHash === clipping.source.currentVersionHash
+  const was = (imported && clipping.origin?.quote) || clipping.target[0].exact
   const run = async (action: (clipping: ClippingView) => Promise<void>): Promise<void> => {
     setBusy(true)
     await action(clipping)
@@ -75,7 +79,7 @@ export function ClippingHealth({
       {anchor.state === 'changed' && (!kept || reviewing) && (
         <div className="clipping-change" role="group" aria-label="Changed in the updated source">
           <p className="clipping-change-diff">
-            <WordDiff was={clipping.target[0].exact} now={anchor.exact} />
+            <WordDiff was={was} now={anchor.exact} />
           </p>
           <div className="clipping-change-actions">
             <button
@@ -86,7 +90,7 @@ export function ClippingHealth({
             >
               Accept new wording
             </button>
-            {!kept && (
+            {!kept && !imported && (
               <button
                 type="button"
                 className="button button-small"

@@ -1,6 +1,6 @@
 // The two container formats the app's icons ship in, written from PNG images (no image library):
-// Windows .ico with PNG payloads, and macOS .icns with PNG entries. Both can be read back, so the
-// packaging test checks what the files hold rather than that they exist.
+// Windows .ico with PNG payloads, and macOS .icns with PNG entries. The packaging test reads them
+// back with its own parser, so a mistake here is not mirrored by a reader sharing it.
 
 /** Width and height from a PNG's IHDR chunk (bytes 16..24), after checking the signature. */
 export function pngSize(png) {
@@ -43,19 +43,6 @@ export function writeIco(pngs) {
   return Buffer.concat([header, directory, ...pngs])
 }
 
-/** The images in an ICO file, with the size its directory claims and the size their PNG has. */
-export function readIco(file) {
-  if (file.readUInt16LE(0) !== 0 || file.readUInt16LE(2) !== 1) throw new Error('not an ICO file')
-  const count = file.readUInt16LE(4)
-  return Array.from({ length: count }, (_, index) => {
-    const entry = 6 + index * 16
-    const length = file.readUInt32LE(entry + 8)
-    const offset = file.readUInt32LE(entry + 12)
-    const png = file.subarray(offset, offset + length)
-    return { declared: file.readUInt8(entry) || 256, ...pngSize(png) }
-  })
-}
-
 /**
  * The ICNS types holding PNG data, by their pixel size. ic11..ic14 are the Retina ("@2x") slots
  * of 16, 32, 128 and 256 pt; ic10 is 512 pt @2x, i.e. the 1024 px image.
@@ -90,20 +77,4 @@ export function writeIcns(pngsBySize) {
   head.write('icns', 0, 'latin1')
   head.writeUInt32BE(body.length + 8, 4)
   return Buffer.concat([head, body])
-}
-
-/** The entries of an ICNS file: type and the PNG's size. */
-export function readIcns(file) {
-  if (file.toString('latin1', 0, 4) !== 'icns' || file.readUInt32BE(4) !== file.length) {
-    throw new Error('not an ICNS file (or its length is wrong)')
-  }
-  const entries = []
-  for (let offset = 8; offset < file.length;) {
-    const type = file.toString('latin1', offset, offset + 4)
-    const length = file.readUInt32BE(offset + 4)
-    if (length < 8 || offset + length > file.length) throw new Error(`ICNS entry ${type} overruns`)
-    entries.push({ type, ...pngSize(file.subarray(offset + 8, offset + length)) })
-    offset += length
-  }
-  return entries
 }

@@ -136,6 +136,16 @@ describe('the packaged app', () => {
     expect(missing).toEqual([])
   })
 
+  it("ships pdf.js's canvas package with its native part unpacked: text extraction needs its DOMMatrix", async () => {
+    // pdf.js loads it by its own require, so it is not among the modules main names.
+    expect(files.has('node_modules/@napi-rs/canvas/package.json')).toBe(true)
+    const unpacked = join(resourcesDir, 'app.asar.unpacked')
+    const natives = (await readdir(unpacked, { recursive: true })).filter((path) =>
+      path.endsWith('.node'),
+    )
+    expect(natives.some((path) => path.includes('@napi-rs'))).toBe(true)
+  })
+
   it('leaves out what the renderer bundle already contains', () => {
     for (const name of ['react', 'react-dom', '@tanstack/react-query']) {
       expect(files.has(`node_modules/${name}/package.json`), name).toBe(false)

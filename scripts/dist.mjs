@@ -4,6 +4,7 @@
 // possible and otherwise says so in one line, before spending minutes on a build. Arguments pass
 // on to electron-builder (e.g. `npm run dist -- --dir`).
 
+import { readFileSync } from 'node:fs'
 import { electronVersion, findElectronBinary } from './electron-binary.mjs'
 import { runSteps, toolScript } from './run-tool.mjs'
 
@@ -32,6 +33,19 @@ async function downloadProblem() {
   }
 }
 
+/**
+ * Whether this run makes the deb: on Linux, unless only other targets (or `--dir`) are asked for.
+ * @param {string[]} args
+ */
+function makesDeb(args) {
+  const linux =
+    args.includes('--linux') ||
+    (process.platform === 'linux' && !/--(mac|win)/.test(args.join(' ')))
+  if (!linux || args.includes('--dir')) return false
+  const named = args.filter((arg) => /^(AppImage|deb|rpm|snap|zip|tar\.\w+|dir)(:|$)/.test(arg))
+  return named.length === 0 || named.some((arg) => arg.startsWith('deb'))
+}
+
 // An Electron already on this machine (an override, or the one `npx install-electron` unpacked)
 // is the same version for the same platform: electron-builder packs it without downloading.
 const binary = findElectronBinary({ ...process.env, ELECTRON_EXEC_PATH: '' })
@@ -48,10 +62,23 @@ if (!binary) {
   }
 }
 
+// A Debian package must name its project's home page; electron-builder would stop at the deb step,
+// after the build and the AppImage, with a paragraph about metadata.
+const args = process.argv.slice(2)
+const manifestPath = new URL('../package.json', import.meta.url)
+const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'))
+if (makesDeb(args) && !manifest.homepage) {
+  process.stderr.write(
+    'Commonplace: cannot package the deb: package.json has no "homepage" (a Debian package must ' +
+      'name one); add it, or make only the AppImage: `npm run dist -- --linux AppImage`.\n',
+  )
+  process.exit(1)
+}
+
 await runSteps([
   { script: toolScript('electron-vite'), args: ['build'] },
   {
     script: toolScript('electron-builder'),
-    args: ['--publish', 'never', ...electronDistArgs, ...process.argv.slice(2)],
+    args: ['--publish', 'never', ...electronDistArgs, ...args],
   },
 ])

@@ -2,6 +2,7 @@
 // trace) and where one is given through ELECTRON_OVERRIDE_DIST_PATH (what they would run, seen
 // through the launchers' dry run: nothing is built or started).
 import { execFile } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -73,6 +74,9 @@ async function closedPort(): Promise<number> {
   if (!address || typeof address === 'string') throw new Error('no port')
   return address.port
 }
+
+const hasHomepage = (): boolean =>
+  Boolean(JSON.parse(readFileSync(join(repoDir, 'package.json'), 'utf8')).homepage)
 
 const lines = (text: string): string[] => text.split('\n').filter((line) => line.trim() !== '')
 
@@ -146,4 +150,23 @@ describe('npm run dist', () => {
     expect(steps[1]!.script).toMatch(/electron-builder[\\/]cli\.js$/)
     expect(steps[1]!.args).toEqual(['--publish', 'never', `-c.electronDist=${fakeDist}`, '--dir'])
   })
+
+  it.skipIf(hasHomepage())(
+    'says in one line that the deb needs a homepage in package.json, and how to make the AppImage alone',
+    async () => {
+      const { code, stdout, stderr } = await run('dist.mjs', ['--linux'], {
+        ELECTRON_OVERRIDE_DIST_PATH: fakeDist,
+        COMMONPLACE_LAUNCH_DRY_RUN: '1',
+      })
+      expect(code).toBe(1)
+      expect(stdout).toBe('')
+      expect(lines(stderr)).toEqual([expect.stringContaining('package.json has no "homepage"')])
+      expect(stderr).toContain('`npm run dist -- --linux AppImage`')
+      const appImageOnly = await run('dist.mjs', ['--linux', 'AppImage'], {
+        ELECTRON_OVERRIDE_DIST_PATH: fakeDist,
+        COMMONPLACE_LAUNCH_DRY_RUN: '1',
+      })
+      expect(appImageOnly.code).toBe(0)
+    },
+  )
 })

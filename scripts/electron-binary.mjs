@@ -45,9 +45,26 @@ export function findElectronBinary(env = process.env, packageDir = electronPacka
   return existsSync(executable) ? { executable, distDir } : undefined
 }
 
+/**
+ * The Node version the electron package's installer asks for (its `engines`), when this Node is
+ * older; `undefined` when this Node will do.
+ */
+export function nodeTooOldFor(installed = process.versions.node) {
+  const wanted = /(\d+)\.(\d+)\.(\d+)/.exec(require('electron/package.json').engines?.node ?? '')
+  if (!wanted) return undefined
+  const have = installed.split('.').map(Number)
+  const need = wanted.slice(1).map(Number)
+  const index = need.findIndex((part, at) => part !== have[at])
+  return index !== -1 && have[index] < need[index] ? need.join('.') : undefined
+}
+
 /** The one line `npm start` prints where there is no binary: what is missing and the two ways on. */
-export const MISSING_BINARY_LINE =
-  'Commonplace: the Electron binary is not installed. With network access run `npx install-electron`' +
-  ' (or set ELECTRON_OVERRIDE_DIST_PATH to an unpacked Electron ' +
-  electronVersion() +
-  '); the CLI works without it: `npx commonplace --help`.'
+export function missingBinaryLine() {
+  const needs = nodeTooOldFor()
+  const nodeNote = needs ? ` (needs Node ${needs} or later; this is ${process.versions.node})` : ''
+  return (
+    'Commonplace: the Electron binary is not installed. With network access run ' +
+    `\`npx install-electron\`${nodeNote}, or set ELECTRON_OVERRIDE_DIST_PATH to an unpacked ` +
+    `Electron ${electronVersion()}; the CLI works without it: \`npx commonplace --help\`.`
+  )
+}

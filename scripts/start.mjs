@@ -2,12 +2,12 @@
 // Electron binary is there, so a machine without it gets one line saying what to do, not a build
 // followed by electron-vite's "Electron uninstall" stack trace. Arguments pass on to electron-vite.
 
-import { findElectronBinary, MISSING_BINARY_LINE } from './electron-binary.mjs'
+import { findElectronBinary, missingBinaryLine } from './electron-binary.mjs'
 import { runSteps, toolScript } from './run-tool.mjs'
 
 const binary = findElectronBinary()
 if (!binary) {
-  process.stderr.write(MISSING_BINARY_LINE + '\n')
+  process.stderr.write(missingBinaryLine() + '\n')
   process.exit(1)
 }
 

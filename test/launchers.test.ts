@@ -98,6 +98,12 @@ describe('npm start', () => {
     expect(stderr).toContain('ELECTRON_OVERRIDE_DIST_PATH')
     expect(stderr).toContain('`npx commonplace --help`')
     expect(stderr).not.toMatch(/^\s+at /m)
+    // The installer (@electron/get 5) needs Node 22.12; an older Node is told so in the same line.
+    const [major, minor] = process.versions.node.split('.').map(Number) as [number, number]
+    const older = major < 22 || (major === 22 && minor < 12)
+    expect(stderr.includes(`(needs Node 22.12.0 or later; this is ${process.versions.node})`)).toBe(
+      older,
+    )
   })
 
   it('runs electron-vite preview on the binary ELECTRON_OVERRIDE_DIST_PATH names, passing arguments on', async () => {

@@ -122,6 +122,23 @@ describe('npm start', () => {
   })
 })
 
+describe('npm run dev', () => {
+  it('checks for the binary the same way, then runs electron-vite dev', async () => {
+    const manifest = JSON.parse(await readFile(join(repoDir, 'package.json'), 'utf8'))
+    expect(manifest.scripts.dev).toBe('node scripts/dev.mjs')
+    const missing = await run('dev.mjs', [], { ELECTRON_OVERRIDE_DIST_PATH: emptyDist })
+    expect(missing.code).toBe(1)
+    expect(lines(missing.stderr)).toEqual([
+      expect.stringContaining('the Electron binary is not installed'),
+    ])
+    const { stdout } = await run('dev.mjs', ['--watch'], {
+      ELECTRON_OVERRIDE_DIST_PATH: fakeDist,
+      COMMONPLACE_LAUNCH_DRY_RUN: '1',
+    })
+    expect((JSON.parse(stdout) as Step[])[0]!.args).toEqual(['dev', '--watch'])
+  })
+})
+
 describe('npm run dist', () => {
   it('points at the packaging wrapper', async () => {
     const manifest = JSON.parse(await readFile(join(repoDir, 'package.json'), 'utf8'))

@@ -12,12 +12,24 @@ const { PlatformPackager } = builderLib('app-builder-lib')
 const { getConfig, validateConfiguration } = builderLib('app-builder-lib/out/util/config/config.js')
 const { FuseV1Options } = builderLib('@electron/fuses')
 
+interface PlatformOptions {
+  target: string[]
+  category?: string
+  icon?: string
+}
+
 interface Configuration {
   /** Normalized by the loader into file sets. */
   files: { from?: string; filter: string[] }[]
   asar?: boolean
+  asarUnpack?: string[]
   electronFuses: Record<string, boolean>
   extraResources?: { from: string; to: string }[]
+  fileAssociations?: { ext: string | string[]; role?: string }[]
+  linux: PlatformOptions
+  mac: PlatformOptions
+  win: PlatformOptions
+  deb?: { depends?: string[] }
 }
 
 const loadConfig = async (): Promise<Configuration> => getConfig(repoDir, null, null)
@@ -56,6 +68,41 @@ describe('electron-builder configuration', () => {
     expect(set!.from).toBeUndefined()
     const included = set!.filter.filter((pattern) => !pattern.startsWith('!'))
     expect(included.sort()).toEqual(['out/**/*', 'package.json'])
+    // Nothing is unpacked beside the asar by configuration: the import worker and pdf.js load
+    // from inside it (Electron reads asar in worker threads and for import()); only native
+    // modules are unpacked, which electron-builder does on its own.
+    expect(config.asarUnpack).toBeUndefined()
+  })
+
+  it('leaves out source maps and everything that is not the built app, even if a pattern widens', async () => {
+    const [set] = (await loadConfig()).files
+    const excluded = set!.filter.filter((pattern) => pattern.startsWith('!'))
+    expect(excluded).toContain('!**/*.map')
+    const projectDirs = excluded.find((pattern) => pattern.startsWith('!{'))
+    for (const dir of ['src', 'test', 'e2e', 'bench', 'docs']) {
+      expect(projectDirs).toMatch(new RegExp(`[{,]${dir}[,}]`))
+    }
+  })
+
+  it('builds AppImage and deb for Linux, a dmg for macOS and an NSIS installer for Windows', async () => {
+    const config = await loadConfig()
+    expect(config.linux.target).toEqual(['AppImage', 'deb'])
+    expect(config.mac.target).toEqual(['dmg'])
+    expect(config.win.target).toEqual(['nsis'])
+    expect(config.linux.category).toBe('Office')
+    expect(config.mac.category).toBe('public.app-category.productivity')
+    // Chromium's own libraries a minimal desktop may lack, and libsecret for cookie encryption.
+    expect(config.deb?.depends).toEqual(
+      expect.arrayContaining(['libgtk-3-0', 'libnss3', 'libgbm1', 'libasound2', 'libsecret-1-0']),
+    )
+  })
+
+  it('offers to open Markdown files (an import), without claiming every text file', async () => {
+    const { fileAssociations = [] } = await loadConfig()
+    const extensions = fileAssociations.flatMap((association) => association.ext)
+    expect(extensions).toContain('md')
+    expect(extensions).not.toContain('txt')
+    expect(fileAssociations.every((association) => association.role === 'Viewer')).toBe(true)
   })
 
   it('ships the sample notebook and the citation styles beside the app, where main looks for them when packaged', async () => {

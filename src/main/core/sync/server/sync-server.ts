@@ -97,7 +97,6 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
       answerHttp(request, response, health)
       // A rejection with nothing in it is how a hook tells Hocuspocus it has answered: its own
       // default reply ("Welcome to Hocuspocus!") is then not sent.
-      // eslint-disable-next-line @typescript-eslint/only-throw-error
       throw null
     },
   })

@@ -44,6 +44,11 @@ export function registerSyncServerCommand(program: Command): void {
     )
     // A bad flag is one line and exit 2, not the usage text (the server runs under scripts).
     .showHelpAfterError(false)
+    .showSuggestionAfterError(false)
+    .configureOutput({
+      outputError: (text, write) =>
+        write(`commonplace sync-server: ${text.replace(/^error: /, '')}`),
+    })
     .exitOverride((error) => {
       process.exit(error.exitCode === 0 ? 0 : EXIT_BAD_START)
     })

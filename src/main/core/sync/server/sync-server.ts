@@ -22,6 +22,13 @@ import { claimedTokens, fixedToken, SyncRefusal, type NotebookTokens } from './n
 export const STORE_DEBOUNCE_MS = 250
 export const STORE_MAX_DEBOUNCE_MS = 2000
 
+/**
+ * The largest message a client may send. `ws` allows 100 MiB by default; a device's first sync
+ * sends its whole catalog in one message, kept PDF and EPUB files included, so a library of
+ * scanned books can be larger than that. Past this, the connection is closed (code 1009).
+ */
+export const MAX_MESSAGE_BYTES = 512 * 1024 * 1024
+
 export interface SyncServerOptions {
   dataDir: string
   host: string
@@ -70,36 +77,48 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
     }
   }
 
-  const server = new Server({
-    name: 'commonplace',
-    port: options.port,
-    address: options.host,
-    quiet: true,
-    // The command handles signals itself, so that it stores everything before it exits.
-    stopOnSignals: false,
-    debounce: STORE_DEBOUNCE_MS,
-    maxDebounce: STORE_MAX_DEBOUNCE_MS,
-    extensions: [
-      new Database({
-        fetch: async ({ documentName }) => {
-          if (notebookOfDoc(documentName) === null) throw refusedName(documentName)
-          return docs.read(documentName)
-        },
-        store: async ({ documentName, state }) => docs.write(documentName, state),
-      }),
-    ],
-    async onAuthenticate({ documentName, token }: onAuthenticatePayload): Promise<void> {
-      const notebook = notebookOfDoc(documentName)
-      if (notebook === null) throw refusedName(documentName)
-      await tokens.admit(notebook, token)
+  const server = new Server(
+    {
+      name: 'commonplace',
+      port: options.port,
+      address: options.host,
+      quiet: true,
+      // The command handles signals itself, so that it stores everything before it exits.
+      stopOnSignals: false,
+      debounce: STORE_DEBOUNCE_MS,
+      maxDebounce: STORE_MAX_DEBOUNCE_MS,
+      extensions: [
+        new Database({
+          fetch: async ({ documentName }) => {
+            if (notebookOfDoc(documentName) === null) throw refusedName(documentName)
+            try {
+              return await docs.read(documentName)
+            } catch (error) {
+              // The operator needs the file and the cause; the client, what to tell its user.
+              // Hocuspocus sends a refusal's reason to the client that asked for the document.
+              console.error(`sync-server: ${(error as Error).message}`)
+              throw new SyncRefusal(
+                `the server's copy of ${documentName} could not be read and was left as it is; its operator can see why in the server's log`,
+              )
+            }
+          },
+          store: async ({ documentName, state }) => docs.write(documentName, state),
+        }),
+      ],
+      async onAuthenticate({ documentName, token }: onAuthenticatePayload): Promise<void> {
+        const notebook = notebookOfDoc(documentName)
+        if (notebook === null) throw refusedName(documentName)
+        await tokens.admit(notebook, token)
+      },
+      async onRequest({ request, response }): Promise<void> {
+        answerHttp(request, response, health)
+        // A rejection with nothing in it is how a hook tells Hocuspocus it has answered: its own
+        // default reply ("Welcome to Hocuspocus!") is then not sent.
+        throw null
+      },
     },
-    async onRequest({ request, response }): Promise<void> {
-      answerHttp(request, response, health)
-      // A rejection with nothing in it is how a hook tells Hocuspocus it has answered: its own
-      // default reply ("Welcome to Hocuspocus!") is then not sent.
-      throw null
-    },
-  })
+    { maxPayload: MAX_MESSAGE_BYTES },
+  )
 
   await listen(server, options)
   const port = server.address.port

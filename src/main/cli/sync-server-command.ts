@@ -1,5 +1,5 @@
 import { resolve } from 'node:path'
-import { InvalidArgumentError, type Command } from 'commander'
+import { InvalidArgumentError, Option, type Command } from 'commander'
 import { CommonplaceError } from '../core/errors'
 import { startSyncServer, type RunningSyncServer } from '../core/sync/server/sync-server'
 import { print, printError } from './context'
@@ -37,10 +37,14 @@ export function registerSyncServerCommand(program: Command): void {
     .requiredOption('--port <port>', 'the port to listen on (0 picks a free one)', port)
     .requiredOption('--data <dir>', "the folder that keeps the server's documents and tokens")
     .option('--host <address>', 'the address to listen on', '127.0.0.1')
-    .option(
-      '--token <token>',
-      'one token for every notebook (without it, the first device to use a notebook name sets its token)',
-      token,
+    .addOption(
+      // From the environment too: a token on the command line is visible to every user in `ps`.
+      new Option(
+        '--token <token>',
+        'one token for every notebook (without it, the first device to use a notebook name sets its token)',
+      )
+        .env('COMMONPLACE_SYNC_TOKEN')
+        .argParser(token),
     )
     // A bad flag is one line and exit 2, not the usage text (the server runs under scripts).
     .showHelpAfterError(false)

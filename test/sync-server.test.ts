@@ -1,6 +1,6 @@
 // The sync server as a user runs it: the built `commonplace sync-server` in its own process on
 // 127.0.0.1, and HocuspocusProvider clients on plain Y.Docs, as the app's sync client uses them.
-import { readFile, readdir } from 'node:fs/promises'
+import { readFile, readdir, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
@@ -183,5 +183,38 @@ describe('sync server', () => {
       await reader.synced()
       expect(reader.doc.getText('body').toString()).toBe(`document ${i}`)
     }
+  })
+
+  it('keeps a document whose store fails in memory and stores it once the disk is back', async () => {
+    const server = await startSyncServer()
+    const writer = connectClient(server.url, CATALOG, 'secret')
+    await writer.synced()
+    const docsDir = join(server.dataDir, 'docs')
+    // The folder replaced by a file: every write fails, even for root (the tests may run as root).
+    await rename(docsDir, `${docsDir}.away`)
+    await writeFile(docsDir, 'not a folder')
+    writer.doc.getText('body').insert(0, 'only the server has this')
+    await writer.allSent()
+    writer.destroy()
+    await expect
+      .poll(() => server.stderr(), { timeout: 10_000 })
+      .toContain('desk/catalog could not be stored, trying again')
+    expect((await server.health()).documents).toBe(1)
+
+    await rm(docsDir)
+    await rename(`${docsDir}.away`, docsDir)
+    await expect
+      .poll(async () => (await storedDoc(server.dataDir, CATALOG))?.getText('body').toString(), {
+        timeout: 10_000,
+      })
+      .toBe('only the server has this')
+    await expect
+      .poll(() => server.stderr(), { timeout: 10_000 })
+      .toContain('desk/catalog is stored again')
+    await server.kill()
+    await server.restart()
+    const reader = connectClient(server.url, CATALOG, 'secret')
+    await reader.synced()
+    expect(reader.doc.getText('body').toString()).toBe('only the server has this')
   })
 })

@@ -7,6 +7,7 @@ import { CommonplaceError } from '../../errors'
 import { assertWritable, writeDurably } from '../../store/durable-json-file'
 import { notebookOfDoc } from '../doc-names'
 import { DocFiles } from './doc-files'
+import { RetriedStores } from './retried-stores'
 import { claimedTokens, fixedToken, SyncRefusal, type NotebookTokens } from './notebook-tokens'
 
 // `commonplace sync-server`: Hocuspocus holding many notebooks, each document kept in a file of
@@ -77,6 +78,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
     }
   }
 
+  const storing: RetriedStores = new RetriedStores(docs, (): Server => server)
   const server = new Server(
     {
       name: 'commonplace',
@@ -102,7 +104,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
               )
             }
           },
-          store: async ({ documentName, state }) => docs.write(documentName, state),
+          store: (payload): Promise<void> => storing.store(payload),
         }),
       ],
       async onAuthenticate({ documentName, token }: onAuthenticatePayload): Promise<void> {
@@ -128,7 +130,15 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
     port,
     url,
     health,
-    stop: () => stop(server),
+    stop: async () => {
+      await stop(server)
+      const unstored = storing.unstored()
+      if (unstored.length > 0)
+        throw new CommonplaceError(
+          'unwritable',
+          `${unstored.length} documents could not be stored (${unstored.join(', ')}); the devices that sent them still hold their changes and will send them again`,
+        )
+    },
   }
 }
 

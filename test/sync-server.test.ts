@@ -217,4 +217,21 @@ describe('sync server', () => {
     await reader.synced()
     expect(reader.doc.getText('body').toString()).toBe('only the server has this')
   })
+
+  it('exits 1 on SIGTERM, naming them, when documents could not be stored', async () => {
+    const server = await startSyncServer()
+    const writer = connectClient(server.url, CATALOG, 'secret')
+    await writer.synced()
+    const docsDir = join(server.dataDir, 'docs')
+    await rm(docsDir, { recursive: true })
+    await writeFile(docsDir, 'not a folder')
+    writer.doc.getText('body').insert(0, 'nowhere to put this')
+    await writer.allSent()
+
+    expect(await server.stop()).toBe(1)
+    expect(server.stderr()).toContain(
+      '1 document could not be stored (desk/catalog); the devices that sent them still hold their changes',
+    )
+    expect(writer.doc.getText('body').toString()).toBe('nowhere to put this')
+  })
 })

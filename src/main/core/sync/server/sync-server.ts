@@ -136,7 +136,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
       if (unstored.length > 0)
         throw new CommonplaceError(
           'unwritable',
-          `${unstored.length} documents could not be stored (${unstored.join(', ')}); the devices that sent them still hold their changes and will send them again`,
+          `${unstored.length === 1 ? '1 document' : `${unstored.length} documents`} could not be stored (${unstored.join(', ')}); the devices that sent them still hold their changes and will send them again`,
         )
     },
   }

@@ -111,7 +111,8 @@ describe('sync server', () => {
     expect(JSON.parse(notebooks)).toMatchObject({
       notebooks: { desk: { tokenSha256: expect.stringMatching(/^[0-9a-f]{64}$/) } },
     })
-    await server.kill()
+    owner.destroy()
+    expect(await server.stop()).toBe(0)
     await server.restart()
     const again = connectClient(server.url, CATALOG, 'beta-token')
     expect(await again.refused()).toBe('wrong token for notebook desk')

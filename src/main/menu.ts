@@ -3,9 +3,12 @@ import { menuCommandChannel, type MenuCommand } from '../shared/ipc'
 
 /**
  * The renderer owns the keyboard shortcuts (they work the same in the e2e harness), so the menu
- * shows them without registering them twice.
+ * shows them without registering them twice. `openDataFolder` is main's own: it needs no page.
  */
-export function installMenu(getWindow: () => BrowserWindow | null): void {
+export function installMenu(
+  getWindow: () => BrowserWindow | null,
+  openDataFolder: () => void,
+): void {
   const send = (command: MenuCommand) => (): void =>
     getWindow()?.webContents.send(menuCommandChannel, command)
   const template: MenuItemConstructorOptions[] = [
@@ -96,6 +99,7 @@ export function installMenu(getWindow: () => BrowserWindow | null): void {
       role: 'help',
       submenu: [
         { label: 'Open Sample Notebook', click: send('open-sample') },
+        { label: 'Open Data Folder', click: openDataFolder },
         { type: 'separator' },
         {
           label: 'Keyboard Shortcuts',

@@ -6,7 +6,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import Module, { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { handledMenuCommands } from '../renderer/src/ui/handled-commands'
 import { shortcuts, type Shortcut } from '../renderer/src/ui/shortcuts'
 import { channels, menuCommandChannel } from '../shared/ipc'
@@ -48,6 +48,14 @@ interface Started extends ElectronStandIn {
   dataDir: string
   window: FakeWindow
 }
+
+beforeAll(() => {
+  if (!existsSync(mainBundle)) {
+    throw new Error(
+      `${mainBundle} is missing: run \`npx electron-vite build\` first (npm run test:unit does).`,
+    )
+  }
+})
 
 const cleanups: (() => Promise<void> | void)[] = []
 afterEach(async () => {
@@ -258,6 +266,24 @@ describe('the main process, built, on a stand-in for Electron', () => {
     expect(window.isDestroyed()).toBe(true)
     // Where it was is saved for the next start.
     await expect.poll(() => existsSync(join(started.dataDir, 'window-state.json'))).toBe(true)
+  })
+
+  it('stays open on macOS when its window closes, and opens a new one when the dock icon is clicked', async () => {
+    const started = await startWindow({ platform: 'darwin' })
+    started.window.close()
+    await handlerFor(started, channels.readyToClose)(fromApp)
+    expect(started.window.isDestroyed()).toBe(true)
+    expect(started.record.quits).toBe(0)
+    started.app.emit('activate')
+    await expect.poll(() => started.record.windows.length).toBe(2)
+    expect(started.record.windows[1].loadedUrls).toEqual([appPage])
+  })
+
+  it('quits on Linux and Windows when its window closes', async () => {
+    const started = await startWindow({ platform: 'win32' })
+    started.window.close()
+    await handlerFor(started, channels.readyToClose)(fromApp)
+    expect(started.record.quits).toBeGreaterThanOrEqual(1)
   })
 
   it.each(['linux', 'win32', 'darwin'] as const)(

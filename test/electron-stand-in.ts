@@ -137,6 +137,8 @@ export interface StandInOptions {
 /** What the bundle asked of Electron, in order where order matters. */
 export interface ElectronRecord {
   lockRequests: number
+  /** How often the bundle waited for the app to be ready (where its start-up work begins). */
+  readyWaits: number
   quits: number
   exits: number[]
   errorBoxes: [title: string, content: string][]
@@ -160,6 +162,7 @@ export interface ElectronStandIn {
 export function createElectronStandIn(options: StandInOptions): ElectronStandIn {
   const record: ElectronRecord = {
     lockRequests: 0,
+    readyWaits: 0,
     quits: 0,
     exits: [],
     errorBoxes: [],
@@ -182,10 +185,12 @@ export function createElectronStandIn(options: StandInOptions): ElectronStandIn 
       record.lockRequests++
       return options.gotLock
     },
-    whenReady: (): Promise<void> =>
-      Promise.resolve().then(() => {
+    whenReady: (): Promise<void> => {
+      record.readyWaits++
+      return Promise.resolve().then(() => {
         ready = true
-      }),
+      })
+    },
     getPath: (): string => options.userData,
     getName: (): string => 'Commonplace',
     getVersion: (): string => '0.0.0-stand-in',

@@ -162,7 +162,7 @@ describe('the main process, built, on a stand-in for Electron', () => {
     const second = await startApp({ gotLock: false })
     expect(second.record.lockRequests).toBe(1)
     expect(second.record.quits).toBe(1)
-    await new Promise((resolve) => setImmediate(resolve))
+    expect(second.record.readyWaits).toBe(0)
     expect(second.record.windows).toEqual([])
     expect(second.record.invokeHandlers.size).toBe(0)
   })

@@ -146,9 +146,13 @@ function menuItems(template: MenuItemTemplate[]): { menu: string; item: MenuItem
   )
 }
 
+function menuOf(wanted: MenuItemTemplate, template: MenuItemTemplate[]): string | undefined {
+  return menuItems(template).find(({ item }) => item === wanted)?.menu
+}
+
 function topLevelName(item: MenuItemTemplate): string {
   if (item.label) return item.label
-  const byRole: Record<string, string> = { help: 'Help', windowMenu: 'Window', appMenu: 'App' }
+  const byRole: Record<string, string> = { help: 'Help', windowMenu: 'Window' }
   return byRole[item.role ?? ''] ?? `(${item.role})`
 }
 
@@ -293,8 +297,12 @@ describe('the main process, built, on a stand-in for Electron', () => {
       const template = started.record.applicationMenu!
       const names = template.map(topLevelName)
       expect(names).toEqual(expect.arrayContaining(['File', 'Edit', 'View', 'Help']))
-      expect(names.includes('App')).toBe(platform === 'darwin')
-      if (platform === 'darwin') expect(names[0]).toBe('App')
+      // macOS has the menu named after the app, first, holding About, Settings and Quit.
+      expect(names[0] === 'Commonplace').toBe(platform === 'darwin')
+      const quitIn = menuItems(template).filter(({ item }) => item.role === 'quit')
+      expect(quitIn.map(({ menu }) => menu)).toEqual([
+        platform === 'darwin' ? 'Commonplace' : 'File',
+      ])
 
       const sentByMenu = new Map<string, MenuItemTemplate>()
       for (const { menu, item } of menuItems(template)) {
@@ -307,7 +315,12 @@ describe('the main process, built, on a stand-in for Electron', () => {
         ])
         const command = sent[before][1] as string
         expect(handledMenuCommands, `${menu} > ${item.label}`).toContain(command)
+        expect(sentByMenu.has(command), `${command} is in the menu once`).toBe(false)
         sentByMenu.set(command, item)
+      }
+      if (platform === 'darwin') {
+        expect(menuOf(sentByMenu.get('open-settings')!, template)).toBe('Commonplace')
+        expect(menuOf(sentByMenu.get('show-about')!, template)).toBe('Commonplace')
       }
       // Every shortcut the page has is in the menu, shown with its key, and left to the page.
       for (const [command, shortcut] of Object.entries(shortcuts)) {

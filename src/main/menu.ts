@@ -11,8 +11,36 @@ export function installMenu(
 ): void {
   const send = (command: MenuCommand) => (): void =>
     getWindow()?.webContents.send(menuCommandChannel, command)
+  const mac = process.platform === 'darwin'
+  const settings: MenuItemConstructorOptions = {
+    label: 'Settings…',
+    accelerator: 'CmdOrCtrl+,',
+    registerAccelerator: false,
+    click: send('open-settings'),
+  }
+  const about: MenuItemConstructorOptions = {
+    label: 'About Commonplace',
+    click: send('show-about'),
+  }
+  // On macOS, About, Settings and Quit live in the menu named after the app, where Mac users look.
+  const appMenu: MenuItemConstructorOptions = {
+    label: 'Commonplace',
+    submenu: [
+      about,
+      { type: 'separator' },
+      settings,
+      { type: 'separator' },
+      { role: 'services' },
+      { type: 'separator' },
+      { role: 'hide' },
+      { role: 'hideOthers' },
+      { role: 'unhide' },
+      { type: 'separator' },
+      { role: 'quit' },
+    ],
+  }
   const template: MenuItemConstructorOptions[] = [
-    ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
+    ...(mac ? [appMenu] : []),
     {
       label: 'File',
       submenu: [
@@ -33,14 +61,9 @@ export function installMenu(
         },
         { type: 'separator' },
         { label: 'Backups…', click: send('open-backups') },
-        {
-          label: 'Settings…',
-          accelerator: 'CmdOrCtrl+,',
-          registerAccelerator: false,
-          click: send('open-settings'),
-        },
+        ...(mac ? [] : [settings]),
         { type: 'separator' },
-        process.platform === 'darwin' ? { role: 'close' } : { role: 'quit' },
+        mac ? { role: 'close' } : { role: 'quit' },
       ],
     },
     {
@@ -107,8 +130,7 @@ export function installMenu(
           registerAccelerator: false,
           click: send('show-shortcuts'),
         },
-        { type: 'separator' },
-        { label: 'About Commonplace', click: send('show-about') },
+        ...(mac ? [] : [{ type: 'separator' } as const, about]),
       ],
     },
   ]

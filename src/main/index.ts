@@ -74,7 +74,12 @@ if (!app.requestSingleInstanceLock()) {
     registerIpc(ipcMain, handlers, { devServerUrl: devServerUrl() })
     installMenu(
       () => mainWindow,
-      () => void ports.openFolder(dataDir).catch((error: Error) => console.error(error.message)),
+      () =>
+        void ports
+          .openFolder(dataDir)
+          .catch((error: Error) =>
+            dialog.showErrorBox('Commonplace could not open its data folder', error.message),
+          ),
     )
     await openWindow(dataDir)
     app.on('activate', () => {

@@ -1,4 +1,11 @@
-import { app, BrowserWindow, dialog, ipcMain, session as electronSession } from 'electron'
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  nativeTheme,
+  session as electronSession,
+} from 'electron'
 import { importProgressChannel, notebookChangedChannel } from '../shared/ipc'
 import { createHandlers } from './core/api'
 import { scheduleBackups } from './core/backup-schedule'
@@ -10,7 +17,9 @@ import { registerIpc } from './ipc'
 import { electronPorts } from './os-ports'
 import { installMenu } from './menu'
 import { hardenSession } from './session-hardening'
-import { createMainWindow, devServerUrl } from './window'
+import { followThemeSetting } from './system-theme'
+import { createMainWindow, devServerUrl, displayWorkAreas } from './window'
+import { WindowStateFile } from './window-state'
 
 // App lifecycle only: everything the app does lives in ./core and is reached through ./ipc.
 if (!app.requestSingleInstanceLock()) {
@@ -22,8 +31,9 @@ if (!app.requestSingleInstanceLock()) {
   let mainWindow: BrowserWindow | null = null
   let readyToClose: () => void = () => undefined
 
-  function openWindow(): void {
-    const window = createMainWindow()
+  async function openWindow(dataDir: string): Promise<void> {
+    const stateFile = new WindowStateFile(dataDir)
+    const window = createMainWindow(await stateFile.load(displayWorkAreas()), stateFile)
     readyToClose = guardClose(window)
     window.on('closed', () => (mainWindow = null))
     mainWindow = window
@@ -53,21 +63,27 @@ if (!app.requestSingleInstanceLock()) {
       mainWindow?.webContents.send(importProgressChannel, progress),
     )
     scheduleBackups(session, undefined, (error) => console.error('Backup failed:', error))
-    registerIpc(
-      ipcMain,
-      createHandlers(
-        session,
-        electronPorts(
-          () => mainWindow,
-          () => readyToClose(),
-        ),
-      ),
-      { devServerUrl: devServerUrl() },
+    const ports = electronPorts(
+      () => mainWindow,
+      () => readyToClose(),
     )
-    installMenu(() => mainWindow)
-    openWindow()
+    // Before the window exists, so it opens in the theme's colours.
+    const handlers = await followThemeSetting(createHandlers(session, ports), (theme) => {
+      nativeTheme.themeSource = theme
+    })
+    registerIpc(ipcMain, handlers, { devServerUrl: devServerUrl() })
+    installMenu(
+      () => mainWindow,
+      () =>
+        void ports
+          .openFolder(dataDir)
+          .catch((error: Error) =>
+            dialog.showErrorBox('Commonplace could not open its data folder', error.message),
+          ),
+    )
+    await openWindow(dataDir)
     app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) openWindow()
+      if (BrowserWindow.getAllWindows().length === 0) void openWindow(dataDir)
     })
   })
 
@@ -86,6 +102,7 @@ if (!app.requestSingleInstanceLock()) {
       .catch((error: unknown) => console.error('Saving the indexes failed:', error))
       .finally(() => {
         flushed = true
+        session?.close()
         app.quit()
       })
   })

@@ -3,13 +3,44 @@ import { menuCommandChannel, type MenuCommand } from '../shared/ipc'
 
 /**
  * The renderer owns the keyboard shortcuts (they work the same in the e2e harness), so the menu
- * shows them without registering them twice.
+ * shows them without registering them twice. `openDataFolder` is main's own: it needs no page.
  */
-export function installMenu(getWindow: () => BrowserWindow | null): void {
+export function installMenu(
+  getWindow: () => BrowserWindow | null,
+  openDataFolder: () => void,
+): void {
   const send = (command: MenuCommand) => (): void =>
     getWindow()?.webContents.send(menuCommandChannel, command)
+  const mac = process.platform === 'darwin'
+  const settings: MenuItemConstructorOptions = {
+    label: 'Settings…',
+    accelerator: 'CmdOrCtrl+,',
+    registerAccelerator: false,
+    click: send('open-settings'),
+  }
+  const about: MenuItemConstructorOptions = {
+    label: 'About Commonplace',
+    click: send('show-about'),
+  }
+  // On macOS, About, Settings and Quit live in the menu named after the app, where Mac users look.
+  const appMenu: MenuItemConstructorOptions = {
+    label: 'Commonplace',
+    submenu: [
+      about,
+      { type: 'separator' },
+      settings,
+      { type: 'separator' },
+      { role: 'services' },
+      { type: 'separator' },
+      { role: 'hide' },
+      { role: 'hideOthers' },
+      { role: 'unhide' },
+      { type: 'separator' },
+      { role: 'quit' },
+    ],
+  }
   const template: MenuItemConstructorOptions[] = [
-    ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
+    ...(mac ? [appMenu] : []),
     {
       label: 'File',
       submenu: [
@@ -30,14 +61,9 @@ export function installMenu(getWindow: () => BrowserWindow | null): void {
         },
         { type: 'separator' },
         { label: 'Backups…', click: send('open-backups') },
-        {
-          label: 'Settings…',
-          accelerator: 'CmdOrCtrl+,',
-          registerAccelerator: false,
-          click: send('open-settings'),
-        },
+        ...(mac ? [] : [settings]),
         { type: 'separator' },
-        process.platform === 'darwin' ? { role: 'close' } : { role: 'quit' },
+        mac ? { role: 'close' } : { role: 'quit' },
       ],
     },
     {
@@ -96,6 +122,7 @@ export function installMenu(getWindow: () => BrowserWindow | null): void {
       role: 'help',
       submenu: [
         { label: 'Open Sample Notebook', click: send('open-sample') },
+        { label: 'Open Data Folder', click: openDataFolder },
         { type: 'separator' },
         {
           label: 'Keyboard Shortcuts',
@@ -103,8 +130,7 @@ export function installMenu(getWindow: () => BrowserWindow | null): void {
           registerAccelerator: false,
           click: send('show-shortcuts'),
         },
-        { type: 'separator' },
-        { label: 'About Commonplace', click: send('show-about') },
+        ...(mac ? [] : [{ type: 'separator' } as const, about]),
       ],
     },
   ]

@@ -1,38 +1,12 @@
 import { useEffect, useEffectEvent } from 'react'
 import type { MenuCommand } from '../../../shared/ipc'
 import { api } from '../api'
+import type { HandledMenuCommand } from './handled-commands'
+import { runningOnMac, shortcuts, type Shortcut } from './shortcuts'
 
-export const isMac = /Mac|iPhone|iPad/.test(navigator.platform)
+export { ariaShortcut, shortcutLabel, shortcuts, type Shortcut } from './shortcuts'
 
-export interface Shortcut {
-  key: string
-  shift?: boolean
-  /** The physical key, for a key whose character changes with Shift ("\\" and "|"). */
-  code?: string
-}
-
-/** How the shortcut reads in this platform's own notation, for hints beside buttons. */
-export function shortcutLabel({ key, shift }: Shortcut): string {
-  const upper = keyName(key)
-  if (isMac) return `${shift ? '⇧' : ''}⌘${upper}`
-  return `Ctrl+${shift ? 'Shift+' : ''}${upper}`
-}
-
-/** "k" reads "K", "enter" reads "Enter". */
-function keyName(key: string): string {
-  return key.length === 1 ? key.toUpperCase() : key[0].toUpperCase() + key.slice(1)
-}
-
-export const shortcuts = {
-  'import-source': { key: 'o' },
-  'clip-selection': { key: 'c', shift: true },
-  'export-essay': { key: 'e' },
-  'open-settings': { key: ',' },
-  'show-shortcuts': { key: '/' },
-  'toggle-library': { key: '\\', code: 'Backslash' },
-  'toggle-clippings': { key: '\\', shift: true, code: 'Backslash' },
-  'focus-mode': { key: 'f', shift: true },
-} satisfies Partial<Record<MenuCommand, Shortcut>>
+const isMac = runningOnMac()
 
 const shortcutOf: Partial<Record<MenuCommand, Shortcut>> = shortcuts
 
@@ -47,7 +21,7 @@ export function matches(event: KeyboardEvent, { key, shift = false, code }: Shor
  * Runs `handler` for a command from the native menu or its keyboard shortcut. The renderer owns
  * the shortcuts (main's menu only displays them), so they work in the e2e harness too.
  */
-export function useCommand(command: MenuCommand, handler: () => void): void {
+export function useCommand(command: HandledMenuCommand, handler: () => void): void {
   const run = useEffectEvent(handler)
   useEffect(() => {
     const shortcut = shortcutOf[command]
@@ -65,9 +39,4 @@ export function useCommand(command: MenuCommand, handler: () => void): void {
       unsubscribe()
     }
   }, [command])
-}
-
-/** The shortcut in `aria-keyshortcuts` notation. */
-export function ariaShortcut({ key, shift }: Shortcut): string {
-  return `${isMac ? 'Meta' : 'Control'}+${shift ? 'Shift+' : ''}${keyName(key)}`
 }

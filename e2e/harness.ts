@@ -118,6 +118,7 @@ export async function startHarness(
     sampleNotebookDir: join(repoRoot, 'resources', 'sample'),
     openFolder: async (path) => void openedFolders.push(path),
     appIdentity: () => appIdentity,
+    takeOpenedFiles: () => [],
   }
   const trust = { allowedOrigin: options.trustedOrigin ?? harnessOrigin }
   // As when main starts: the notebook session (watching the folder, backing up), its handlers

@@ -37,6 +37,7 @@ function fakePorts(): FakePorts {
     sampleNotebookDir: sampleDir,
     openFolder: async () => undefined,
     appIdentity: () => ({ name: 'Commonplace', version: '0.0.0' }),
+    takeOpenedFiles: () => [],
   }
   return ports
 }

@@ -161,6 +161,18 @@ describe('createHandlers', () => {
     ])
   })
 
+  it('imports the files opened with the app once each, and nothing when none wait', async () => {
+    const session = await NotebookSession.open(join(tempDir(), 'notebook'))
+    const waiting = [fixturePath(fixtureNames.bakerHtml)]
+    const handlers = createHandlers(session, {
+      ...fakePorts(),
+      takeOpenedFiles: () => waiting.splice(0),
+    })
+    const report = valueOf(await handlers.importOpenedFiles())
+    expect(report.imported.map((source) => source.siteName)).toEqual(['CinemaBlend'])
+    expect(valueOf(await handlers.importOpenedFiles())).toEqual({ imported: [], failed: [] })
+  })
+
   it('reports a failing dialog as an error instead of throwing', async () => {
     const session = await NotebookSession.open(join(tempDir(), 'notebook'))
     const handlers = createHandlers(session, {

@@ -45,6 +45,14 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow = window
   }
 
+  // macOS runs on without a window; the dock icon or an opened file makes one, once however many
+  // ask while it is being made.
+  let opening: Promise<void> | null = null
+  function openWindowIfNone(dataDir: string): void {
+    if (mainWindow || BrowserWindow.getAllWindows().length > 0) return
+    opening ??= openWindow(dataDir).finally(() => (opening = null))
+  }
+
   // Files opened with Commonplace wait here until the page asks for them (it does on loading, and
   // when told more came), so one opened before the window exists is imported once it does.
   const opened = new OpenedFiles()
@@ -61,12 +69,11 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.focus()
   }
 
-  let opening: Promise<void> | null = null
   function announceOpenedFiles(): void {
     if (!started) return
     if (!mainWindow) {
-      // macOS keeps running without a window: open one (once), and its page asks for the files.
-      opening ??= openWindow(started.dataDir).finally(() => (opening = null))
+      // Its page asks for the files once it has loaded.
+      openWindowIfNone(started.dataDir)
       return
     }
     const command: MenuCommand = 'import-opened-files'
@@ -126,9 +133,7 @@ if (!app.requestSingleInstanceLock()) {
     )
     await openWindow(dataDir)
     started = { dataDir }
-    app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) void openWindow(dataDir)
-    })
+    app.on('activate', () => openWindowIfNone(dataDir))
   })
 
   app.on('window-all-closed', () => {

@@ -71,6 +71,21 @@ describe('files opened with Commonplace', () => {
     expect(report.imported.map((source) => source.title)).toEqual(['Later Thoughts'])
   })
 
+  it('macOS: a file opened after the window closed opens one window, whose page imports it', async () => {
+    const started = await startWindow({ platform: 'darwin' })
+    started.window.close()
+    await handlerFor(started, channels.readyToClose)(fromApp)
+    expect(started.window.isDestroyed()).toBe(true)
+    const file = await markdownFile('reopened.md', 'Reopened')
+    started.app.emit('open-file', navigationEvent(''), file)
+    // macOS may also report the app activated: still one new window.
+    started.app.emit('activate')
+    await expect.poll(() => started.record.windows.length).toBe(2)
+    const report = await pageImportsOpenedFiles(started)
+    expect(report.imported.map((source) => source.title)).toEqual(['Reopened'])
+    expect(started.record.windows.filter((window) => !window.isDestroyed())).toHaveLength(1)
+  })
+
   it('Windows and Linux: files on the first command line are imported, flags and the data folder skipped', async () => {
     const file = await markdownFile('reading-list.md', 'Reading List')
     const started = await startWindow({

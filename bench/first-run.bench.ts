@@ -51,6 +51,7 @@ async function handlersOn(dataDir: string, dialog: string[]): Promise<InvokeHand
     showItemInFolder: () => undefined,
     openFolder: async () => undefined,
     appIdentity: () => ({ name: 'Commonplace', version: '0.0.0' }),
+    takeOpenedFiles: () => [],
     readyToClose: () => undefined,
   }
   return createHandlers(await NotebookSession.open(dataDir), ports)

@@ -98,6 +98,13 @@ export async function startElectron(
         [notebookChangedChannel, change] as const,
       )
     },
+    async openWithApp(paths: string[]) {
+      // A second start naming the files, as the single-instance lock hands it to this one.
+      await app.evaluate(({ app: electronApp }, files) => {
+        const argv = [...process.argv.slice(0, process.defaultApp ? 2 : 1), ...files]
+        electronApp.emit('second-instance', {}, argv, process.cwd(), {})
+      }, paths)
+    },
     async closeWindow() {
       // The close button: the app's close guard asks the page to save before the window goes.
       const closed = page.waitForEvent('close')

@@ -55,6 +55,11 @@ export interface RunningApp {
   /** As if main saw the notebook change on disk (the store watcher calls this in the app). */
   notifyNotebookChanged(change: NotebookChange): Promise<void>
   /**
+   * As if the user opened these files with Commonplace while it runs (double-clicked, or a second
+   * start naming them): main queues them and tells the page, which asks for them.
+   */
+  openWithApp(paths: string[]): Promise<void>
+  /**
    * The window's close button: main holds the close back until the page says it has saved, then
    * the window goes (no later save can happen). The app is not usable afterwards.
    */
@@ -107,6 +112,7 @@ export async function startHarness(
   const appIdentity = await readAppIdentity()
   const refusedSaves: string[] = []
   let pageSaidReady: () => void = () => undefined
+  const openedFiles: string[] = []
   const ports: Ports = {
     chooseFilesToImport: async () => answers.open.shift() ?? [],
     openExternal: async (url) => void openedExternally.push(url),
@@ -118,6 +124,7 @@ export async function startHarness(
     sampleNotebookDir: join(repoRoot, 'resources', 'sample'),
     openFolder: async (path) => void openedFolders.push(path),
     appIdentity: () => appIdentity,
+    takeOpenedFiles: () => openedFiles.splice(0),
   }
   const trust = { allowedOrigin: options.trustedOrigin ?? harnessOrigin }
   // As when main starts: the notebook session (watching the folder, backing up), its handlers
@@ -201,6 +208,11 @@ export async function startHarness(
     },
     sendMenuCommand: (command) => send(menuCommandChannel, command),
     notifyNotebookChanged: (change) => send(notebookChangedChannel, change),
+    async openWithApp(paths) {
+      // As src/main/index.ts does on 'open-file' or 'second-instance'.
+      openedFiles.push(...paths)
+      await send(menuCommandChannel, 'import-opened-files')
+    },
     async closeWindow() {
       // As the close guard does (src/main/close-guard.ts): ask, wait for the page, then close.
       const ready = new Promise<void>((resolve) => (pageSaidReady = resolve))

@@ -132,6 +132,8 @@ export interface StandInOptions {
   /** app.getPath's answer for every name. */
   userData: string
   workArea: Rectangle
+  /** app.isPackaged: true for an app built by electron-builder. */
+  packaged?: boolean
 }
 
 /** What the bundle asked of Electron, in order where order matters. */
@@ -180,7 +182,7 @@ export function createElectronStandIn(options: StandInOptions): ElectronStandIn 
   let themeSource = 'system'
 
   const app = Object.assign(new EventEmitter(), {
-    isPackaged: false,
+    isPackaged: options.packaged ?? false,
     requestSingleInstanceLock: (): boolean => {
       record.lockRequests++
       return options.gotLock

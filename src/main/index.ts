@@ -6,7 +6,12 @@ import {
   nativeTheme,
   session as electronSession,
 } from 'electron'
-import { importProgressChannel, notebookChangedChannel } from '../shared/ipc'
+import {
+  importProgressChannel,
+  menuCommandChannel,
+  notebookChangedChannel,
+  type MenuCommand,
+} from '../shared/ipc'
 import { createHandlers } from './core/api'
 import { scheduleBackups } from './core/backup-schedule'
 import { NotebookSession } from './core/notebook-session'
@@ -19,6 +24,7 @@ import { installMenu } from './menu'
 import { hardenSession } from './session-hardening'
 import { followThemeSetting } from './system-theme'
 import { createMainWindow, devServerUrl, displayWorkAreas } from './window'
+import { filesFromArgv, OpenedFiles, type ArgvContext } from './opened-files'
 import { WindowStateFile } from './window-state'
 
 // App lifecycle only: everything the app does lives in ./core and is reached through ./ipc.
@@ -39,10 +45,53 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow = window
   }
 
-  app.on('second-instance', () => {
+  // macOS runs on without a window; the dock icon or an opened file makes one, once however many
+  // ask while it is being made.
+  let opening: Promise<void> | null = null
+  function openWindowIfNone(dataDir: string): void {
+    if (mainWindow || BrowserWindow.getAllWindows().length > 0) return
+    opening ??= openWindow(dataDir).finally(() => (opening = null))
+  }
+
+  // Files opened with Commonplace wait here until the page asks for them (it does on loading, and
+  // when told more came), so one opened before the window exists is imported once it does.
+  const opened = new OpenedFiles()
+  let started: { dataDir: string } | null = null
+  const argvContext = (cwd: string): ArgvContext => ({
+    // `electron <app> …` in development: the app path comes after the executable.
+    leading: process.defaultApp ? 2 : 1,
+    cwd,
+  })
+
+  function bringToFront(): void {
     if (!mainWindow) return
     if (mainWindow.isMinimized()) mainWindow.restore()
     mainWindow.focus()
+  }
+
+  function announceOpenedFiles(): void {
+    if (!started) return
+    if (!mainWindow) {
+      // Its page asks for the files once it has loaded.
+      openWindowIfNone(started.dataDir)
+      return
+    }
+    const command: MenuCommand = 'import-opened-files'
+    mainWindow.webContents.send(menuCommandChannel, command)
+    bringToFront()
+  }
+
+  // macOS hands files over as events, the first ones before `ready` when they started the app.
+  app.on('open-file', (event, path) => {
+    event.preventDefault()
+    if (opened.add([path])) announceOpenedFiles()
+  })
+  // Windows and Linux name them on the command line: of this start, or of a second start, which
+  // quits at once and leaves them to this instance.
+  opened.add(filesFromArgv(process.argv, argvContext(process.cwd())))
+  app.on('second-instance', (_event, argv: string[] = [], workingDirectory = process.cwd()) => {
+    if (opened.add(filesFromArgv(argv, argvContext(workingDirectory)))) announceOpenedFiles()
+    else bringToFront()
   })
 
   let session: NotebookSession | undefined
@@ -66,6 +115,7 @@ if (!app.requestSingleInstanceLock()) {
     const ports = electronPorts(
       () => mainWindow,
       () => readyToClose(),
+      () => opened.take(),
     )
     // Before the window exists, so it opens in the theme's colours.
     const handlers = await followThemeSetting(createHandlers(session, ports), (theme) => {
@@ -82,9 +132,8 @@ if (!app.requestSingleInstanceLock()) {
           ),
     )
     await openWindow(dataDir)
-    app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) void openWindow(dataDir)
-    })
+    started = { dataDir }
+    app.on('activate', () => openWindowIfNone(dataDir))
   })
 
   app.on('window-all-closed', () => {

@@ -2,142 +2,14 @@
 // on a recording stand-in for `electron`: lifecycle, window, IPC, menu, navigation, close guard,
 // protocol and platform conventions, checked through what the bundle asked of Electron.
 import { existsSync } from 'node:fs'
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
-import Module, { createRequire } from 'node:module'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
 import { handledMenuCommands } from '../renderer/src/ui/handled-commands'
 import { shortcuts, type Shortcut } from '../renderer/src/ui/shortcuts'
 import { channels, menuCommandChannel } from '../shared/ipc'
-import {
-  createElectronStandIn,
-  navigationEvent,
-  type ElectronStandIn,
-  type FakeWindow,
-  type InvokeListener,
-  type MenuItemTemplate,
-} from '../../test/electron-stand-in'
-
-const outDir = resolve(__dirname, '../../out')
-const mainBundle = join(outDir, 'main', 'index.js')
-const appPage = 'app://commonplace/index.html'
-const workArea = { x: 0, y: 0, width: 1920, height: 1080 }
-
-type Loader = { _load(request: string, parent: unknown, isMain: boolean): unknown }
-const nodeRequire = createRequire(__filename)
-
-/** Runs the bundle afresh with `electron` resolved to the stand-in (and nothing else changed). */
-function loadMainBundle(electron: object): void {
-  const loader = Module as unknown as Loader
-  const load = loader._load
-  loader._load = function (request, parent, isMain) {
-    return request === 'electron' ? electron : load.call(this, request, parent, isMain)
-  }
-  try {
-    for (const path of Object.keys(nodeRequire.cache)) {
-      if (path.startsWith(join(outDir, 'main'))) delete nodeRequire.cache[path]
-    }
-    nodeRequire(mainBundle)
-  } finally {
-    loader._load = load
-  }
-}
-
-interface Started extends ElectronStandIn {
-  dataDir: string
-  window: FakeWindow
-}
-
-beforeAll(() => {
-  if (!existsSync(mainBundle)) {
-    throw new Error(
-      `${mainBundle} is missing: run \`npx electron-vite build\` first (npm run test:unit does).`,
-    )
-  }
-})
-
-const cleanups: (() => Promise<void> | void)[] = []
-afterEach(async () => {
-  const failures: unknown[] = []
-  for (const cleanup of cleanups.splice(0).reverse()) {
-    await Promise.resolve()
-      .then(cleanup)
-      .catch((error: unknown) => failures.push(error))
-  }
-  if (failures.length) throw failures[0]
-})
-
-function stubPlatform(platform: NodeJS.Platform): void {
-  const original = Object.getOwnPropertyDescriptor(process, 'platform')!
-  Object.defineProperty(process, 'platform', { value: platform, configurable: true })
-  cleanups.push(() => {
-    Object.defineProperty(process, 'platform', original)
-  })
-}
-
-async function tempDir(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'commonplace-smoke-'))
-  cleanups.push(() => rm(dir, { recursive: true, force: true, maxRetries: 5 }))
-  return dir
-}
-
-interface StartOptions {
-  platform?: NodeJS.Platform
-  gotLock?: boolean
-  systemDark?: boolean
-  /** Files to put in the data folder before the app starts. */
-  files?: Record<string, unknown>
-}
-
-/** Starts the app like `electron .` would, with a fresh data folder given by the environment. */
-async function startApp(
-  options: StartOptions = {},
-): Promise<ElectronStandIn & { dataDir: string }> {
-  stubPlatform(options.platform ?? 'linux')
-  const dataDir = await tempDir()
-  for (const [name, content] of Object.entries(options.files ?? {})) {
-    await writeFile(join(dataDir, name), JSON.stringify(content))
-  }
-  const env = { data: process.env.COMMONPLACE_DATA_DIR, dev: process.env.ELECTRON_RENDERER_URL }
-  process.env.COMMONPLACE_DATA_DIR = dataDir
-  delete process.env.ELECTRON_RENDERER_URL
-  cleanups.push(() => {
-    if (env.data === undefined) delete process.env.COMMONPLACE_DATA_DIR
-    else process.env.COMMONPLACE_DATA_DIR = env.data
-    if (env.dev !== undefined) process.env.ELECTRON_RENDERER_URL = env.dev
-  })
-  const standIn = createElectronStandIn({
-    gotLock: options.gotLock ?? true,
-    systemDark: options.systemDark ?? false,
-    userData: await tempDir(),
-    workArea,
-  })
-  loadMainBundle(standIn.electron)
-  return { ...standIn, dataDir }
-}
-
-/** Starts the app and waits for its window; quitting (which saves and closes the notebook) after. */
-async function startWindow(options: StartOptions = {}): Promise<Started> {
-  const started = await startApp(options)
-  await expect.poll(() => started.record.windows.length).toBe(1)
-  await expect.poll(() => started.record.applicationMenu).not.toBeNull()
-  cleanups.push(async () => {
-    // Closing the last window quits on Linux and Windows; otherwise quit here. The first quit is
-    // held back while the indexes are saved and the notebook closed; the second is the real one.
-    if (started.record.quits === 0) started.app.quit()
-    await expect.poll(() => started.record.quits).toBeGreaterThanOrEqual(2)
-  })
-  return { ...started, window: started.record.windows[0] }
-}
-
-const fromApp = { senderFrame: { url: appPage } }
-
-function handlerFor(started: Started, channel: string): InvokeListener {
-  const [handler] = started.record.invokeHandlers.get(channel) ?? []
-  if (!handler) throw new Error(`No handler on ${channel}`)
-  return handler
-}
+import { navigationEvent, type MenuItemTemplate } from '../../test/electron-stand-in'
+import { appPage, fromApp, handlerFor, outDir, startApp, startWindow } from '../../test/main-bundle'
 
 /** Every item of the menu, depth first, with the top-level menu it is in. */
 function menuItems(template: MenuItemTemplate[]): { menu: string; item: MenuItemTemplate }[] {
@@ -332,6 +204,26 @@ describe('the main process, built, on a stand-in for Electron', () => {
     },
   )
 
+  it.each([
+    ['development', false, true],
+    ['a packaged app', true, false],
+  ])(
+    'View offers Reload and Developer Tools in development only: %s',
+    async (_, packaged, shown) => {
+      // Reload skips the close guard (an edit not yet autosaved would be lost): developers only.
+      const started = await startWindow({ packaged })
+      const view = started.record.applicationMenu!.find((item) => item.label === 'View')!
+      const roles = view.submenu!.map((item) => item.role)
+      expect(roles.includes('reload'), 'reload').toBe(shown)
+      expect(roles.includes('toggleDevTools'), 'toggleDevTools').toBe(shown)
+      const everyRole = menuItems(started.record.applicationMenu!).map(({ item }) => item.role)
+      expect(everyRole).not.toContain('forceReload')
+      // No two separators in a row where the items were left out.
+      const types = view.submenu!.map((item) => item.type ?? 'item').join(',')
+      expect(types).not.toContain('separator,separator')
+    },
+  )
+
   it('Help > Open Data Folder opens the data folder in the file manager', async () => {
     const started = await startWindow()
     const help = started.record.applicationMenu!.find((item) => topLevelName(item) === 'Help')!
@@ -363,6 +255,34 @@ describe('platform conventions of the window', () => {
         ),
       )
       .toEqual({ schemaVersion: 1, bounds: window.normalBounds, maximized: false })
+  })
+
+  it('saves where the window is as it moves and resizes, without waiting for a close', async () => {
+    const started = await startWindow()
+    const { window } = started
+    const savedState = async (): Promise<unknown> =>
+      JSON.parse(
+        await readFile(join(started.dataDir, 'window-state.json'), 'utf8').catch(() => 'null'),
+      )
+    // A drag reports many positions; the one it rests at is saved.
+    for (const x of [150, 180, 210]) {
+      window.normalBounds = { x, y: 90, width: 1000, height: 650 }
+      window.emit('move')
+    }
+    await expect
+      .poll(savedState)
+      .toEqual({ schemaVersion: 1, bounds: window.normalBounds, maximized: false })
+    window.maximized = true
+    window.emit('maximize')
+    await expect.poll(savedState).toMatchObject({ maximized: true })
+    window.normalBounds = { x: 210, y: 90, width: 1200, height: 700 }
+    window.maximized = false
+    window.emit('unmaximize')
+    window.emit('resize')
+    await expect
+      .poll(savedState)
+      .toEqual({ schemaVersion: 1, bounds: window.normalBounds, maximized: false })
+    expect(window.isDestroyed()).toBe(false)
   })
 
   it('starts in the dark ground colour when the system is dark, and follows the theme setting', async () => {

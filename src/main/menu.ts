@@ -1,4 +1,4 @@
-import { Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron'
+import { app, Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron'
 import { menuCommandChannel, type MenuCommand } from '../shared/ipc'
 
 /**
@@ -12,6 +12,12 @@ export function installMenu(
   const send = (command: MenuCommand) => (): void =>
     getWindow()?.webContents.send(menuCommandChannel, command)
   const mac = process.platform === 'darwin'
+  // Reload is for developers: it skips the close guard, so an edit the autosave has not written
+  // yet would be lost, and a packaged app has nothing a writer needs reloaded. Developer Tools
+  // would open the page to whoever sits at the machine. Both stay in development only.
+  const developerItems: MenuItemConstructorOptions[] = app.isPackaged
+    ? []
+    : [{ role: 'reload' }, { role: 'toggleDevTools' }, { type: 'separator' }]
   const settings: MenuItemConstructorOptions = {
     label: 'Settings…',
     accelerator: 'CmdOrCtrl+,',
@@ -107,9 +113,7 @@ export function installMenu(
           click: send('focus-mode'),
         },
         { type: 'separator' },
-        { role: 'reload' },
-        { role: 'toggleDevTools' },
-        { type: 'separator' },
+        ...developerItems,
         { role: 'resetZoom' },
         { role: 'zoomIn' },
         { role: 'zoomOut' },

@@ -22,6 +22,7 @@ function sampleNotebookDir(): string {
 export function electronPorts(
   getWindow: () => BrowserWindow | null,
   readyToClose: () => void,
+  takeOpenedFiles: () => string[],
 ): Ports {
   const openFiles = async (options: Electron.OpenDialogOptions): Promise<string[]> => {
     const window = getWindow()
@@ -83,5 +84,6 @@ export function electronPorts(
       if (problem) throw new Error(`Could not open ${path}: ${problem}`)
     },
     appIdentity: () => ({ name: app.getName(), version: app.getVersion() }),
+    takeOpenedFiles,
   }
 }

@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import { z } from 'zod'
 import { DurableJsonFile } from './core/store/durable-json-file'
 
-// Where the window was when it last closed, so the next start puts it back. Electron-free: the
+// Where the window was last (saved as it moves and on close), so the next start puts it back. Electron-free: the
 // displays come in as plain rectangles, so unit tests try screens that were unplugged or shrank.
 
 export interface Rectangle {

@@ -24,7 +24,7 @@ export function displayWorkAreas(): Electron.Rectangle[] {
 /**
  * The one way Commonplace makes a window: isolated, sandboxed, no Node in the page, and unable to
  * navigate or open windows. Web links go to the user's browser; nothing else leaves the app.
- * It opens where it last closed (`placement`, saved again to `stateFile` on close), painted in the
+ * It opens where it was last (`placement`, saved to `stateFile` as it changes), painted in the
  * theme's ground colour so a dark system sees no white flash before the page.
  */
 export function createMainWindow(
@@ -53,12 +53,37 @@ export function createMainWindow(
   })
   if (placement.maximized) window.maximize()
   window.once('ready-to-show', () => window.show())
-  window.on('close', () => {
-    stateFile
-      .save(window.getNormalBounds(), window.isMaximized())
-      .catch((error: unknown) => console.error('Saving the window position failed:', error))
-  })
+  savePlacementAsItChanges(window, stateFile)
   guardNavigation(window.webContents, (url) => void openInBrowser(url))
   void window.loadURL(devServerUrl() ?? appEntryUrl)
   return window
+}
+
+/** A window being dragged or resized reports many times a second; it is saved once it rests. */
+const SAVE_PLACEMENT_AFTER_MS = 500
+
+/**
+ * Where the window is, saved a moment after each move, resize or (un)maximize, and at once on
+ * close: a crash or a killed process then loses at most the last half second of dragging.
+ */
+function savePlacementAsItChanges(window: BrowserWindow, stateFile: WindowStateFile): void {
+  let timer: NodeJS.Timeout | undefined
+  const saveNow = (): void => {
+    clearTimeout(timer)
+    timer = undefined
+    if (window.isDestroyed()) return
+    stateFile
+      .save(window.getNormalBounds(), window.isMaximized())
+      .catch((error: unknown) => console.error('Saving the window position failed:', error))
+  }
+  const saveSoon = (): void => {
+    clearTimeout(timer)
+    timer = setTimeout(saveNow, SAVE_PLACEMENT_AFTER_MS)
+  }
+  window.on('move', saveSoon)
+  window.on('resize', saveSoon)
+  window.on('maximize', saveSoon)
+  window.on('unmaximize', saveSoon)
+  window.on('close', saveNow)
+  window.on('closed', () => clearTimeout(timer))
 }

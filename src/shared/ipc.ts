@@ -199,6 +199,8 @@ export type MenuCommand =
   | 'toggle-library'
   | 'toggle-clippings'
   | 'focus-mode'
+  /** Not a menu item: files were opened with the app; the page calls `importOpenedFiles`. */
+  | 'import-opened-files'
 
 /** Request/response channels, each one `invoke` away. */
 export interface InvokeApi {
@@ -211,6 +213,11 @@ export interface InvokeApi {
    * can only hand over files the user gave it, never a path of its own choosing.
    */
   importDroppedPath(path: string): Promise<Result<ImportReport>>
+  /**
+   * Imports the files the operating system asked the app to open (a double-clicked `.md`, paths on
+   * the command line), which main has queued; the page asks on loading and on 'import-opened-files'.
+   */
+  importOpenedFiles(): Promise<Result<ImportReport>>
   /** Sources whose text holds the query as a phrase, each with where and a snippet. */
   searchSources(query: SourceTextQuery): Promise<Result<SourceTextHit[]>>
   /** The newest version, or an older one by hash (to read a passage the newest no longer has). */
@@ -336,6 +343,7 @@ export const channels = {
   listSources: 'sources:list',
   importSources: 'sources:import',
   importDroppedPath: 'sources:import-dropped',
+  importOpenedFiles: 'sources:import-opened',
   searchSources: 'sources:search',
   getSource: 'sources:get',
   getSourceFile: 'sources:file',

@@ -87,6 +87,7 @@ describe('every channel, with hostile arguments', () => {
       readyToClose: () => undefined,
       openFolder: async () => undefined,
       appIdentity: () => ({ name: 'Commonplace', version: '0.0.0' }),
+      takeOpenedFiles: () => [],
     }
     const handlers = createHandlers(session, ports)
     const before = await filesUnder(root, [dataDir])
@@ -130,6 +131,7 @@ describe('every channel, with hostile arguments', () => {
     const argumentsFor = {
       listSources: none,
       importSources: none,
+      importOpenedFiles: none,
       importDroppedPath: fc.tuple(
         fc.oneof(hostileString, fc.constant(fixturePath(fixtureNames.anoraHtml)), fc.constant('/')),
       ),

@@ -37,6 +37,7 @@ function fakePorts(): FakePorts {
     sampleNotebookDir: sampleDir,
     openFolder: async () => undefined,
     appIdentity: () => ({ name: 'Commonplace', version: '0.0.0' }),
+    takeOpenedFiles: () => [],
   }
   return ports
 }
@@ -158,6 +159,18 @@ describe('createHandlers', () => {
     expect(valueOf(await handlers.importDroppedPath(binary)).failed).toEqual([
       { fileName: 'picture.txt', message: 'picture.txt: is a binary file, not text.' },
     ])
+  })
+
+  it('imports the files opened with the app once each, and nothing when none wait', async () => {
+    const session = await NotebookSession.open(join(tempDir(), 'notebook'))
+    const waiting = [fixturePath(fixtureNames.bakerHtml)]
+    const handlers = createHandlers(session, {
+      ...fakePorts(),
+      takeOpenedFiles: () => waiting.splice(0),
+    })
+    const report = valueOf(await handlers.importOpenedFiles())
+    expect(report.imported.map((source) => source.siteName)).toEqual(['CinemaBlend'])
+    expect(valueOf(await handlers.importOpenedFiles())).toEqual({ imported: [], failed: [] })
   })
 
   it('reports a failing dialog as an error instead of throwing', async () => {

@@ -52,6 +52,7 @@ const schemas = {
   listSources: z.tuple([page.optional()]),
   importSources: z.tuple([]),
   // The preload's lookup of a dropped File; the importer's own checks (kind, size, text) follow.
+  importOpenedFiles: z.tuple([]),
   importDroppedPath: z.tuple([
     z.string().max(4096).refine(isAbsolute, 'A dropped file must come with its full path.'),
   ]),
@@ -217,6 +218,11 @@ export function createHandlers(session: NotebookSession, ports: Ports): InvokeHa
       app.sources.importFiles(await ports.chooseFilesToImport()),
     ),
     importDroppedPath: handle(schemas.importDroppedPath, (path) => app.sources.importFiles([path])),
+    importOpenedFiles: handle(schemas.importOpenedFiles, async () => {
+      // The page asks on every start: with nothing waiting, a refused notebook is not disturbed.
+      const paths = ports.takeOpenedFiles()
+      return paths.length === 0 ? { imported: [], failed: [] } : app.sources.importFiles(paths)
+    }),
     searchSources: handle(schemas.searchSources, ({ query, limit }) =>
       app.sourceSearch.search(query, limit),
     ),

@@ -23,4 +23,9 @@ export interface Ports {
   openFolder(path: string): Promise<void>
   /** The app's name and version, as the shell knows them. */
   appIdentity(): { name: string; version: string }
+  /**
+   * Files the operating system asked the app to open (double-clicked, on the command line, dropped
+   * on the dock icon) and not yet imported; taking them empties the queue.
+   */
+  takeOpenedFiles(): string[]
 }

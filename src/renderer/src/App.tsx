@@ -89,6 +89,15 @@ function Notebook(): React.JSX.Element {
   const [backupsOpen, setBackupsOpen] = useState(false)
   const deleteSource = useSourceDeletion(notebook)
   useCommand('import-source', () => void notebook.importSources())
+  // Files opened with Commonplace (a double-clicked .md): those that came before the page loaded
+  // wait in main, so ask once now, and again whenever main says more came.
+  useCommand('import-opened-files', () => void notebook.importOpened())
+  const { importOpened } = notebook
+  useEffect(() => {
+    void importOpened()
+    // Once, at start.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [])
   useCommand('import-highlights', () => void notebook.importHighlights())
   useCommand('open-backups', () => setBackupsOpen(true))
   const [openingSample, setOpeningSample] = useState(false)

@@ -210,7 +210,7 @@ export function useNotebook(): Notebook {
         : `Imported ${imported.length} sources`,
     )
   }
-  const { importing, importSources, importDropped, dropProgress, readProgress } =
+  const { importing, importSources, importOpened, importDropped, dropProgress, readProgress } =
     useImport(reportImport)
 
   const openSample = async (): Promise<SampleNotebookReport | null> => {
@@ -337,6 +337,7 @@ export function useNotebook(): Notebook {
     clearFocus,
     importing,
     importSources,
+    importOpened,
     importDropped,
     importHighlights,
     dropProgress,

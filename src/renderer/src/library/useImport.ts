@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { ImportProgress, ImportReport } from '../../../shared/ipc'
 import { eachOneAhead } from '../../../shared/one-ahead'
 import { api, call } from '../api'
@@ -7,6 +7,11 @@ import { useNotify } from '../ui/notices'
 export interface Importing {
   importing: boolean
   importSources: () => Promise<void>
+  /**
+   * Imports the files opened with Commonplace (double-clicked, on the command line) that main
+   * holds; asked again once the import running now has finished, so none is left waiting.
+   */
+  importOpened: () => Promise<void>
   /** Imports files dropped on the window, one by one, counting them in `dropProgress`. */
   importDropped: (files: File[]) => Promise<void>
   /** How far an import of dropped files has got; null when none is running. */
@@ -25,23 +30,51 @@ export function useImport(reportImport: (report: ImportReport) => Promise<void>)
   const [dropProgress, setDropProgress] = useState<Importing['dropProgress']>(null)
   const [readProgress, setReadProgress] = useState<ImportProgress | null>(null)
   useEffect(() => api().onImportProgress(setReadProgress), [])
+  // Files opened with the app arrive at any time, also during another import: they wait in main
+  // and are asked for when that import is done.
+  const busy = useRef(false)
+  const openedWaiting = useRef(false)
+
+  const importOpened = async (): Promise<void> => {
+    if (busy.current) {
+      openedWaiting.current = true
+      return
+    }
+    busy.current = true
+    setReadProgress(null)
+    setImporting(true)
+    const result = await call((api) => api.importOpenedFiles())
+    setImporting(false)
+    busy.current = false
+    if (!result.ok) notify.error(result.error.message)
+    else await reportImport(result.value)
+    afterImport()
+  }
+
+  /** Asks for files opened with the app while an import ran. */
+  const afterImport = (): void => {
+    if (!openedWaiting.current) return
+    openedWaiting.current = false
+    void importOpened()
+  }
 
   const importSources = async (): Promise<void> => {
-    if (importing) return
+    if (importing || busy.current) return
+    busy.current = true
     // What the last import read is not this one's progress.
     setReadProgress(null)
     setImporting(true)
     const result = await call((api) => api.importSources())
     setImporting(false)
-    if (!result.ok) {
-      notify.error(result.error.message)
-      return
-    }
-    await reportImport(result.value)
+    busy.current = false
+    if (!result.ok) notify.error(result.error.message)
+    else await reportImport(result.value)
+    afterImport()
   }
 
   const importDropped = async (files: File[]): Promise<void> => {
-    if (importing || files.length === 0) return
+    if (importing || busy.current || files.length === 0) return
+    busy.current = true
     // What the last import read is not this one's progress.
     setReadProgress(null)
     setImporting(true)
@@ -67,12 +100,15 @@ export function useImport(reportImport: (report: ImportReport) => Promise<void>)
     )
     setDropProgress(null)
     setImporting(false)
+    busy.current = false
     await reportImport(report)
+    afterImport()
   }
 
   return {
     importing,
     importSources,
+    importOpened,
     importDropped,
     dropProgress,
     readProgress: importing ? readProgress : null,

@@ -21,6 +21,7 @@ export const handledMenuCommands = [
   'toggle-library',
   'toggle-clippings',
   'focus-mode',
+  'import-opened-files',
 ] as const satisfies readonly MenuCommand[]
 
 export type HandledMenuCommand = (typeof handledMenuCommands)[number]

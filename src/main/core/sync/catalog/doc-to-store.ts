@@ -8,6 +8,7 @@
 import type * as Y from 'yjs'
 import type { Clipping } from '../../../../shared/domain'
 import { reanchorAll } from '../../reanchoring'
+import type { Frozen } from '../../store/json-store-file'
 import type { NotebookStore } from '../../store/notebook-store'
 import {
   SCHEMA_VERSION,
@@ -93,9 +94,10 @@ export async function sourcesToStore(
   const applied: Applied = { sources: [], essays: [], restoredBecauseEdited: [], waiting: [] }
   const agreed = new Map<string, Form>()
   await store.write(async (tx) => {
-    const library = await tx.library()
+    // Read as it stands; the draft (rewritten when the transaction ends) only when it changes.
+    const listed = await store.library()
     for (const source of sources) {
-      const outcome = await sourceToStore(tx, library, maps, shadow, source, agreed)
+      const outcome = await sourceToStore(tx, listed, maps, shadow, source, agreed)
       if (outcome.changed) applied.sources.push(source.id)
       if (outcome.waiting) applied.waiting.push(source.id)
       applied.restoredBecauseEdited.push(...outcome.restored)
@@ -114,14 +116,14 @@ interface Outcome {
 
 async function sourceToStore(
   tx: Transaction,
-  library: LibraryFile,
+  listed: Frozen<LibraryFile>,
   maps: CatalogMaps,
   shadow: Shadow,
   source: DocSource,
   agreed: Map<string, Form>,
 ): Promise<Outcome> {
-  const listedAt = library.sources.findIndex((entry) => entry.id === source.id)
-  const deletedAt = (library.deletedSources ?? []).findIndex((entry) => entry.id === source.id)
+  const listedAt = listed.sources.findIndex((entry) => entry.id === source.id)
+  const deletedAt = (listed.deletedSources ?? []).findIndex((entry) => entry.id === source.id)
   const exists = listedAt !== -1 || deletedAt !== -1
   const available = await availableVersions(tx, maps, source.versions)
   let file: SourceFile
@@ -140,7 +142,7 @@ async function sourceToStore(
       clippings: [],
     }
     tx.createSource(file, [])
-    listIn(library, entry)
+    listIn(await tx.library(), entry)
     changed = true
   } else {
     file = listedAt !== -1 ? await tx.source(source.id) : await tx.deletedSource(source.id)
@@ -156,6 +158,7 @@ async function sourceToStore(
     if (keys.length > 0) {
       applyFields(file.entry as unknown as Record<string, unknown>, source.form, keys)
       // Listed again where it now belongs: among the sources, or the deleted ones.
+      const library = await tx.library()
       unlist(library, source.id)
       listIn(library, file.entry)
       changed = true
@@ -204,6 +207,8 @@ async function sourceToStore(
     changed = true
   }
   if (changed) await reanchorStale(tx, file)
+  // Read for nothing: not written back (nor announced in the change feed).
+  else tx.sources.delete(source.id)
   return { changed, waiting, restored }
 }
 
@@ -330,11 +335,11 @@ export async function essaysToStore(
     if (map) forms.set(id, mapForm(map))
   }
   const changed: string[] = []
+  const listed = new Set((await store.essays()).map(({ id }) => id))
   await store.write(async (tx) => {
-    const library = await tx.library()
     for (const [id, form] of forms) {
-      const at = library.essays.findIndex((entry) => entry.id === id)
-      if (at === -1) {
+      const library = (): Promise<LibraryFile> => tx.library()
+      if (!listed.has(id)) {
         const entry = { id, ...parseForm(form) } as unknown as EssayEntry
         tx.createEssay({
           schemaVersion: SCHEMA_VERSION,
@@ -342,15 +347,19 @@ export async function essaysToStore(
           entry,
           editorState: emptyEditorState(),
         })
-        library.essays.push({ ...entry })
+        ;(await library()).essays.push({ ...entry })
         changed.push(id)
         continue
       }
       const file = await tx.essay(id)
       const keys = changedKeys(form, shadow.get(`e:${id}`) ?? formOf(file.entry, ESSAY_SKIP))
-      if (keys.length === 0) continue
+      if (keys.length === 0) {
+        tx.essays.delete(id)
+        continue
+      }
       applyFields(file.entry as unknown as Record<string, unknown>, form, keys)
-      library.essays[at] = { ...file.entry }
+      const essays = (await library()).essays
+      essays[essays.findIndex((entry) => entry.id === id)] = { ...file.entry }
       changed.push(id)
     }
   })

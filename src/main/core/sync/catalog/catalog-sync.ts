@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import type * as Y from 'yjs'
 import type { NotebookChange } from '../../../../shared/ipc'
 import type { NotebookStore } from '../../store/notebook-store'
-import { essaysToStore, readDocSources, sourcesToStore } from './doc-to-store'
+import { essaysToStore, readDocSources, sourcesToStore, type Touched } from './doc-to-store'
 import { catalogMaps, FROM_STORE, type CatalogMaps } from './forms'
 import { essaysToDoc, sourcesToDoc, type Shadow } from './store-to-doc'
 
@@ -32,7 +32,7 @@ export interface CatalogSyncOptions {
 export class CatalogSync {
   readonly maps: CatalogMaps
   private readonly shadow: Shadow = new Map()
-  private readonly fromDoc = { sources: new Set<string>(), essays: new Set<string>() }
+  private readonly fromDoc = { sources: new Map() as Touched, essays: new Set<string>() }
   private readonly waitingSources = new Set<string>()
   private storeDirty = false
   private running: Promise<void> = Promise.resolve()
@@ -66,7 +66,7 @@ export class CatalogSync {
     const sync = new CatalogSync(store, doc, options, await readRevision(options.statePath))
     await sync.storeToDoc()
     const maps = sync.maps
-    for (const id of maps.sources.keys()) sync.fromDoc.sources.add(id)
+    for (const id of maps.sources.keys()) sync.fromDoc.sources.set(id, null)
     for (const id of maps.essays.keys()) sync.fromDoc.essays.add(id)
     await sync.docToStore()
     sync.listen()
@@ -127,15 +127,18 @@ export class CatalogSync {
       map.observeDeep(observer)
       this.unsubscribe.push(() => map.unobserveDeep(observer))
     }
-    observe(this.maps.sources, (id) => this.fromDoc.sources.add(id))
+    observe(this.maps.sources, (id) => this.fromDoc.sources.set(id, null))
     observe(this.maps.essays, (id) => this.fromDoc.essays.add(id))
     observe(this.maps.clippings, (id) => {
       const sourceId = this.maps.clippings.get(id)?.get('sourceId')
-      if (typeof sourceId === 'string') this.fromDoc.sources.add(sourceId)
+      if (typeof sourceId !== 'string') return
+      const clippings = this.fromDoc.sources.get(sourceId)
+      if (clippings === undefined) this.fromDoc.sources.set(sourceId, new Set([id]))
+      else clippings?.add(id)
     })
     const textsArrived = (_event: unknown, tr: Y.Transaction): void => {
       if (tr.origin === FROM_STORE) return
-      for (const id of this.waitingSources) this.fromDoc.sources.add(id)
+      for (const id of this.waitingSources) this.fromDoc.sources.set(id, null)
       this.schedule()
     }
     this.maps.texts.observe(textsArrived)
@@ -192,15 +195,15 @@ export class CatalogSync {
 
   /** What the document received from other devices goes into the store. */
   private async docToStore(): Promise<void> {
-    const sourceIds = [...this.fromDoc.sources]
+    const touched = [...this.fromDoc.sources]
     const essayIds = [...this.fromDoc.essays]
     this.fromDoc.sources.clear()
     this.fromDoc.essays.clear()
     const change: SyncedChange = { sources: [], essays: [], all: false, restoredBecauseEdited: [] }
     // In batches: one transaction per batch, not one per source, nor one holding the lock long.
-    for (let at = 0; at < sourceIds.length; at += 100) {
-      const batch = sourceIds.slice(at, at + 100)
-      for (const id of batch) this.waitingSources.delete(id)
+    for (let at = 0; at < touched.length; at += 100) {
+      const batch = new Map(touched.slice(at, at + 100))
+      for (const id of batch.keys()) this.waitingSources.delete(id)
       const applied = await sourcesToStore(
         this.store,
         this.maps,

@@ -50,24 +50,38 @@ export interface Applied {
   waiting: string[]
 }
 
+/**
+ * Which sources to read, each with the clippings the document changed (null: all of them, for a
+ * source seen for the first time or whose text arrived).
+ */
+export type Touched = Map<string, Set<string> | null>
+
 /** Reads these sources out of the document (synchronously: one consistent moment). */
-export function readDocSources(maps: CatalogMaps, ids: Iterable<string>): DocSource[] {
-  const wanted = new Set(ids)
-  const clippingsOf = new Map<string, string[]>()
-  for (const [id, clipping] of maps.clippings.entries()) {
-    const sourceId = clipping.get('sourceId')
-    if (typeof sourceId !== 'string' || !wanted.has(sourceId)) continue
-    clippingsOf.set(sourceId, [...(clippingsOf.get(sourceId) ?? []), id])
+export function readDocSources(maps: CatalogMaps, touched: Touched): DocSource[] {
+  // Every clipping of a source is only looked for when needed: with 10k clippings, one source
+  // edited at a time would otherwise cost a walk through all of them per update.
+  let all: Map<string, string[]> | null = null
+  const clippingsOf = (sourceId: string): string[] => {
+    if (!all) {
+      all = new Map()
+      for (const [id, clipping] of maps.clippings.entries()) {
+        const of = clipping.get('sourceId')
+        if (typeof of !== 'string' || !touched.has(of)) continue
+        all.set(of, [...(all.get(of) ?? []), id])
+      }
+    }
+    return all.get(sourceId) ?? []
   }
   const read: DocSource[] = []
-  for (const id of wanted) {
+  for (const [id, clippings] of touched) {
     const map = maps.sources.get(id)
     if (!map || map.get('purged')) continue
-    const clippingIds = clippingsOf.get(id) ?? []
+    const deletedHere = map.has('deletedAt') && map.has('deletedClippings')
     const refs = map.get('versions') as Y.Map<VersionRef> | undefined
+    const ids = clippings === null ? clippingsOf(id) : [...clippings]
     read.push({
       id,
-      form: effectiveSource(map, clippingIds, maps).form,
+      form: effectiveSource(map, deletedHere ? clippingsOf(id) : [], maps).form,
       versions: [...(refs?.values() ?? [])].sort((a, b) =>
         a.importedAt === b.importedAt
           ? a.hash.localeCompare(b.hash)
@@ -75,10 +89,10 @@ export function readDocSources(maps: CatalogMaps, ids: Iterable<string>): DocSou
             ? -1
             : 1,
       ),
-      clippings: clippingIds.map((clippingId) => ({
-        id: clippingId,
-        ...effectiveClipping(maps.clippings.get(clippingId) as Y.Map<unknown>),
-      })),
+      clippings: ids.flatMap((clippingId) => {
+        const clipping = maps.clippings.get(clippingId)
+        return clipping ? [{ id: clippingId, ...effectiveClipping(clipping) }] : []
+      }),
     })
   }
   return read
@@ -104,7 +118,10 @@ export async function sourcesToStore(
     }
   })
   // Only once it is on disk do store and document agree.
-  for (const [key, form] of agreed) shadow.set(key, form)
+  for (const [key, form] of agreed) {
+    shadow.set(key, form)
+    if (key.startsWith('c:')) shadow.delete(`q:${key.slice(2)}`)
+  }
   return applied
 }
 

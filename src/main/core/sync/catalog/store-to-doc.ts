@@ -6,6 +6,7 @@ import * as Y from 'yjs'
 import { CommonplaceError } from '../../errors'
 import type { Frozen } from '../../store/json-store-file'
 import type { NotebookStore } from '../../store/notebook-store'
+import type { Clipping } from '../../../../shared/domain'
 import type { EssayEntry, SourceFile, VersionText } from '../../store/schema'
 import {
   changedKeys,
@@ -18,7 +19,10 @@ import {
 } from './forms'
 import { clippingDeletionSeen } from './conflicts'
 
-/** What store and document last agreed on, per record (`s:`, `c:`, `e:` + id). */
+/**
+ * What store and document last agreed on, per record (`s:`, `c:`, `e:` + id); `q:` + id holds a
+ * clipping's quick key (see quickKey).
+ */
 export type Shadow = Map<string, Form>
 
 export const SOURCE_SKIP = ['id'] as const
@@ -111,6 +115,10 @@ function writeSource(
   }
 
   for (const clipping of file.clippings) {
+    // Most of a source's clippings did not change in a write: a cheap look first.
+    const quick = quickKey(clipping)
+    if (shadow.get(`q:${clipping.id}`)?.quick === quick && maps.clippings.has(clipping.id)) continue
+    shadow.set(`q:${clipping.id}`, { quick })
     const map = mapIn(maps.clippings, clipping.id)
     const clippingForm = formOf(clipping, CLIPPING_SKIP)
     const clippingBase = shadow.get(`c:${clipping.id}`) ?? mapForm(map)
@@ -130,6 +138,25 @@ function writeSource(
     }
     shadow.set(`c:${clipping.id}`, clippingForm)
   }
+}
+
+/**
+ * What changes with every edit of a clipping this version makes (its note and tags bump
+ * `updatedAt`); equal keys mean an unchanged clipping. The other direction forgets a clipping's key
+ * when it writes one, so a change from the document is always compared in full.
+ */
+function quickKey(clipping: Frozen<Clipping>): string {
+  const [, position] = clipping.target
+  return JSON.stringify([
+    clipping.updatedAt,
+    clipping.deletedAt,
+    clipping.versionHash,
+    position.start,
+    position.end,
+    clipping.keptWording?.versionHash,
+    clipping.note.length,
+    clipping.tags.length,
+  ])
 }
 
 /** Mirrors these essays' records (title, dates, deletion) into the document. */

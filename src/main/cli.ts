@@ -9,6 +9,7 @@ import { registerLibraryCommands } from './cli/library-commands'
 import { registerNotebookCommands } from './cli/notebook-commands'
 import { registerSearchCommands } from './cli/search-commands'
 import { registerSourceCommands } from './cli/source-commands'
+import { registerSyncCommand } from './cli/sync-command'
 import { CommonplaceError } from './core/errors'
 
 // The `commonplace` command: the app's own services on the same data directory, without Electron.
@@ -41,6 +42,7 @@ registerSourceCommands(program, cli)
 registerHighlightsCommands(program, cli)
 registerBibCommands(program, cli)
 registerAnnotationCommands(program, cli)
+registerSyncCommand(program, cli)
 
 program.parseAsync(process.argv).then(
   () => cli.warnAboutProblems(),

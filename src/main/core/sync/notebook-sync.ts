@@ -24,14 +24,13 @@ export interface SyncRoundReport {
  * (CatalogSync). Essays attach their own documents through `link`.
  */
 export class NotebookSync {
-  private sent = 0
-  private received = 0
   private readonly taken = { sources: new Set<string>(), essays: new Set<string>(), restored: 0 }
 
   private constructor(
     readonly client: SyncClient,
     readonly catalog: CatalogSync,
     private readonly detachCatalog: () => void,
+    private readonly counted: { sent: number; received: number },
   ) {
     catalog.onChange((change) => {
       for (const id of change.sources) this.taken.sources.add(id)
@@ -52,6 +51,7 @@ export class NotebookSync {
     try {
       const name = catalogDocName(config.notebook)
       const persisted = await client.openDoc(name)
+      const counted = NotebookSync.counter(persisted.doc)
       const catalog = await CatalogSync.start(app.store, persisted.doc, {
         statePath: catalogStatePath(syncDir(dataDir)),
         docFlushed: () => persisted.flushed(),
@@ -60,9 +60,7 @@ export class NotebookSync {
           app.sourceSearch.touch(id)
         },
       })
-      const sync = new NotebookSync(client, catalog, client.attach(name, persisted.doc))
-      sync.count(persisted.doc)
-      return sync
+      return new NotebookSync(client, catalog, client.attach(name, persisted.doc), counted)
     } catch (error) {
       await client.stop()
       throw error
@@ -95,15 +93,18 @@ export class NotebookSync {
    */
   async round(timeoutMs = 10_000): Promise<SyncRoundReport> {
     const deadline = Date.now() + timeoutMs
+    const left = (): number => Math.max(1, deadline - Date.now())
+    await this.client.waitUntilSynced(left())
     for (;;) {
-      await this.client.waitUntilSynced(Math.max(1, deadline - Date.now()))
       await this.catalog.idle()
-      // The store's writes of what arrived may have sent nothing new: then all is done.
-      if (this.client.synced) break
+      this.client.confirm()
+      await this.client.waitUntilSynced(left())
+      // Nothing new arrived meanwhile for the store to take in: all is done.
+      if (this.catalog.settled) break
     }
     return {
-      sent: this.sent,
-      received: this.received,
+      sent: this.counted.sent,
+      received: this.counted.received,
       sources: this.taken.sources.size,
       essays: this.taken.essays.size,
       restoredBecauseEdited: this.taken.restored,
@@ -117,11 +118,13 @@ export class NotebookSync {
     await this.client.stop()
   }
 
-  private count(doc: Y.Doc): void {
+  /** Counts the document's updates: those the provider applied came from the server. */
+  private static counter(doc: Y.Doc): { sent: number; received: number } {
+    const counted = { sent: 0, received: 0 }
     doc.on('update', (_update: Uint8Array, origin: unknown) => {
-      // The provider applies what the server sends with itself as the origin.
-      if (origin && typeof origin === 'object' && 'configuration' in origin) this.received++
-      else this.sent++
+      if (origin && typeof origin === 'object' && 'configuration' in origin) counted.received++
+      else counted.sent++
     })
+    return counted
   }
 }

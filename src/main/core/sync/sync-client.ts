@@ -167,6 +167,15 @@ export class SyncClient implements SyncLink {
     })
   }
 
+  /**
+   * Asks the server again for what it lacks and has (a sync step 1 per document): what this
+   * device answered to the server's own request is then known to have arrived, as the server
+   * handles a connection's messages in order.
+   */
+  confirm(): void {
+    for (const { provider } of this.attached.values()) provider.forceSync()
+  }
+
   async stop(): Promise<void> {
     if (this.stopped) return
     this.stopped = true

@@ -98,6 +98,15 @@ export class CatalogSync {
     await this.running
   }
 
+  /** Nothing is waiting to be written either way. */
+  get settled(): boolean {
+    return (
+      !this.scheduled &&
+      !this.storeDirty &&
+      this.fromDoc.sources.size + this.fromDoc.essays.size === 0
+    )
+  }
+
   /** Sources whose texts have not all arrived: their clippings wait in the document. */
   get waiting(): ReadonlySet<string> {
     return this.waitingSources

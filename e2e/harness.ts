@@ -125,7 +125,7 @@ export async function startHarness(
   let session: NotebookSession | null = null
   let stopBackups: () => void = () => undefined
   const startMain = async (): Promise<IpcMainStandIn> => {
-    session?.close()
+    await session?.close()
     stopBackups()
     session = await NotebookSession.open(dataDir, { watch: true })
     session.onChange((change) => void send(notebookChangedChannel, change).catch(() => undefined))
@@ -209,7 +209,7 @@ export async function startHarness(
       await shown.close({ runBeforeUnload: false })
     },
     close: async () => {
-      session?.close()
+      await session?.close()
       stopBackups()
       await context.close()
     },

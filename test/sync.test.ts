@@ -2,7 +2,9 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { selectorsAt } from '../src/shared/domain'
 import { openCommonplace, type Commonplace } from '../src/main/core/commonplace'
+import { NotebookSession } from '../src/main/core/notebook-session'
 import { NotebookSync } from '../src/main/core/sync/notebook-sync'
+import type { NotebookChange, SyncStatus } from '../src/shared/ipc'
 import { syncConfigOf, writeSyncConfig } from '../src/main/core/sync/sync-config'
 import { startTestSyncServer, type TestSyncServer } from './sync-test-server'
 import { fixtureNames, fixturePath, useTempDir } from './support'
@@ -168,4 +170,37 @@ describe('sync through a server', () => {
       expect(await contents(app)).toEqual(await contents(a.app))
     }
   }, 120_000)
+
+  it('runs in the app session once configured, tells its status, and stops when turned off', async () => {
+    const { url } = await server()
+    const a = await device('a', url)
+    const sourceId = await importBaker(a.app)
+    await a.app.clippings.createFromQuote({ sourceId, quote: 'hypocrisy' })
+    await rounds(a)
+
+    const session = await NotebookSession.open(join(tempDir(), 'app'), { watch: true })
+    cleanups.push(() => session.close())
+    expect(await session.syncStatus()).toMatchObject({ enabled: false, connected: false })
+    const statuses: SyncStatus[] = []
+    session.onSyncStatus((status) => statuses.push(status))
+    const changes: NotebookChange[] = []
+    session.onChange((change) => changes.push(change))
+
+    await session.configureSync({ server: url, token: 'secret', notebook: 'shared' })
+    await expect
+      .poll(async () => (await session.commonplace.clippings.page({ limit: 1 })).total, {
+        timeout: 10_000,
+      })
+      .toBe(1)
+    expect(changes.flatMap((change) => change.sources)).toContain(sourceId)
+    await expect.poll(async () => (await session.syncStatus()).connected).toBe(true)
+    expect(statuses.some((status) => status.connected)).toBe(true)
+
+    // Another process cannot sync the same folder meanwhile.
+    await expect(
+      NotebookSync.start(session.commonplace, { who: 'a second process' }),
+    ).rejects.toThrow(/already syncing in the Commonplace app/)
+
+    expect(await session.configureSync(null)).toMatchObject({ enabled: false, connected: false })
+  })
 })

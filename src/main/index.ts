@@ -1,5 +1,5 @@
 import { app, BrowserWindow, dialog, ipcMain, session as electronSession } from 'electron'
-import { importProgressChannel, notebookChangedChannel } from '../shared/ipc'
+import { importProgressChannel, notebookChangedChannel, syncStatusChannel } from '../shared/ipc'
 import { createHandlers } from './core/api'
 import { scheduleBackups } from './core/backup-schedule'
 import { NotebookSession } from './core/notebook-session'
@@ -49,6 +49,7 @@ if (!app.requestSingleInstanceLock()) {
       return
     }
     session.onChange((change) => mainWindow?.webContents.send(notebookChangedChannel, change))
+    session.onSyncStatus((status) => mainWindow?.webContents.send(syncStatusChannel, status))
     session.onImportProgress((progress) =>
       mainWindow?.webContents.send(importProgressChannel, progress),
     )
@@ -81,8 +82,11 @@ if (!app.requestSingleInstanceLock()) {
   app.on('will-quit', (event) => {
     if (flushed || !session) return
     event.preventDefault()
-    void session
+    const closing = session
+    void closing
       .flush()
+      // The sync's documents are on disk as they change; this ends its connection and lock.
+      .then(() => closing.close())
       .catch((error: unknown) => console.error('Saving the indexes failed:', error))
       .finally(() => {
         flushed = true

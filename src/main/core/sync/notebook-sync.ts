@@ -27,6 +27,7 @@ export class NotebookSync {
   private readonly taken = { sources: new Set<string>(), essays: new Set<string>(), restored: 0 }
 
   private constructor(
+    private readonly app: Commonplace,
     readonly client: SyncClient,
     readonly catalog: CatalogSync,
     private readonly detachCatalog: () => void,
@@ -60,7 +61,9 @@ export class NotebookSync {
           app.sourceSearch.touch(id)
         },
       })
-      return new NotebookSync(client, catalog, client.attach(name, persisted.doc), counted)
+      app.clippings.waitingFor = (id) => catalog.isWaiting(id)
+      const detach = client.attach(name, persisted.doc)
+      return new NotebookSync(app, client, catalog, detach, counted)
     } catch (error) {
       await client.stop()
       throw error
@@ -113,6 +116,7 @@ export class NotebookSync {
   }
 
   async stop(): Promise<void> {
+    this.app.clippings.waitingFor = null
     await this.catalog.stop()
     this.detachCatalog()
     await this.client.stop()

@@ -221,4 +221,37 @@ describe('the catalog document', () => {
     // One update crossed from B; A wrote it into its store and sent nothing back.
     expect(updates).toHaveLength(1)
   })
+
+  it('keeps a clipping whose source text has not arrived waiting, then writes it', async () => {
+    const a = await device('a')
+    const b = await device('b')
+    b.app.clippings.waitingFor = (id) => b.sync.isWaiting(id)
+    const sourceId = await importBaker(a.app)
+    const clipping = await a.app.clippings.createFromQuote({ sourceId, quote: 'hypocrisy' })
+    await settle(a)
+
+    // What reaches B first: the source's record and the clipping, without the text.
+    const partial = new Y.Doc()
+    const copy = (from: Y.Map<unknown>): Y.Map<unknown> => {
+      const to = new Y.Map<unknown>()
+      for (const [key, value] of from.entries()) {
+        to.set(key, value instanceof Y.Map ? copy(value as Y.Map<unknown>) : value)
+      }
+      return to
+    }
+    const { sources, clippings, texts } = a.sync.maps
+    partial.getMap('sources').set(sourceId, copy(sources.get(sourceId) as Y.Map<unknown>))
+    partial.getMap('clippings').set(clipping.id, copy(clippings.get(clipping.id) as Y.Map<unknown>))
+    Y.applyUpdate(b.sync.doc, Y.encodeStateAsUpdate(partial), LINK)
+    await settle(b)
+    expect((await b.app.clippings.lookup([clipping.id]))[clipping.id]).toBeNull()
+    expect(await b.app.clippings.waiting([clipping.id])).toEqual([clipping.id])
+
+    // The text comes: the source and its clipping are written, verified.
+    for (const [hash, text] of texts.entries()) partial.getMap('texts').set(hash, text)
+    Y.applyUpdate(b.sync.doc, Y.encodeStateAsUpdate(partial), LINK)
+    await settle(b)
+    expect((await b.app.clippings.get(clipping.id)).anchor.state).toBe('verified')
+    expect(await b.app.clippings.waiting([clipping.id])).toEqual([])
+  })
 })

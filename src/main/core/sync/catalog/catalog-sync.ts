@@ -4,6 +4,7 @@ import type * as Y from 'yjs'
 import type { NotebookChange } from '../../../../shared/ipc'
 import type { NotebookStore } from '../../store/notebook-store'
 import { essaysToStore, readDocSources, sourcesToStore, type Touched } from './doc-to-store'
+import { effectiveClipping } from './conflicts'
 import { catalogMaps, FROM_STORE, type CatalogMaps } from './forms'
 import { essaysToDoc, sourcesToDoc, type Shadow } from './store-to-doc'
 
@@ -82,7 +83,7 @@ export class CatalogSync {
   /** A clipping the document has but the store does not yet: its source or text is on its way. */
   isWaiting(clippingId: string): boolean {
     const clipping = this.maps.clippings.get(clippingId)
-    return clipping !== undefined && !clipping.has('deletedAt')
+    return clipping !== undefined && effectiveClipping(clipping).form.deletedAt === undefined
   }
 
   /** Resolves once everything seen so far has been written both ways. */

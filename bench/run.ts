@@ -28,6 +28,7 @@ const benchmarks: Benchmark[] = [
   { name: 'delete-source', load: () => import('./sources.bench') },
   { name: 'first-run', load: () => import('./first-run.bench') },
   { name: 'pdf-reader', load: () => import('./pdf-reader.bench') },
+  { name: 'sync', load: () => import('./sync.bench') },
 ]
 
 const resultsDir = join(__dirname, 'results')

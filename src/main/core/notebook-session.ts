@@ -20,6 +20,7 @@ import { repairNotebook } from './store/repair'
 import { watchNotebook } from './store/watch-notebook'
 import { NotebookSync } from './sync/notebook-sync'
 import { readSyncConfig, syncConfigOf, writeSyncConfig } from './sync/sync-config'
+import type { SyncLink } from './sync/sync-client'
 
 export interface SessionOptions extends CommonplaceOptions {
   watch?: boolean
@@ -82,6 +83,11 @@ export class NotebookSession {
   onImportProgress(listener: (progress: ImportProgress) => void): () => void {
     this.progressListeners.add(listener)
     return () => this.progressListeners.delete(listener)
+  }
+
+  /** Where essays attach their documents while the notebook syncs (null: it does not). */
+  get syncLink(): SyncLink | null {
+    return this.sync?.link ?? null
   }
 
   /** The sync's status changed (the app forwards it to the page). */
@@ -195,8 +201,8 @@ export class NotebookSession {
       try {
         this.sync = await NotebookSync.start(app, { who: 'the Commonplace app' })
       } catch (error) {
-        if (!(error instanceof CommonplaceError)) throw error
-        this.syncProblem = error.message
+        // The notebook opens all the same: sync is a layer over it, and says why it stopped.
+        this.syncProblem = error instanceof Error ? error.message : String(error)
         return
       }
       this.sync?.onChange((change) => this.announce(change))

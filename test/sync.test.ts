@@ -148,9 +148,25 @@ describe('sync through a server', () => {
 
   it('says the server cannot be reached, and keeps the changes for next time', async () => {
     const a = await device('a', 'ws://127.0.0.1:9')
-    await importBaker(a.app)
+    const sourceId = await importBaker(a.app)
+    const clipping = await a.app.clippings.createFromQuote({ sourceId, quote: 'hypocrisy' })
     await expect(a.sync.round(1_500)).rejects.toThrow(/could not reach ws:\/\/127.0.0.1:9/)
-    expect(a.sync.status().connected).toBe(false)
+    expect(a.sync.status()).toMatchObject({ connected: false })
+    await a.sync.stop()
+
+    // Next time, with a server there: what was made offline arrives on another device.
+    const { url } = await server()
+    const dataDir = join(tempDir(), 'a')
+    await writeSyncConfig(
+      dataDir,
+      syncConfigOf(dataDir, { server: url, token: 'secret', notebook: 'shared' }),
+    )
+    const again = await NotebookSync.start(a.app, { who: 'a again' })
+    if (again) cleanups.push(() => again.stop())
+    await again?.round()
+    const b = await device('b', url)
+    await rounds(b)
+    expect((await b.app.clippings.get(clipping.id)).anchor.state).toBe('verified')
   })
 
   it('converges 1,000 clippings', async () => {

@@ -41,6 +41,7 @@ export class SyncClient implements SyncLink {
   private readonly socket: HocuspocusProviderWebsocket
   private readonly attached = new Map<string, Attached>()
   private readonly opened = new Map<string, PersistedDoc>()
+  private readonly closed = new WeakSet<PersistedDoc>()
   private readonly listeners = new Set<(status: SyncStatus) => void>()
   private connected = false
   private error: string | undefined
@@ -180,7 +181,7 @@ export class SyncClient implements SyncLink {
     if (this.stopped) return
     this.stopped = true
     for (const [name, { persisted }] of [...this.attached]) await this.detach(name, persisted)
-    for (const persisted of this.opened.values()) await persisted.close()
+    for (const [name, persisted] of [...this.opened]) await this.detach(name, persisted)
     this.socket.destroy()
     this.connected = false
     if (this.statusTimer) clearTimeout(this.statusTimer)
@@ -210,12 +211,15 @@ export class SyncClient implements SyncLink {
   }
 
   private async detach(name: string, persisted: PersistedDoc): Promise<void> {
+    // Detached by its owner and by `stop`, whichever comes first: closed once.
+    if (this.closed.has(persisted)) return
+    this.closed.add(persisted)
     const attached = this.attached.get(name)
     if (attached?.persisted === persisted) {
       attached.provider.destroy()
       this.attached.delete(name)
     }
-    this.opened.delete(name)
+    if (this.opened.get(name) === persisted) this.opened.delete(name)
     await persisted.close()
     this.changed()
   }

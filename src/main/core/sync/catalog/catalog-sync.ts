@@ -88,11 +88,7 @@ export class CatalogSync {
 
   /** Resolves once everything seen so far has been written both ways. */
   async idle(): Promise<void> {
-    while (
-      this.scheduled ||
-      this.storeDirty ||
-      this.fromDoc.sources.size + this.fromDoc.essays.size > 0
-    ) {
+    while (!this.stopped && !this.settled) {
       this.schedule()
       await this.running
     }
@@ -115,7 +111,7 @@ export class CatalogSync {
 
   async stop(): Promise<void> {
     this.stopped = true
-    for (const stop of this.unsubscribe) stop()
+    for (const stop of this.unsubscribe.splice(0)) stop()
     await this.running
   }
 

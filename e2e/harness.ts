@@ -13,6 +13,7 @@ import {
   menuCommandChannel,
   notebookChangedChannel,
   importProgressChannel,
+  syncStatusChannel,
   type MenuCommand,
   type NotebookChange,
   type Result,
@@ -132,6 +133,7 @@ export async function startHarness(
     session.onImportProgress(
       (progress) => void send(importProgressChannel, progress).catch(() => undefined),
     )
+    session.onSyncStatus((status) => void send(syncStatusChannel, status).catch(() => undefined))
     stopBackups = scheduleBackups(session)
     const ipcMain = new IpcMainStandIn()
     registerIpc(ipcMain, createHandlers(session, ports), trust)

@@ -169,6 +169,30 @@ describe('sync through a server', () => {
     expect((await b.app.clippings.get(clipping.id)).anchor.state).toBe('verified')
   })
 
+  it('reconnects by itself when the server comes back, and loses nothing made meanwhile', async () => {
+    const first = await startTestSyncServer('secret')
+    let current = first
+    cleanups.push(() => current.stop())
+    const a = await device('a', first.url)
+    const b = await device('b', first.url)
+    const sourceId = await importBaker(a.app)
+    await rounds(a, b)
+
+    await first.stop()
+    await expect.poll(() => a.sync.status().connected).toBe(false)
+    const clipping = await a.app.clippings.createFromQuote({ sourceId, quote: 'hypocrisy' })
+    await a.sync.catalog.idle()
+    expect(a.sync.status().pendingUpdates).toBeGreaterThan(0)
+
+    current = await startTestSyncServer('secret', { port: first.port, saved: first.saved })
+    await expect
+      .poll(async () => (await b.app.clippings.lookup([clipping.id]))[clipping.id]?.id, {
+        timeout: 30_000,
+      })
+      .toBe(clipping.id)
+    await expect.poll(() => a.sync.status().pendingUpdates, { timeout: 10_000 }).toBe(0)
+  }, 60_000)
+
   it('converges 1,000 clippings', async () => {
     const { url } = await server()
     const a = await device('a', url)

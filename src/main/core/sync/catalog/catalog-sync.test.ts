@@ -254,4 +254,22 @@ describe('the catalog document', () => {
     expect((await b.app.clippings.get(clipping.id)).anchor.state).toBe('verified')
     expect(await b.app.clippings.waiting([clipping.id])).toEqual([])
   })
+
+  it('carries essays’ records both ways: a new essay, a rename, a deletion', async () => {
+    const [a, b] = await linkedPair()
+    const essay = await a.app.essays.create('Draft on Baker')
+    await settle(a, b)
+    expect((await b.app.essays.list()).map(({ id, title }) => ({ id, title }))).toEqual([
+      { id: essay.id, title: 'Draft on Baker' },
+    ])
+    expect(b.changes.flatMap((change) => change.essays)).toContain(essay.id)
+
+    await b.app.essays.rename(essay.id, 'On Sean Baker')
+    await settle(a, b)
+    expect((await a.app.essays.get(essay.id)).title).toBe('On Sean Baker')
+
+    await a.app.essays.delete(essay.id)
+    await settle(a, b)
+    expect(await b.app.essays.list()).toEqual([])
+  })
 })

@@ -246,6 +246,8 @@ describe('the catalog document', () => {
     await settle(b)
     expect((await b.app.clippings.lookup([clipping.id]))[clipping.id]).toBeNull()
     expect(await b.app.clippings.waiting([clipping.id])).toEqual([clipping.id])
+    // A text on its way is not a damaged notebook.
+    expect(b.app.store.problems).toEqual([])
 
     // The text comes: the source and its clipping are written, verified.
     for (const [hash, text] of texts.entries()) partial.getMap('texts').set(hash, text)

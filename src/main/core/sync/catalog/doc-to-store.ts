@@ -8,11 +8,11 @@
 import type * as Y from 'yjs'
 import type { Clipping } from '../../../../shared/domain'
 import { reanchorAll } from '../../reanchoring'
+import { fingerprintOf } from '../../store/durable-json-file'
 import type { Frozen } from '../../store/json-store-file'
 import type { NotebookStore } from '../../store/notebook-store'
 import {
   SCHEMA_VERSION,
-  type EssayEntry,
   type LibraryFile,
   type SourceEntry,
   type SourceFile,
@@ -20,18 +20,9 @@ import {
   type VersionText,
 } from '../../store/schema'
 import type { Transaction } from '../../store/transaction'
-import { emptyEditorState } from '../../../../shared/essay'
 import { effectiveClipping, effectiveSource } from './conflicts'
-import {
-  applyFields,
-  changedKeys,
-  formOf,
-  mapForm,
-  parseForm,
-  type CatalogMaps,
-  type Form,
-} from './forms'
-import { CLIPPING_SKIP, ESSAY_SKIP, SOURCE_SKIP, type Shadow } from './store-to-doc'
+import { applyFields, changedKeys, formOf, parseForm, type CatalogMaps, type Form } from './forms'
+import { CLIPPING_SKIP, SOURCE_SKIP, type Shadow } from './store-to-doc'
 
 /** A source as the document holds it, read at one moment. */
 interface DocSource {
@@ -111,7 +102,7 @@ export async function sourcesToStore(
     // Read as it stands; the draft (rewritten when the transaction ends) only when it changes.
     const listed = await store.library()
     for (const source of sources) {
-      const outcome = await sourceToStore(tx, listed, maps, shadow, source, agreed)
+      const outcome = await sourceToStore(tx, store, listed, maps, shadow, source, agreed)
       if (outcome.changed) applied.sources.push(source.id)
       if (outcome.waiting) applied.waiting.push(source.id)
       applied.restoredBecauseEdited.push(...outcome.restored)
@@ -133,6 +124,7 @@ interface Outcome {
 
 async function sourceToStore(
   tx: Transaction,
+  store: NotebookStore,
   listed: Frozen<LibraryFile>,
   maps: CatalogMaps,
   shadow: Shadow,
@@ -142,7 +134,7 @@ async function sourceToStore(
   const listedAt = listed.sources.findIndex((entry) => entry.id === source.id)
   const deletedAt = (listed.deletedSources ?? []).findIndex((entry) => entry.id === source.id)
   const exists = listedAt !== -1 || deletedAt !== -1
-  const available = await availableVersions(tx, maps, source.versions)
+  const available = await availableVersions(tx, store, maps, source.versions)
   let file: SourceFile
   let changed = false
   const sourceForm = { ...source.form }
@@ -182,7 +174,7 @@ async function sourceToStore(
     }
     changed = addVersions(file, source.versions, available) || changed
   }
-  for (const hash of available.keys()) await keepText(tx, maps, hash, available)
+  for (const hash of available.keys()) await keepText(tx, store, maps, hash, available)
   agreed.set(`s:${source.id}`, sourceForm)
 
   const restored: string[] = []
@@ -232,6 +224,7 @@ async function sourceToStore(
 /** The versions whose text is here (in the store or in the document), with that text if new. */
 async function availableVersions(
   tx: Transaction,
+  store: NotebookStore,
   maps: CatalogMaps,
   versions: VersionRef[],
 ): Promise<Map<string, VersionText | null>> {
@@ -242,31 +235,32 @@ async function availableVersions(
       available.set(hash, text)
       continue
     }
-    const stored = await tx.text(hash).then(
-      () => true,
-      () => false,
-    )
-    if (stored) available.set(hash, null)
+    if (await hasText(tx, store, hash)) available.set(hash, null)
   }
   return available
 }
 
 async function keepText(
   tx: Transaction,
+  store: NotebookStore,
   maps: CatalogMaps,
   hash: string,
   available: Map<string, VersionText | null>,
 ): Promise<void> {
   const text = available.get(hash)
   if (!text) return
-  const stored = await tx.text(hash).then(
-    () => true,
-    () => false,
-  )
-  if (stored) return
+  if (await hasText(tx, store, hash)) return
   tx.addText(structuredClone(text))
   const bytes = text.file ? maps.files.get(text.file.hash) : undefined
   if (text.file && bytes) tx.keepFile(text.file.hash, bytes)
+}
+
+/**
+ * Whether the store has this text (or this transaction adds it). Looked for on disk, not read: a
+ * text that has not arrived is not a damaged notebook, which reading would report it as.
+ */
+async function hasText(tx: Transaction, store: NotebookStore, hash: string): Promise<boolean> {
+  return tx.texts.has(hash) || (await fingerprintOf(store.textPath(hash))) !== null
 }
 
 /**
@@ -337,49 +331,4 @@ function listIn(library: LibraryFile, entry: SourceEntry): void {
   }
   const before = library.sources.findIndex((source) => source.importedAt > entry.importedAt)
   library.sources.splice(before === -1 ? library.sources.length : before, 0, { ...entry })
-}
-
-/** Writes these essays' records from the document; a new essay starts empty (its text syncs apart). */
-export async function essaysToStore(
-  store: NotebookStore,
-  maps: CatalogMaps,
-  shadow: Shadow,
-  ids: Iterable<string>,
-): Promise<string[]> {
-  const forms = new Map<string, Form>()
-  for (const id of ids) {
-    const map = maps.essays.get(id)
-    if (map) forms.set(id, mapForm(map))
-  }
-  const changed: string[] = []
-  const listed = new Set((await store.essays()).map(({ id }) => id))
-  await store.write(async (tx) => {
-    for (const [id, form] of forms) {
-      const library = (): Promise<LibraryFile> => tx.library()
-      if (!listed.has(id)) {
-        const entry = { id, ...parseForm(form) } as unknown as EssayEntry
-        tx.createEssay({
-          schemaVersion: SCHEMA_VERSION,
-          id,
-          entry,
-          editorState: emptyEditorState(),
-        })
-        ;(await library()).essays.push({ ...entry })
-        changed.push(id)
-        continue
-      }
-      const file = await tx.essay(id)
-      const keys = changedKeys(form, shadow.get(`e:${id}`) ?? formOf(file.entry, ESSAY_SKIP))
-      if (keys.length === 0) {
-        tx.essays.delete(id)
-        continue
-      }
-      applyFields(file.entry as unknown as Record<string, unknown>, form, keys)
-      const essays = (await library()).essays
-      essays[essays.findIndex((entry) => entry.id === id)] = { ...file.entry }
-      changed.push(id)
-    }
-  })
-  for (const [id, form] of forms) shadow.set(`e:${id}`, form)
-  return changed
 }

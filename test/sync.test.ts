@@ -236,6 +236,14 @@ describe('sync through a server', () => {
     await expect.poll(async () => (await session.syncStatus()).connected).toBe(true)
     expect(statuses.some((status) => status.connected)).toBe(true)
 
+    // What another process (the CLI) writes to the app's notebook is sent too.
+    const cli = await openCommonplace(join(tempDir(), 'app'))
+    const [clipping] = (await cli.clippings.page({ limit: 1 })).items
+    await cli.clippings.update({ id: clipping?.id ?? '', note: 'written by the CLI' })
+    await expect
+      .poll(async () => (await a.app.clippings.get(clipping?.id ?? '')).note, { timeout: 15_000 })
+      .toBe('written by the CLI')
+
     // Another process cannot sync the same folder meanwhile.
     await expect(
       NotebookSync.start(session.commonplace, { who: 'a second process' }),

@@ -30,7 +30,8 @@ const program = new Command()
   .addHelpText(
     'after',
     '\nExit codes: 0 done; 1 failed, or verify found a quote changed or missing in its source;\n' +
-      '2 an export stopped because a quote could not be verified (see export --allow-unverified).',
+      '2 an export stopped because a quote could not be verified (see export --allow-unverified);\n' +
+      '3 sync could not reach the server (changes are kept); 4 the sync server refused the token.',
   )
 
 const cli = createContext(program)

@@ -54,7 +54,7 @@ export class NotebookSync {
       const persisted = await client.openDoc(name)
       const counted = NotebookSync.counter(persisted.doc)
       const catalog = await CatalogSync.start(app.store, persisted.doc, {
-        statePath: catalogStatePath(syncDir(dataDir)),
+        statePath: catalogStatePath(syncDir(dataDir), config.notebook),
         docFlushed: () => persisted.flushed(),
         sourceChanged: (id) => {
           app.clippings.touched(id)

@@ -248,7 +248,10 @@ async function writeRevision(path: string | undefined, revision: number): Promis
   await rename(temp, path)
 }
 
-export const CATALOG_STATE_FILE = 'catalog-state.json'
-export function catalogStatePath(syncDir: string): string {
-  return join(syncDir, CATALOG_STATE_FILE)
+/**
+ * Where the revision mirrored into a notebook's catalog is kept: one per notebook name, since a
+ * notebook synced under another name starts a document of its own, which must get everything.
+ */
+export function catalogStatePath(syncDir: string, notebook: string): string {
+  return join(syncDir, `catalog-${notebook}.json`)
 }

@@ -189,7 +189,8 @@ export class NotebookSession {
     if (this.options.watch) {
       this.stopWatching = watchNotebook(this.current.store, (change) => this.announce(change))
     }
-    if (this.options.sync !== false) await this.startSync()
+    // Not waited for: a large notebook's first mirroring takes seconds, and the window need not.
+    if (this.options.sync !== false) void this.startSync()
   }
 
   /** Starts the sync when `sync/config.json` says to; a refusal is kept for the status. */
@@ -205,8 +206,11 @@ export class NotebookSession {
         this.syncProblem = error instanceof Error ? error.message : String(error)
         return
       }
-      this.sync?.onChange((change) => this.announce(change))
-      this.sync?.onStatus((status) => this.tellSync(status))
+      const sync = this.sync
+      if (!sync) return
+      sync.onChange((change) => this.announce(change))
+      sync.onStatus((status) => this.tellSync(status))
+      this.tellSync(sync.status())
     })()
     await this.syncing
   }

@@ -67,7 +67,6 @@ export class SyncClient implements SyncLink {
     })
     this.socket.on('status', ({ status }: { status: WebSocketStatus }) => {
       this.connected = status === WebSocketStatus.Connected
-      if (this.connected && this.error?.startsWith('Could not reach')) this.error = undefined
       this.changed()
     })
   }
@@ -145,7 +144,7 @@ export class SyncClient implements SyncLink {
   waitUntilSynced(timeoutMs: number): Promise<void> {
     return new Promise((resolve, reject) => {
       const check = (): void => {
-        if (this.error && !this.error.startsWith('Could not reach')) return finish(this.error)
+        if (this.error) return finish(this.error)
         if (this.synced) finish()
       }
       const timer = setTimeout(
@@ -200,7 +199,7 @@ export class SyncClient implements SyncLink {
         this.changed()
       },
       onAuthenticated: () => {
-        if (this.error?.startsWith('The server refused')) this.error = undefined
+        this.error = undefined
         this.changed()
       },
       onSynced: () => this.changed(),

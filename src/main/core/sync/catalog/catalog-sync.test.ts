@@ -274,4 +274,43 @@ describe('the catalog document', () => {
     await settle(a, b)
     expect(await b.app.essays.list()).toEqual([])
   })
+
+  it('moves to a re-imported version only once its text is here', async () => {
+    const a = await device('a')
+    const b = await device('b')
+    const network = link(a.sync.doc, b.sync.doc)
+    const sourceId = await importBaker(a.app)
+    await a.app.clippings.createFromQuote({ sourceId, quote: 'hypocrisy' })
+    await settle(a, b)
+    network.offline()
+    const first = (await b.app.store.sourceFile(sourceId)).entry.currentVersionHash
+
+    const original = await readFile(fixturePath(fixtureNames.bakerTxt), 'utf8')
+    const newer = join(tempDir(), 'baker-corrected.txt')
+    await writeFile(newer, `An editor’s note.\n\n${original}`)
+    const { versionHash } = await a.app.sources.reimport(sourceId, newer)
+    await settle(a)
+
+    // The record of the new version reaches B before its text.
+    const partial = new Y.Doc()
+    Y.applyUpdate(partial, Y.encodeStateAsUpdate(b.sync.doc))
+    const source = partial.getMap('sources').get(sourceId) as Y.Map<unknown>
+    const ref = (a.sync.maps.sources.get(sourceId)?.get('versions') as Y.Map<unknown>).get(
+      versionHash,
+    )
+    ;(source.get('versions') as Y.Map<unknown>).set(versionHash, ref)
+    source.set('currentVersionHash', versionHash)
+    const sent = Y.encodeStateVector(b.sync.doc)
+    Y.applyUpdate(b.sync.doc, Y.encodeStateAsUpdate(partial, sent), LINK)
+    await settle(b)
+    expect((await b.app.store.sourceFile(sourceId)).entry.currentVersionHash).toBe(first)
+    expect(b.app.store.problems).toEqual([])
+
+    partial.getMap('texts').set(versionHash, a.sync.maps.texts.get(versionHash))
+    Y.applyUpdate(b.sync.doc, Y.encodeStateAsUpdate(partial, Y.encodeStateVector(b.sync.doc)), LINK)
+    await settle(b)
+    const onB = await b.app.store.sourceFile(sourceId)
+    expect(onB.entry.currentVersionHash).toBe(versionHash)
+    expect(onB.clippings).toEqual((await a.app.store.sourceFile(sourceId)).clippings)
+  })
 })

@@ -137,6 +137,7 @@ async function sourceToStore(
   const available = await availableVersions(tx, store, maps, source.versions)
   let file: SourceFile
   let changed = false
+  let waiting = false
   const sourceForm = { ...source.form }
   if (!exists) {
     // A source is written once its newest version's text is here.
@@ -163,6 +164,7 @@ async function sourceToStore(
       keys.splice(keys.indexOf('currentVersionHash'), 1)
       if (base.currentVersionHash !== undefined)
         sourceForm.currentVersionHash = base.currentVersionHash
+      waiting = true
     }
     if (keys.length > 0) {
       applyFields(file.entry as unknown as Record<string, unknown>, source.form, keys)
@@ -178,7 +180,6 @@ async function sourceToStore(
   agreed.set(`s:${source.id}`, sourceForm)
 
   const restored: string[] = []
-  let waiting = false
   const versionsHere = new Set(file.versions.map(({ hash }) => hash))
   const added: Clipping[] = []
   for (const clipping of source.clippings) {

@@ -209,7 +209,7 @@ describe('the catalog document', () => {
     expect(['from A', 'from B']).toContain(notes[0])
   })
 
-  it('keeps what the store changed while the sync was off, and writes no echo', async () => {
+  it('writes what arrives into the store and sends no echo back', async () => {
     const [a, b] = await linkedPair()
     const sourceId = await importBaker(a.app)
     const clipping = await a.app.clippings.createFromQuote({ sourceId, quote: 'hypocrisy' })

@@ -29,6 +29,7 @@ const benchmarks: Benchmark[] = [
   { name: 'first-run', load: () => import('./first-run.bench') },
   { name: 'pdf-reader', load: () => import('./pdf-reader.bench') },
   { name: 'sync-server', load: () => import('./sync-server.bench') },
+  { name: 'sync', load: () => import('./sync.bench') },
 ]
 
 const resultsDir = join(__dirname, 'results')

@@ -13,6 +13,7 @@ import {
   menuCommandChannel,
   notebookChangedChannel,
   importProgressChannel,
+  syncStatusChannel,
   type MenuCommand,
   type NotebookChange,
   type Result,
@@ -132,13 +133,14 @@ export async function startHarness(
   let session: NotebookSession | null = null
   let stopBackups: () => void = () => undefined
   const startMain = async (): Promise<IpcMainStandIn> => {
-    session?.close()
+    await session?.close()
     stopBackups()
     session = await NotebookSession.open(dataDir, { watch: true })
     session.onChange((change) => void send(notebookChangedChannel, change).catch(() => undefined))
     session.onImportProgress(
       (progress) => void send(importProgressChannel, progress).catch(() => undefined),
     )
+    session.onSyncStatus((status) => void send(syncStatusChannel, status).catch(() => undefined))
     stopBackups = scheduleBackups(session)
     const ipcMain = new IpcMainStandIn()
     registerIpc(ipcMain, createHandlers(session, ports), trust)
@@ -221,7 +223,7 @@ export async function startHarness(
       await shown.close({ runBeforeUnload: false })
     },
     close: async () => {
-      session?.close()
+      await session?.close()
       stopBackups()
       await context.close()
     },

@@ -51,7 +51,7 @@ describe('the built preload', () => {
     page = await loadPreload()
   })
 
-  it('exposes one frozen object: a function per page channel, the drop import, three listeners', () => {
+  it('exposes one frozen object: a function per page channel, the drop import, four listeners', () => {
     const api = page.commonplace as unknown as Record<string, unknown>
     expect(Object.keys(api).sort()).toEqual(
       [
@@ -60,6 +60,7 @@ describe('the built preload', () => {
         'onMenuCommand',
         'onNotebookChanged',
         'onImportProgress',
+        'onSyncStatus',
       ].sort(),
     )
     expect(Object.isFrozen(api)).toBe(true)

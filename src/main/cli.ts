@@ -10,6 +10,7 @@ import { registerNotebookCommands } from './cli/notebook-commands'
 import { registerSearchCommands } from './cli/search-commands'
 import { registerSourceCommands } from './cli/source-commands'
 import { registerSyncServerCommand } from './cli/sync-server-command'
+import { registerSyncCommand } from './cli/sync-command'
 import { CommonplaceError } from './core/errors'
 
 // The `commonplace` command: the app's own services on the same data directory, without Electron.
@@ -30,7 +31,8 @@ const program = new Command()
   .addHelpText(
     'after',
     '\nExit codes: 0 done; 1 failed, or verify found a quote changed or missing in its source;\n' +
-      '2 an export stopped because a quote could not be verified (see export --allow-unverified).',
+      '2 an export stopped because a quote could not be verified (see export --allow-unverified);\n' +
+      '3 sync could not reach the server (changes are kept); 4 the sync server refused the token.',
   )
 
 const cli = createContext(program)
@@ -43,6 +45,7 @@ registerHighlightsCommands(program, cli)
 registerBibCommands(program, cli)
 registerAnnotationCommands(program, cli)
 registerSyncServerCommand(program)
+registerSyncCommand(program, cli)
 
 program.parseAsync(process.argv).then(
   () => cli.warnAboutProblems(),

@@ -10,6 +10,7 @@ import {
   importProgressChannel,
   menuCommandChannel,
   notebookChangedChannel,
+  syncStatusChannel,
   type MenuCommand,
 } from '../shared/ipc'
 import { createHandlers } from './core/api'
@@ -108,6 +109,7 @@ if (!app.requestSingleInstanceLock()) {
       return
     }
     session.onChange((change) => mainWindow?.webContents.send(notebookChangedChannel, change))
+    session.onSyncStatus((status) => mainWindow?.webContents.send(syncStatusChannel, status))
     session.onImportProgress((progress) =>
       mainWindow?.webContents.send(importProgressChannel, progress),
     )
@@ -146,12 +148,15 @@ if (!app.requestSingleInstanceLock()) {
   app.on('will-quit', (event) => {
     if (flushed || !session) return
     event.preventDefault()
-    void session
+    const closing = session
+    void closing
       .flush()
       .catch((error: unknown) => console.error('Saving the indexes failed:', error))
+      // The sync's documents are on disk as they change; this ends its connection and lock.
+      .then(() => closing.close())
+      .catch((error: unknown) => console.error('Closing the notebook failed:', error))
       .finally(() => {
         flushed = true
-        session?.close()
         app.quit()
       })
   })

@@ -4,6 +4,7 @@ import {
   menuCommandChannel,
   notebookChangedChannel,
   importProgressChannel,
+  syncStatusChannel,
   type ImportProgress,
   type CommonplaceApi,
   type DroppedFile,
@@ -13,6 +14,7 @@ import {
   type MenuCommand,
   type NotebookChange,
   type Result,
+  type SyncStatus,
 } from '../shared/ipc'
 
 // The api is built from the contract's channel table, so a channel added there reaches the page
@@ -71,6 +73,7 @@ const api = {
   onMenuCommand: subscriber<MenuCommand>(menuCommandChannel),
   onNotebookChanged: subscriber<NotebookChange>(notebookChangedChannel),
   onImportProgress: subscriber<ImportProgress>(importProgressChannel),
+  onSyncStatus: subscriber<SyncStatus>(syncStatusChannel),
 } satisfies CommonplaceApi
 
 contextBridge.exposeInMainWorld('commonplace', api)

@@ -161,6 +161,9 @@ export type {
   RepairSummary,
   RestoreReport,
 } from './notebook-care'
+// Sync (issue 15): its status and settings.
+import type { SyncConfigInput, SyncStatus } from './sync-status'
+export type { SyncConfigInput, SyncStatus } from './sync-status'
 // Exporting an essay: formats, styles, the request and what came of it.
 export {
   CITATION_STYLES,
@@ -253,6 +256,11 @@ export interface InvokeApi {
   openExternal(url: string): Promise<Result<void>>
   /** Clippings by id; a deleted or unknown one maps to null (a citation then shows "Missing"). */
   lookupClippings(ids: string[]): Promise<Result<Record<string, ClippingView | null>>>
+  /**
+   * Of these ids, the clippings another device made whose source has not arrived yet: their
+   * citations show "Waiting for source", not Missing.
+   */
+  waitingClippings(ids: string[]): Promise<Result<string[]>>
 
   listEssays(): Promise<Result<EssaySummary[]>>
   createEssay(title?: string): Promise<Result<Essay>>
@@ -307,6 +315,11 @@ export interface InvokeApi {
   revealDataFolder(): Promise<Result<void>>
   /** The app's name, version and data folder (Help > About). */
   aboutApp(): Promise<Result<AboutInfo>>
+
+  /** Whether the notebook syncs, with which server, and how it goes. */
+  getSyncStatus(): Promise<Result<SyncStatus>>
+  /** Sets up sync with a server (saved in sync/config.json) and starts it; null turns it off. */
+  configureSync(config: SyncConfigInput | null): Promise<Result<SyncStatus>>
 }
 
 /** Channels the preload calls for the page but does not hand it (see `importDroppedPath`). */
@@ -320,6 +333,11 @@ export interface NotebookChange {
   sources: string[]
   essays: string[]
   all: boolean
+  /**
+   * Clippings a sync brought back: deleted here while another device edited them (the edit
+   * wins, so nothing written is lost; the app says so).
+   */
+  restoredBecauseEdited?: string[]
 }
 
 export interface CommonplaceApi extends Omit<InvokeApi, PreloadOnlyMethod> {
@@ -334,6 +352,8 @@ export interface CommonplaceApi extends Omit<InvokeApi, PreloadOnlyMethod> {
   onNotebookChanged(listener: (change: NotebookChange) => void): () => void
   /** Reading a long file to import has got this far; returns the unsubscribe function. */
   onImportProgress(listener: (progress: ImportProgress) => void): () => void
+  /** The sync's status changed (connected, pending updates, an error); returns the unsubscribe. */
+  onSyncStatus(listener: (status: SyncStatus) => void): () => void
 }
 
 export type InvokeMethod = keyof InvokeApi
@@ -361,6 +381,7 @@ export const channels = {
   listProblems: 'library:problems',
   openExternal: 'shell:open-external',
   lookupClippings: 'clippings:lookup',
+  waitingClippings: 'clippings:waiting',
   listEssays: 'essays:list',
   createEssay: 'essays:create',
   getEssay: 'essays:get',
@@ -390,11 +411,14 @@ export const channels = {
   saveResumeState: 'settings:save-resume',
   revealDataFolder: 'shell:reveal-data-folder',
   aboutApp: 'app:about',
+  getSyncStatus: 'sync:get-status',
+  configureSync: 'sync:configure',
 } as const satisfies Record<InvokeMethod, string>
 
 export const menuCommandChannel = 'menu:command'
 export const notebookChangedChannel = 'notebook:changed'
 export const importProgressChannel = 'import:progress'
+export const syncStatusChannel = 'sync:status'
 
 /** What main answers on a channel: the implementation's arguments are not yet trusted. */
 export type InvokeHandlers = {

@@ -174,6 +174,7 @@ describe('every channel, with hostile arguments', () => {
       listProblems: none,
       openExternal: fc.tuple(text),
       lookupClippings: fc.tuple(fc.array(id, { maxLength: 5 })),
+      waitingClippings: fc.tuple(fc.array(id, { maxLength: 5 })),
       listEssays: none,
       createEssay: fc.tuple(fc.option(text, { nil: undefined })),
       getEssay: fc.tuple(id),
@@ -228,6 +229,11 @@ describe('every channel, with hostile arguments', () => {
       ),
       revealDataFolder: none,
       aboutApp: none,
+      getSyncStatus: none,
+      // Never a server that parses: the fuzz must not connect anywhere.
+      configureSync: fc.tuple(
+        fc.oneof(fc.constant(null), fc.record({ server: text, token: text, notebook: text })),
+      ),
     } satisfies Record<InvokeMethod, fc.Arbitrary<unknown[]>>
     const call = fc.oneof(
       ...methods.map((method) => argumentsFor[method].map((args) => ({ method, args }))),

@@ -99,6 +99,7 @@ const schemas = {
   listProblems: z.tuple([]),
   openExternal: z.tuple([z.string().max(4000)]),
   lookupClippings: z.tuple([z.array(id).max(100_000)]),
+  waitingClippings: z.tuple([z.array(id).max(100_000)]),
   listEssays: z.tuple([]),
   createEssay: z.tuple([z.string().max(500).optional()]),
   getEssay: z.tuple([id]),
@@ -138,6 +139,17 @@ const schemas = {
   saveResumeState: z.tuple([resumeStateSchema]),
   revealDataFolder: z.tuple([]),
   aboutApp: z.tuple([]),
+  getSyncStatus: z.tuple([]),
+  configureSync: z.tuple([
+    z
+      .object({
+        server: z.string().max(2000),
+        token: z.string().max(1000),
+        notebook: z.string().max(100).optional(),
+      })
+      .strict()
+      .nullable(),
+  ]),
 } satisfies ArgumentSchemas
 
 // `satisfies` alone lets a schema be narrower than its method: a new optional argument would
@@ -262,6 +274,7 @@ export function createHandlers(session: NotebookSession, ports: Ports): InvokeHa
       await ports.openExternal(url)
     }),
     lookupClippings: handle(schemas.lookupClippings, (ids) => app.clippings.lookup(ids)),
+    waitingClippings: handle(schemas.waitingClippings, (ids) => app.clippings.waiting(ids)),
     listEssays: handle(schemas.listEssays, () => app.essays.list()),
     createEssay: handle(schemas.createEssay, (title) => app.essays.create(title)),
     getEssay: handle(schemas.getEssay, (essayId) => app.essays.get(essayId)),
@@ -338,6 +351,8 @@ export function createHandlers(session: NotebookSession, ports: Ports): InvokeHa
       ...ports.appIdentity(),
       dataDir: session.dataDir,
     })),
+    getSyncStatus: handle(schemas.getSyncStatus, () => session.syncStatus()),
+    configureSync: handle(schemas.configureSync, (config) => session.configureSync(config)),
   }
 }
 

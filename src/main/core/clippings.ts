@@ -191,6 +191,20 @@ export class ClippingsService {
     return found
   }
 
+  /**
+   * Told by the sync which clippings another device made whose source or text has not arrived
+   * yet: those are "waiting", not missing. Null when the notebook does not sync.
+   */
+  waitingFor: ((clippingId: string) => boolean) | null = null
+
+  /** Of these ids, the clippings not here yet because their source is still on its way. */
+  async waiting(ids: string[]): Promise<string[]> {
+    const isWaiting = this.waitingFor
+    if (!isWaiting) return []
+    const found = await this.lookup(ids.filter(isWaiting))
+    return Object.keys(found).filter((id) => found[id] === null)
+  }
+
   /** Clips [start, end) of the source's current text; the quote is taken from main's own copy. */
   async create(request: NewClipping): Promise<ClippingView> {
     return this.save(request.sourceId, request, (text) => {

@@ -4,6 +4,8 @@ import type {
   NotebookChange,
   NotebookStatus,
   RepairSummary,
+  SyncConfigInput,
+  SyncStatus,
 } from '../../shared/ipc'
 import {
   flushDerived,
@@ -16,6 +18,15 @@ import { createBackup, listBackups, restoreBackup } from './store/backups'
 import { NotebookLock } from './store/notebook-lock'
 import { repairNotebook } from './store/repair'
 import { watchNotebook } from './store/watch-notebook'
+import { NotebookSync } from './sync/notebook-sync'
+import { readSyncConfig, syncConfigOf, writeSyncConfig } from './sync/sync-config'
+import type { SyncLink } from './sync/sync-client'
+
+export interface SessionOptions extends CommonplaceOptions {
+  watch?: boolean
+  /** Start the sync when the notebook has sync/config.json (default true). */
+  sync?: boolean
+}
 
 /**
  * The notebook as the app holds it: open, or refused (its index damaged or missing) with the
@@ -28,20 +39,22 @@ export class NotebookSession {
   private stopWatching: () => void = () => undefined
   private readonly changeListeners = new Set<(change: NotebookChange) => void>()
   private readonly progressListeners = new Set<(progress: ImportProgress) => void>()
+  private readonly syncListeners = new Set<(status: SyncStatus) => void>()
+  private sync: NotebookSync | null = null
+  /** Why the sync could not start (another process syncs, a damaged sync/config.json). */
+  private syncProblem: string | null = null
+  private syncing: Promise<void> = Promise.resolve()
   /** Used when no store is open; the open store has its own. */
   private readonly spareLock: NotebookLock
 
   private constructor(
     readonly dataDir: string,
-    private readonly options: CommonplaceOptions & { watch?: boolean },
+    private readonly options: SessionOptions,
   ) {
     this.spareLock = new NotebookLock(dataDir, options.lock)
   }
 
-  static async open(
-    dataDir: string,
-    options: CommonplaceOptions & { watch?: boolean } = {},
-  ): Promise<NotebookSession> {
+  static async open(dataDir: string, options: SessionOptions = {}): Promise<NotebookSession> {
     const session = new NotebookSession(dataDir, options)
     await session.reopen()
     return session
@@ -72,6 +85,44 @@ export class NotebookSession {
     return () => this.progressListeners.delete(listener)
   }
 
+  /** Where essays attach their documents while the notebook syncs (null: it does not). */
+  get syncLink(): SyncLink | null {
+    return this.sync?.link ?? null
+  }
+
+  /** The sync's status changed (the app forwards it to the page). */
+  onSyncStatus(listener: (status: SyncStatus) => void): () => void {
+    this.syncListeners.add(listener)
+    return () => this.syncListeners.delete(listener)
+  }
+
+  async syncStatus(): Promise<SyncStatus> {
+    await this.syncing
+    if (this.sync) {
+      const status = this.sync.status()
+      return this.syncProblem ? { ...status, error: this.syncProblem } : status
+    }
+    const config = await readSyncConfig(this.dataDir).catch(() => null)
+    return {
+      enabled: config !== null,
+      ...(config && { server: config.server, notebook: config.notebook }),
+      connected: false,
+      pendingUpdates: 0,
+      ...(this.syncProblem && { error: this.syncProblem }),
+    }
+  }
+
+  /** Saves the sync settings (null: sync off) and restarts the sync with them. */
+  async configureSync(input: SyncConfigInput | null): Promise<SyncStatus> {
+    const config = input === null ? null : syncConfigOf(this.dataDir, input)
+    await this.stopSync()
+    await writeSyncConfig(this.dataDir, config)
+    await this.startSync()
+    const status = await this.syncStatus()
+    this.tellSync(status)
+    return status
+  }
+
   listBackups(): Promise<BackupInfo[]> {
     return listBackups(this.dataDir)
   }
@@ -81,6 +132,7 @@ export class NotebookSession {
   }
 
   async restore(name: string): Promise<{ restored: BackupInfo; before: BackupInfo }> {
+    await this.stopSync()
     const result = await restoreBackup(this.dataDir, this.lock, name)
     await this.reopen()
     this.announce({ sources: [], essays: [], all: true })
@@ -88,6 +140,7 @@ export class NotebookSession {
   }
 
   async repair(): Promise<RepairSummary> {
+    await this.stopSync()
     const report = await repairNotebook(this.dataDir, this.lock)
     await this.reopen()
     this.announce({ sources: [], essays: [], all: true })
@@ -102,8 +155,10 @@ export class NotebookSession {
     }
   }
 
-  close(): void {
+  /** Stops watching; the sync stops too (its documents are on disk: nothing is lost). */
+  close(): Promise<void> {
     this.stopWatching()
+    return this.stopSync()
   }
 
   /** Derived indexes that changed are written now, not when their save timers fire. */
@@ -134,6 +189,41 @@ export class NotebookSession {
     if (this.options.watch) {
       this.stopWatching = watchNotebook(this.current.store, (change) => this.announce(change))
     }
+    // Not waited for: a large notebook's first mirroring takes seconds, and the window need not.
+    if (this.options.sync !== false) void this.startSync()
+  }
+
+  /** Starts the sync when `sync/config.json` says to; a refusal is kept for the status. */
+  private async startSync(): Promise<void> {
+    const app = this.current
+    if (!app || this.options.sync === false) return
+    this.syncing = (async () => {
+      this.syncProblem = null
+      try {
+        this.sync = await NotebookSync.start(app, { who: 'the Commonplace app' })
+      } catch (error) {
+        // The notebook opens all the same: sync is a layer over it, and says why it stopped.
+        this.syncProblem = error instanceof Error ? error.message : String(error)
+        return
+      }
+      const sync = this.sync
+      if (!sync) return
+      sync.onChange((change) => this.announce(change))
+      sync.onStatus((status) => this.tellSync(status))
+      this.tellSync(sync.status())
+    })()
+    await this.syncing
+  }
+
+  private async stopSync(): Promise<void> {
+    await this.syncing
+    const sync = this.sync
+    this.sync = null
+    await sync?.stop()
+  }
+
+  private tellSync(status: SyncStatus): void {
+    for (const listener of this.syncListeners) listener(status)
   }
 
   private announce(change: NotebookChange): void {

@@ -170,6 +170,15 @@ export function useNotebook(): Notebook {
   useNotebookEvents((change) => {
     bumpRevision()
     setEmpty(false)
+    // Sync kept another device's edit of a clipping deleted here: say so (see sync/conflicts.ts).
+    const restored = change.restoredBecauseEdited?.length ?? 0
+    if (restored > 0) {
+      notify.info(
+        restored === 1
+          ? 'A clipping you deleted was restored: it was edited on another device meanwhile.'
+          : `${restored} clippings you deleted were restored: they were edited on another device meanwhile.`,
+      )
+    }
     const open = wantedSourceId.current
     if (open && (change.all || change.sources.includes(open))) void latestReload.current()
   })

@@ -44,6 +44,7 @@ export class NotebookStore {
   private readonly textCache = new Map<string, VersionText>()
   private readonly problemsByFile = new Map<string, LoadProblem>()
   private readonly listeners = new Set<(change: NotebookChange) => void>()
+  private readonly writeListeners = new Set<(change: NotebookChange) => void>()
 
   constructor(
     dataDir: string,
@@ -101,6 +102,12 @@ export class NotebookStore {
   onChange(listener: (change: NotebookChange) => void): () => void {
     this.listeners.add(listener)
     return () => this.listeners.delete(listener)
+  }
+
+  /** Told what this process wrote, once it is on disk (sync mirrors it into its documents). */
+  onWrite(listener: (change: NotebookChange) => void): () => void {
+    this.writeListeners.add(listener)
+    return () => this.writeListeners.delete(listener)
   }
 
   /** Learns what other processes wrote since last time, forgets it, and tells the listeners. */
@@ -313,11 +320,9 @@ export class NotebookStore {
     if (kept.length > 0) await mkdir(join(this.dataDir, 'files'), { recursive: true })
     for (const { path, bytes } of kept) await writeDurably(path, bytes)
     for (const write of writes) write.landed(await saveStoreFile(write.path, write.data))
-    await this.feed.record({
-      sources: [...tx.sources.keys()],
-      essays: [...tx.essays.keys()],
-      all: tx.all,
-    })
+    const change = { sources: [...tx.sources.keys()], essays: [...tx.essays.keys()], all: tx.all }
+    await this.feed.record(change)
+    for (const listener of this.writeListeners) listener(change)
   }
 
   /** After a restore or repair rewrote files behind this store's back. */

@@ -5,7 +5,8 @@ import type { AnchorState } from '../../../shared/anchor'
  * Where a cited clipping's passage stands: 'present' until checked against the source, then its
  * state in the newest version ('unknown' when main could not say).
  */
-export type ClippingStatus = 'present' | 'unknown' | AnchorState
+/** `waiting`: made on another device, its source not synced here yet (not missing). */
+export type ClippingStatus = 'present' | 'unknown' | 'waiting' | AnchorState
 
 /** A changed passage: what the updated source says, and which version says it. */
 export interface QuoteChangeInfo {

@@ -43,11 +43,16 @@ export function useCitationStatus(
       Promise.all([
         call((api) => api.lookupClippings(ids)),
         essayId ? call((api) => api.verifyCitations(essayId)) : null,
-      ]).then(([result, checks]) => {
+      ]).then(async ([result, checks]) => {
         // Unknown rather than a guess when main cannot answer: no false "Missing".
         if (!current || !result.ok) return
         const next: Record<string, ClippingStatus> = {}
         for (const id of ids) next[id] = result.value[id] ? 'present' : 'missing'
+        // Made on another device, its source still on its way: waiting, not missing.
+        const gone = ids.filter((id) => next[id] === 'missing')
+        const waiting = gone.length > 0 ? await call((api) => api.waitingClippings(gone)) : null
+        if (!current) return
+        if (waiting?.ok) for (const id of waiting.value) next[id] = 'waiting'
         // The saved essay checked against its sources: the badge each citation shows. A wording
         // the writer kept is still a changed passage; each citation knows whether it kept it.
         const nowSays: Record<string, QuoteChangeInfo> = {}

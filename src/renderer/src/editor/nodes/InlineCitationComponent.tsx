@@ -33,11 +33,13 @@ export function InlineCitationComponent(props: InlineCitationComponentProps): Re
   const quote = `${attributionOf(snapshot)}${locator ? `, ${locator}` : ''}: ${quoted(snapshot.exact)}`
   const hint = missing
     ? `Missing: ${quote}`
-    : change === undefined
-      ? quote
-      : keptWording?.versionHash === change.versionHash
-        ? `Kept as clipped: ${quote}`
-        : `Changed in the source, which now reads ${quoted(change.now)}: ${quote}`
+    : status === 'waiting'
+      ? `Waiting for source: ${quote}`
+      : change === undefined
+        ? quote
+        : keptWording?.versionHash === change.versionHash
+          ? `Kept as clipped: ${quote}`
+          : `Changed in the source, which now reads ${quoted(change.now)}: ${quote}`
   return (
     <sup className="inline-citation" data-citation-ui="">
       <button

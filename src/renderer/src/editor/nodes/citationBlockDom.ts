@@ -20,6 +20,11 @@ export const citationBadges: Partial<Record<CitationBadge, { label: string; titl
     label: 'Missing',
     title: 'The clipping or its passage is gone. The quote is kept as it was when cited.',
   },
+  waiting: {
+    label: 'Waiting for source',
+    title:
+      'This clipping was made on another device; its source has not arrived here yet. It is checked once it does.',
+  },
   kept: {
     label: 'Kept',
     title:

@@ -6,7 +6,7 @@ import { NotebookSession } from '../src/main/core/notebook-session'
 import { NotebookSync } from '../src/main/core/sync/notebook-sync'
 import type { NotebookChange, SyncStatus } from '../src/shared/ipc'
 import { syncConfigOf, writeSyncConfig } from '../src/main/core/sync/sync-config'
-import { startTestSyncServer, type TestSyncServer } from './sync-test-server'
+import { startSyncServer, type TestSyncServer } from './sync-server'
 import { fixtureNames, fixturePath, useTempDir } from './support'
 
 const tempDir = useTempDir()
@@ -15,10 +15,9 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
 })
 
-async function server(token?: string): Promise<TestSyncServer> {
-  const started = await startTestSyncServer(token)
-  cleanups.push(() => started.stop())
-  return started
+/** A real `commonplace sync-server` process; it is killed after each test by its helper. */
+async function server(token = 'secret'): Promise<TestSyncServer> {
+  return startSyncServer({ token })
 }
 
 interface Device {
@@ -169,22 +168,21 @@ describe('sync through a server', () => {
     expect((await b.app.clippings.get(clipping.id)).anchor.state).toBe('verified')
   })
 
-  it('reconnects by itself when the server comes back, and loses nothing made meanwhile', async () => {
-    const first = await startTestSyncServer('secret')
-    let current = first
-    cleanups.push(() => current.stop())
-    const a = await device('a', first.url)
-    const b = await device('b', first.url)
+  it('reconnects by itself when the server, killed, comes back, and loses nothing made meanwhile', async () => {
+    const running = await server()
+    const a = await device('a', running.url)
+    const b = await device('b', running.url)
     const sourceId = await importBaker(a.app)
     await rounds(a, b)
 
-    await first.stop()
-    await expect.poll(() => a.sync.status().connected).toBe(false)
+    // SIGKILL: the server stores nothing more; what it had not stored, the devices still hold.
+    await running.kill()
+    await expect.poll(() => a.sync.status().connected, { timeout: 10_000 }).toBe(false)
     const clipping = await a.app.clippings.createFromQuote({ sourceId, quote: 'hypocrisy' })
     await a.sync.catalog.idle()
     expect(a.sync.status().pendingUpdates).toBeGreaterThan(0)
 
-    current = await startTestSyncServer('secret', { port: first.port, saved: first.saved })
+    await running.restart()
     await expect
       .poll(async () => (await b.app.clippings.lookup([clipping.id]))[clipping.id]?.id, {
         timeout: 30_000,

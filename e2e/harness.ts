@@ -7,12 +7,15 @@ import { scheduleBackups } from '../src/main/core/backup-schedule'
 import { NotebookSession } from '../src/main/core/notebook-session'
 import type { Ports } from '../src/main/core/ports'
 import { registerIpc, type InvokeEvent, type InvokeRegistry } from '../src/main/ipc'
+import { EssayDocs } from '../src/main/core/sync/essay-docs'
+import { hocuspocusLink, type TestLink } from '../test/sync/hocuspocus-link'
 import { rendererResponse } from '../src/main/renderer-files'
 import {
   channels,
   menuCommandChannel,
   notebookChangedChannel,
   importProgressChannel,
+  essaySyncChannel,
   type MenuCommand,
   type NotebookChange,
   type Result,
@@ -67,6 +70,11 @@ export interface HarnessOptions {
   dataDir?: string
   /** The origin main's sender check trusts besides the app's own; the page's by default. */
   trustedOrigin?: string
+  /**
+   * Essays synced through this Hocuspocus server as this notebook name (a test link stands in
+   * for the sync client until it is on this branch).
+   */
+  essaySync?: { server: string; notebook: string }
 }
 
 /** Stands in for Electron's ipcMain: one listener per channel, called as Electron calls it. */
@@ -124,17 +132,41 @@ export async function startHarness(
   // registered on a fresh ipcMain, and what other processes write sent to the page.
   let session: NotebookSession | null = null
   let stopBackups: () => void = () => undefined
+  let essaySync: { docs: EssayDocs; link: TestLink } | null = null
+  const stopEssaySync = async (): Promise<void> => {
+    const running = essaySync
+    essaySync = null
+    await running?.docs.close()
+    running?.link.close()
+  }
   const startMain = async (): Promise<IpcMainStandIn> => {
     session?.close()
     stopBackups()
+    await stopEssaySync()
     session = await NotebookSession.open(dataDir, { watch: true })
+    if (options.essaySync) {
+      const link = hocuspocusLink(options.essaySync.server)
+      const docs = new EssayDocs({
+        dataDir,
+        notebook: options.essaySync.notebook,
+        link,
+        essays: session.commonplace.essays,
+      })
+      docs.onEvent((event) => void send(essaySyncChannel, event).catch(() => undefined))
+      await docs.start()
+      essaySync = { docs, link }
+    }
     session.onChange((change) => void send(notebookChangedChannel, change).catch(() => undefined))
     session.onImportProgress(
       (progress) => void send(importProgressChannel, progress).catch(() => undefined),
     )
     stopBackups = scheduleBackups(session)
     const ipcMain = new IpcMainStandIn()
-    registerIpc(ipcMain, createHandlers(session, ports), trust)
+    registerIpc(
+      ipcMain,
+      createHandlers(session, ports, { essayDocs: () => essaySync?.docs ?? null }),
+      trust,
+    )
     return ipcMain
   }
   let page: Page | null = null
@@ -211,6 +243,7 @@ export async function startHarness(
     close: async () => {
       session?.close()
       stopBackups()
+      await stopEssaySync()
       await context.close()
     },
   }

@@ -4,7 +4,11 @@ import {
   menuCommandChannel,
   notebookChangedChannel,
   importProgressChannel,
+  syncStatusChannel,
+  essaySyncChannel,
+  type EssaySyncMessage,
   type ImportProgress,
+  type SyncStatus,
   type CommonplaceApi,
   type DroppedFile,
   type ImportReport,
@@ -71,6 +75,8 @@ const api = {
   onMenuCommand: subscriber<MenuCommand>(menuCommandChannel),
   onNotebookChanged: subscriber<NotebookChange>(notebookChangedChannel),
   onImportProgress: subscriber<ImportProgress>(importProgressChannel),
+  onSyncStatus: subscriber<SyncStatus>(syncStatusChannel),
+  onEssaySync: subscriber<EssaySyncMessage>(essaySyncChannel),
 } satisfies CommonplaceApi
 
 contextBridge.exposeInMainWorld('commonplace', api)

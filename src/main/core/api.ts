@@ -19,6 +19,7 @@ import { openSampleNotebook } from './sample-notebook'
 import { SettingsFile } from './settings/settings-file'
 import { resumeStateSchema, settingsChangeSchema } from './settings/settings-schema'
 import { idSchema, sourceMetadataSchema } from './store/schema'
+import { essayDocHandlers, syncConfigSchema, type SyncPorts } from './sync/essay-sync-handlers'
 
 // The one id pattern the store also checks before an id becomes part of a path.
 const id = idSchema
@@ -137,6 +138,13 @@ const schemas = {
   saveResumeState: z.tuple([resumeStateSchema]),
   revealDataFolder: z.tuple([]),
   aboutApp: z.tuple([]),
+  getSyncStatus: z.tuple([]),
+  configureSync: z.tuple([syncConfigSchema.nullable()]),
+  joinEssayDoc: z.tuple([id]),
+  // A Yjs update in base64: one keystroke is tens of bytes, a pasted chapter a few hundred KB.
+  sendEssayUpdate: z.tuple([id, z.base64().max(20_000_000)]),
+  leaveEssayDoc: z.tuple([id]),
+  sendEssayAwareness: z.tuple([id, z.base64().max(100_000)]),
 } satisfies ArgumentSchemas
 
 // `satisfies` alone lets a schema be narrower than its method: a new optional argument would
@@ -154,7 +162,11 @@ void allExact
  * The handler behind every channel of the contract. Arguments arrive untrusted: each is parsed
  * before a service sees it, and every failure comes back as a typed error the UI can show.
  */
-export function createHandlers(session: NotebookSession, ports: Ports): InvokeHandlers {
+export function createHandlers(
+  session: NotebookSession,
+  ports: Ports,
+  sync: SyncPorts = {},
+): InvokeHandlers {
   function handle<S extends z.ZodType<unknown[]>, T>(
     schema: S,
     run: (...args: z.infer<S>) => Promise<T> | T,
@@ -332,6 +344,7 @@ export function createHandlers(session: NotebookSession, ports: Ports): InvokeHa
       ...ports.appIdentity(),
       dataDir: session.dataDir,
     })),
+    ...essayDocHandlers(schemas, handle, sync, async () => (await settings.snapshot()).settings),
   }
 }
 

@@ -50,6 +50,9 @@ export interface EssayDocsOptions {
   joinTimeoutMs?: number
 }
 
+/** The origin of an essay written into its empty doc from the store. */
+const SEEDED = Symbol('seeded from the store')
+
 /** The origin of what the app's editor sent: the page has it already, so it is not echoed. */
 export const FROM_EDITOR = Symbol('from the editor')
 
@@ -77,8 +80,6 @@ export class EssayDocs {
   private readonly open = new Map<string, Promise<OpenEssay>>()
   private readonly listeners = new Set<(event: EssaySyncEvent) => void>()
   private closed = false
-  /** True while a seed is written: the store already holds what the seed writes. */
-  private seeding = false
 
   constructor(private readonly options: EssayDocsOptions) {}
 
@@ -182,7 +183,8 @@ export class EssayDocs {
     persisted.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === FROM_EDITOR || origin === FROM_DISK) return
       if (open.joined) this.emit({ essayId, update: toBase64(update) })
-      if (!this.seeding) this.scheduleMaterialise(essayId, open)
+      // The seed is the store's own essay: nothing to write back.
+      if (origin !== SEEDED) this.scheduleMaterialise(essayId, open)
     })
     awareness.on('update', (change: AwarenessChange, origin: unknown) => {
       if (origin === FROM_EDITOR || !open.joined) return
@@ -206,12 +208,9 @@ export class EssayDocs {
     try {
       const essay = await this.options.essays.get(essayId)
       if (!hasContent(essay.editorState)) return
-      this.seeding = true
-      writeEssayIntoDoc(doc, essay.editorState)
+      await writeEssayIntoDoc(doc, essay.editorState, undefined, SEEDED)
     } catch (error) {
       console.error(`Sharing the essay ${essayId}:`, error)
-    } finally {
-      this.seeding = false
     }
   }
 
@@ -227,7 +226,7 @@ export class EssayDocs {
   private async materialise(essayId: string, open: OpenEssay): Promise<void> {
     if (this.closed) return
     try {
-      const state = readEssayFromDoc(open.persisted.doc)
+      const state = await readEssayFromDoc(open.persisted.doc)
       const saved = await this.options.essays.get(essayId)
       if (JSON.stringify(saved.editorState) === JSON.stringify(state)) return
       await this.options.essays.save(essayId, state)

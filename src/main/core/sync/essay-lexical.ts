@@ -169,16 +169,29 @@ export function isEssayDocEmpty(doc: Y.Doc): boolean {
 }
 
 /**
- * Writes a saved essay into an empty doc, as the editor would have typed it: one transaction,
- * whose origin is the binding. Never call it on a doc with content: Yjs would keep both copies.
+ * The Yjs that @lexical/yjs itself imports. Where code runs as CommonJS (the e2e harness, under
+ * Playwright), `import * as Y from 'yjs'` is Yjs's CommonJS build while @lexical/yjs, an ES
+ * module, gets the ES build: two copies, whose types cannot share a doc. So the Lexical side
+ * works in docs of its own copy, and what crosses to the caller's doc is updates (bytes).
  */
-export function writeEssayIntoDoc(
+function lexicalYjs(): Promise<typeof Y> {
+  return import('yjs')
+}
+
+/**
+ * Writes a saved essay into an empty doc, as the editor would have typed it, in one update
+ * applied with `origin`. Never call it on a doc with content: Yjs would keep both copies.
+ */
+export async function writeEssayIntoDoc(
   doc: Y.Doc,
   state: SerializedEditorStateJson,
   nodes: Klass<LexicalNode>[] = headlessEssayNodes,
-): void {
+  origin: unknown = null,
+): Promise<void> {
   if (!isEssayDocEmpty(doc)) throw new Error('The essay document already has content.')
-  const { editor, binding } = boundEditor(doc, nodes)
+  const L = await lexicalYjs()
+  const scratch = new L.Doc()
+  const { editor, binding } = boundEditor(scratch, nodes)
   const stop = editor.registerUpdateListener((update) => {
     syncLexicalUpdateToYjs(
       binding,
@@ -197,14 +210,19 @@ export function writeEssayIntoDoc(
     stop()
     binding.root.destroy(binding)
   }
+  // Checked again: another write may have landed while Lexical's Yjs was loading.
+  if (!isEssayDocEmpty(doc)) throw new Error('The essay document already has content.')
+  Y.applyUpdate(doc, L.encodeStateAsUpdate(scratch), origin)
+  scratch.destroy()
 }
 
 /** The essay a doc holds, as the editor would save it (a fresh editor reads the whole doc). */
-export function readEssayFromDoc(
+export async function readEssayFromDoc(
   doc: Y.Doc,
   nodes: Klass<LexicalNode>[] = headlessEssayNodes,
-): SerializedEditorStateJson {
-  const copy = new Y.Doc()
+): Promise<SerializedEditorStateJson> {
+  const L = await lexicalYjs()
+  const copy = new L.Doc()
   const { editor, binding } = boundEditor(copy, nodes)
   const root = binding.root.getSharedType()
   const onChanges = (events: Y.YEvent<Y.Text>[], transaction: Y.Transaction): void => {
@@ -214,7 +232,7 @@ export function readEssayFromDoc(
   }
   root.observeDeep(onChanges)
   try {
-    Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc))
+    L.applyUpdate(copy, Y.encodeStateAsUpdate(doc))
     // read() commits the update the changes were put in before it reads.
     return editor.read(
       () => editor.getEditorState().toJSON() as unknown as SerializedEditorStateJson,

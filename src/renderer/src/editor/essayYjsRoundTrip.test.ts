@@ -69,26 +69,26 @@ function savedEssay(): SerializedEditorStateJson {
 }
 
 describe('essays through Yjs', () => {
-  it('main writes what the editor reads back exactly, citation snapshots included', () => {
+  it('main writes what the editor reads back exactly, citation snapshots included', async () => {
     const essay = savedEssay()
     const doc = new Y.Doc()
-    writeEssayIntoDoc(doc, essay)
+    await writeEssayIntoDoc(doc, essay)
     const other = new Y.Doc()
     Y.applyUpdate(other, Y.encodeStateAsUpdate(doc))
-    expect(readEssayFromDoc(other, essayNodes)).toEqual(essay)
+    expect(await readEssayFromDoc(other, essayNodes)).toEqual(essay)
   })
 
-  it('main reads exactly what the editor wrote', () => {
+  it('main reads exactly what the editor wrote', async () => {
     const essay = savedEssay()
     const doc = new Y.Doc()
-    writeEssayIntoDoc(doc, essay, essayNodes)
-    expect(readEssayFromDoc(doc)).toEqual(essay)
-    expect(readEssayFromDoc(doc, essayNodes)).toEqual(essay)
+    await writeEssayIntoDoc(doc, essay, essayNodes)
+    expect(await readEssayFromDoc(doc)).toEqual(essay)
+    expect(await readEssayFromDoc(doc, essayNodes)).toEqual(essay)
   })
 
-  it('refuses to write an essay into a doc that already holds one', () => {
+  it('refuses to write an essay into a doc that already holds one', async () => {
     const doc = new Y.Doc()
-    writeEssayIntoDoc(doc, savedEssay())
-    expect(() => writeEssayIntoDoc(doc, savedEssay())).toThrow(/already has content/)
+    await writeEssayIntoDoc(doc, savedEssay())
+    await expect(writeEssayIntoDoc(doc, savedEssay())).rejects.toThrow(/already has content/)
   })
 })

@@ -84,7 +84,7 @@ describe('co-authoring an essay', () => {
     expect(await text(b.editor)).toBe('From A.')
   })
 
-  it("brings a co-author's citation block across with its snapshot", () => {
+  it("brings a co-author's citation block across with its snapshot", async () => {
     const { a, b } = pair()
     const snapshot = { exact: 'A passage “as it read”.', title: 'A Source', author: 'Someone' }
     a.editor.update(
@@ -95,7 +95,7 @@ describe('co-authoring an essay', () => {
       },
       { discrete: true },
     )
-    const [block] = readEssayFromDoc(b.doc, essayNodes).root.children ?? []
+    const [block] = (await readEssayFromDoc(b.doc, essayNodes)).root.children ?? []
     expect(block).toMatchObject({
       type: 'citation-block',
       clippingId: 'c-1',

@@ -1,0 +1,73 @@
+// Two writers on two devices (two data dirs, two app pages) and one sync server: what one types
+// in a shared essay shows in the other's editor, with the other's caret and name.
+import { cp, mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Page } from '@playwright/test'
+import { openCommonplace } from '../src/main/core/commonplace'
+import { SettingsFile } from '../src/main/core/settings/settings-file'
+import { startTestServer } from '../test/sync/hocuspocus-link'
+import { expect, test } from './fixtures'
+import { startHarness, type RunningApp } from './harness'
+
+/**
+ * One notebook with one essay, copied to a second data dir: the same essay on both devices, as
+ * the catalog sync (Y2) brings it. Each device gets its own writer's name.
+ */
+async function twoDevices(): Promise<[string, string]> {
+  const first = await mkdtemp(join(tmpdir(), 'commonplace-sync-a-'))
+  const app = await openCommonplace(first, { create: true })
+  await app.essays.create('Shared essay')
+  const second = await mkdtemp(join(tmpdir(), 'commonplace-sync-b-'))
+  await cp(first, second, { recursive: true })
+  await rm(join(second, 'notebook.lock'), { recursive: true, force: true })
+  await SettingsFile.in(first).update({ userName: 'Ada' })
+  await SettingsFile.in(second).update({ userName: 'Bea' })
+  return [first, second]
+}
+
+async function openEssay(page: Page): Promise<ReturnType<Page['getByRole']>> {
+  await page.getByRole('button', { name: 'Essays' }).click()
+  const editor = page.getByRole('textbox', { name: 'Essay' })
+  await expect(editor).toBeVisible({ timeout: 30_000 })
+  return editor
+}
+
+test('typing in a shared essay shows in the co-author’s editor, with their caret and name', async ({
+  harnessBrowser,
+}) => {
+  test.skip(!harnessBrowser, 'two app pages on one server run in the harness project only')
+  test.setTimeout(120_000)
+  const server = await startTestServer()
+  const apps: RunningApp[] = []
+  try {
+    const [firstDir, secondDir] = await twoDevices()
+    const essaySync = { server: server.url, notebook: 'shared' }
+    const ada = await startHarness(harnessBrowser!, { dataDir: firstDir, essaySync })
+    apps.push(ada)
+    const adaEditor = await openEssay(ada.page)
+    // Ada's device shared the essay first; Bea's finds it on the server and does not add a copy.
+    const bea = await startHarness(harnessBrowser!, { dataDir: secondDir, essaySync })
+    apps.push(bea)
+    const beaEditor = await openEssay(bea.page)
+
+    await adaEditor.click()
+    await ada.page.keyboard.type('Words typed on Ada’s device.')
+    await expect(beaEditor).toContainText('Words typed on Ada’s device.', { timeout: 30_000 })
+
+    await beaEditor.click()
+    await bea.page.keyboard.press('ControlOrMeta+End')
+    await bea.page.keyboard.type(' And Bea’s.')
+    await expect(adaEditor).toContainText('Words typed on Ada’s device. And Bea’s.', {
+      timeout: 30_000,
+    })
+    // Bea's caret is drawn in Ada's page, with her name.
+    await expect(ada.page.getByText('Bea', { exact: true })).toBeVisible({ timeout: 30_000 })
+    // Each device keeps the essay in its own store too (autosave, and main's writes of what
+    // arrived), so it exports and reopens without the server.
+    await expect(ada.page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible()
+  } finally {
+    for (const app of apps) await app.close()
+    await server.stop()
+  }
+})

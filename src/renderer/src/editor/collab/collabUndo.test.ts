@@ -2,7 +2,13 @@
 // undo in a shared session takes back only one's own changes, and a citation inserted by one
 // writer reaches the other whole.
 import { createUndoManager, syncLexicalUpdateToYjs, syncYjsChangesToLexical } from '@lexical/yjs'
-import { $createParagraphNode, $createTextNode, $getRoot, type LexicalEditor } from 'lexical'
+import {
+  $createParagraphNode,
+  $createTextNode,
+  $getRoot,
+  type LexicalEditor,
+  type ParagraphNode,
+} from 'lexical'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import {
@@ -57,13 +63,23 @@ function pair() {
   return { a, b }
 }
 
-function type(editor: LexicalEditor, words: string): void {
+/**
+ * Remote and undone changes reach an editor in an update Lexical commits a moment later; a
+ * writer's next keystroke is its own update after that (not merged into it), as here.
+ */
+const settled = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0))
+
+async function type(editor: LexicalEditor, words: string): Promise<void> {
+  await settled()
   editor.update(() => $getRoot().append($createParagraphNode().append($createTextNode(words))), {
     discrete: true,
   })
 }
 
-const text = (editor: LexicalEditor): string => editor.read(() => $getRoot().getTextContent())
+async function text(editor: LexicalEditor): Promise<string> {
+  await settled()
+  return editor.read(() => $getRoot().getTextContent())
+}
 
 describe('co-authoring an essay', () => {
   it("undoes only one's own changes, leaving the co-author's", async () => {
@@ -82,6 +98,46 @@ describe('co-authoring an essay', () => {
     b.undo.undo()
     expect(await text(a.editor)).toBe('From A.')
     expect(await text(b.editor)).toBe('From A.')
+  })
+
+  // facebook/lexical#6614: an undo in a shared paragraph took a character of the co-author's.
+  it("undoes one's own words in a paragraph both wrote in, and the docs stay equal", async () => {
+    const { a, b } = pair()
+    await type(a.editor, 'Alpha')
+    a.undo.stopCapturing()
+    await settled()
+    const appendTo = (editor: LexicalEditor, words: string): void =>
+      editor.update(
+        () => {
+          const paragraph = $getRoot().getFirstChildOrThrow<ParagraphNode>()
+          paragraph.append($createTextNode(words))
+        },
+        { discrete: true },
+      )
+    appendTo(b.editor, ' beta')
+    await settled()
+    appendTo(a.editor, ' gamma')
+    expect(await text(b.editor)).toBe('Alpha beta gamma')
+
+    a.undo.undo()
+    expect(await text(a.editor)).toBe('Alpha beta')
+    expect(await text(b.editor)).toBe('Alpha beta')
+    expect(Y.encodeStateVector(a.doc)).toEqual(Y.encodeStateVector(b.doc))
+    expect(await readEssayFromDoc(a.doc, essayNodes)).toEqual(
+      await readEssayFromDoc(b.doc, essayNodes),
+    )
+  })
+
+  // facebook/lexical#6396: typing after an undo showed up twice in the co-author's editor.
+  it('brings what is typed after an undo to the co-author once', async () => {
+    const { a, b } = pair()
+    await type(a.editor, 'Hello,')
+    a.undo.stopCapturing()
+    await type(a.editor, 'World!')
+    a.undo.undo()
+    await type(a.editor, 'Collaboration test')
+    expect(await text(b.editor)).toBe('Hello,\n\nCollaboration test')
+    expect(await text(a.editor)).toBe('Hello,\n\nCollaboration test')
   })
 
   it("brings a co-author's citation block across with its snapshot", async () => {

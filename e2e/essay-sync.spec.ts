@@ -12,7 +12,7 @@ import { startHarness, type RunningApp } from './harness'
 
 /**
  * One notebook with one essay, copied to a second data dir: the same essay on both devices, as
- * the catalog sync (Y2) brings it. Each device gets its own writer's name.
+ * the catalog sync (Y2) brings it. Ada's name is in her settings file already.
  */
 async function twoDevices(): Promise<[string, string]> {
   const first = await mkdtemp(join(tmpdir(), 'commonplace-sync-a-'))
@@ -22,7 +22,6 @@ async function twoDevices(): Promise<[string, string]> {
   await cp(first, second, { recursive: true })
   await rm(join(second, 'notebook.lock'), { recursive: true, force: true })
   await SettingsFile.in(first).update({ userName: 'Ada' })
-  await SettingsFile.in(second).update({ userName: 'Bea' })
   return [first, second]
 }
 
@@ -49,6 +48,16 @@ test('typing in a shared essay shows in the co-author’s editor, with their car
     // Ada's device shared the essay first; Bea's finds it on the server and does not add a copy.
     const bea = await startHarness(harnessBrowser!, { dataDir: secondDir, essaySync })
     apps.push(bea)
+    // Bea gives her name in Settings > Sync (until then it is her computer account's).
+    await bea.page.getByRole('button', { name: 'Settings…' }).click()
+    const settings = bea.page.getByRole('dialog', { name: 'Settings' })
+    await settings.getByRole('textbox', { name: 'Your name' }).fill('Bea')
+    await settings.getByRole('textbox', { name: 'Your name' }).blur()
+    await expect
+      .poll(async () => (await SettingsFile.in(secondDir).snapshot()).settings.userName)
+      .toBe('Bea')
+    await bea.page.keyboard.press('Escape')
+    await expect(settings).toBeHidden()
     const beaEditor = await openEssay(bea.page)
 
     await adaEditor.click()

@@ -4,6 +4,8 @@ import type { Provider } from '@lexical/yjs'
 import { useCallback, useRef, type ReactElement, type ReactNode } from 'react'
 import * as Y from 'yjs'
 import type { CollaboratorIdentity } from '../../../../shared/ipc'
+import { colorForName } from '../../../../shared/sync'
+import { useSettings } from '../../settings/SettingsContext'
 import { IpcEssayProvider } from './IpcEssayProvider'
 
 /** Who is writing this essay with whom: set when sync is on and main holds the essay's doc. */
@@ -27,6 +29,11 @@ export function EssayCollaborationPlugin({
   cursors: { current: HTMLElement | null }
 }): ReactElement {
   const { essayId } = collab
+  // A name given in Settings > Sync while the essay is open shows at once (main's answer to
+  // joining had the name from before, or the computer account's).
+  const chosen = useSettings().settings.userName.trim()
+  const name = chosen || collab.user.name
+  const color = chosen ? colorForName(chosen) : collab.user.color
   const providerFactory = useCallback(
     (id: string, docs: Map<string, Y.Doc>): Provider => {
       const doc = new Y.Doc()
@@ -40,8 +47,8 @@ export function EssayCollaborationPlugin({
       id={essayId}
       providerFactory={providerFactory}
       shouldBootstrap={false}
-      username={collab.user.name}
-      cursorColor={collab.user.color}
+      username={name}
+      cursorColor={color}
       cursorsContainerRef={cursors}
     />
   )

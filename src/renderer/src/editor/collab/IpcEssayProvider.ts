@@ -33,6 +33,12 @@ export class IpcEssayProvider implements Provider {
   private readonly yAwareness: Awareness
   private readonly listeners = new Map<string, Set<Listener>>()
   private stopListening: (() => void) | null = null
+  /**
+   * How many of CollaborationPlugin's effects want the connection. When its inputs change (the
+   * writer's name) it connects again before the old effect's deferred disconnect runs: that
+   * disconnect must not end the connection the new effect uses.
+   */
+  private wanted = 0
 
   constructor(
     private readonly essayId: string,
@@ -47,6 +53,7 @@ export class IpcEssayProvider implements Provider {
   }
 
   async connect(): Promise<void> {
+    this.wanted++
     if (this.stopListening) return
     this.stopListening = this.api.onEssaySync(this.receive)
     const joined = await this.api.joinEssayDoc(this.essayId)
@@ -62,7 +69,8 @@ export class IpcEssayProvider implements Provider {
   }
 
   disconnect(): void {
-    if (!this.stopListening) return
+    this.wanted = Math.max(0, this.wanted - 1)
+    if (this.wanted > 0 || !this.stopListening) return
     removeAwarenessStates(this.yAwareness, [this.doc.clientID], 'local')
     this.stopListening()
     this.stopListening = null

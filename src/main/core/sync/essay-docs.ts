@@ -62,6 +62,8 @@ interface OpenEssay {
   synced: Promise<void>
   detach: () => void
   joined: boolean
+  /** The app's editors' awareness clients: theirs to remove on leaving, not other devices'. */
+  editorClients: Set<number>
   timer: NodeJS.Timeout | null
   materialising: Promise<void>
 }
@@ -130,10 +132,8 @@ export class EssayDocs {
     if (!opening) return
     const open = await opening
     open.joined = false
-    const editors = [...open.awareness.getStates().keys()].filter(
-      (client) => client !== open.awareness.clientID,
-    )
-    removeAwarenessStates(open.awareness, editors, FROM_EDITOR)
+    removeAwarenessStates(open.awareness, [...open.editorClients], FROM_EDITOR)
+    open.editorClients.clear()
   }
 
   async close(): Promise<void> {
@@ -177,6 +177,7 @@ export class EssayDocs {
       synced,
       detach: () => undefined,
       joined: false,
+      editorClients: new Set(),
       timer: null,
       materialising: Promise.resolve(),
     }
@@ -187,7 +188,11 @@ export class EssayDocs {
       if (origin !== SEEDED) this.scheduleMaterialise(essayId, open)
     })
     awareness.on('update', (change: AwarenessChange, origin: unknown) => {
-      if (origin === FROM_EDITOR || !open.joined) return
+      if (origin === FROM_EDITOR) {
+        for (const client of change.added) open.editorClients.add(client)
+        return
+      }
+      if (!open.joined) return
       const clients = [...change.added, ...change.updated, ...change.removed]
       this.emit({ essayId, awareness: toBase64(encodeAwarenessUpdate(awareness, clients)) })
     })

@@ -1,5 +1,6 @@
 // Two writers on two devices (two data dirs, two app pages) and one sync server: what one types
 // in a shared essay shows in the other's editor, with the other's caret and name.
+import { existsSync } from 'node:fs'
 import { cp, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -9,6 +10,8 @@ import { SettingsFile } from '../src/main/core/settings/settings-file'
 import { startTestServer } from '../test/sync/hocuspocus-link'
 import { expect, test } from './fixtures'
 import { startHarness, type RunningApp } from './harness'
+import { repoRoot } from './environment'
+import { bakerQuote, bakerTitle, clipBoth, clippingItem } from './steps'
 
 /**
  * One notebook with one essay, copied to a second data dir: the same essay on both devices, as
@@ -75,6 +78,51 @@ test('typing in a shared essay shows in the co-author’s editor, with their car
     // Each device keeps the essay in its own store too (autosave, and main's writes of what
     // arrived), so it exports and reopens without the server.
     await expect(ada.page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible()
+  } finally {
+    for (const app of apps) await app.close()
+    await server.stop()
+  }
+})
+
+// Sources and clippings reach the other device through the catalog sync (Y2's sync client):
+// until it is on this branch, and the harness runs it beside the essays' docs, this waits.
+const catalogSync = join(repoRoot, 'src', 'main', 'core', 'sync', 'sync-client.ts')
+
+test('a citation inserted on one device shows its passage through Show in source on the other', async ({
+  harnessBrowser,
+}) => {
+  test.skip(!harnessBrowser, 'two app pages on one server run in the harness project only')
+  if (!existsSync(catalogSync)) {
+    console.log(`[essay-sync] skipped: no catalog sync yet (${catalogSync} is absent)`)
+  }
+  test.skip(!existsSync(catalogSync), 'the catalog sync (sources, clippings) is not on this branch')
+  test.setTimeout(180_000)
+  const server = await startTestServer()
+  const apps: RunningApp[] = []
+  try {
+    const [firstDir, secondDir] = await twoDevices()
+    const essaySync = { server: server.url, notebook: 'shared' }
+    const ada = await startHarness(harnessBrowser!, { dataDir: firstDir, essaySync })
+    apps.push(ada)
+    await clipBoth(ada)
+    const adaEditor = await openEssay(ada.page)
+    await adaEditor.click()
+    await clippingItem(ada.page, bakerQuote).getByRole('button', { name: 'Cite in essay' }).click()
+    await expect(adaEditor.getByRole('figure', { name: `Citation: ${bakerTitle}` })).toContainText(
+      bakerQuote,
+    )
+
+    const bea = await startHarness(harnessBrowser!, { dataDir: secondDir, essaySync })
+    apps.push(bea)
+    const beaEditor = await openEssay(bea.page)
+    const citation = beaEditor.getByRole('figure', { name: `Citation: ${bakerTitle}` })
+    await expect(citation).toContainText(bakerQuote, { timeout: 30_000 })
+    await citation.hover()
+    await citation.getByRole('button', { name: 'Show in source' }).click()
+    const current = bea.page
+      .getByRole('region', { name: 'Reader' })
+      .locator('mark[aria-current="true"]')
+    await expect(current).toHaveText(bakerQuote, { timeout: 30_000 })
   } finally {
     for (const app of apps) await app.close()
     await server.stop()

@@ -7,7 +7,7 @@ import { scheduleBackups } from '../src/main/core/backup-schedule'
 import { NotebookSession } from '../src/main/core/notebook-session'
 import type { Ports } from '../src/main/core/ports'
 import { registerIpc, type InvokeEvent, type InvokeRegistry } from '../src/main/ipc'
-import { EssayDocs } from '../src/main/core/sync/essay-docs'
+import { EssaySync } from '../src/main/core/sync/essay-sync'
 import { hocuspocusLink, type TestLink } from '../test/sync/hocuspocus-link'
 import { rendererResponse } from '../src/main/renderer-files'
 import {
@@ -132,12 +132,14 @@ export async function startHarness(
   // registered on a fresh ipcMain, and what other processes write sent to the page.
   let session: NotebookSession | null = null
   let stopBackups: () => void = () => undefined
-  let essaySync: { docs: EssayDocs; link: TestLink } | null = null
+  // As main does (src/main/index.ts): the essays' docs while sync is on, their events sent on.
+  const essaySync = new EssaySync()
+  essaySync.onEvent((event) => void send(essaySyncChannel, event).catch(() => undefined))
+  let link: TestLink | null = null
   const stopEssaySync = async (): Promise<void> => {
-    const running = essaySync
-    essaySync = null
-    await running?.docs.close()
-    running?.link.close()
+    await essaySync.stop()
+    link?.close()
+    link = null
   }
   const startMain = async (): Promise<IpcMainStandIn> => {
     session?.close()
@@ -145,16 +147,13 @@ export async function startHarness(
     await stopEssaySync()
     session = await NotebookSession.open(dataDir, { watch: true })
     if (options.essaySync) {
-      const link = hocuspocusLink(options.essaySync.server)
-      const docs = new EssayDocs({
+      link = hocuspocusLink(options.essaySync.server)
+      await essaySync.start({
         dataDir,
         notebook: options.essaySync.notebook,
         link,
         essays: session.commonplace.essays,
       })
-      docs.onEvent((event) => void send(essaySyncChannel, event).catch(() => undefined))
-      await docs.start()
-      essaySync = { docs, link }
     }
     session.onChange((change) => void send(notebookChangedChannel, change).catch(() => undefined))
     session.onImportProgress(
@@ -164,7 +163,7 @@ export async function startHarness(
     const ipcMain = new IpcMainStandIn()
     registerIpc(
       ipcMain,
-      createHandlers(session, ports, { essayDocs: () => essaySync?.docs ?? null }),
+      createHandlers(session, ports, { essayDocs: () => essaySync.current() }),
       trust,
     )
     return ipcMain

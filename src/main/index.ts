@@ -1,8 +1,9 @@
 import { app, BrowserWindow, dialog, ipcMain, session as electronSession } from 'electron'
-import { importProgressChannel, notebookChangedChannel } from '../shared/ipc'
+import { essaySyncChannel, importProgressChannel, notebookChangedChannel } from '../shared/ipc'
 import { createHandlers } from './core/api'
 import { scheduleBackups } from './core/backup-schedule'
 import { NotebookSession } from './core/notebook-session'
+import { EssaySync } from './core/sync/essay-sync'
 import { registerAppScheme, serveRenderer } from './app-protocol'
 import { dataDirFromArgs } from './data-dir'
 import { guardClose } from './close-guard'
@@ -53,6 +54,10 @@ if (!app.requestSingleInstanceLock()) {
       mainWindow?.webContents.send(importProgressChannel, progress),
     )
     scheduleBackups(session, undefined, (error) => console.error('Backup failed:', error))
+    // Started by the sync client with its link while sync is on (Y2); until then, essays are
+    // edited on their own, as without sync.
+    const essaySync = new EssaySync()
+    essaySync.onEvent((event) => mainWindow?.webContents.send(essaySyncChannel, event))
     registerIpc(
       ipcMain,
       createHandlers(
@@ -61,6 +66,7 @@ if (!app.requestSingleInstanceLock()) {
           () => mainWindow,
           () => readyToClose(),
         ),
+        { essayDocs: () => essaySync.current() },
       ),
       { devServerUrl: devServerUrl() },
     )

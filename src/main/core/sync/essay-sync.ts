@@ -1,0 +1,41 @@
+import type { EssayDocs, EssayDocsOptions, EssaySyncEvent } from './essay-docs'
+
+/**
+ * The essays' side of sync for the app's lifetime: the running EssayDocs while sync is on (none
+ * while it is off), and one place main forwards their `essay:sync` events from, whichever docs
+ * are running. The sync client starts it with its link when sync is turned on and stops it when
+ * sync is turned off; the IPC handlers read `current()`.
+ */
+export class EssaySync {
+  private docs: EssayDocs | null = null
+  private readonly listeners = new Set<(event: EssaySyncEvent) => void>()
+  private stopForwarding: () => void = () => undefined
+
+  current(): EssayDocs | null {
+    return this.docs
+  }
+
+  async start(options: EssayDocsOptions): Promise<void> {
+    await this.stop()
+    // Lexical and Yjs load only once sync is on: an app that never syncs does not pay for them.
+    const { EssayDocs } = await import('./essay-docs')
+    const docs = new EssayDocs(options)
+    this.stopForwarding = docs.onEvent((event) => {
+      for (const listener of this.listeners) listener(event)
+    })
+    this.docs = docs
+    await docs.start()
+  }
+
+  async stop(): Promise<void> {
+    const running = this.docs
+    this.docs = null
+    this.stopForwarding()
+    await running?.close()
+  }
+
+  onEvent(listener: (event: EssaySyncEvent) => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+}

@@ -7,6 +7,7 @@ import { scheduleBackups } from '../src/main/core/backup-schedule'
 import { NotebookSession } from '../src/main/core/notebook-session'
 import type { Ports } from '../src/main/core/ports'
 import { registerIpc, type InvokeEvent, type InvokeRegistry } from '../src/main/ipc'
+import { EssayDocs } from '../src/main/core/sync/essay-docs'
 import { EssaySync } from '../src/main/core/sync/essay-sync'
 import { hocuspocusLink, type TestLink } from '../test/sync/hocuspocus-link'
 import { rendererResponse } from '../src/main/renderer-files'
@@ -133,7 +134,8 @@ export async function startHarness(
   let session: NotebookSession | null = null
   let stopBackups: () => void = () => undefined
   // As main does (src/main/index.ts): the essays' docs while sync is on, their events sent on.
-  const essaySync = new EssaySync()
+  // Handed the class: the harness runs as CommonJS, where a dynamic import of a .ts file fails.
+  const essaySync = new EssaySync(async () => ({ EssayDocs }))
   essaySync.onEvent((event) => void send(essaySyncChannel, event).catch(() => undefined))
   let link: TestLink | null = null
   const stopEssaySync = async (): Promise<void> => {

@@ -7,6 +7,15 @@ import type { EssayDocs, EssayDocsOptions, EssaySyncEvent } from './essay-docs'
  * sync is turned off; the IPC handlers read `current()`.
  */
 export class EssaySync {
+  /**
+   * `load` gives the EssayDocs class: loaded when sync starts, so Lexical and Yjs load only then
+   * and an app that never syncs does not pay for them (a caller may hand it over already).
+   */
+  constructor(
+    private readonly load: () => Promise<{ EssayDocs: typeof EssayDocs }> = () =>
+      import('./essay-docs'),
+  ) {}
+
   private docs: EssayDocs | null = null
   private readonly listeners = new Set<(event: EssaySyncEvent) => void>()
   private stopForwarding: () => void = () => undefined
@@ -17,8 +26,7 @@ export class EssaySync {
 
   async start(options: EssayDocsOptions): Promise<void> {
     await this.stop()
-    // Lexical and Yjs load only once sync is on: an app that never syncs does not pay for them.
-    const { EssayDocs } = await import('./essay-docs')
+    const { EssayDocs } = await this.load()
     const docs = new EssayDocs(options)
     this.stopForwarding = docs.onEvent((event) => {
       for (const listener of this.listeners) listener(event)

@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { openCommonplace } from '../src/main/core/commonplace'
 import { SettingsFile } from '../src/main/core/settings/settings-file'
+import { fileNameOf } from '../src/main/core/sync/persisted-doc'
 import { startTestServer } from '../test/sync/hocuspocus-link'
 import { expect, test } from './fixtures'
 import { startHarness, type RunningApp } from './harness'
@@ -77,6 +78,21 @@ test('typing in a shared essay shows in the co-author’s editor, with their car
     await expect(ada.page.getByText('Bea', { exact: true })).toBeVisible({ timeout: 30_000 })
     // Each device keeps the essay in its own store too (autosave, and main's writes of what
     // arrived), so it exports and reopens without the server.
+    await expect(ada.page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible()
+
+    // A new essay is shared from the start: main seeds its doc, and the editor edits that.
+    await ada.page.getByRole('button', { name: 'New essay' }).click()
+    await expect(ada.page.getByRole('textbox', { name: 'Title' })).toHaveValue('Untitled essay')
+    const newest = await ada.page.evaluate(async () => {
+      const essays = await window.commonplace.listEssays()
+      return essays.ok ? essays.value.find((essay) => essay.title === 'Untitled essay')?.id : null
+    })
+    const docFile = join(firstDir, 'sync', 'docs', `${fileNameOf(`shared/essays/${newest}`)}.yjs`)
+    await expect.poll(() => existsSync(docFile), { timeout: 30_000 }).toBe(true)
+    await expect(adaEditor).toBeVisible({ timeout: 30_000 })
+    await expect(ada.page.locator('.essay-cursors')).toHaveCount(1)
+    await adaEditor.click()
+    await ada.page.keyboard.type('A second essay.')
     await expect(ada.page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible()
   } finally {
     for (const app of apps) await app.close()

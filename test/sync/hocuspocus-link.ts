@@ -36,12 +36,15 @@ export function hocuspocusLink(url: string, token = 'test-token'): TestLink {
   }
 }
 
-/** An in-process Hocuspocus server on a free loopback port, with no persistence. */
-export async function startTestServer(): Promise<{ url: string; stop(): Promise<void> }> {
-  const server = new Server({ port: 0, address: '127.0.0.1', quiet: true, stopOnSignals: false })
+/** An in-process Hocuspocus server on loopback (a free port unless given), with no persistence. */
+export async function startTestServer(
+  port = 0,
+): Promise<{ url: string; port: number; stop(): Promise<void> }> {
+  const server = new Server({ port, address: '127.0.0.1', quiet: true, stopOnSignals: false })
   await server.listen()
   return {
     url: `ws://127.0.0.1:${server.address.port}`,
+    port: server.address.port,
     stop: async () => void (await server.destroy()),
   }
 }

@@ -158,6 +158,7 @@ export async function startHarness(
       })
     }
     session.onChange((change) => void send(notebookChangedChannel, change).catch(() => undefined))
+    session.onChange((change) => void essaySync.current()?.absorb(change.essays))
     session.onImportProgress(
       (progress) => void send(importProgressChannel, progress).catch(() => undefined),
     )

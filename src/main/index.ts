@@ -58,6 +58,8 @@ if (!app.requestSingleInstanceLock()) {
     // edited on their own, as without sync.
     const essaySync = new EssaySync()
     essaySync.onEvent((event) => mainWindow?.webContents.send(essaySyncChannel, event))
+    // What another process (the CLI) wrote to essays goes into their shared docs too.
+    session.onChange((change) => void essaySync.current()?.absorb(change.essays))
     registerIpc(
       ipcMain,
       createHandlers(

@@ -223,6 +223,13 @@ export function createHandlers(
     },
   }
 
+  /** Sync on: essays a clipping's decision rewrote take it into their shared docs too. */
+  async function shareCitingEssays<T>(clippingId: string, answer: T): Promise<T> {
+    const docs = sync.essayDocs?.()
+    if (docs) await docs.absorb((await app.essays.citingClipping(clippingId)).map((e) => e.id))
+    return answer
+  }
+
   return {
     listSources: handle(schemas.listSources, (query) => app.sources.page(query)),
     importSources: handle(schemas.importSources, async () =>
@@ -271,7 +278,12 @@ export function createHandlers(
     listEssays: handle(schemas.listEssays, () => app.essays.list()),
     createEssay: handle(schemas.createEssay, (title) => app.essays.create(title)),
     getEssay: handle(schemas.getEssay, (essayId) => app.essays.get(essayId)),
-    saveEssay: handle(schemas.saveEssay, (essayId, state) => app.essays.save(essayId, state)),
+    saveEssay: handle(schemas.saveEssay, async (essayId, state) => {
+      const summary = await app.essays.save(essayId, state)
+      // Sync on: the editor saved what its shared doc held (see EssayDocs.absorb).
+      sync.essayDocs?.()?.noteSaved(essayId, state)
+      return summary
+    }),
     renameEssay: handle(schemas.renameEssay, (essayId, title) => app.essays.rename(essayId, title)),
     deleteEssay: handle(schemas.deleteEssay, (essayId) => app.essays.delete(essayId)),
     restoreEssay: handle(schemas.restoreEssay, (essayId) => app.essays.restore(essayId)),
@@ -313,11 +325,11 @@ export function createHandlers(
       return path ? importHighlightsFile(app.highlights, path) : null
     }),
     verifyCitations: handle(schemas.verifyCitations, (essayId) => app.exports.verify(essayId)),
-    acceptChangedQuote: handle(schemas.acceptChangedQuote, (clippingId) =>
-      app.clippings.acceptChange(clippingId),
+    acceptChangedQuote: handle(schemas.acceptChangedQuote, async (clippingId) =>
+      shareCitingEssays(clippingId, await app.clippings.acceptChange(clippingId)),
     ),
-    keepClippingWording: handle(schemas.keepClippingWording, (clippingId) =>
-      app.clippings.keepWording(clippingId),
+    keepClippingWording: handle(schemas.keepClippingWording, async (clippingId) =>
+      shareCitingEssays(clippingId, await app.clippings.keepWording(clippingId)),
     ),
     reimportSource: handle(schemas.reimportSource, async (sourceId) => {
       const [path] = await ports.chooseFilesToImport()

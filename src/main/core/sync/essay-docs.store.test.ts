@@ -8,6 +8,7 @@ import { $createParagraphNode, $createTextNode, $getRoot } from 'lexical'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { hocuspocusLink, startTestServer } from '../../../../test/sync/hocuspocus-link'
+import type { SerializedEditorStateJson } from '../../../shared/essay'
 import { openCommonplace, type Commonplace } from '../commonplace'
 import { EssayDocs } from './essay-docs'
 import { boundEditor, headlessProvider } from './essay-lexical'
@@ -83,7 +84,7 @@ describe('a synced essay in the store', () => {
     const first = await mkdtemp(join(tmpdir(), 'cp-essay-store-a-'))
     const seed = await openCommonplace(first, { create: true })
     const essay = await seed.essays.create('Shared')
-    await seed.essays.save(essay.id, {
+    const state = {
       root: {
         type: 'root',
         version: 1,
@@ -113,7 +114,8 @@ describe('a synced essay in the store', () => {
           },
         ],
       },
-    })
+    } as unknown as SerializedEditorStateJson
+    await seed.essays.save(essay.id, state)
     const second = await mkdtemp(join(tmpdir(), 'cp-essay-store-b-'))
     await cp(first, second, { recursive: true })
     await rm(join(second, 'notebook.lock'), { recursive: true, force: true })
@@ -136,5 +138,19 @@ describe('a synced essay in the store', () => {
       .toContain('Seeded here.\n\nTyped on the first device.')
     // Nothing was seeded twice.
     expect((await exported()).match(/Seeded here\./g)).toHaveLength(1)
+
+    // The CLI (another process) rewrites the first paragraph on the first device, whose store
+    // holds what its editor saved: its doc takes that block only, and the other store follows.
+    const [opening, typed] = (await b.app.essays.get(essay.id)).editorState.root.children ?? []
+    await a.app.essays.save(essay.id, { root: { ...state.root, children: [opening, typed] } })
+    a.docs.noteSaved(essay.id, (await a.app.essays.get(essay.id)).editorState)
+    const cliEdit = JSON.parse(
+      JSON.stringify(opening).replace('Seeded here.', 'Edited by the CLI.'),
+    )
+    await a.app.essays.save(essay.id, { root: { ...state.root, children: [cliEdit, typed] } })
+    await a.docs.absorb([essay.id])
+    await expect
+      .poll(exported, { timeout: 10_000 })
+      .toContain('Edited by the CLI.\n\nTyped on the first device.')
   })
 })

@@ -10,6 +10,7 @@ import type { Essay, EssaySummary, SerializedEditorStateJson } from '../../../sh
 import { CommonplaceError } from '../errors'
 import { essayDocName } from './doc-names'
 import { isEssayDocEmpty, readEssayFromDoc, writeEssayIntoDoc } from './essay-lexical'
+import { applyBlockEdit, blocksOfDoc, planStoreChange } from './essay-store-change'
 import { FROM_DISK, PersistedDoc } from './persisted-doc'
 
 /**
@@ -53,6 +54,9 @@ export interface EssayDocsOptions {
 /** The origin of an essay written into its empty doc from the store. */
 const SEEDED = Symbol('seeded from the store')
 
+/** The origin of an essay's change made in the store by something else than an editor. */
+const FROM_STORE = Symbol('from the store')
+
 /** The origin of what the app's editor sent: the page has it already, so it is not echoed. */
 export const FROM_EDITOR = Symbol('from the editor')
 
@@ -62,6 +66,8 @@ interface OpenEssay {
   synced: Promise<void>
   detach: () => void
   joined: boolean
+  /** The essay as the store and the doc last both held it: what a store change is taken from. */
+  base: SerializedEditorStateJson | null
   /** The app's editors' awareness clients: theirs to remove on leaving, not other devices'. */
   editorClients: Set<number>
   timer: NodeJS.Timeout | null
@@ -126,6 +132,40 @@ export class EssayDocs {
     applyAwarenessUpdate(open.awareness, fromBase64(update), FROM_EDITOR)
   }
 
+  /** The app's editor saved what its doc held: a state both the store and the doc have had. */
+  noteSaved(essayId: string, state: SerializedEditorStateJson): void {
+    void this.open.get(essayId)?.then((open) => (open.base = state))
+  }
+
+  /**
+   * Essays the store changed by other means than the editors (the CLI, a clipping's decision):
+   * what changed since the store and the doc last agreed goes into the doc, block by block, so
+   * the editors show it and the next write-back keeps it.
+   */
+  async absorb(essayIds: string[]): Promise<void> {
+    for (const essayId of essayIds) {
+      const opening = this.open.get(essayId)
+      if (!opening) continue
+      const open = await opening
+      open.materialising = open.materialising.then(async () => {
+        if (!open.base || isEssayDocEmpty(open.persisted.doc)) return
+        try {
+          const { editorState } = await this.options.essays.get(essayId)
+          const edit = planStoreChange(
+            open.base.root.children ?? [],
+            editorState.root.children ?? [],
+            await blocksOfDoc(open.persisted.doc),
+          )
+          open.base = editorState
+          if (edit) await applyBlockEdit(open.persisted.doc, edit, FROM_STORE)
+        } catch (error) {
+          console.error(`Sharing the change to the essay ${essayId}:`, error)
+        }
+      })
+      await open.materialising
+    }
+  }
+
   /** The editor closed the essay: its cursor goes, and the page hears no more of it. */
   async leave(essayId: string): Promise<void> {
     const opening = this.open.get(essayId)
@@ -177,6 +217,7 @@ export class EssayDocs {
       synced,
       detach: () => undefined,
       joined: false,
+      base: null,
       editorClients: new Set(),
       timer: null,
       materialising: Promise.resolve(),
@@ -184,8 +225,8 @@ export class EssayDocs {
     persisted.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === FROM_EDITOR || origin === FROM_DISK) return
       if (open.joined) this.emit({ essayId, update: toBase64(update) })
-      // The seed is the store's own essay: nothing to write back.
-      if (origin !== SEEDED) this.scheduleMaterialise(essayId, open)
+      // The seed and a store change are the store's own essay: nothing to write back.
+      if (origin !== SEEDED && origin !== FROM_STORE) this.scheduleMaterialise(essayId, open)
     })
     awareness.on('update', (change: AwarenessChange, origin: unknown) => {
       if (origin === FROM_EDITOR) {
@@ -214,6 +255,7 @@ export class EssayDocs {
       const essay = await this.options.essays.get(essayId)
       if (!hasContent(essay.editorState)) return
       await writeEssayIntoDoc(doc, essay.editorState, undefined, SEEDED)
+      open.base = essay.editorState
     } catch (error) {
       console.error(`Sharing the essay ${essayId}:`, error)
     }
@@ -233,6 +275,7 @@ export class EssayDocs {
     try {
       const state = await readEssayFromDoc(open.persisted.doc)
       const saved = await this.options.essays.get(essayId)
+      open.base = state
       if (JSON.stringify(saved.editorState) === JSON.stringify(state)) return
       await this.options.essays.save(essayId, state)
     } catch (error) {

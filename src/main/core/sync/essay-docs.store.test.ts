@@ -152,5 +152,14 @@ describe('a synced essay in the store', () => {
     await expect
       .poll(exported, { timeout: 10_000 })
       .toContain('Edited by the CLI.\n\nTyped on the first device.')
+
+    // Again while the first device's app is closed: found when it starts.
+    await a.docs.close()
+    const later = JSON.parse(JSON.stringify(cliEdit).replace('Edited by the CLI.', 'Edited later.'))
+    await a.app.essays.save(essay.id, { root: { ...state.root, children: [later, typed] } })
+    await syncedDevice(first, server.url)
+    await expect
+      .poll(exported, { timeout: 10_000 })
+      .toContain('Edited later.\n\nTyped on the first device.')
   })
 })

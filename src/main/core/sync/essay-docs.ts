@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import {
   applyAwarenessUpdate,
@@ -8,6 +9,7 @@ import {
 import * as Y from 'yjs'
 import type { Essay, EssaySummary, SerializedEditorStateJson } from '../../../shared/essay'
 import { CommonplaceError } from '../errors'
+import { writeDurably } from '../store/durable-json-file'
 import { essayDocName } from './doc-names'
 import { isEssayDocEmpty, readEssayFromDoc, writeEssayIntoDoc } from './essay-lexical'
 import { applyBlockEdit, blocksOfDoc, planStoreChange } from './essay-store-change'
@@ -66,8 +68,12 @@ interface OpenEssay {
   synced: Promise<void>
   detach: () => void
   joined: boolean
-  /** The essay as the store and the doc last both held it: what a store change is taken from. */
+  /**
+   * The essay as the store and the doc last both held it: what a store change is taken from.
+   * Kept beside the doc's log, so a change the CLI made while the app was closed is found too.
+   */
   base: SerializedEditorStateJson | null
+  baseWritten: Promise<void>
   /** The app's editors' awareness clients: theirs to remove on leaving, not other devices'. */
   editorClients: Set<number>
   timer: NodeJS.Timeout | null
@@ -134,7 +140,7 @@ export class EssayDocs {
 
   /** The app's editor saved what its doc held: a state both the store and the doc have had. */
   noteSaved(essayId: string, state: SerializedEditorStateJson): void {
-    void this.open.get(essayId)?.then((open) => (open.base = state))
+    void this.open.get(essayId)?.then((open) => keepBase(open, state))
   }
 
   /**
@@ -156,7 +162,7 @@ export class EssayDocs {
             editorState.root.children ?? [],
             await blocksOfDoc(open.persisted.doc),
           )
-          open.base = editorState
+          keepBase(open, editorState)
           if (edit) await applyBlockEdit(open.persisted.doc, edit, FROM_STORE)
         } catch (error) {
           console.error(`Sharing the change to the essay ${essayId}:`, error)
@@ -185,6 +191,7 @@ export class EssayDocs {
       open.detach()
       open.awareness.destroy()
       await open.materialising
+      await open.baseWritten
       await open.persisted.close()
     }
   }
@@ -217,7 +224,8 @@ export class EssayDocs {
       synced,
       detach: () => undefined,
       joined: false,
-      base: null,
+      base: await readBase(baseFileOf(persisted)),
+      baseWritten: Promise.resolve(),
       editorClients: new Set(),
       timer: null,
       materialising: Promise.resolve(),
@@ -244,6 +252,8 @@ export class EssayDocs {
         void open.materialising.then(markSynced)
       },
     })
+    // The store may have changed while the app was closed (the CLI): the doc takes that in.
+    if (open.base) void this.absorb([essayId])
     return open
   }
 
@@ -255,7 +265,7 @@ export class EssayDocs {
       const essay = await this.options.essays.get(essayId)
       if (!hasContent(essay.editorState)) return
       await writeEssayIntoDoc(doc, essay.editorState, undefined, SEEDED)
-      open.base = essay.editorState
+      keepBase(open, essay.editorState)
     } catch (error) {
       console.error(`Sharing the essay ${essayId}:`, error)
     }
@@ -275,7 +285,7 @@ export class EssayDocs {
     try {
       const state = await readEssayFromDoc(open.persisted.doc)
       const saved = await this.options.essays.get(essayId)
-      open.base = state
+      keepBase(open, state)
       if (JSON.stringify(saved.editorState) === JSON.stringify(state)) return
       await this.options.essays.save(essayId, state)
     } catch (error) {
@@ -292,6 +302,28 @@ interface AwarenessChange {
   added: number[]
   updated: number[]
   removed: number[]
+}
+
+function baseFileOf(persisted: PersistedDoc): string {
+  return `${persisted.path}.base.json`
+}
+
+/** Sets the base and writes it beside the doc's log (in order; a failure is only logged). */
+function keepBase(open: OpenEssay, state: SerializedEditorStateJson): void {
+  open.base = state
+  const path = baseFileOf(open.persisted)
+  open.baseWritten = open.baseWritten
+    .then(() => writeDurably(path, JSON.stringify(state)))
+    .catch((error: unknown) => console.error(`Saving ${path}:`, error))
+}
+
+async function readBase(path: string): Promise<SerializedEditorStateJson | null> {
+  try {
+    return JSON.parse(await readFile(path, 'utf8')) as SerializedEditorStateJson
+  } catch {
+    // None yet, or unreadable: store changes are taken in from the next agreement on.
+    return null
+  }
 }
 
 function hasContent(state: SerializedEditorStateJson): boolean {

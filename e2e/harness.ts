@@ -7,6 +7,8 @@ import { scheduleBackups } from '../src/main/core/backup-schedule'
 import { NotebookSession } from '../src/main/core/notebook-session'
 import type { Ports } from '../src/main/core/ports'
 import { registerIpc, type InvokeEvent, type InvokeRegistry } from '../src/main/ipc'
+import { EssayDocs } from '../src/main/core/sync/essay-docs'
+import { syncConfigOf, writeSyncConfig } from '../src/main/core/sync/sync-config'
 import { rendererResponse } from '../src/main/renderer-files'
 import {
   channels,
@@ -14,6 +16,7 @@ import {
   notebookChangedChannel,
   importProgressChannel,
   syncStatusChannel,
+  essaySyncChannel,
   type MenuCommand,
   type NotebookChange,
   type Result,
@@ -73,6 +76,8 @@ export interface HarnessOptions {
   dataDir?: string
   /** The origin main's sender check trusts besides the app's own; the page's by default. */
   trustedOrigin?: string
+  /** Sync this notebook (catalog and essays) with this server, as Settings > Sync would set up. */
+  essaySync?: { server: string; notebook: string; token: string }
 }
 
 /** Stands in for Electron's ipcMain: one listener per channel, called as Electron calls it. */
@@ -135,8 +140,15 @@ export async function startHarness(
   const startMain = async (): Promise<IpcMainStandIn> => {
     await session?.close()
     stopBackups()
-    session = await NotebookSession.open(dataDir, { watch: true })
+    if (options.essaySync) await writeSyncConfig(dataDir, syncConfigOf(dataDir, options.essaySync))
+    // Handed the EssayDocs class: the harness runs as CommonJS, where a dynamic import of a .ts
+    // file fails.
+    session = await NotebookSession.open(dataDir, {
+      watch: true,
+      loadEssayDocs: async () => ({ EssayDocs }),
+    })
     session.onChange((change) => void send(notebookChangedChannel, change).catch(() => undefined))
+    session.onEssaySync((event) => void send(essaySyncChannel, event).catch(() => undefined))
     session.onImportProgress(
       (progress) => void send(importProgressChannel, progress).catch(() => undefined),
     )

@@ -86,6 +86,7 @@ test('Settings, all by keyboard: theme, reader text size, essay font and export 
       essayFont: 'sans',
       exportFormat: 'pandoc',
       citationStyle: 'apa',
+      userName: '',
     })
 
   await app.restart()

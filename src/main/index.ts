@@ -9,6 +9,7 @@ import {
 import {
   importProgressChannel,
   menuCommandChannel,
+  essaySyncChannel,
   notebookChangedChannel,
   syncStatusChannel,
   type MenuCommand,
@@ -110,6 +111,7 @@ if (!app.requestSingleInstanceLock()) {
     }
     session.onChange((change) => mainWindow?.webContents.send(notebookChangedChannel, change))
     session.onSyncStatus((status) => mainWindow?.webContents.send(syncStatusChannel, status))
+    session.onEssaySync((event) => mainWindow?.webContents.send(essaySyncChannel, event))
     session.onImportProgress((progress) =>
       mainWindow?.webContents.send(importProgressChannel, progress),
     )

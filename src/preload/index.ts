@@ -5,7 +5,10 @@ import {
   notebookChangedChannel,
   importProgressChannel,
   syncStatusChannel,
+  essaySyncChannel,
+  type EssaySyncMessage,
   type ImportProgress,
+  type SyncStatus,
   type CommonplaceApi,
   type DroppedFile,
   type ImportReport,
@@ -14,7 +17,6 @@ import {
   type MenuCommand,
   type NotebookChange,
   type Result,
-  type SyncStatus,
 } from '../shared/ipc'
 
 // The api is built from the contract's channel table, so a channel added there reaches the page
@@ -74,6 +76,7 @@ const api = {
   onNotebookChanged: subscriber<NotebookChange>(notebookChangedChannel),
   onImportProgress: subscriber<ImportProgress>(importProgressChannel),
   onSyncStatus: subscriber<SyncStatus>(syncStatusChannel),
+  onEssaySync: subscriber<EssaySyncMessage>(essaySyncChannel),
 } satisfies CommonplaceApi
 
 contextBridge.exposeInMainWorld('commonplace', api)

@@ -10,6 +10,7 @@ import type { CitationCheck, Essay, EssaySummary, SerializedEditorStateJson } fr
 import type { AboutInfo, ResumeState, Settings, SettingsSnapshot } from './settings'
 import type { ExportOutcome, ExportRequest } from './exporting'
 import type { ImportProgress, ImportReport } from './importing'
+import type { EssayDocJoin, EssaySyncMessage, SyncConfigInput, SyncStatus } from './sync'
 
 /**
  * A file the user dropped on the window: the DOM's `File`, named by the two fields the page reads
@@ -99,6 +100,15 @@ export interface ClippingGroup {
   count: number
 }
 
+// Sync: its status and settings, and essays' documents shared with the editor.
+export type {
+  CollaboratorIdentity,
+  EssayDocJoin,
+  EssaySyncMessage,
+  SyncConfigInput,
+  SyncStatus,
+} from './sync'
+
 /** One page of a list; `total` is how many the whole list holds. */
 export interface Page<T> {
   items: T[]
@@ -161,9 +171,6 @@ export type {
   RepairSummary,
   RestoreReport,
 } from './notebook-care'
-// Sync (issue 15): its status and settings.
-import type { SyncConfigInput, SyncStatus } from './sync-status'
-export type { SyncConfigInput, SyncStatus } from './sync-status'
 // Exporting an essay: formats, styles, the request and what came of it.
 export {
   CITATION_STYLES,
@@ -316,10 +323,21 @@ export interface InvokeApi {
   /** The app's name, version and data folder (Help > About). */
   aboutApp(): Promise<Result<AboutInfo>>
 
-  /** Whether the notebook syncs, with which server, and how it goes. */
+  /** Whether sync is on, and how the connection is (Settings > Sync). */
   getSyncStatus(): Promise<Result<SyncStatus>>
-  /** Sets up sync with a server (saved in sync/config.json) and starts it; null turns it off. */
+  /** Connects this notebook to a sync server; null turns sync off. */
   configureSync(config: SyncConfigInput | null): Promise<Result<SyncStatus>>
+  /**
+   * An essay's shared document for the editor, and who the user is to the others; refused when
+   * sync is off (the editor then edits the saved essay as it always has).
+   */
+  joinEssayDoc(essayId: string): Promise<Result<EssayDocJoin>>
+  /** A Yjs update the editor made (base64): kept on disk and sent to the server. */
+  sendEssayUpdate(essayId: string, update: string): Promise<Result<void>>
+  /** The editor closed the essay: no more `essay:sync` events for it, and its cursor goes. */
+  leaveEssayDoc(essayId: string): Promise<Result<void>>
+  /** The editor's cursor and name, a y-protocols awareness update (base64). */
+  sendEssayAwareness(essayId: string, update: string): Promise<Result<void>>
 }
 
 /** Channels the preload calls for the page but does not hand it (see `importDroppedPath`). */
@@ -352,8 +370,10 @@ export interface CommonplaceApi extends Omit<InvokeApi, PreloadOnlyMethod> {
   onNotebookChanged(listener: (change: NotebookChange) => void): () => void
   /** Reading a long file to import has got this far; returns the unsubscribe function. */
   onImportProgress(listener: (progress: ImportProgress) => void): () => void
-  /** The sync's status changed (connected, pending updates, an error); returns the unsubscribe. */
+  /** Sync connected, went offline, was refused...; returns the unsubscribe function. */
   onSyncStatus(listener: (status: SyncStatus) => void): () => void
+  /** Another device changed a joined essay, or moved its cursor; returns the unsubscribe function. */
+  onEssaySync(listener: (message: EssaySyncMessage) => void): () => void
 }
 
 export type InvokeMethod = keyof InvokeApi
@@ -413,12 +433,17 @@ export const channels = {
   aboutApp: 'app:about',
   getSyncStatus: 'sync:get-status',
   configureSync: 'sync:configure',
+  joinEssayDoc: 'essays:join-doc',
+  sendEssayUpdate: 'essays:send-update',
+  leaveEssayDoc: 'essays:leave-doc',
+  sendEssayAwareness: 'essays:send-awareness',
 } as const satisfies Record<InvokeMethod, string>
 
 export const menuCommandChannel = 'menu:command'
 export const notebookChangedChannel = 'notebook:changed'
 export const importProgressChannel = 'import:progress'
 export const syncStatusChannel = 'sync:status'
+export const essaySyncChannel = 'essay:sync'
 
 /** What main answers on a channel: the implementation's arguments are not yet trusted. */
 export type InvokeHandlers = {

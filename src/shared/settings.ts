@@ -20,6 +20,8 @@ export interface Settings {
   exportFormat: ExportFormat
   /** How a Markdown (GFM) export formats citations: Commonplace's own, or a CSL style. */
   citationStyle: CitationStyle
+  /** How co-authors see this user's cursor in a synced essay; empty: the OS account's name. */
+  userName: string
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -28,6 +30,7 @@ export const DEFAULT_SETTINGS: Settings = {
   essayFont: 'serif',
   exportFormat: 'gfm',
   citationStyle: 'plain',
+  userName: '',
 }
 
 export type WorkspaceView = 'reader' | 'essay'

@@ -215,6 +215,7 @@ describe('every channel, with hostile arguments', () => {
             essayFont: fc.oneof(fc.constantFrom('serif', 'sans'), hostileString),
             exportFormat: fc.constantFrom('gfm', 'pandoc', 'obsidian', 'docx'),
             citationStyle: fc.constantFrom('plain', 'apa', 'harvard'),
+            userName: fc.oneof(text, hostileString),
           },
           { requiredKeys: [] },
         ),
@@ -230,10 +231,16 @@ describe('every channel, with hostile arguments', () => {
       revealDataFolder: none,
       aboutApp: none,
       getSyncStatus: none,
-      // Never a server that parses: the fuzz must not connect anywhere.
       configureSync: fc.tuple(
-        fc.oneof(fc.constant(null), fc.record({ server: text, token: text, notebook: text })),
+        fc.oneof(
+          fc.constant(null),
+          fc.record({ server: text, notebook: text, token: text }, { requiredKeys: [] }),
+        ),
       ),
+      joinEssayDoc: fc.tuple(id),
+      sendEssayUpdate: fc.tuple(id, text),
+      leaveEssayDoc: fc.tuple(id),
+      sendEssayAwareness: fc.tuple(id, text),
     } satisfies Record<InvokeMethod, fc.Arbitrary<unknown[]>>
     const call = fc.oneof(
       ...methods.map((method) => argumentsFor[method].map((args) => ({ method, args }))),

@@ -19,6 +19,7 @@ import { openSampleNotebook } from './sample-notebook'
 import { SettingsFile } from './settings/settings-file'
 import { resumeStateSchema, settingsChangeSchema } from './settings/settings-schema'
 import { idSchema, sourceMetadataSchema } from './store/schema'
+import { essayDocHandlers, syncConfigSchema, type SyncPorts } from './sync/essay-sync-handlers'
 
 // The one id pattern the store also checks before an id becomes part of a path.
 const id = idSchema
@@ -140,16 +141,12 @@ const schemas = {
   revealDataFolder: z.tuple([]),
   aboutApp: z.tuple([]),
   getSyncStatus: z.tuple([]),
-  configureSync: z.tuple([
-    z
-      .object({
-        server: z.string().max(2000),
-        token: z.string().max(1000),
-        notebook: z.string().max(100).optional(),
-      })
-      .strict()
-      .nullable(),
-  ]),
+  configureSync: z.tuple([syncConfigSchema.nullable()]),
+  joinEssayDoc: z.tuple([id]),
+  // A Yjs update in base64: one keystroke is tens of bytes, a pasted chapter a few hundred KB.
+  sendEssayUpdate: z.tuple([id, z.base64().max(20_000_000)]),
+  leaveEssayDoc: z.tuple([id]),
+  sendEssayAwareness: z.tuple([id, z.base64().max(100_000)]),
 } satisfies ArgumentSchemas
 
 // `satisfies` alone lets a schema be narrower than its method: a new optional argument would
@@ -167,7 +164,18 @@ void allExact
  * The handler behind every channel of the contract. Arguments arrive untrusted: each is parsed
  * before a service sees it, and every failure comes back as a typed error the UI can show.
  */
-export function createHandlers(session: NotebookSession, ports: Ports): InvokeHandlers {
+export function createHandlers(
+  session: NotebookSession,
+  ports: Ports,
+  // The session syncs the catalog and the essays' documents (when sync/config.json says to).
+  sync: SyncPorts = {
+    essayDocs: () => session.essayDocs(),
+    control: {
+      status: () => session.syncStatus(),
+      configure: (config) => session.configureSync(config),
+    },
+  },
+): InvokeHandlers {
   function handle<S extends z.ZodType<unknown[]>, T>(
     schema: S,
     run: (...args: z.infer<S>) => Promise<T> | T,
@@ -224,6 +232,13 @@ export function createHandlers(session: NotebookSession, ports: Ports): InvokeHa
     },
   }
 
+  /** Sync on: essays a clipping's decision rewrote take it into their shared docs too. */
+  async function shareCitingEssays<T>(clippingId: string, answer: T): Promise<T> {
+    const docs = sync.essayDocs?.()
+    if (docs) await docs.absorb((await app.essays.citingClipping(clippingId)).map((e) => e.id))
+    return answer
+  }
+
   return {
     listSources: handle(schemas.listSources, (query) => app.sources.page(query)),
     importSources: handle(schemas.importSources, async () =>
@@ -278,7 +293,12 @@ export function createHandlers(session: NotebookSession, ports: Ports): InvokeHa
     listEssays: handle(schemas.listEssays, () => app.essays.list()),
     createEssay: handle(schemas.createEssay, (title) => app.essays.create(title)),
     getEssay: handle(schemas.getEssay, (essayId) => app.essays.get(essayId)),
-    saveEssay: handle(schemas.saveEssay, (essayId, state) => app.essays.save(essayId, state)),
+    saveEssay: handle(schemas.saveEssay, async (essayId, state) => {
+      const summary = await app.essays.save(essayId, state)
+      // Sync on: the editor saved what its shared doc held (see EssayDocs.absorb).
+      sync.essayDocs?.()?.noteSaved(essayId, state)
+      return summary
+    }),
     renameEssay: handle(schemas.renameEssay, (essayId, title) => app.essays.rename(essayId, title)),
     deleteEssay: handle(schemas.deleteEssay, (essayId) => app.essays.delete(essayId)),
     restoreEssay: handle(schemas.restoreEssay, (essayId) => app.essays.restore(essayId)),
@@ -320,11 +340,11 @@ export function createHandlers(session: NotebookSession, ports: Ports): InvokeHa
       return path ? importHighlightsFile(app.highlights, path) : null
     }),
     verifyCitations: handle(schemas.verifyCitations, (essayId) => app.exports.verify(essayId)),
-    acceptChangedQuote: handle(schemas.acceptChangedQuote, (clippingId) =>
-      app.clippings.acceptChange(clippingId),
+    acceptChangedQuote: handle(schemas.acceptChangedQuote, async (clippingId) =>
+      shareCitingEssays(clippingId, await app.clippings.acceptChange(clippingId)),
     ),
-    keepClippingWording: handle(schemas.keepClippingWording, (clippingId) =>
-      app.clippings.keepWording(clippingId),
+    keepClippingWording: handle(schemas.keepClippingWording, async (clippingId) =>
+      shareCitingEssays(clippingId, await app.clippings.keepWording(clippingId)),
     ),
     reimportSource: handle(schemas.reimportSource, async (sourceId) => {
       const [path] = await ports.chooseFilesToImport()
@@ -351,8 +371,7 @@ export function createHandlers(session: NotebookSession, ports: Ports): InvokeHa
       ...ports.appIdentity(),
       dataDir: session.dataDir,
     })),
-    getSyncStatus: handle(schemas.getSyncStatus, () => session.syncStatus()),
-    configureSync: handle(schemas.configureSync, (config) => session.configureSync(config)),
+    ...essayDocHandlers(schemas, handle, sync, async () => (await settings.snapshot()).settings),
   }
 }
 

@@ -21,11 +21,18 @@ import { watchNotebook } from './store/watch-notebook'
 import { NotebookSync } from './sync/notebook-sync'
 import { readSyncConfig, syncConfigOf, writeSyncConfig } from './sync/sync-config'
 import type { SyncLink } from './sync/sync-client'
+import type { EssayDocs, EssaySyncEvent } from './sync/essay-docs'
+import { EssaySync } from './sync/essay-sync'
 
 export interface SessionOptions extends CommonplaceOptions {
   watch?: boolean
   /** Start the sync when the notebook has sync/config.json (default true). */
   sync?: boolean
+  /**
+   * Gives the EssayDocs class when sync starts (by default a dynamic import, so an app that never
+   * syncs never loads Lexical and Yjs in main; the e2e harness, run as CommonJS, hands it over).
+   */
+  loadEssayDocs?: () => Promise<{ EssayDocs: typeof EssayDocs }>
 }
 
 /**
@@ -44,6 +51,8 @@ export class NotebookSession {
   /** Why the sync could not start (another process syncs, a damaged sync/config.json). */
   private syncProblem: string | null = null
   private syncing: Promise<void> = Promise.resolve()
+  /** The essays' shared documents while the notebook syncs. */
+  private readonly essaySync: EssaySync
   /** Used when no store is open; the open store has its own. */
   private readonly spareLock: NotebookLock
 
@@ -52,6 +61,9 @@ export class NotebookSession {
     private readonly options: SessionOptions,
   ) {
     this.spareLock = new NotebookLock(dataDir, options.lock)
+    this.essaySync = new EssaySync(options.loadEssayDocs)
+    // What another process (the CLI) or a clipping decision wrote to essays goes into their docs.
+    this.onChange((change) => void this.essaySync.current()?.absorb(change.essays))
   }
 
   static async open(dataDir: string, options: SessionOptions = {}): Promise<NotebookSession> {
@@ -88,6 +100,16 @@ export class NotebookSession {
   /** Where essays attach their documents while the notebook syncs (null: it does not). */
   get syncLink(): SyncLink | null {
     return this.sync?.link ?? null
+  }
+
+  /** The essays' shared documents while the notebook syncs; null while it does not. */
+  essayDocs(): EssayDocs | null {
+    return this.essaySync.current()
+  }
+
+  /** Another device changed an essay the page has joined, or moved a cursor in it. */
+  onEssaySync(listener: (event: EssaySyncEvent) => void): () => void {
+    return this.essaySync.onEvent(listener)
   }
 
   /** The sync's status changed (the app forwards it to the page). */
@@ -208,6 +230,16 @@ export class NotebookSession {
       }
       const sync = this.sync
       if (!sync) return
+      try {
+        await this.essaySync.start({
+          dataDir: this.dataDir,
+          notebook: sync.client.config.notebook,
+          link: sync.link,
+          essays: app.essays,
+        })
+      } catch (error) {
+        this.syncProblem = `Essays are not syncing: ${error instanceof Error ? error.message : String(error)}`
+      }
       sync.onChange((change) => this.announce(change))
       sync.onStatus((status) => this.tellSync(status))
       this.tellSync(sync.status())
@@ -219,6 +251,7 @@ export class NotebookSession {
     await this.syncing
     const sync = this.sync
     this.sync = null
+    await this.essaySync.stop()
     await sync?.stop()
   }
 

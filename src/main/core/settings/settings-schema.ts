@@ -20,6 +20,7 @@ export const settingSchemas = {
   essayFont: z.enum(ESSAY_FONTS),
   exportFormat: z.enum(EXPORT_FORMATS),
   citationStyle: z.enum(CITATION_STYLES),
+  userName: z.string().max(100, 'must be at most 100 characters'),
 } satisfies { [K in keyof Settings]: z.ZodType<Settings[K]> }
 
 /** What the renderer may change at once: some settings, none unknown. */

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs'
-import type { SyncStatus } from '../../../shared/sync-status'
+import type { SyncStatus } from '../../../shared/sync'
 import type { Commonplace } from '../commonplace'
 import { CatalogSync, catalogStatePath, type SyncedChange } from './catalog/catalog-sync'
 import { catalogDocName } from './doc-names'

@@ -7,16 +7,27 @@ import {
 } from '@hocuspocus/provider'
 import WebSocket from 'ws'
 import type * as Y from 'yjs'
-import type { SyncStatus } from '../../../shared/sync-status'
+import type { Awareness } from 'y-protocols/awareness'
+import type { SyncStatus } from '../../../shared/sync'
 import { PersistedDoc } from './persisted-doc'
 import type { SyncConfig } from './sync-config'
 import { syncDir } from './sync-config'
 import { takeSyncLock } from './sync-lock'
 
-/** What essays (Y3) are written against: keeps one document in sync with the server's. */
+/** What a document attached to the server may ask besides syncing. */
+export interface AttachOptions {
+  /** Called each time the server's copy has been merged in (essays seed only after the first). */
+  onSynced?: () => void
+  /** Cursors and names shared with the others in this document (the app's essay editor). */
+  awareness?: Awareness
+  /** The document is kept on disk by its owner already: not written a second time here. */
+  persisted?: PersistedDoc
+}
+
+/** What essays are written against: keeps one document in sync with the server's. */
 export interface SyncLink {
   /** Keeps `doc` in sync with the server's document `name` while connected; returns detach. */
-  attach(name: string, doc: Y.Doc): () => void
+  attach(name: string, doc: Y.Doc, options?: AttachOptions): () => void
 }
 
 export interface SyncClientOptions {
@@ -27,6 +38,8 @@ export interface SyncClientOptions {
 
 interface Attached {
   persisted: PersistedDoc
+  /** Closed here on detach (false: its owner closes it). */
+  owned: boolean
   provider: HocuspocusProvider
 }
 
@@ -93,14 +106,18 @@ export class SyncClient implements SyncLink {
     return persisted
   }
 
-  attach(name: string, doc: Y.Doc): () => void {
+  attach(name: string, doc: Y.Doc, options: AttachOptions = {}): () => void {
     let detached = false
     const opened = this.opened.get(name)
-    const ready =
-      opened?.doc === doc ? Promise.resolve(opened) : PersistedDoc.open(this.docsDir, name, doc)
+    const owned = options.persisted === undefined
+    const ready = options.persisted
+      ? Promise.resolve(options.persisted)
+      : opened?.doc === doc
+        ? Promise.resolve(opened)
+        : PersistedDoc.open(this.docsDir, name, doc)
     void ready.then((persisted) => {
-      if (detached || this.stopped) return void persisted.close()
-      this.attached.set(name, { persisted, provider: this.provide(name, doc) })
+      if (detached || this.stopped) return void (owned && persisted.close())
+      this.attached.set(name, { persisted, owned, provider: this.provide(name, doc, options) })
       this.changed()
     })
     return () => {
@@ -188,11 +205,12 @@ export class SyncClient implements SyncLink {
     await this.releaseLock()
   }
 
-  private provide(name: string, doc: Y.Doc): HocuspocusProvider {
+  private provide(name: string, doc: Y.Doc, options: AttachOptions): HocuspocusProvider {
     const provider = new HocuspocusProvider({
       websocketProvider: this.socket,
       name,
       document: doc,
+      ...(options.awareness && { awareness: options.awareness }),
       token: this.config.token,
       onAuthenticationFailed: ({ reason }) => {
         this.error = `The server refused notebook "${this.config.notebook}": ${reason || 'wrong token'}.`
@@ -202,7 +220,10 @@ export class SyncClient implements SyncLink {
         this.error = undefined
         this.changed()
       },
-      onSynced: () => this.changed(),
+      onSynced: () => {
+        this.changed()
+        options.onSynced?.()
+      },
       onUnsyncedChanges: () => this.changed(),
     })
     provider.attach()
@@ -214,12 +235,13 @@ export class SyncClient implements SyncLink {
     if (this.closed.has(persisted)) return
     this.closed.add(persisted)
     const attached = this.attached.get(name)
+    const owned = attached?.persisted === persisted ? attached.owned : true
     if (attached?.persisted === persisted) {
       attached.provider.destroy()
       this.attached.delete(name)
     }
     if (this.opened.get(name) === persisted) this.opened.delete(name)
-    await persisted.close()
+    if (owned) await persisted.close()
     this.changed()
   }
 

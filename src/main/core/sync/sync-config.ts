@@ -1,7 +1,7 @@
 import { mkdir, readFile, rm } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { z } from 'zod'
-import type { SyncConfigInput } from '../../../shared/sync-status'
+import type { SyncConfigInput } from '../../../shared/sync'
 import { CommonplaceError } from '../errors'
 import { writeDurably } from '../store/durable-json-file'
 import { describeIssue } from '../store/schema'

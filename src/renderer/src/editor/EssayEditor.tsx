@@ -10,6 +10,12 @@ import { useEffect, useState, type ReactElement } from 'react'
 import type { SerializedEditorStateJson } from '../../../shared/essay'
 import type { EssayEditorHandle } from './EssayEditorHandle'
 import { EssayEditorBody } from './EssayEditorBody'
+import {
+  EssayCollaborationContext,
+  EssayCollaborationPlugin,
+  useCursorsRef,
+  type EssayCollab,
+} from './collab/EssayCollaboration'
 import { essayNodes } from './essayNodes'
 import { INSERT_CITATION_COMMAND } from './plugins/citationCommands'
 import { EssayChangePlugin } from './plugins/EssayChangePlugin'
@@ -39,6 +45,11 @@ export interface EssayEditorProps {
    * the window a moment after opening an essay does not drop what was typed.
    */
   settleRef?: { current: (() => void) | null }
+  /**
+   * Sync is on: the essay is edited in its shared document (with others' cursors, and undo of
+   * one's own changes only); `initialState` is then not loaded.
+   */
+  collab?: EssayCollab | null
 }
 
 /** Hands the editor out while it exists, and null once it is gone. */
@@ -62,38 +73,51 @@ function EditorHandle({ editorRef }: { editorRef(editor: EssayEditorHandle | nul
  * Provide a CitationContext around it so citations can show their state and open their source.
  */
 export function EssayEditor(props: EssayEditorProps): ReactElement {
-  const { initialState, onChange, editorRef, onLoadProblem, settleRef } = props
+  const editor = <EssayComposer {...props} />
+  return props.collab ? <EssayCollaborationContext>{editor}</EssayCollaborationContext> : editor
+}
+
+function EssayComposer(props: EssayEditorProps): ReactElement {
+  const { initialState, onChange, editorRef, onLoadProblem, settleRef, collab } = props
   // A long essay opens at its first screen; the rest follows while the writer reads (see there).
   const [load] = useState(() => createEssayLoad(initialState, onLoadProblem))
   const [initialConfig] = useState<InitialConfigType>(() => ({
     namespace: 'commonplace-essay',
     theme: essayTheme,
     nodes: essayNodes,
-    editorState: () => load.$loadFirst(),
+    // With collaboration the shared doc is the content (Lexical's rule: no initial state).
+    editorState: collab ? null : () => load.$loadFirst(),
     onError: (error) => console.error(error),
   }))
-  const [loaded, setLoaded] = useState(() => load.isComplete())
+  const [loaded, setLoaded] = useState(() => Boolean(collab) || load.isComplete())
   const [openedWhole] = useState(loaded)
+  const cursors = useCursorsRef()
 
   return (
     <LexicalComposer initialConfig={initialConfig}>
       <EssayEditorBody
         content={
-          <RichTextPlugin
-            contentEditable={
-              <ContentEditable
-                className="essay-content"
-                aria-label="Essay"
-                aria-placeholder="Start writing…"
-                placeholder={<div className="essay-placeholder">Start writing…</div>}
-              />
-            }
-            ErrorBoundary={LexicalErrorBoundary}
-          />
+          <>
+            <RichTextPlugin
+              contentEditable={
+                <ContentEditable
+                  className="essay-content"
+                  aria-label="Essay"
+                  aria-placeholder="Start writing…"
+                  placeholder={<div className="essay-placeholder">Start writing…</div>}
+                />
+              }
+              ErrorBoundary={LexicalErrorBoundary}
+            />
+            {collab && <div className="essay-cursors" ref={cursors} />}
+          </>
         }
       />
-      {/* Undo starts once the whole essay is in: undoing across a slice would drop that slice. */}
-      {!loaded ? (
+      {/* Undo starts once the whole essay is in: undoing across a slice would drop that slice.
+          With collaboration, undo is the shared doc's (only this writer's own changes). */}
+      {collab ? (
+        <EssayCollaborationPlugin collab={collab} cursors={cursors} />
+      ) : !loaded ? (
         <LoadRestPlugin load={load} onLoaded={() => setLoaded(true)} />
       ) : openedWhole ? (
         <HistoryPlugin />
@@ -102,7 +126,12 @@ export function EssayEditor(props: EssayEditorProps): ReactElement {
       )}
       <ListPlugin />
       <UnreadableBlockPlugin />
-      <EssayChangePlugin onChange={onChange} loaded={loaded} load={load} settleRef={settleRef} />
+      <EssayChangePlugin
+        onChange={onChange}
+        loaded={loaded}
+        load={collab ? undefined : load}
+        settleRef={settleRef}
+      />
       {/* Handed out once the whole essay is in: a citation asked for meanwhile waits for it, and
           the pane's checks of every citation against its sources start only then. */}
       {editorRef && loaded && <EditorHandle editorRef={editorRef} />}

@@ -24,6 +24,7 @@ import { useSettings } from '../settings/SettingsContext'
 import { useCommand } from '../ui/commands'
 import { useSaveOnLeave } from './useSaveOnLeave'
 import { useAutosave } from './useAutosave'
+import { useEssayCollab } from './useEssayCollab'
 import { citedKey, useCitationStatus } from './useCitationStatus'
 import './essays.css'
 
@@ -299,6 +300,8 @@ export function EssaysPane(props: EssaysPaneProps): ReactElement {
   }, [editor])
 
   const essayId = open?.id
+  // Undefined while main is asked whether this essay is shared (sync on): the editor waits.
+  const collab = useEssayCollab(essayId ?? null)
   const onChange = useCallback(
     (state: EditorState): void => {
       if (essayId) autosave.schedule(essayId, state)
@@ -357,14 +360,17 @@ export function EssaysPane(props: EssaysPaneProps): ReactElement {
             />
             <CitationContext.Provider value={citations}>
               <Suspense fallback={<div className="essays-loading">Opening the editor…</div>}>
-                <EssayEditor
-                  key={`${open.id}:${loaded}`}
-                  initialState={open.editorState}
-                  onChange={onChange}
-                  editorRef={setEditor}
-                  onLoadProblem={setProblem}
-                  settleRef={settleEditor}
-                />
+                {collab !== undefined && (
+                  <EssayEditor
+                    key={`${open.id}:${loaded}:${collab ? 'shared' : 'local'}`}
+                    initialState={open.editorState}
+                    onChange={onChange}
+                    editorRef={setEditor}
+                    onLoadProblem={setProblem}
+                    settleRef={settleEditor}
+                    collab={collab}
+                  />
+                )}
               </Suspense>
             </CitationContext.Provider>
           </>

@@ -11,6 +11,7 @@ import { call } from '../api'
 import { ModalDialog } from '../ui/ModalDialog'
 import { shortcutLabel, shortcuts } from '../ui/commands'
 import { useSettings } from './SettingsContext'
+import { SyncSettings } from './SyncSettings'
 
 interface SettingsDialogProps {
   onClose(): void
@@ -148,6 +149,7 @@ export function SettingsDialog({ onClose, onShowShortcuts }: SettingsDialogProps
           </div>
           {file && <p className="settings-hint">Settings are kept in {file}.</p>}
         </div>
+        <SyncSettings />
         {error && (
           <p className="settings-problem" role="alert">
             {error}

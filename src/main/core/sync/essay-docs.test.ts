@@ -1,0 +1,170 @@
+import { mkdtemp } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { syncLexicalUpdateToYjs, syncYjsChangesToLexical } from '@lexical/yjs'
+import { $createParagraphNode, $createTextNode, $getRoot } from 'lexical'
+import { afterEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import {
+  hocuspocusLink,
+  startTestServer,
+  type TestLink,
+} from '../../../../test/sync/hocuspocus-link'
+import type { Essay, EssaySummary, SerializedEditorStateJson } from '../../../shared/essay'
+import { EssayDocs, type EssayStore, type EssaySyncEvent } from './essay-docs'
+import { boundEditor, headlessProvider } from './essay-lexical'
+
+function paragraphs(...texts: string[]): SerializedEditorStateJson {
+  const text = (words: string) => ({
+    type: 'text',
+    version: 1,
+    text: words,
+    format: 0,
+    detail: 0,
+    mode: 'normal',
+    style: '',
+  })
+  const children = texts.map((words) => ({
+    type: 'paragraph',
+    version: 1,
+    direction: null,
+    format: '',
+    indent: 0,
+    textFormat: 0,
+    textStyle: '',
+    children: [text(words)],
+  }))
+  return {
+    root: { type: 'root', version: 1, direction: null, format: '', indent: 0, children },
+  } as unknown as SerializedEditorStateJson
+}
+
+/** The essays service as far as EssayDocs uses it, in memory. */
+function memoryEssays(states: Record<string, SerializedEditorStateJson>): EssayStore & {
+  states: Record<string, SerializedEditorStateJson>
+} {
+  const summary = (id: string): EssaySummary =>
+    ({ id, title: id, createdAt: '', updatedAt: '' }) as unknown as EssaySummary
+  return {
+    states,
+    list: async () => Object.keys(states).map(summary),
+    get: async (id) => ({ ...summary(id), editorState: states[id] }) as Essay,
+    save: async (id, state) => {
+      states[id] = state as SerializedEditorStateJson
+      return summary(id)
+    },
+  }
+}
+
+const words = (state: SerializedEditorStateJson): string[] =>
+  (state.root.children ?? []).map((block) =>
+    (block.children as unknown as { text: string }[]).map((t) => t.text).join(''),
+  )
+
+const cleanups: (() => Promise<void> | void)[] = []
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
+})
+
+async function device(
+  url: string,
+  states: Record<string, SerializedEditorStateJson>,
+): Promise<{ docs: EssayDocs; essays: ReturnType<typeof memoryEssays>; link: TestLink }> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'cp-essay-docs-'))
+  const link = hocuspocusLink(url)
+  const essays = memoryEssays(states)
+  const docs = new EssayDocs({
+    dataDir,
+    notebook: 'notes',
+    link,
+    essays,
+    materialiseAfterMs: 20,
+  })
+  cleanups.push(
+    () => link.close(),
+    () => docs.close(),
+  )
+  await docs.start()
+  return { docs, essays, link }
+}
+
+/** The app's editor on a joined essay: a doc of its own, bound like CollaborationPlugin's. */
+function editorOn(joined: string, send: (update: string) => void) {
+  const doc = new Y.Doc()
+  const { editor, binding } = boundEditor(doc)
+  editor.registerUpdateListener((u) =>
+    syncLexicalUpdateToYjs(
+      binding,
+      headlessProvider,
+      u.prevEditorState,
+      u.editorState,
+      u.dirtyElements,
+      u.dirtyLeaves,
+      u.normalizedNodes,
+      u.tags,
+    ),
+  )
+  doc.on('update', (update: Uint8Array, origin: unknown) => {
+    if (origin === binding) send(Buffer.from(update).toString('base64'))
+  })
+  binding.root.getSharedType().observeDeep((events, transaction) => {
+    if (transaction.origin !== binding) {
+      syncYjsChangesToLexical(
+        binding,
+        headlessProvider,
+        events as Y.YEvent<Y.Text>[],
+        false,
+        () => undefined,
+      )
+    }
+  })
+  // Not through the binding: as a provider's first sync arrives.
+  Y.applyUpdate(doc, Buffer.from(joined, 'base64'))
+  editor.read(() => undefined)
+  return { doc, editor }
+}
+
+describe('essays kept in Yjs documents', () => {
+  it('shares an essay once, and other devices write it into their store as it is', async () => {
+    const server = await startTestServer()
+    cleanups.push(() => server.stop())
+    const first = await device(server.url, { 'e-abcd': paragraphs('First words.') })
+    await expect
+      .poll(async () => (await first.docs.join('e-abcd')).update.length)
+      .toBeGreaterThan(10)
+
+    // The second device has the essay too (as the catalog brings it), with its own old text:
+    // the server's copy is not empty, so it is not seeded again, and the store follows the doc.
+    const second = await device(server.url, { 'e-abcd': paragraphs('An old copy.') })
+    await expect.poll(() => words(second.essays.states['e-abcd'])).toEqual(['First words.'])
+  })
+
+  it("brings one device's edits in its editor to the other device's editor and store", async () => {
+    const server = await startTestServer()
+    cleanups.push(() => server.stop())
+    const first = await device(server.url, { 'e-abcd': paragraphs('First words.') })
+    const joined = await first.docs.join('e-abcd')
+    const second = await device(server.url, { 'e-abcd': paragraphs('First words.') })
+    const heard: EssaySyncEvent[] = []
+    second.docs.onEvent((event) => heard.push(event))
+    await expect
+      .poll(async () => (await second.docs.join('e-abcd')).update.length)
+      .toBeGreaterThan(10)
+
+    const { editor } = editorOn(
+      joined.update,
+      (update) => void first.docs.receive('e-abcd', update),
+    )
+    editor.update(
+      () => $getRoot().append($createParagraphNode().append($createTextNode('Typed on one.'))),
+      { discrete: true },
+    )
+
+    await expect
+      .poll(() => words(second.essays.states['e-abcd']))
+      .toEqual(['First words.', 'Typed on one.'])
+    expect(heard.some((event) => event.essayId === 'e-abcd' && event.update)).toBe(true)
+    // What the editor typed is its own store's already (its autosave): main does not rewrite it.
+    expect(words(first.essays.states['e-abcd'])).toEqual(['First words.'])
+  })
+})

@@ -230,6 +230,10 @@ export class NotebookSession {
       }
       const sync = this.sync
       if (!sync) return
+      sync.onChange((change) => this.announce(change))
+      sync.onStatus((status) => this.tellSync(status))
+      this.tellSync(sync.status())
+      // Essays attach their documents to the same link, once the catalog's changes are heard.
       try {
         await this.essaySync.start({
           dataDir: this.dataDir,
@@ -240,9 +244,6 @@ export class NotebookSession {
       } catch (error) {
         this.syncProblem = `Essays are not syncing: ${error instanceof Error ? error.message : String(error)}`
       }
-      sync.onChange((change) => this.announce(change))
-      sync.onStatus((status) => this.tellSync(status))
-      this.tellSync(sync.status())
     })()
     await this.syncing
   }

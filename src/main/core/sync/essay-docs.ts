@@ -142,7 +142,13 @@ export class EssayDocs {
   async absorb(essayIds: string[]): Promise<void> {
     for (const essayId of essayIds) {
       const opening = this.open.get(essayId)
-      if (!opening) continue
+      if (!opening) {
+        // An essay new here (made here, or its record just came from another device): its doc
+        // joins the others, seeded or filled once the server's copy is in.
+        const live = (await this.options.essays.list()).some((essay) => essay.id === essayId)
+        if (live && !this.closed) await this.essay(essayId)
+        continue
+      }
       const open = await opening
       open.materialising = open.materialising.then(async () => {
         if (!open.base || isEssayDocEmpty(open.persisted.doc)) return

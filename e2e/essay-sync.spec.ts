@@ -63,10 +63,14 @@ test('typing in a shared essay shows in the co-author’s editor, with their car
     await expect(settings).toBeHidden()
     const beaEditor = await openEssay(bea.page)
 
+    // Two windows, one focus: each writer's window is brought to the front before typing, as a
+    // person would click into it (an editor in a window behind reports itself not focused).
+    await ada.page.bringToFront()
     await adaEditor.click()
     await ada.page.keyboard.type('Words typed on Ada’s device.')
     await expect(beaEditor).toContainText('Words typed on Ada’s device.', { timeout: 30_000 })
 
+    await bea.page.bringToFront()
     await beaEditor.click()
     await bea.page.keyboard.press('ControlOrMeta+End')
     await bea.page.keyboard.type(' And Bea’s.')
@@ -74,7 +78,18 @@ test('typing in a shared essay shows in the co-author’s editor, with their car
       timeout: 30_000,
     })
     // Bea's caret is drawn in Ada's page, with her name.
-    await expect(ada.page.getByText('Bea', { exact: true })).toBeVisible({ timeout: 30_000 })
+    // Lexical draws a co-author's caret while their editor has the focus. Two pages of one test
+    // browser take the focus from each other (two devices never do), so Bea's editor is given it
+    // back until Ada's page draws her caret.
+    await expect
+      .poll(
+        async () => {
+          await beaEditor.focus()
+          return ada.page.getByText('Bea', { exact: true }).isVisible()
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(true)
     // Each device keeps the essay in its own store too (autosave, and main's writes of what
     // arrived), so it exports and reopens without the server.
     await expect(ada.page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible()

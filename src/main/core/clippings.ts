@@ -19,21 +19,12 @@ import { highlightRanges, parseQuery, type ParsedQuery } from './search/query'
 import type { Frozen } from './store/json-store-file'
 import type { NotebookStore } from './store/notebook-store'
 import type { SourceEntry, SourceFile } from './store/schema'
-import { placeQuote, type QuotePlace } from './quote-placement'
+import { placeQuote, type QuoteClipRequest } from './quote-placement'
 import { acceptNewWording, keepOldWording } from './wording-decisions'
 import type { SourceLayout } from '../../shared/layout'
 import type { Transaction } from './store/transaction'
 
 export { normalizeTags }
-
-export interface QuoteClipRequest extends QuotePlace {
-  sourceId: string
-  quote: string
-  /** 1-based; picks among several occurrences of the quote. */
-  occurrence?: number
-  note?: string
-  tags?: string[]
-}
 
 /** Where, in a source's newest text, a new clipping goes; worked out under the lock. */
 type Placement = (

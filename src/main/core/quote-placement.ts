@@ -16,6 +16,16 @@ export interface QuotePlace {
   chapter?: number
 }
 
+/** A clipping asked for by its words (the CLI's `clip --quote`), placed under the lock. */
+export interface QuoteClipRequest extends QuotePlace {
+  sourceId: string
+  quote: string
+  /** 1-based; picks among several occurrences of the quote. */
+  occurrence?: number
+  note?: string
+  tags?: string[]
+}
+
 /**
  * The one place of `quote` in a source's newest text: on the page or in the chapter named, the
  * `occurrence`-th (from 1) when it occurs more than once. Refuses when it is absent or ambiguous,

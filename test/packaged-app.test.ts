@@ -5,7 +5,7 @@
 import { execFile } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
-import { createRequire } from 'node:module'
+import { builtinModules, createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -50,7 +50,12 @@ async function modulesMainLoads(): Promise<string[]> {
     const code = await readFile(join(mainDir, script), 'utf8')
     for (const match of code.matchAll(/(?:require|import)\("([^".][^"]*)"\)/g)) {
       const specifier = match[1]!
-      if (!specifier.startsWith('node:') && specifier !== 'electron') specifiers.add(specifier)
+      if (
+        !specifier.startsWith('node:') &&
+        !builtinModules.includes(specifier) &&
+        specifier !== 'electron'
+      )
+        specifiers.add(specifier)
     }
   }
   return [...specifiers]

@@ -51,7 +51,7 @@ describe('the built preload', () => {
     page = await loadPreload()
   })
 
-  it('exposes one frozen object: a function per page channel, the drop import, four listeners', () => {
+  it('exposes one frozen object: a function per page channel, the drop import, five listeners', () => {
     const api = page.commonplace as unknown as Record<string, unknown>
     expect(Object.keys(api).sort()).toEqual(
       [
@@ -61,6 +61,7 @@ describe('the built preload', () => {
         'onNotebookChanged',
         'onImportProgress',
         'onSyncStatus',
+        'onEssaySync',
       ].sort(),
     )
     expect(Object.isFrozen(api)).toBe(true)

@@ -20,7 +20,7 @@ async function listenForChanges(page: Page, name: string): Promise<void> {
 const seenBy = (page: Page, name: string): Promise<unknown[]> =>
   page.evaluate((key) => (window as unknown as Record<string, unknown[]>)[`${key}Seen`]!, name)
 
-test('the page gets the preload api: the contract, four listeners, and no way around them', async ({
+test('the page gets the preload api: the contract, five listeners, and no way around them', async ({
   app,
 }) => {
   const { page } = app
@@ -45,6 +45,7 @@ test('the page gets the preload api: the contract, four listeners, and no way ar
       'onNotebookChanged',
       'onImportProgress',
       'onSyncStatus',
+      'onEssaySync',
     ].sort(),
   )
   expect(surface.allFunctions).toBe(true)

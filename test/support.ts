@@ -15,7 +15,8 @@ export function useTempDir(): () => string {
     dir = await mkdtemp(join(tmpdir(), 'commonplace-test-'))
   })
   afterEach(async () => {
-    if (dir) await rm(dir, { recursive: true, force: true })
+    // A file a background save writes as the folder goes makes one pass fail: Node retries it.
+    if (dir) await rm(dir, { recursive: true, force: true, maxRetries: 3 })
     dir = undefined
   })
   return () => {

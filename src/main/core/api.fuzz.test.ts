@@ -262,5 +262,7 @@ describe('every channel, with hostile arguments', () => {
     expect(reopened.status().state).toBe('open')
     // An index saved by its timer while the temp folder is removed would make removing it fail.
     await Promise.all([session.flush(), reopened.flush()])
+    // Nor may a watcher or anything else either session started still write into it.
+    await Promise.all([session.close(), reopened.close()])
   }, 120_000)
 })

@@ -3,7 +3,7 @@
 import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { syncLexicalUpdateToYjs, syncYjsChangesToLexical } from '@lexical/yjs'
+import { syncYjsChangesToLexical } from '@lexical/yjs'
 import { $createTextNode, $getRoot, type ParagraphNode } from 'lexical'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
@@ -11,7 +11,7 @@ import { hocuspocusLink, startTestServer } from '../../../../test/sync/hocuspocu
 import type { Essay, EssaySummary, SerializedEditorStateJson } from '../../../shared/essay'
 import { emptyEditorState } from '../../../shared/essay'
 import { EssayDocs, type EssayStore } from './essay-docs'
-import { boundEditor, headlessProvider } from './essay-lexical'
+import { boundEditor, headlessProvider, shareEditorChanges } from './essay-lexical'
 
 const cleanups: (() => Promise<void> | void)[] = []
 afterEach(async () => {
@@ -64,18 +64,7 @@ async function editorOn(docs: EssayDocs): Promise<{ type(words: string): void }>
     const textEvents = events as Y.YEvent<Y.Text>[]
     syncYjsChangesToLexical(binding, headlessProvider, textEvents, false, () => undefined)
   })
-  editor.registerUpdateListener((u) =>
-    syncLexicalUpdateToYjs(
-      binding,
-      headlessProvider,
-      u.prevEditorState,
-      u.editorState,
-      u.dirtyElements,
-      u.dirtyLeaves,
-      u.normalizedNodes,
-      u.tags,
-    ),
-  )
+  shareEditorChanges(editor, binding)
   doc.on('update', (update: Uint8Array, origin: unknown) => {
     if (origin === binding) void docs.receive('e-abcd', Buffer.from(update).toString('base64'))
   })

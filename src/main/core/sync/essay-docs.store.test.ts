@@ -3,7 +3,7 @@
 import { cp, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { syncLexicalUpdateToYjs, syncYjsChangesToLexical } from '@lexical/yjs'
+import { syncYjsChangesToLexical } from '@lexical/yjs'
 import { $createParagraphNode, $createTextNode, $getRoot } from 'lexical'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
@@ -11,7 +11,7 @@ import { hocuspocusLink, startTestServer } from '../../../../test/sync/hocuspocu
 import type { SerializedEditorStateJson } from '../../../shared/essay'
 import { openCommonplace, type Commonplace } from '../commonplace'
 import { EssayDocs } from './essay-docs'
-import { boundEditor, headlessProvider } from './essay-lexical'
+import { boundEditor, headlessProvider, shareEditorChanges } from './essay-lexical'
 
 const cleanups: (() => Promise<void> | void)[] = []
 afterEach(async () => {
@@ -53,18 +53,7 @@ async function typeInto(docs: EssayDocs, essayId: string, words: string): Promis
       () => undefined,
     )
   })
-  editor.registerUpdateListener((u) =>
-    syncLexicalUpdateToYjs(
-      binding,
-      headlessProvider,
-      u.prevEditorState,
-      u.editorState,
-      u.dirtyElements,
-      u.dirtyLeaves,
-      u.normalizedNodes,
-      u.tags,
-    ),
-  )
+  shareEditorChanges(editor, binding)
   const sent: Promise<void>[] = []
   doc.on('update', (update: Uint8Array, origin: unknown) => {
     if (origin === binding) sent.push(docs.receive(essayId, Buffer.from(update).toString('base64')))

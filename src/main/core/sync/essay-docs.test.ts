@@ -1,7 +1,7 @@
 import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { syncLexicalUpdateToYjs, syncYjsChangesToLexical } from '@lexical/yjs'
+import { syncYjsChangesToLexical } from '@lexical/yjs'
 import { $createParagraphNode, $createTextNode, $getRoot } from 'lexical'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
@@ -12,7 +12,7 @@ import {
 } from '../../../../test/sync/hocuspocus-link'
 import type { Essay, EssaySummary, SerializedEditorStateJson } from '../../../shared/essay'
 import { EssayDocs, type EssayStore, type EssaySyncEvent } from './essay-docs'
-import { boundEditor, headlessProvider } from './essay-lexical'
+import { boundEditor, headlessProvider, shareEditorChanges } from './essay-lexical'
 
 function paragraphs(...texts: string[]): SerializedEditorStateJson {
   const text = (words: string) => ({
@@ -92,18 +92,7 @@ async function device(
 function editorOn(joined: string, send: (update: string) => void) {
   const doc = new Y.Doc()
   const { editor, binding } = boundEditor(doc)
-  editor.registerUpdateListener((u) =>
-    syncLexicalUpdateToYjs(
-      binding,
-      headlessProvider,
-      u.prevEditorState,
-      u.editorState,
-      u.dirtyElements,
-      u.dirtyLeaves,
-      u.normalizedNodes,
-      u.tags,
-    ),
-  )
+  shareEditorChanges(editor, binding)
   doc.on('update', (update: Uint8Array, origin: unknown) => {
     if (origin === binding) send(Buffer.from(update).toString('base64'))
   })

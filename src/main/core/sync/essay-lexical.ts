@@ -163,6 +163,22 @@ export function boundEditor(
   return { editor, binding }
 }
 
+/** Sends every change of a bound editor into its doc, as the editor's own; returns the stop. */
+export function shareEditorChanges(editor: LexicalEditor, binding: Binding): () => void {
+  return editor.registerUpdateListener((update) =>
+    syncLexicalUpdateToYjs(
+      binding,
+      headlessProvider,
+      update.prevEditorState,
+      update.editorState,
+      update.dirtyElements,
+      update.dirtyLeaves,
+      update.normalizedNodes,
+      update.tags,
+    ),
+  )
+}
+
 /** True when nobody has written an essay into `doc` yet. */
 export function isEssayDocEmpty(doc: Y.Doc): boolean {
   return doc.get('root', Y.XmlText).length === 0
@@ -192,18 +208,7 @@ export async function writeEssayIntoDoc(
   const L = await lexicalYjs()
   const scratch = new L.Doc()
   const { editor, binding } = boundEditor(scratch, nodes)
-  const stop = editor.registerUpdateListener((update) => {
-    syncLexicalUpdateToYjs(
-      binding,
-      headlessProvider,
-      update.prevEditorState,
-      update.editorState,
-      update.dirtyElements,
-      update.dirtyLeaves,
-      update.normalizedNodes,
-      update.tags,
-    )
-  })
+  const stop = shareEditorChanges(editor, binding)
   try {
     editor.setEditorState(editor.parseEditorState(JSON.stringify(state)))
   } finally {

@@ -1,11 +1,16 @@
 // An essay changed in the store by something else than an editor (the CLI, a clipping's
 // decision) written into its shared doc as an edit of the top-level blocks that changed, so that
 // co-authors keep what they are typing elsewhere and the next write-back does not undo it.
-import { syncLexicalUpdateToYjs, syncYjsChangesToLexical } from '@lexical/yjs'
+import { syncYjsChangesToLexical } from '@lexical/yjs'
 import { $getRoot, $parseSerializedNode } from 'lexical'
 import * as Y from 'yjs'
 import type { SerializedNodeJson } from '../../../shared/essay'
-import { boundEditor, headlessEssayNodes, headlessProvider } from './essay-lexical'
+import {
+  boundEditor,
+  headlessEssayNodes,
+  headlessProvider,
+  shareEditorChanges,
+} from './essay-lexical'
 
 /** Equal as JSON whatever the order of keys (the store's schema writes them in its own). */
 function same(a: unknown, b: unknown): boolean {
@@ -89,18 +94,7 @@ export async function applyBlockEdit(doc: Y.Doc, edit: BlockEdit, origin: unknow
     L.applyUpdate(scratch, Y.encodeStateAsUpdate(doc))
     editor.read(() => undefined)
     root.unobserveDeep(load)
-    editor.registerUpdateListener((u) =>
-      syncLexicalUpdateToYjs(
-        binding,
-        headlessProvider,
-        u.prevEditorState,
-        u.editorState,
-        u.dirtyElements,
-        u.dirtyLeaves,
-        u.normalizedNodes,
-        u.tags,
-      ),
-    )
+    shareEditorChanges(editor, binding)
     const known = L.encodeStateVector(scratch)
     editor.update(
       () => {

@@ -90,6 +90,18 @@ test('typing in a shared essay shows in the co-author’s editor, with their car
         { timeout: 30_000 },
       )
       .toBe(true)
+
+    // Ada renames the essay: Bea's page follows the title and leaves her editor as it is, so
+    // she goes on typing where she was.
+    await ada.page.bringToFront()
+    await ada.page.getByRole('textbox', { name: 'Title' }).fill('Our essay')
+    await ada.page.getByRole('textbox', { name: 'Title' }).press('Enter')
+    await expect(bea.page.getByRole('textbox', { name: 'Title' })).toHaveValue('Our essay', {
+      timeout: 30_000,
+    })
+    await bea.page.bringToFront()
+    await bea.page.keyboard.type(' Still here.')
+    await expect(adaEditor).toContainText('Still here.', { timeout: 30_000 })
     // Each device keeps the essay in its own store too (autosave, and main's writes of what
     // arrived), so it exports and reopens without the server.
     await expect(ada.page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible()
@@ -108,6 +120,20 @@ test('typing in a shared essay shows in the co-author’s editor, with their car
     await adaEditor.click()
     await ada.page.keyboard.type('A second essay.')
     await expect(ada.page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible()
+
+    // Back to the shared essay, and to it again after a look at the other: its text is there
+    // once, and what Bea types still arrives.
+    for (const title of ['Our essay', 'Untitled essay', 'Our essay']) {
+      await ada.page.getByRole('button', { name: title }).click()
+      await expect(ada.page.getByRole('textbox', { name: 'Title' })).toHaveValue(title)
+    }
+    await bea.page.bringToFront()
+    await beaEditor.click()
+    await bea.page.keyboard.press('ControlOrMeta+End')
+    await bea.page.keyboard.type(' Last words.')
+    await expect(adaEditor).toContainText('Last words.', { timeout: 30_000 })
+    const text = (await adaEditor.textContent()) ?? ''
+    expect(text.split('Words typed on Ada’s device.')).toHaveLength(2)
   } finally {
     for (const app of apps) await app.close()
     await server.stop()

@@ -111,4 +111,46 @@ describe('essays through a sync server', () => {
       .poll(async () => textOf(await blocksOf(a, essay.id)), { timeout: 30_000 })
       .toBe(textOf(await blocksOf(b, essay.id)))
   }, 120_000)
+
+  it('a record that changed on another device (a rename) moves no text from the store into the essay', async () => {
+    const server = await startSyncServer({ token: 'secret' })
+    const a = await device('a')
+    const essay = await a.commonplace.essays.create('Shared essay')
+    const state = (...words: string[]) => ({
+      root: {
+        type: 'root',
+        version: 1,
+        direction: null,
+        format: '',
+        indent: 0,
+        children: words.map((text) => paragraph(text)),
+      },
+    })
+    await a.commonplace.essays.save(essay.id, state('The opening.'))
+    await a.configureSync(config(server.url))
+    const b = await device('b')
+    await b.configureSync(config(server.url))
+    await expect
+      .poll(async () => textOf(await blocksOf(b, essay.id)), { timeout: 30_000 })
+      .toContain('The opening.')
+
+    // B's store holds an older text than its doc for a moment (the editor's save of what it had
+    // landed after main wrote what had arrived): that is this app's own write, not an edit.
+    await b.commonplace.essays.save(essay.id, state('A stale copy.'))
+    await a.commonplace.essays.rename(essay.id, 'Renamed on A')
+    await expect
+      .poll(async () => (await b.commonplace.essays.get(essay.id)).title, { timeout: 30_000 })
+      .toBe('Renamed on A')
+
+    // Then A writes on (as the CLI would): B's essay follows A's, and the stale copy is nowhere.
+    const cli = await openCommonplace(a.dataDir)
+    await cli.essays.save(essay.id, state('The opening.', 'Later words.'))
+    for (const session of [a, b]) {
+      await expect
+        .poll(async () => textOf(await blocksOf(session, essay.id)), { timeout: 30_000 })
+        .toContain('Later words.')
+    }
+    expect(textOf(await blocksOf(a, essay.id))).not.toContain('A stale copy.')
+    expect(textOf(await blocksOf(b, essay.id))).not.toContain('A stale copy.')
+  }, 90_000)
 })

@@ -62,8 +62,6 @@ export class NotebookSession {
   ) {
     this.spareLock = new NotebookLock(dataDir, options.lock)
     this.essaySync = new EssaySync(options.loadEssayDocs)
-    // What another process (the CLI) or a clipping decision wrote to essays goes into their docs.
-    this.onChange((change) => void this.essaySync.current()?.absorb(change.essays))
   }
 
   static async open(dataDir: string, options: SessionOptions = {}): Promise<NotebookSession> {
@@ -209,7 +207,11 @@ export class NotebookSession {
       return
     }
     if (this.options.watch) {
-      this.stopWatching = watchNotebook(this.current.store, (change) => this.announce(change))
+      this.stopWatching = watchNotebook(this.current.store, (change) => {
+        this.announce(change)
+        // What another process (the CLI) wrote to essays goes into their docs.
+        void this.essaySync.current()?.absorb(change.essays)
+      })
     }
     // Not waited for: a large notebook's first mirroring takes seconds, and the window need not.
     if (this.options.sync !== false) void this.startSync()
@@ -230,7 +232,11 @@ export class NotebookSession {
       }
       const sync = this.sync
       if (!sync) return
-      sync.onChange((change) => this.announce(change))
+      sync.onChange((change) => {
+        this.announce(change)
+        // Only essays' records come this way: an essay new here gets its doc, and no text moves.
+        void this.essaySync.current()?.adopt(change.essays)
+      })
       sync.onStatus((status) => this.tellSync(status))
       this.tellSync(sync.status())
       // Essays attach their documents to the same link, once the catalog's changes are heard.

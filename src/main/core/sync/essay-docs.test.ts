@@ -156,4 +156,39 @@ describe('essays kept in Yjs documents', () => {
     // What the editor typed is its own store's already (its autosave): main does not rewrite it.
     expect(words(first.essays.states['e-abcd'])).toEqual(['First words.'])
   })
+
+  it('tells the page of changes while any of its editors has the essay, not after the last leaves', async () => {
+    const server = await startTestServer()
+    cleanups.push(() => server.stop())
+    const first = await device(server.url, { 'e-abcd': paragraphs('First words.') })
+    const joined = await first.docs.join('e-abcd')
+    const second = await device(server.url, { 'e-abcd': paragraphs('First words.') })
+    const heard: string[] = []
+    second.docs.onEvent((event) => event.update && heard.push(event.update))
+    await expect
+      .poll(async () => (await second.docs.join('e-abcd')).update.length)
+      .toBeGreaterThan(10)
+    // The essay reopened on the second device: the new editor joins before the old one leaves.
+    await second.docs.join('e-abcd')
+    await second.docs.leave('e-abcd')
+
+    const { editor } = editorOn(
+      joined.update,
+      (update) => void first.docs.receive('e-abcd', update),
+    )
+    const type = (text: string): void =>
+      editor.update(() => $getRoot().append($createParagraphNode().append($createTextNode(text))), {
+        discrete: true,
+      })
+    type('Typed on one.')
+    await expect.poll(() => heard.length).toBeGreaterThan(0)
+
+    await second.docs.leave('e-abcd')
+    const before = heard.length
+    type('Typed after the last editor left.')
+    await expect
+      .poll(() => words(second.essays.states['e-abcd']))
+      .toContain('Typed after the last editor left.')
+    expect(heard).toHaveLength(before)
+  })
 })

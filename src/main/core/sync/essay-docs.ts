@@ -58,7 +58,11 @@ interface OpenEssay {
   awareness: Awareness
   synced: Promise<void>
   detach: () => void
-  joined: boolean
+  /**
+   * How many of the app's editors have joined and not left. An editor made anew (the essay
+   * reopened) joins before the old one's leave arrives: the page must go on hearing.
+   */
+  joins: number
   /**
    * The essay as the store and the doc last both held it: what a store change is taken from.
    * Kept beside the doc's log, so a change the CLI made while the app was closed is found too.
@@ -113,7 +117,7 @@ export class EssayDocs {
         'This essay has not been fetched from the sync server yet; it opens for editing here alone.',
       )
     }
-    open.joined = true
+    open.joins++
     return { update: toBase64(Y.encodeStateAsUpdate(open.persisted.doc)) }
   }
 
@@ -135,20 +139,30 @@ export class EssayDocs {
   }
 
   /**
+   * Essays whose records changed (the catalog brought them, or they were made here): an essay
+   * new here gets its doc, seeded or filled once the server's copy is in. Their text is not
+   * looked at: a record's change is not the text's, and this app's own writes of the text (the
+   * editor's saves, what arrived from others) are in the doc already.
+   */
+  async adopt(essayIds: string[]): Promise<void> {
+    const fresh = essayIds.filter((essayId) => !this.open.has(essayId))
+    if (fresh.length === 0) return
+    const live = new Set((await this.options.essays.list()).map((essay) => essay.id))
+    for (const essayId of fresh) {
+      if (live.has(essayId) && !this.closed) await this.essay(essayId)
+    }
+  }
+
+  /**
    * Essays the store changed by other means than the editors (the CLI, a clipping's decision):
    * what changed since the store and the doc last agreed goes into the doc, block by block, so
    * the editors show it and the next write-back keeps it.
    */
   async absorb(essayIds: string[]): Promise<void> {
+    await this.adopt(essayIds)
     for (const essayId of essayIds) {
       const opening = this.open.get(essayId)
-      if (!opening) {
-        // An essay new here (made here, or its record just came from another device): its doc
-        // joins the others, seeded or filled once the server's copy is in.
-        const live = (await this.options.essays.list()).some((essay) => essay.id === essayId)
-        if (live && !this.closed) await this.essay(essayId)
-        continue
-      }
+      if (!opening) continue
       const open = await opening
       open.materialising = open.materialising.then(async () => {
         if (!open.base || isEssayDocEmpty(open.persisted.doc)) return
@@ -169,12 +183,13 @@ export class EssayDocs {
     }
   }
 
-  /** The editor closed the essay: its cursor goes, and the page hears no more of it. */
+  /** An editor closed the essay: once none has it open, its cursors go and the page hears no more. */
   async leave(essayId: string): Promise<void> {
     const opening = this.open.get(essayId)
     if (!opening) return
     const open = await opening
-    open.joined = false
+    open.joins = Math.max(0, open.joins - 1)
+    if (open.joins > 0) return
     removeAwarenessStates(open.awareness, [...open.editorClients], FROM_EDITOR)
     open.editorClients.clear()
   }
@@ -220,7 +235,7 @@ export class EssayDocs {
       awareness,
       synced,
       detach: () => undefined,
-      joined: false,
+      joins: 0,
       base: await readBase(baseFileOf(persisted)),
       baseWritten: Promise.resolve(),
       editorClients: new Set(),
@@ -229,7 +244,7 @@ export class EssayDocs {
     }
     persisted.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === FROM_EDITOR || origin === FROM_DISK) return
-      if (open.joined) this.emit({ essayId, update: toBase64(update) })
+      if (open.joins > 0) this.emit({ essayId, update: toBase64(update) })
       // The seed and a store change are the store's own essay: nothing to write back.
       if (origin !== SEEDED && origin !== FROM_STORE) this.scheduleMaterialise(essayId, open)
     })
@@ -238,7 +253,7 @@ export class EssayDocs {
         for (const client of change.added) open.editorClients.add(client)
         return
       }
-      if (!open.joined) return
+      if (open.joins === 0) return
       const clients = [...change.added, ...change.updated, ...change.removed]
       this.emit({ essayId, awareness: toBase64(encodeAwarenessUpdate(awareness, clients)) })
     })
@@ -261,7 +276,8 @@ export class EssayDocs {
     if (!isEssayDocEmpty(doc)) return
     try {
       const essay = await this.options.essays.get(essayId)
-      if (!hasContent(essay.editorState)) return
+      // Filled meanwhile (the app's editor on a new essay): that is the essay now.
+      if (!hasContent(essay.editorState) || !isEssayDocEmpty(doc)) return
       await writeEssayIntoDoc(doc, essay.editorState, undefined, SEEDED)
       keepBase(open, essay.editorState)
     } catch (error) {

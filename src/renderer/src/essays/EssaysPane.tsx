@@ -92,6 +92,8 @@ export function EssaysPane(props: EssaysPaneProps): ReactElement {
   const openId = useRef<string | null>(null)
   const cited = useRef('')
   const latestOpen = useRef(0)
+  // The open essay while it is edited in its shared doc (sync on).
+  const sharedEssay = useRef<string | null>(null)
   const queuedCite = useRef<CitationData | null>(null)
   const handledNonce = useRef<number | null>(null)
   const changed = useRef(onEssaysChanged)
@@ -248,18 +250,29 @@ export function EssaysPane(props: EssaysPaneProps): ReactElement {
 
   // Another process (the CLI, a second window) changed essays: list them again, and reload the
   // open one if it was among them. What the writer typed here is saved first, so it is not lost.
+  // A reload never wins over the writer's own choice made meanwhile (a new essay, another one).
+  const latestReload = useRef(0)
   const followChange = useRef((change: NotebookChange): void => {
     void call((api) => api.listEssays()).then((result) => {
       if (result.ok) setEssays(newestFirst(result.value))
     })
     const id = openId.current
     if (!id || !(change.all || change.essays.includes(id))) return
-    const request = ++latestOpen.current
-    void flush()
+    const chosen = latestOpen.current
+    const reload = ++latestReload.current
+    // A shared essay's text comes from its doc, which has the change already: a new editor
+    // would only take the caret from the writer. Its title is all there is to follow.
+    const textFromDoc = sharedEssay.current === id && !change.all
+    void (textFromDoc ? Promise.resolve() : flush())
       .then(() => call((api) => api.getEssay(id)))
       .then((result) => {
-        if (request !== latestOpen.current || openId.current !== id) return
+        const superseded = chosen !== latestOpen.current || reload !== latestReload.current
+        if (superseded || openId.current !== id) return
         if (!result.ok) return setProblem(result.error.message)
+        if (textFromDoc) {
+          const { title } = result.value
+          return setOpen((essay) => (essay?.id === id ? { ...essay, title } : essay))
+        }
         show(result.value)
         setLoaded((count) => count + 1)
       })
@@ -302,6 +315,9 @@ export function EssaysPane(props: EssaysPaneProps): ReactElement {
   const essayId = open?.id
   // Undefined while main is asked whether this essay is shared (sync on): the editor waits.
   const collab = useEssayCollab(essayId ?? null)
+  useEffect(() => {
+    sharedEssay.current = collab ? collab.essayId : null
+  }, [collab])
   const onChange = useCallback(
     (state: EditorState): void => {
       if (essayId) autosave.schedule(essayId, state)

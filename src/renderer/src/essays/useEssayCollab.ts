@@ -12,12 +12,18 @@ export function useEssayCollab(essayId: string | null): EssayCollab | null | und
   useEffect(() => {
     if (!essayId) return
     let current = true
-    void call((api) => api.joinEssayDoc(essayId)).then((result) => {
+    const joining = call((api) => api.joinEssayDoc(essayId))
+    void joining.then((result) => {
       if (!current) return
       setAnswer({ essayId, collab: result.ok ? { essayId, user: result.value.user } : null })
     })
     return () => {
       current = false
+      // Main counts every join until its leave (the editor joins too): this one ends with the
+      // essay's being open here.
+      void joining.then((result) => {
+        if (result.ok) void call((api) => api.leaveEssayDoc(essayId))
+      })
     }
   }, [essayId])
   if (!essayId) return null

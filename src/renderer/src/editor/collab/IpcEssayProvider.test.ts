@@ -80,6 +80,30 @@ describe('the editor’s Yjs provider over IPC', () => {
     main.remote(' Still heard.')
     expect(doc.getText('t').toString()).toBe('Saved. Still heard.')
     provider.disconnect()
-    expect(main.left).toEqual(['e-1'])
+    await expect.poll(() => main.left).toEqual(['e-1'])
+  })
+
+  it('leaves main only after main has let it join, and not at all when refused', async () => {
+    const main = fakeMain('Saved.')
+    let answer: () => void = () => undefined
+    const join = main.api.joinEssayDoc
+    main.api.joinEssayDoc = () => new Promise((resolve) => (answer = () => resolve(join())))
+    const provider = new IpcEssayProvider('e-1', new Y.Doc(), main.api)
+    const connecting = provider.connect()
+    provider.disconnect()
+    await Promise.resolve()
+    expect(main.left).toEqual([])
+    answer()
+    await connecting
+    await expect.poll(() => main.left).toEqual(['e-1'])
+
+    const refused = fakeMain('Saved.')
+    const busy = { code: 'busy', message: 'Not fetched yet.' }
+    refused.api.joinEssayDoc = () => Promise.resolve({ ok: false, error: busy } as never)
+    const alone = new IpcEssayProvider('e-1', new Y.Doc(), refused.api)
+    await alone.connect()
+    alone.disconnect()
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(refused.left).toEqual([])
   })
 })

@@ -39,6 +39,8 @@ export class IpcEssayProvider implements Provider {
    * disconnect must not end the connection the new effect uses.
    */
   private wanted = 0
+  /** Main's answer to joining: whether it counts this editor in (and so needs a leave). */
+  private joining: Promise<boolean> = Promise.resolve(false)
 
   constructor(
     private readonly essayId: string,
@@ -56,7 +58,12 @@ export class IpcEssayProvider implements Provider {
     this.wanted++
     if (this.stopListening) return
     this.stopListening = this.api.onEssaySync(this.receive)
-    const joined = await this.api.joinEssayDoc(this.essayId)
+    const answer = this.api.joinEssayDoc(this.essayId)
+    const joining = answer.then((joined) => joined.ok)
+    this.joining = joining
+    const joined = await answer
+    // Disconnected while main answered: this connection is over.
+    if (this.joining !== joining) return
     if (!joined.ok) {
       this.emit('status', { status: 'disconnected' })
       return
@@ -74,7 +81,11 @@ export class IpcEssayProvider implements Provider {
     removeAwarenessStates(this.yAwareness, [this.doc.clientID], 'local')
     this.stopListening()
     this.stopListening = null
-    void this.api.leaveEssayDoc(this.essayId)
+    // Left only once joined: a leave overtaking its join would leave main counting this editor.
+    void this.joining.then((joined) => {
+      if (joined) void this.api.leaveEssayDoc(this.essayId)
+    })
+    this.joining = Promise.resolve(false)
     this.emit('status', { status: 'disconnected' })
   }
 

@@ -7,7 +7,6 @@ import type {
   Page,
 } from '../../shared/ipc'
 import { ClippingCatalog } from './derived/clipping-catalog'
-import { inParallel } from './in-parallel'
 import { DerivedIndex } from './derived/derived-index'
 import { normalizeTags } from './clipping-messages'
 import { keptLayouts, once, readOnly, toClippingView, type LayoutOf } from './clipping-views'
@@ -140,16 +139,8 @@ export class ClippingsService {
     const citedBy = await this.essays.citationCounts()
     // A page's sources are read in parallel (a search page may span fifty of them).
     const sourceIds = [...new Set(ids.flatMap((id) => catalog.sourceOf(id) ?? []))]
-    const files = new Map(
-      await inParallel(sourceIds, 8, async (sourceId) => {
-        try {
-          return [sourceId, await this.store.sourceFile(sourceId)] as const
-        } catch (error) {
-          if (error instanceof CommonplaceError) return [sourceId, null] as const
-          throw error
-        }
-      }),
-    )
+    const files = await this.store.sourceFiles(sourceIds)
+    const entries = await this.store.sourcesById()
     const views: ClippingView[] = []
     for (const id of ids) {
       const sourceId = catalog.sourceOf(id)
@@ -157,7 +148,7 @@ export class ClippingsService {
       if (!file) continue
       const clipping = file.clippings.find((candidate) => candidate.id === id)
       if (!clipping || clipping.deletedAt) continue
-      const view = await this.viewOf(clipping, file)
+      const view = await this.viewOf(clipping, file, entries.get(file.id))
       views.push({ ...view, citedBy: citedBy.get(id) ?? 0 })
     }
     return views
@@ -358,8 +349,9 @@ export class ClippingsService {
   private async viewOf(
     clipping: Frozen<Clipping>,
     file: Frozen<SourceFile>,
+    listed?: Frozen<SourceEntry>,
   ): Promise<ClippingView> {
-    const entry = await this.store.entry(file.id)
+    const entry = listed ?? (await this.store.entry(file.id))
     return toClippingView(clipping, file, entry, this.newestTextOf(file), this.layoutOf)
   }
 

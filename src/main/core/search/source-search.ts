@@ -53,6 +53,8 @@ export class SourceSearch {
     // Chinese and Japanese words are not kept as word sequences: their phrases are found in the text.
     const fromSequences = !words.some(hasCjk)
     const last = words[words.length - 1] as string
+    // The index looked at once for the titles, not once a hit.
+    const listed = await this.store.sourcesById()
     for (const { sourceId, hash } of index.candidates(terms, whole, typing)) {
       if (hits.length >= limit) break
       const at = fromSequences ? index.phraseIn(sourceId, words, stillTyping) : undefined
@@ -77,10 +79,7 @@ export class SourceSearch {
         start = match.index
         end = start + match[0].length
       }
-      const title = await this.store
-        .entry(sourceId)
-        .then((entry) => entry.title)
-        .catch(() => '')
+      const title = listed.get(sourceId)?.title ?? ''
       hits.push({ sourceId, title, start, end, snippet: snippetAt(text, start, end) })
     }
     return hits

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import type { LoadProblem, NotebookChange } from '../../../shared/ipc'
 import { CommonplaceError, notFound } from '../errors'
 import { ChangeFeed } from './change-feed'
+import { inParallel } from '../in-parallel'
 import { readFailure } from '../importing/read-source-file'
 import { assertWritable, fingerprintOf, writeDurably } from './durable-json-file'
 import { loadStoreFile, saveStoreFile, type Frozen, type Loaded } from './json-store-file'
@@ -45,6 +46,10 @@ export class NotebookStore {
   private readonly problemsByFile = new Map<string, LoadProblem>()
   private readonly listeners = new Set<(change: NotebookChange) => void>()
   private readonly writeListeners = new Set<(change: NotebookChange) => void>()
+  private listed: {
+    library: Frozen<LibraryFile>
+    byId: Map<string, Frozen<SourceEntry>>
+  } | null = null
 
   constructor(
     dataDir: string,
@@ -146,9 +151,18 @@ export class NotebookStore {
   }
 
   async entry(id: string): Promise<Frozen<SourceEntry>> {
-    const entry = (await this.sources()).find((source) => source.id === id)
+    const entry = (await this.sourcesById()).get(id)
     if (!entry) throw notFound(`The source "${id}"`)
     return entry
+  }
+
+  /** The listed sources by id, made once per reading of the index (a page asks for fifty). */
+  async sourcesById(): Promise<ReadonlyMap<string, Frozen<SourceEntry>>> {
+    const library = await this.library()
+    if (this.listed?.library !== library) {
+      this.listed = { library, byId: new Map(library.sources.map((entry) => [entry.id, entry])) }
+    }
+    return this.listed.byId
   }
 
   /** Deleted sources, kept on disk until purged; no list or lookup above includes them. */
@@ -169,6 +183,27 @@ export class NotebookStore {
   async sourceFile(id: string): Promise<Frozen<SourceFile>> {
     await this.entry(id)
     return this.cached(this.sourceCache, id, this.sourcePath(id), sourceFileSchema)
+  }
+
+  /**
+   * The files of these sources, the index looked at once for all of them (a page of clippings
+   * spans up to fifty sources): null for one not listed, or whose file cannot be read.
+   */
+  async sourceFiles(ids: readonly string[]): Promise<Map<string, Frozen<SourceFile> | null>> {
+    const listed = await this.sourcesById()
+    const files = await inParallel(ids, 8, async (id) => {
+      if (!listed.has(id)) return [id, null] as const
+      try {
+        return [
+          id,
+          await this.cached(this.sourceCache, id, this.sourcePath(id), sourceFileSchema),
+        ] as const
+      } catch (error) {
+        if (error instanceof CommonplaceError) return [id, null] as const
+        throw error
+      }
+    })
+    return new Map(files)
   }
 
   /** The file of a deleted source: only restoring (and purging) reads one. */

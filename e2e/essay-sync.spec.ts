@@ -134,6 +134,8 @@ test('typing in a shared essay shows in the co-author’s editor, with their car
     await expect(adaEditor).toContainText('Last words.', { timeout: 30_000 })
     const text = (await adaEditor.textContent()) ?? ''
     expect(text.split('Words typed on Ada’s device.')).toHaveLength(2)
+    // Ada's word count takes in Bea's words too.
+    await expect(ada.page.locator('.word-count')).toHaveText('11 words')
   } finally {
     for (const app of apps) await app.close()
     await server.stop()

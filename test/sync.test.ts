@@ -230,7 +230,8 @@ describe('sync through a server', () => {
         timeout: 10_000,
       })
       .toBe(1)
-    expect(changes.flatMap((change) => change.sources)).toContain(sourceId)
+    // The page hears of it (announced once the catalog's write is in, which the poll may beat).
+    await expect.poll(() => changes.flatMap((change) => change.sources)).toContain(sourceId)
     await expect.poll(async () => (await session.syncStatus()).connected).toBe(true)
     expect(statuses.some((status) => status.connected)).toBe(true)
 

@@ -291,7 +291,12 @@ export function createHandlers(
     lookupClippings: handle(schemas.lookupClippings, (ids) => app.clippings.lookup(ids)),
     waitingClippings: handle(schemas.waitingClippings, (ids) => app.clippings.waiting(ids)),
     listEssays: handle(schemas.listEssays, () => app.essays.list()),
-    createEssay: handle(schemas.createEssay, (title) => app.essays.create(title)),
+    createEssay: handle(schemas.createEssay, async (title) => {
+      const summary = await app.essays.create(title)
+      // Sync on: shared from the start, so the editor opens on its doc without waiting.
+      await sync.essayDocs?.()?.shareNew(summary.id)
+      return summary
+    }),
     getEssay: handle(schemas.getEssay, (essayId) => app.essays.get(essayId)),
     saveEssay: handle(schemas.saveEssay, async (essayId, state) => {
       const summary = await app.essays.save(essayId, state)
@@ -333,7 +338,10 @@ export function createHandlers(
     }),
     importEssay: handle(schemas.importEssay, async () => {
       const path = await ports.chooseEssayToImport()
-      return path ? app.exports.importMarkdownFile(path) : null
+      if (!path) return null
+      const essay = await app.exports.importMarkdownFile(path)
+      await sync.essayDocs?.()?.shareNew(essay.id)
+      return essay
     }),
     importHighlights: handle(schemas.importHighlights, async () => {
       const path = await ports.chooseHighlightsToImport()

@@ -191,4 +191,22 @@ describe('essays kept in Yjs documents', () => {
       .toContain('Typed after the last editor left.')
     expect(heard).toHaveLength(before)
   })
+
+  it('shares an essay made here at once: offline, the editor joins it without waiting for the server', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'cp-essay-docs-'))
+    // Nothing listens there: the server is never reached.
+    const link = hocuspocusLink('ws://127.0.0.1:9')
+    const essays = memoryEssays({})
+    const docs = new EssayDocs({ dataDir, notebook: 'notes', link, essays, joinTimeoutMs: 60_000 })
+    cleanups.push(
+      () => link.close(),
+      () => docs.close(),
+    )
+    await docs.start()
+    essays.states['e-new1'] = paragraphs('')
+    await docs.shareNew('e-new1')
+    const joined = await docs.join('e-new1')
+    const { editor } = editorOn(joined.update, () => undefined)
+    expect(editor.getEditorState().read(() => $getRoot().getChildrenSize())).toBe(1)
+  }, 10_000)
 })

@@ -139,6 +139,21 @@ export class EssayDocs {
   }
 
   /**
+   * An essay just made here: its id is new, so no other device can have written its doc, and it
+   * is seeded now rather than after the server's answer (offline, joining would wait for that).
+   */
+  async shareNew(essayId: string): Promise<void> {
+    try {
+      const open = await this.essay(essayId)
+      open.materialising = open.materialising.then(() => this.seed(essayId, open))
+      await open.materialising
+    } catch (error) {
+      // The essay is made all the same; it joins the others when it is next opened.
+      console.error(`Sharing the new essay ${essayId}:`, error)
+    }
+  }
+
+  /**
    * Essays whose records changed (the catalog brought them, or they were made here): an essay
    * new here gets its doc, seeded or filled once the server's copy is in. Their text is not
    * looked at: a record's change is not the text's, and this app's own writes of the text (the

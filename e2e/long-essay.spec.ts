@@ -116,10 +116,12 @@ test('what is typed while a long essay is still opening is saved when another es
   test.setTimeout(180_000)
   const { page } = app
   const { essayId, editor, fullSpeed } = await typeWhileOpening(app, ' Typed, then away.')
-  // Still opening (fewer blocks than the essay has), the writer starts another essay.
+  // Still opening (fewer blocks than the essay has), the writer starts another essay. Back at
+  // full speed first: putting in the rest at once is the mechanism here, and at 8x slower it
+  // took a minute and a half; the page has no time meanwhile to finish on its own.
   expect(await editor.getByRole('figure').count()).toBeLessThan(CITATIONS)
-  await page.getByRole('button', { name: 'New essay' }).click()
   await fullSpeed()
+  await page.getByRole('button', { name: 'New essay' }).click()
 
   const saved = (): Promise<string> => savedEssay(app, essayId)
   await expect.poll(saved, { timeout: 45_000 }).toContain('Typed, then away.')
@@ -131,9 +133,11 @@ test('what is typed while a long essay is still opening is saved when the window
 }) => {
   test.setTimeout(180_000)
   const { page } = app
-  const { essayId, editor } = await typeWhileOpening(app, ' Typed, then closed.')
+  const { essayId, editor, fullSpeed } = await typeWhileOpening(app, ' Typed, then closed.')
   expect(await editor.getByRole('figure').count()).toBeLessThan(CITATIONS)
-  // Closed still slowed: the page gets no idle time to finish the essay on its own.
+  // Closed at once: the page gets no idle time to finish the essay on its own (back at full
+  // speed first, as above).
+  await fullSpeed()
   await app.closeWindow()
   expect(page.isClosed()).toBe(true)
 

@@ -72,9 +72,13 @@ test('files dropped on the window import; a bad one is named and the other still
   await expect(sources.getByRole('listitem')).toHaveCount(1)
   await expect(sources).toContainText(anoraTitle)
   await expect(page.getByRole('heading', { level: 1, name: anoraTitle })).toBeVisible()
-  expect(
-    await page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen),
-  ).toEqual(['Importing 1 of 2…', 'Importing 2 of 2…'])
+  // The line counted up through the files, in order. Its last step may not reach the screen:
+  // when the second file is read as fast as it is refused, React draws its end in the same frame.
+  const seen = await page.evaluate(
+    () => (window as unknown as { progressSeen: string[] }).progressSeen,
+  )
+  expect(seen[0]).toBe('Importing 1 of 2…')
+  expect(seen).toEqual(['Importing 1 of 2…', 'Importing 2 of 2…'].slice(0, seen.length))
 })
 
 test('the sample notebook opens with an essay whose citations verify and lead to their passages', async ({

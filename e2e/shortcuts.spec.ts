@@ -64,10 +64,15 @@ test('Ctrl+/ opens the shortcut sheet listing Ctrl+E, and the keys it lists are 
 
 test('a control reached by the keyboard shows a focus ring', async ({ app }) => {
   const { page } = app
-  await page.getByRole('button', { name: 'Import source' }).focus()
-  await page.keyboard.press('Tab')
-  await page.keyboard.press('Shift+Tab')
-  const ring = await page.getByRole('button', { name: 'Import source' }).evaluate((element) => {
+  const button = page.getByRole('button', { name: 'Import source' })
+  // Tried again if the app, still starting, moves the focus elsewhere in between.
+  await expect(async () => {
+    await button.focus()
+    await page.keyboard.press('Tab')
+    await page.keyboard.press('Shift+Tab')
+    await expect(button).toBeFocused({ timeout: 1000 })
+  }).toPass()
+  const ring = await button.evaluate((element) => {
     const style = getComputedStyle(element)
     return { style: style.outlineStyle, width: parseFloat(style.outlineWidth) }
   })

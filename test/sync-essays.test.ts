@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openCommonplace } from '../src/main/core/commonplace'
 import { NotebookSession } from '../src/main/core/notebook-session'
-import type { SerializedNodeJson } from '../src/shared/essay'
+import type { SerializedEditorStateJson, SerializedNodeJson } from '../src/shared/essay'
 import { paragraph, seedEssayWithCitations } from '../bench/essay-seed'
 import { startSyncServer } from './sync-server'
 import { useTempDir } from './support'
@@ -28,6 +28,13 @@ async function blocksOf(session: NotebookSession, essayId: string): Promise<Seri
 
 function textOf(blocks: SerializedNodeJson[]): string {
   return JSON.stringify(blocks)
+}
+
+/** An essay's editor state holding these blocks, as the editor saves it. */
+function essayOf(children: SerializedNodeJson[]): SerializedEditorStateJson {
+  return {
+    root: { type: 'root', version: 1, direction: null, format: '', indent: 0, children },
+  } as SerializedEditorStateJson
 }
 
 const config = (url: string): { server: string; token: string; notebook: string } => ({
@@ -60,16 +67,10 @@ describe('essays through a sync server', () => {
     const server = await startSyncServer({ token: 'secret' })
     const a = await device('a')
     const essay = await a.commonplace.essays.create('Shared essay')
-    await a.commonplace.essays.save(essay.id, {
-      root: {
-        type: 'root',
-        version: 1,
-        direction: null,
-        format: '',
-        indent: 0,
-        children: [paragraph('The opening both devices start from.')],
-      },
-    })
+    await a.commonplace.essays.save(
+      essay.id,
+      essayOf([paragraph('The opening both devices start from.')]),
+    )
     await a.configureSync(config(server.url))
     const b = await device('b')
     await b.configureSync(config(server.url))
@@ -87,16 +88,7 @@ describe('essays through a sync server', () => {
     ] as const) {
       const blocks = await blocksOf(session, essay.id)
       const cli = await openCommonplace(session.dataDir)
-      await cli.essays.save(essay.id, {
-        root: {
-          type: 'root',
-          version: 1,
-          direction: null,
-          format: '',
-          indent: 0,
-          children: [...blocks, paragraph(words)],
-        },
-      })
+      await cli.essays.save(essay.id, essayOf([...blocks, paragraph(words)]))
     }
 
     await server.restart()
@@ -116,16 +108,7 @@ describe('essays through a sync server', () => {
     const server = await startSyncServer({ token: 'secret' })
     const a = await device('a')
     const essay = await a.commonplace.essays.create('Shared essay')
-    const state = (...words: string[]) => ({
-      root: {
-        type: 'root',
-        version: 1,
-        direction: null,
-        format: '',
-        indent: 0,
-        children: words.map((text) => paragraph(text)),
-      },
-    })
+    const state = (...words: string[]) => essayOf(words.map((text) => paragraph(text)))
     await a.commonplace.essays.save(essay.id, state('The opening.'))
     await a.configureSync(config(server.url))
     const b = await device('b')

@@ -154,8 +154,8 @@ export class EssayDocs {
   }
 
   /**
-   * Essays whose records changed (the catalog brought them, or they were made here): an essay
-   * new here gets its doc, seeded or filled once the server's copy is in. Their text is not
+   * Essays whose records changed (the catalog brought them): an essay new here gets its doc,
+   * seeded or filled once the server's copy is in. Their text is not
    * looked at: a record's change is not the text's, and this app's own writes of the text (the
    * editor's saves, what arrived from others) are in the doc already.
    */
@@ -174,8 +174,10 @@ export class EssayDocs {
    * the editors show it and the next write-back keeps it.
    */
   async absorb(essayIds: string[]): Promise<void> {
+    // An essay opened by `adopt` takes in the store's change as it opens (see openEssay).
+    const wereOpen = essayIds.filter((essayId) => this.open.has(essayId))
     await this.adopt(essayIds)
-    for (const essayId of essayIds) {
+    for (const essayId of wereOpen) {
       const opening = this.open.get(essayId)
       if (!opening) continue
       const open = await opening

@@ -54,17 +54,17 @@ const LAID_OUT: ReadonlySet<SourceKind> = new Set(['pdf', 'epub'])
 /** A copy of a stored clipping as the panels show it: source title, state in the newest version. */
 export async function toClippingView(
   clipping: Frozen<Clipping>,
-  file: Frozen<SourceFile>,
+  newest: string | undefined,
   source: Frozen<SourceEntry>,
   newestText: NewestText,
   layoutOf?: LayoutOf,
 ): Promise<ClippingView> {
   const [quote, position] = clipping.target
   const { reanchored: _reanchored, origin, ...rest } = clipping
-  const anchor = await anchorInNewest(clipping, file, newestText)
+  const anchor = await anchorInNewest(clipping, newest, newestText)
   const locator =
     layoutOf && LAID_OUT.has(source.kind)
-      ? await locatorOf(clipping, file, anchor, layoutOf)
+      ? await locatorOf(clipping, newest, anchor, layoutOf)
       : originLocator(clipping.origin?.page)
   return {
     ...rest,
@@ -84,13 +84,12 @@ export async function toClippingView(
  */
 export async function locatorOf(
   clipping: Frozen<Clipping>,
-  file: Frozen<SourceFile>,
+  newest: string | undefined,
   anchor: Anchor,
   layoutOf: LayoutOf,
 ): Promise<Locator | undefined> {
-  const newest = file.versions[file.versions.length - 1]
   if (anchor.state !== 'missing' && newest) {
-    return locatorAt(readOnly(await layoutOf(newest.hash)), anchor.start, anchor.end)
+    return locatorAt(readOnly(await layoutOf(newest)), anchor.start, anchor.end)
   }
   const [, position] = clipping.target
   return locatorAt(readOnly(await layoutOf(clipping.versionHash)), position.start, position.end)
@@ -102,19 +101,18 @@ export async function locatorOf(
  */
 export async function anchorInNewest(
   clipping: Frozen<Clipping>,
-  file: Frozen<SourceFile>,
+  newest: string | undefined,
   newestText: NewestText,
 ): Promise<Anchor> {
-  const newest = file.versions[file.versions.length - 1]
   const [quote, position] = clipping.target
   const recorded = clipping.reanchored
   // An imported highlight is stored on the newest version with the anchor it was found at
   // (it may be changed or missing there): that record, not its own place, says where it stands.
-  if (newest && recorded?.versionHash === newest.hash) {
+  if (newest && recorded?.versionHash === newest) {
     const { versionHash: _versionHash, ...anchor } = recorded
     return { ...anchor }
   }
-  if (!newest || clipping.versionHash === newest.hash) {
+  if (!newest || clipping.versionHash === newest) {
     return {
       state: 'verified',
       start: position.start,
@@ -134,6 +132,11 @@ function originLocator(page: string | undefined): Locator | undefined {
   const [first, last] = (page ?? '').split(/\s*[-–]\s*/)
   if (!first) return undefined
   return { pages: { first, last: last || first, index: Math.max(1, Number.parseInt(first) || 1) } }
+}
+
+/** The hash of a source's newest version: what its clippings are shown against. */
+export function newestVersion(file: Frozen<SourceFile>): string | undefined {
+  return file.versions[file.versions.length - 1]?.hash
 }
 
 /** A source's clippings that are not deleted, in the order they appear in the text. */

@@ -7,9 +7,17 @@ import type {
   Page,
 } from '../../shared/ipc'
 import { ClippingCatalog } from './derived/clipping-catalog'
+import { pageRecords } from './page-records'
 import { DerivedIndex } from './derived/derived-index'
 import { normalizeTags } from './clipping-messages'
-import { keptLayouts, once, readOnly, toClippingView, type LayoutOf } from './clipping-views'
+import {
+  keptLayouts,
+  newestVersion,
+  once,
+  readOnly,
+  toClippingView,
+  type LayoutOf,
+} from './clipping-views'
 import type { EssaysService } from './essays'
 import { CommonplaceError, notFound } from './errors'
 import { newId } from './ids'
@@ -44,7 +52,7 @@ export class ClippingsService {
     private readonly essays: EssaysService,
     private readonly now: () => Date = () => new Date(),
   ) {
-    this.catalog = new DerivedIndex(store, 'catalog', 1, new ClippingCatalog())
+    this.catalog = new DerivedIndex(store, 'catalog', 2, new ClippingCatalog())
     this.searchIndex = new DerivedIndex(store, 'search', 1, new ClippingSearchIndex())
     this.layoutOf = keptLayouts(store)
   }
@@ -133,23 +141,15 @@ export class ClippingsService {
     return groups
   }
 
-  /** Full views of these clippings, in this order, reading each source once. */
+  /** Full views of these clippings, in this order. */
   private async views(ids: string[]): Promise<ClippingView[]> {
     const catalog = await this.catalog.ready()
     const citedBy = await this.essays.citationCounts()
-    // A page's sources are read in parallel (a search page may span fifty of them).
-    const sourceIds = [...new Set(ids.flatMap((id) => catalog.sourceOf(id) ?? []))]
-    const files = await this.store.sourceFiles(sourceIds)
-    const entries = await this.store.sourcesById()
     const views: ClippingView[] = []
-    for (const id of ids) {
-      const sourceId = catalog.sourceOf(id)
-      const file = sourceId ? files.get(sourceId) : null
-      if (!file) continue
-      const clipping = file.clippings.find((candidate) => candidate.id === id)
-      if (!clipping || clipping.deletedAt) continue
-      const view = await this.viewOf(clipping, file, entries.get(file.id))
-      views.push({ ...view, citedBy: citedBy.get(id) ?? 0 })
+    for (const { clipping, newest, source } of await pageRecords(this.store, catalog, ids)) {
+      const newestText = this.newestTextOf(newest)
+      const view = await toClippingView(clipping, newest, source, newestText, this.layoutOf)
+      views.push({ ...view, citedBy: citedBy.get(clipping.id) ?? 0 })
     }
     return views
   }
@@ -349,17 +349,15 @@ export class ClippingsService {
   private async viewOf(
     clipping: Frozen<Clipping>,
     file: Frozen<SourceFile>,
-    listed?: Frozen<SourceEntry>,
   ): Promise<ClippingView> {
-    const entry = listed ?? (await this.store.entry(file.id))
-    return toClippingView(clipping, file, entry, this.newestTextOf(file), this.layoutOf)
+    const entry = await this.store.entry(file.id)
+    const newest = newestVersion(file)
+    return toClippingView(clipping, newest, entry, this.newestTextOf(newest), this.layoutOf)
   }
 
-  private newestTextOf(file: Frozen<SourceFile>): () => Promise<string> {
-    return once(async () => {
-      const newest = file.versions[file.versions.length - 1]
-      return newest ? (await this.store.text(newest.hash)).text : ''
-    })
+  /** The newest version's text, read only if a clipping needs re-anchoring against it. */
+  private newestTextOf(newest: string | undefined): () => Promise<string> {
+    return once(async () => (newest ? (await this.store.text(newest)).text : ''))
   }
 
   private async find(

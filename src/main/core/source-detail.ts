@@ -32,7 +32,7 @@ export async function sourceDetail(
   const clippings: ClippingView[] = []
   const unplaced: ClippingView[] = []
   for (const clipping of visibleClippings(file)) {
-    const view = await toClippingView(clipping, file, entry, newestText, layoutOf)
+    const view = await toClippingView(clipping, newest.hash, entry, newestText, layoutOf)
     // An imported highlight not found in the newest text is stored on it, but has no place there.
     const placed =
       clipping.versionHash === version.hash && view.anchor.state !== 'missing'

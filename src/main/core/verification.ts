@@ -151,7 +151,7 @@ export class CitationVerifier {
     }
     // The source was updated since: where is the passage in its newest version?
     const newestText = once(async () => (await this.textOrNull(newest.hash)) ?? '')
-    const anchor = await anchorInNewest(clipping, file, newestText)
+    const anchor = await anchorInNewest(clipping, newest.hash, newestText)
     const checked = { ...base, source, versionHash: newest.hash }
     if (anchor.state === 'missing') {
       return { ...checked, state: 'missing', message: MESSAGES.missing }

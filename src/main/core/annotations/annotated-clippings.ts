@@ -49,7 +49,7 @@ export async function annotatedClippings(
     const newestText = once(async () => (newest ? (await store.text(newest.hash)).text : ''))
     let order = 0
     for (const stored of visibleClippings(file)) {
-      const clipping = await toClippingView(stored, file, entry, newestText, layoutOf)
+      const clipping = await toClippingView(stored, newest?.hash, entry, newestText, layoutOf)
       const placed = await placeNow(clipping, newestText)
       annotated.push({ clipping, source: entry, ...placed, order: ++order })
     }

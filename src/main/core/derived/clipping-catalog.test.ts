@@ -55,10 +55,13 @@ describe('the clipping catalog', () => {
   it('opens from its saved file, reading only the sources written to since', async () => {
     const { sourceId } = await clipped()
     const saved = join(notebook(), 'derived', 'catalog.json')
-    const file = JSON.parse(await readFile(saved, 'utf8')) as { format: number; data: string[][] }
-    expect(file).toMatchObject({ format: 1 })
+    const file = JSON.parse(await readFile(saved, 'utf8')) as {
+      format: number
+      data: { rows: string[][] }
+    }
+    expect(file).toMatchObject({ format: 2 })
     // Saved newest first, so that opening needs no sort.
-    const dates = file.data.map((row) => row[2] ?? '')
+    const dates = file.data.rows.map((row) => row[2] ?? '')
     expect(dates).toEqual([...dates].sort().reverse())
 
     const cli = await openCommonplace(notebook())
@@ -72,7 +75,7 @@ describe('the clipping catalog', () => {
   it('is rebuilt from the files when its file is damaged or the feed no longer reaches back', async () => {
     await clipped()
     const saved = join(notebook(), 'derived', 'catalog.json')
-    await writeFile(saved, '{"format": 1, "revision": 3, "data": [[1,2')
+    await writeFile(saved, '{"format": 2, "revision": 3, "data": {"rows": [[1,2')
     let app = await openCommonplace(notebook())
     expect((await app.clippings.page({ limit: 10 })).total).toBe(6)
 

@@ -1,4 +1,5 @@
 import type { AnchorState } from '../../../shared/anchor'
+import { clippingPlaces, type BytePlace } from '../store/clipping-records'
 import type { Frozen } from '../store/json-store-file'
 import type { SourceEntry, SourceFile } from '../store/schema'
 import type { SourceDerivedData } from './derived-index'
@@ -11,6 +12,8 @@ export interface CatalogEntry {
   tags: readonly string[]
   /** Where its passage stands in the newest version, as last re-anchored. */
   state: AnchorState
+  /** Where its record lies in the source's file: a page reads only those bytes. */
+  place?: BytePlace
 }
 
 /** One page of a list, newest first, and where the next one starts. */
@@ -50,6 +53,8 @@ export class ClippingCatalog implements SourceDerivedData {
   /** Deleted ones too: undo must find them. */
   private readonly sourceOfId = new Map<string, string>()
   private readonly bySource = new Map<string, string[]>()
+  /** Each source's newest version: a clipping read on its own is placed against it. */
+  private readonly newestOf = new Map<string, string>()
   private sorted: CatalogEntry[] | null = null
   /** The last grouping asked for, kept while nothing changes: paging must not regroup 100,000. */
   private grouped: { from: CatalogEntry[]; tag: string; groups: CatalogGroup[] } | null = null
@@ -65,6 +70,10 @@ export class ClippingCatalog implements SourceDerivedData {
 
   sourceOf(clippingId: string): string | undefined {
     return this.sourceOfId.get(clippingId)
+  }
+
+  newestVersionOf(sourceId: string): string | undefined {
+    return this.newestOf.get(sourceId)
   }
 
   page(query: CatalogQuery): CatalogPage {
@@ -140,11 +149,14 @@ export class ClippingCatalog implements SourceDerivedData {
       this.sourceOfId.delete(id)
     }
     this.bySource.delete(sourceId)
+    this.newestOf.delete(sourceId)
     if (!file) {
       this.sorted = this.sorted?.filter((entry) => entry.sourceId !== sourceId) ?? null
       return
     }
     const newest = file.versions[file.versions.length - 1]?.hash
+    if (newest) this.newestOf.set(sourceId, newest)
+    const places = clippingPlaces(file)
     const ids: string[] = []
     for (const clipping of file.clippings) {
       ids.push(clipping.id)
@@ -163,6 +175,7 @@ export class ClippingCatalog implements SourceDerivedData {
         createdAt: clipping.createdAt,
         tags: [...clipping.tags],
         state,
+        place: places.get(clipping.id),
       })
     }
     this.bySource.set(sourceId, ids)
@@ -178,10 +191,14 @@ export class ClippingCatalog implements SourceDerivedData {
     this.byId.clear()
     this.sourceOfId.clear()
     this.bySource.clear()
+    this.newestOf.clear()
     this.sorted = null
   }
 
-  /** Compact rows: [id, sourceId, createdAt, state, deleted (0|1), ...tags]. */
+  /**
+   * Compact rows, [id, sourceId, createdAt, state, deleted (0|1), start, end, ...tags] (start
+   * and end -1 when its place is not known), and each source's newest version.
+   */
   serialize(): unknown {
     // Newest first, so that loading needs no sort; deleted ones after.
     const rows: (string | number)[][] = this.newestFirst().map((entry) => [
@@ -190,30 +207,33 @@ export class ClippingCatalog implements SourceDerivedData {
       entry.createdAt,
       entry.state,
       0,
+      ...(entry.place ?? [-1, -1]),
       ...entry.tags,
     ])
     for (const [id, sourceId] of this.sourceOfId) {
-      if (!this.byId.has(id)) rows.push([id, sourceId, '', 'missing', 1])
+      if (!this.byId.has(id)) rows.push([id, sourceId, '', 'missing', 1, -1, -1])
     }
-    return rows
+    return { rows, newest: Object.fromEntries(this.newestOf) }
   }
 
   restore(data: unknown): void {
     this.clear()
-    // Files of the first version held the rows as a JSON string.
-    const rows = typeof data === 'string' ? (JSON.parse(data) as unknown) : data
-    if (!Array.isArray(rows)) throw new Error('not a catalog')
+    const { rows, newest } = (data ?? {}) as { rows?: unknown; newest?: Record<string, string> }
+    if (!Array.isArray(rows) || typeof newest !== 'object') throw new Error('not a catalog')
+    for (const [sourceId, hash] of Object.entries(newest)) this.newestOf.set(sourceId, hash)
     const live: CatalogEntry[] = []
     let inOrder = true
-    for (const row of rows as [string, string, string, AnchorState, number, ...string[]][]) {
-      const [id, sourceId, createdAt, state, deleted, ...tags] = row
+    type Row = [string, string, string, AnchorState, number, number, number, ...string[]]
+    for (const row of rows as Row[]) {
+      const [id, sourceId, createdAt, state, deleted, start, end, ...tags] = row
       if (typeof id !== 'string' || typeof sourceId !== 'string') throw new Error('not a catalog')
       this.sourceOfId.set(id, sourceId)
       const ids = this.bySource.get(sourceId) ?? []
       ids.push(id)
       this.bySource.set(sourceId, ids)
       if (deleted) continue
-      const entry = { id, sourceId, createdAt, tags, state }
+      const place: BytePlace | undefined = start >= 0 ? [start, end] : undefined
+      const entry = { id, sourceId, createdAt, tags, state, place }
       const previous = live[live.length - 1]
       if (previous && newestFirst(previous, entry) > 0) inOrder = false
       live.push(entry)

@@ -11,6 +11,7 @@ const NOTE = 4
 const TITLE = 8
 /** A posting is slot * 16 + the fields the term is in. */
 const FIELDS = 16
+const FIELD_BITS = 4
 /** A prefix that begins more terms than this, beside other words, is checked on the candidates. */
 const PREFIX_TERMS = 400
 /** Slots stay below this (2^21) to share one exact number with a date in seconds. */
@@ -25,6 +26,9 @@ function weight(mask: number): number {
   for (let bit = mask; bit; bit &= bit - 1) fields++
   return best + 0.1 * (fields - 1)
 }
+
+/** `weight` of every mask, worked out once. */
+const WEIGHTS = Float32Array.from({ length: FIELDS }, (_, mask) => weight(mask))
 
 interface LastSearch {
   key: string
@@ -193,7 +197,14 @@ export class ClippingSearchIndex implements SourceDerivedData {
   private match(query: ParsedQuery): { matches: number[]; score: Float32Array } {
     if (query.terms.length === 0) return { matches: [], score: new Float32Array(0) }
     const slots = this.ids.length
-    const groups = query.terms.map(({ term, prefix }) => {
+    // A word twice ("film by film") is one condition: its list is read once.
+    const distinct = query.terms.filter(
+      (each, at) =>
+        query.terms.findIndex(
+          (other) => other.term === each.term && other.prefix === each.prefix,
+        ) === at,
+    )
+    const groups = distinct.map(({ term, prefix }) => {
       const terms = prefix ? this.postings.withPrefix(term, PREFIX_TERMS + 1) : [term]
       const lists = terms.map((each) => ({ list: this.postings.get(each), exact: each === term }))
       const size = lists.reduce((sum, { list }) => sum + list.length, 0)
@@ -214,28 +225,35 @@ export class ClippingSearchIndex implements SourceDerivedData {
     const count = new Uint8Array(slots)
     const score = new Float32Array(slots)
     const mask = new Uint8Array(slots)
+    // The whole word typed, not only a longer word it begins, ranks a little higher.
+    const whole = new Uint8Array(slots)
     let touched: number[] = []
-    scanned.forEach((group, round) => {
+    // Plain loops over typed arrays: a common word's list holds nearly every clipping.
+    for (let round = 0; round < scanned.length; round++) {
       const seen: number[] = []
-      // The whole word typed, not only a longer word it begins, ranks a little higher.
-      const whole = new Uint8Array(slots)
-      for (const { list, exact } of group.lists) {
-        for (const posting of list) {
-          const slot = Math.floor(posting / FIELDS)
+      for (const { list, exact } of (scanned[round] as (typeof scanned)[number]).lists) {
+        for (let i = 0; i < list.length; i++) {
+          const posting = list[i] as number
+          // Integer arithmetic: a posting is below 2^25 (SLOT_SPAN times FIELDS).
+          const slot = posting >>> FIELD_BITS
           if (count[slot] !== round) continue
           if (mask[slot] === 0) seen.push(slot)
-          mask[slot] = (mask[slot] as number) | (posting % FIELDS)
+          mask[slot] = (mask[slot] as number) | (posting & (FIELDS - 1))
           if (exact) whole[slot] = 1
         }
       }
-      for (const slot of seen) {
+      for (let i = 0; i < seen.length; i++) {
+        const slot = seen[i] as number
         count[slot] = round + 1
         score[slot] =
-          (score[slot] as number) + weight(mask[slot] as number) + 0.01 * (whole[slot] as number)
+          (score[slot] as number) +
+          (WEIGHTS[mask[slot] as number] as number) +
+          0.01 * (whole[slot] as number)
         mask[slot] = 0
+        whole[slot] = 0
       }
       if (round === 0) touched = seen
-    })
+    }
     const rounds = scanned.length
     let matches = touched.filter((slot) => count[slot] === rounds && this.ids[slot] !== '')
     for (const group of checked) {
@@ -249,8 +267,9 @@ export class ClippingSearchIndex implements SourceDerivedData {
     for (const phrase of query.phrases) {
       matches = matches.filter((slot) => {
         const [quote, tags, note] = this.texts[slot] as [string, string, string]
-        const title = this.titles.get(this.sourceIds[slot] as string) ?? ''
-        return [quote, tags, note, title].some((text) => containsPhrase(text, phrase))
+        if (containsPhrase(quote, phrase) || containsPhrase(tags, phrase)) return true
+        if (containsPhrase(note, phrase)) return true
+        return containsPhrase(this.titles.get(this.sourceIds[slot] as string) ?? '', phrase)
       })
     }
     return { matches, score }
@@ -258,28 +277,38 @@ export class ClippingSearchIndex implements SourceDerivedData {
 
   /** The `count` best matches in order: above the score where they run out, then the newest at it. */
   private best(matches: number[], score: Float32Array, count: number): number[] {
-    const perScore = new Map<number, number>()
-    for (const slot of matches) {
-      const value = score[slot] as number
-      perScore.set(value, (perScore.get(value) ?? 0) + 1)
+    // A handful of distinct scores: counted in a short list, not a map keyed by floats.
+    const values: number[] = []
+    const counts: number[] = []
+    for (let i = 0; i < matches.length; i++) {
+      const value = score[matches[i] as number] as number
+      let at = values.indexOf(value)
+      if (at === -1) {
+        at = values.push(value) - 1
+        counts.push(0)
+      }
+      counts[at] = (counts[at] as number) + 1
     }
     let cut = -Infinity
     let above = 0
-    for (const value of [...perScore.keys()].sort((a, b) => b - a)) {
-      const inGroup = perScore.get(value) as number
+    for (const value of [...values].sort((a, b) => b - a)) {
+      const inGroup = counts[values.indexOf(value)] as number
       if (above + inGroup >= count) {
         cut = value
         break
       }
       above += inGroup
     }
-    const higher = matches.filter((slot) => (score[slot] as number) > cut)
-    const atCut = newest(
-      matches.filter((slot) => score[slot] === cut),
-      count - higher.length,
-      (slot) => this.dateKey(slot),
-    )
-    return [...this.ordered(higher, score), ...atCut]
+    const higher: number[] = []
+    const atCut: number[] = []
+    for (let i = 0; i < matches.length; i++) {
+      const slot = matches[i] as number
+      const value = score[slot] as number
+      if (value > cut) higher.push(slot)
+      else if (value === cut) atCut.push(slot)
+    }
+    const newestAtCut = newest(atCut, count - higher.length, (slot) => this.dateKey(slot))
+    return [...this.ordered(higher, score), ...newestAtCut]
   }
 
   private dateKey(slot: number): number {

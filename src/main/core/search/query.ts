@@ -56,8 +56,20 @@ export function parseQuery(raw: string): ParsedQuery {
 /** Whether words-only folded text (see `wordForm`) holds the phrase as whole words. */
 export function containsPhrase(wordForm: string, phrase: string): boolean {
   if (hasCjk(phrase)) return wordForm.includes(phrase)
-  return ` ${wordForm} `.includes(` ${phrase} `)
+  // Found where a word starts and ends: no padded copy of the text (a common phrase is checked
+  // against tens of thousands of clippings, and the copies were most of that time).
+  for (let at = wordForm.indexOf(phrase); at !== -1; at = wordForm.indexOf(phrase, at + 1)) {
+    const end = at + phrase.length
+    if (
+      (at === 0 || wordForm.charCodeAt(at - 1) === SPACE) &&
+      (end === wordForm.length || wordForm.charCodeAt(end) === SPACE)
+    )
+      return true
+  }
+  return false
 }
+
+const SPACE = 0x20
 
 /** Folded text as its words, one space apart: what phrases are checked against. */
 export function wordForm(text: string): string {

@@ -161,7 +161,8 @@ const recordedAnchorSchema = z.discriminatedUnion('state', [
   z.looseObject({ state: z.literal('missing'), score: z.number(), versionHash: z.string() }),
 ])
 
-const clippingSchema = z.looseObject({
+/** One clipping's record: also checked alone, when it is read from its own bytes. */
+export const clippingSchema: z.ZodType<Clipping> = z.looseObject({
   id: idSchema,
   sourceId: idSchema,
   versionHash: hashSchema,

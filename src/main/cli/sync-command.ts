@@ -1,7 +1,6 @@
 import type { Command } from 'commander'
 import { flushDerived } from '../core/commonplace'
 import { CommonplaceError } from '../core/errors'
-import { NotebookSync } from '../core/sync/notebook-sync'
 import {
   readSyncConfig,
   syncConfigOf,
@@ -9,7 +8,6 @@ import {
   writeSyncConfig,
   type SyncConfig,
 } from '../core/sync/sync-config'
-import { readSyncStatusFile } from '../core/sync/sync-client'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { print, printError, printJson, type CliContext } from './context'
@@ -91,6 +89,8 @@ async function syncOnce(
   json = false,
 ): Promise<void> {
   const app = await cli.open({ create: true })
+  // Yjs and the client load only for a sync, not with every other command.
+  const { NotebookSync } = await import('../core/sync/notebook-sync')
   const sync = await NotebookSync.start(app, { config, who: 'commonplace sync' })
   if (!sync) return
   try {
@@ -133,6 +133,7 @@ async function printStatus(dataDir: string, json = false): Promise<void> {
       'sync is off (set it up with: commonplace sync --server ws://host:port --token T)',
     )
   }
+  const { readSyncStatusFile } = await import('../core/sync/sync-client')
   const saved = await readSyncStatusFile(dataDir)
   const running = await runningSync(dataDir)
   const status = {

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path'
 import { InvalidArgumentError, Option, type Command } from 'commander'
 import { CommonplaceError } from '../core/errors'
-import { startSyncServer, type RunningSyncServer } from '../core/sync/server/sync-server'
+import type { RunningSyncServer } from '../core/sync/server/sync-server'
 import { print, printError } from './context'
 
 // `commonplace sync-server`: runs until told to stop. A start that fails says why on one line and
@@ -59,6 +59,9 @@ export function registerSyncServerCommand(program: Command): void {
     .action(async (flags: SyncServerFlags) => {
       let server: RunningSyncServer
       try {
+        // Loaded here, not with the CLI: the server (Hocuspocus, ws, Yjs) costs every other
+        // command ~50 ms of start-up.
+        const { startSyncServer } = await import('../core/sync/server/sync-server')
         server = await startSyncServer({
           dataDir: resolve(flags.data),
           host: flags.host,

@@ -22,7 +22,14 @@ import {
   type Result,
 } from '../src/shared/ipc'
 import { rendererDir, repoRoot } from './environment'
-import { invokeBinding, preloadInitScript, readPreloadBundle, sendHook } from './preload-shim'
+import {
+  answerText,
+  argumentsOf,
+  invokeBinding,
+  preloadInitScript,
+  readPreloadBundle,
+  sendHook,
+} from './preload-shim'
 
 /** What Electron's app.getName() and getVersion() answer: package.json's name and version. */
 async function readAppIdentity(): Promise<{ name: string; version: string }> {
@@ -178,14 +185,12 @@ export async function startHarness(
       body: Buffer.from(await response.arrayBuffer()),
     })
   })
-  await context.exposeBinding(
-    invokeBinding,
-    async ({ frame }, channel: string, args: unknown[]) => {
-      const result = (await ipcMain.invoke(frame.url(), channel, args)) as Result<unknown>
-      if (channel === channels.saveEssay && !result.ok) refusedSaves.push(result.error.message)
-      return result
-    },
-  )
+  await context.exposeBinding(invokeBinding, async ({ frame }, channel: string, sent: string[]) => {
+    const args = argumentsOf(sent)
+    const result = (await ipcMain.invoke(frame.url(), channel, args)) as Result<unknown>
+    if (channel === channels.saveEssay && !result.ok) refusedSaves.push(result.error.message)
+    return answerText(result)
+  })
   await context.addInitScript(preloadInitScript(await readPreloadBundle()))
 
   const shown = await context.newPage()

@@ -9,8 +9,24 @@ import { repoRoot } from './environment'
 
 export const preloadBundle = join(repoRoot, 'out', 'preload', 'index.js')
 
-/** The binding invoke goes through: (channel, args) -> the answer of main's handler. */
+/**
+ * The binding invoke goes through: (channel, args) -> the answer of main's handler. Each way as
+ * JSON text, not as objects: Playwright walks an object value by value (a long essay's 650 KB
+ * took it ~100 ms each way), where Electron's structured clone takes a few milliseconds. The
+ * contract carries JSON-safe values only, so the text says the same; an argument left out
+ * (undefined) travels as '' and arrives as undefined, as it does in Electron.
+ */
 export const invokeBinding = '__commonplaceIpcInvoke'
+
+/** An invoke's arguments as the page sends them through the binding. */
+export function argumentsOf(sent: readonly string[]): unknown[] {
+  return sent.map((text) => (text === '' ? undefined : (JSON.parse(text) as unknown)))
+}
+
+/** A handler's answer as the binding returns it to the page. */
+export function answerText(answer: unknown): string {
+  return answer === undefined ? '' : JSON.stringify(answer)
+}
 
 /** What the harness calls in the page to do what main's `webContents.send` does. */
 export const sendHook = '__commonplaceSend'
@@ -34,7 +50,10 @@ export function preloadInitScript(preloadSource: string): string {
   delete window.${invokeBinding}
   const listeners = new Map()
   const ipcRenderer = Object.freeze({
-    invoke: (channel, ...args) => invoke(channel, args),
+    invoke: (channel, ...args) =>
+      invoke(channel, args.map((arg) => (arg === undefined ? '' : JSON.stringify(arg)))).then(
+        (text) => (text === '' ? undefined : JSON.parse(text)),
+      ),
     on(channel, listener) {
       if (!listeners.has(channel)) listeners.set(channel, [])
       listeners.get(channel).push(listener)

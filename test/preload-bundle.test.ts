@@ -3,6 +3,8 @@
 import { runInContext, createContext } from 'node:vm'
 import { beforeEach, describe, expect, it } from 'vitest'
 import {
+  answerText,
+  argumentsOf,
   dropPathHook,
   invokeBinding,
   preloadInitScript,
@@ -36,9 +38,10 @@ async function loadPreload(): Promise<Page> {
   page.window = page
   // The page's own File class, which webUtils checks a dropped file against.
   page.File = File
-  page[invokeBinding] = async (channel: string, args: unknown[]) => {
-    page.invoked.push([channel, args])
-    return { ok: true, value: channel }
+  // As the harness answers: arguments and answer cross the binding as JSON text.
+  page[invokeBinding] = async (channel: string, sent: string[]) => {
+    page.invoked.push([channel, argumentsOf(sent)])
+    return answerText({ ok: true, value: channel })
   }
   createContext(page)
   runInContext(preloadInitScript(await readPreloadBundle()), page)
@@ -73,6 +76,12 @@ describe('the built preload', () => {
     const answer = await call('first', { second: 2 })
     expect(page.invoked).toEqual([[channels[method], ['first', { second: 2 }]]])
     expect(answer).toEqual({ ok: true, value: channels[method] })
+  })
+
+  it('passes an argument left out as undefined, as Electron does, not as null', async () => {
+    await page.commonplace!.getSource('s-1234', undefined)
+    expect(page.invoked).toEqual([[channels.getSource, ['s-1234', undefined]]])
+    expect(page.invoked[0]?.[1]).toHaveLength(2)
   })
 
   it.each([

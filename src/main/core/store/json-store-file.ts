@@ -29,6 +29,23 @@ export async function loadStoreFile<T>(
   return { data: validated(path, db.data, schema), fingerprint }
 }
 
+/**
+ * `loadStoreFile`, but readers of one file at the same time share one read: as the app starts,
+ * a long essay is read for the editor and for the citation counts at once, and each read parses
+ * and checks its thousand citations.
+ */
+export function sharedLoads(): typeof loadStoreFile {
+  const reading = new Map<string, Promise<Loaded<unknown> | null>>()
+  return <T>(path: string, schema: z.ZodType<T>): Promise<Loaded<T> | null> => {
+    let read = reading.get(path)
+    if (!read) {
+      read = loadStoreFile(path, schema).finally(() => reading.delete(path))
+      reading.set(path, read)
+    }
+    return read as Promise<Loaded<T> | null>
+  }
+}
+
 export function validated<T>(path: string, data: unknown, schema: z.ZodType<T>): T {
   const version = (data as { schemaVersion?: unknown } | null)?.schemaVersion
   if (typeof version === 'number' && version > SCHEMA_VERSION) {

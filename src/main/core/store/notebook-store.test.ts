@@ -35,6 +35,22 @@ describe('disk is the truth for every process', () => {
     expect((await app.clippings.list()).map((clipping) => clipping.id).sort()).toEqual(ids)
   })
 
+  it('readers of one file at the same time share one read of it', async () => {
+    const { sourceId } = await twoWriters()
+    const essay = await (await openCommonplace(notebook())).essays.create('Read twice')
+    // A fresh process, as the app starts: the editor and the citation counts ask at once.
+    const { store } = await openCommonplace(notebook())
+    const [first, second] = await Promise.all([
+      store.essayFile(essay.id),
+      store.essayFile(essay.id),
+    ])
+    expect(second).toBe(first)
+    const [one, other] = await Promise.all([store.sourceFile(sourceId), store.sourceFile(sourceId)])
+    expect(other).toBe(one)
+    // Once a read is done, the next one checks the file again (and keeps what it read).
+    expect(await store.essayFile(essay.id)).toBe(first)
+  })
+
   it('an index entry another process added is kept when this one renames an essay', async () => {
     const { app, cli } = await twoWriters()
     const essay = await app.essays.create('First title')

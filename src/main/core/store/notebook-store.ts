@@ -6,7 +6,7 @@ import { ChangeFeed } from './change-feed'
 import { inParallel } from '../in-parallel'
 import { readFailure } from '../importing/read-source-file'
 import { assertWritable, fingerprintOf, writeDurably } from './durable-json-file'
-import { loadStoreFile, saveStoreFile, type Frozen, type Loaded } from './json-store-file'
+import { saveStoreFile, sharedLoads, type Frozen, type Loaded } from './json-store-file'
 import type { HeldLock, NotebookLock } from './notebook-lock'
 import {
   essayFileSchema,
@@ -43,6 +43,7 @@ export class NotebookStore {
   private readonly sourceCache = new Map<string, Loaded<SourceFile>>()
   private readonly essayCache = new Map<string, Loaded<EssayFile>>()
   private readonly textCache = new Map<string, VersionText>()
+  private readonly loadShared = sharedLoads()
   private readonly problemsByFile = new Map<string, LoadProblem>()
   private readonly listeners = new Set<(change: NotebookChange) => void>()
   private readonly writeListeners = new Set<(change: NotebookChange) => void>()
@@ -135,7 +136,7 @@ export class NotebookStore {
   async library(): Promise<Frozen<LibraryFile>> {
     const fingerprint = await fingerprintOf(this.libraryPath)
     if (fingerprint !== this.index.fingerprint) {
-      const loaded = await loadStoreFile(this.libraryPath, libraryFileSchema).catch(
+      const loaded = await this.loadShared(this.libraryPath, libraryFileSchema).catch(
         (error: unknown) => {
           throw damagedIndex(this.libraryPath, error)
         },
@@ -237,7 +238,7 @@ export class NotebookStore {
     const kept = this.textCache.get(hash)
     if (kept) return kept
     const path = this.textPath(hash)
-    const loaded = await loadStoreFile(path, versionTextSchema).catch((error: unknown) => {
+    const loaded = await this.loadShared(path, versionTextSchema).catch((error: unknown) => {
       this.report(path, error)
       throw error
     })
@@ -258,7 +259,7 @@ export class NotebookStore {
     cache: Map<string, Loaded<T>>,
     id: string,
     path: string,
-    schema: Parameters<typeof loadStoreFile<T>>[1],
+    schema: Parameters<typeof this.loadShared<T>>[1],
   ): Promise<Frozen<T>> {
     const kept = cache.get(id)
     if (kept && kept.fingerprint !== null && kept.fingerprint === (await fingerprintOf(path))) {
@@ -268,7 +269,7 @@ export class NotebookStore {
       return kept.data as Frozen<T>
     }
     try {
-      const loaded = await loadStoreFile(path, schema)
+      const loaded = await this.loadShared(path, schema)
       if (!loaded) throw new CommonplaceError('damaged', `${path} is missing.`)
       keep(cache, id, loaded)
       this.problemsByFile.delete(path)

@@ -1,7 +1,5 @@
 import type { EditorState } from 'lexical'
 import {
-  lazy,
-  Suspense,
   useCallback,
   useEffect,
   useImperativeHandle,
@@ -25,6 +23,7 @@ import { useCommand } from '../ui/commands'
 import { useSaveOnLeave } from './useSaveOnLeave'
 import { useAutosave } from './useAutosave'
 import { useEssayCollab } from './useEssayCollab'
+import { loadEditor, useEditorModule } from './editorModule'
 import { citedKey, useCitationStatus } from './useCitationStatus'
 import './essays.css'
 
@@ -62,11 +61,6 @@ export interface EssaysPaneProps {
 function newestFirst(essays: EssaySummary[]): EssaySummary[] {
   return [...essays].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
 }
-
-// The editor (Lexical and its nodes) is its own chunk, loaded when an essay first opens.
-const loadEditor = (): Promise<typeof import('../editor/EssayEditor')> =>
-  import('../editor/EssayEditor')
-const EssayEditor = lazy(async () => ({ default: (await loadEditor()).EssayEditor }))
 
 function cite(editor: EssayEditorHandle, data: CitationData): void {
   editor.cite(data)
@@ -315,6 +309,7 @@ export function EssaysPane(props: EssaysPaneProps): ReactElement {
   const essayId = open?.id
   // Undefined while main is asked whether this essay is shared (sync on): the editor waits.
   const collab = useEssayCollab(essayId ?? null)
+  const editorModule = useEditorModule(open !== null)
   useEffect(() => {
     sharedEssay.current = collab ? collab.essayId : null
   }, [collab])
@@ -375,9 +370,11 @@ export function EssaysPane(props: EssaysPaneProps): ReactElement {
               flush={flush}
             />
             <CitationContext.Provider value={citations}>
-              <Suspense fallback={<div className="essays-loading">Opening the editor…</div>}>
-                {collab !== undefined && (
-                  <EssayEditor
+              {!editorModule ? (
+                <div className="essays-loading">Opening the editor…</div>
+              ) : (
+                collab !== undefined && (
+                  <editorModule.EssayEditor
                     key={`${open.id}:${loaded}:${collab ? 'shared' : 'local'}`}
                     initialState={open.editorState}
                     onChange={onChange}
@@ -386,8 +383,8 @@ export function EssaysPane(props: EssaysPaneProps): ReactElement {
                     settleRef={settleEditor}
                     collab={collab}
                   />
-                )}
-              </Suspense>
+                )
+              )}
             </CitationContext.Provider>
           </>
         ) : (

@@ -3,6 +3,7 @@ import type { SourceEntry, SourceFile } from '../store/schema'
 import type { SourceDerivedData } from '../derived/derived-index'
 import { termsOf } from './folding'
 import { Postings } from './postings'
+import { best, dateKey, ordered } from './hit-order'
 import { containsPhrase, wordForm, type ParsedQuery } from './query'
 
 const QUOTE = 1
@@ -14,8 +15,6 @@ const FIELDS = 16
 const FIELD_BITS = 4
 /** A prefix that begins more terms than this, beside other words, is checked on the candidates. */
 const PREFIX_TERMS = 400
-/** Slots stay below this (2^21) to share one exact number with a date in seconds. */
-const SLOT_SPAN = 2 ** 21
 /** Pages within the first this many hits are picked without ordering every match. */
 const TOP_PICK = 1000
 
@@ -61,6 +60,8 @@ export class ClippingSearchIndex implements SourceDerivedData {
   private readonly titles = new Map<string, string>()
   private readonly bySource = new Map<string, number[]>()
   private free: number[] = []
+  /** Newest first within a score: the date in seconds and the slot, as one number. */
+  private readonly dateKey = (slot: number): number => dateKey(this.created[slot] as number, slot)
   /** The last search and its answer, until the index changes. */
   private last: LastSearch | null = null
 
@@ -150,7 +151,7 @@ export class ClippingSearchIndex implements SourceDerivedData {
   /** Matching clippings, best first: every word, the phrases as they are; recency breaks ties. */
   search(query: ParsedQuery): SearchHit[] {
     const found = this.matched(query)
-    found.all ??= this.ordered(found.matches, found.score)
+    found.all ??= ordered(found.matches, found.score, this.dateKey)
     return found.all.map((slot) => this.hitAt(slot, found.score))
   }
 
@@ -168,10 +169,10 @@ export class ClippingSearchIndex implements SourceDerivedData {
     const want = Math.min(start + limit, found.matches.length)
     let slots: number[]
     if (found.all || want > TOP_PICK) {
-      found.all ??= this.ordered(found.matches, found.score)
+      found.all ??= ordered(found.matches, found.score, this.dateKey)
       slots = found.all.slice(start, want)
     } else {
-      slots = this.best(found.matches, found.score, want).slice(start)
+      slots = best(found.matches, found.score, want, this.dateKey).slice(start)
     }
     return { hits: slots.map((slot) => this.hitAt(slot, found.score)), total: found.matches.length }
   }
@@ -275,72 +276,6 @@ export class ClippingSearchIndex implements SourceDerivedData {
     return { matches, score }
   }
 
-  /** The `count` best matches in order: above the score where they run out, then the newest at it. */
-  private best(matches: number[], score: Float32Array, count: number): number[] {
-    // A handful of distinct scores: counted in a short list, not a map keyed by floats.
-    const values: number[] = []
-    const counts: number[] = []
-    for (let i = 0; i < matches.length; i++) {
-      const value = score[matches[i] as number] as number
-      let at = values.indexOf(value)
-      if (at === -1) {
-        at = values.push(value) - 1
-        counts.push(0)
-      }
-      counts[at] = (counts[at] as number) + 1
-    }
-    let cut = -Infinity
-    let above = 0
-    for (const value of [...values].sort((a, b) => b - a)) {
-      const inGroup = counts[values.indexOf(value)] as number
-      if (above + inGroup >= count) {
-        cut = value
-        break
-      }
-      above += inGroup
-    }
-    const higher: number[] = []
-    const atCut: number[] = []
-    for (let i = 0; i < matches.length; i++) {
-      const slot = matches[i] as number
-      const value = score[slot] as number
-      if (value > cut) higher.push(slot)
-      else if (value === cut) atCut.push(slot)
-    }
-    const newestAtCut = newest(atCut, count - higher.length, (slot) => this.dateKey(slot))
-    return [...this.ordered(higher, score), ...newestAtCut]
-  }
-
-  private dateKey(slot: number): number {
-    return Math.floor((this.created[slot] as number) / 1000) * SLOT_SPAN + slot
-  }
-
-  /**
-   * Best score first, newest first within a score: slots grouped by score (a handful of values),
-   * each group sorted natively as numbers (seconds since 1970 times 2^21, plus the slot), not by a
-   * comparator, since a common word matches tens of thousands.
-   */
-  private ordered(matches: number[], score: Float32Array): number[] {
-    const groups = new Map<number, number[]>()
-    for (const slot of matches) {
-      const value = score[slot] as number
-      const group = groups.get(value)
-      if (group) group.push(slot)
-      else groups.set(value, [slot])
-    }
-    const out: number[] = []
-    for (const value of [...groups.keys()].sort((a, b) => b - a)) {
-      const slots = groups.get(value) as number[]
-      const keys = new Float64Array(slots.length)
-      slots.forEach((slot, i) => {
-        keys[i] = this.dateKey(slot)
-      })
-      keys.sort()
-      for (let i = keys.length - 1; i >= 0; i--) out.push((keys[i] as number) % SLOT_SPAN)
-    }
-    return out
-  }
-
   serialize(): unknown {
     const [terms, lists] = this.postings.serialize()
     const docs = this.ids.map((id, slot) =>
@@ -382,45 +317,4 @@ export class ClippingSearchIndex implements SourceDerivedData {
     for (const [sourceId, title] of saved.titles) this.titles.set(sourceId, title)
     this.postings.restore(saved.terms, saved.lists)
   }
-}
-
-/**
- * The `count` slots with the largest keys, largest first: a min-heap of `count` keys over one
- * pass, instead of sorting all of them.
- */
-function newest(slots: number[], count: number, keyOf: (slot: number) => number): number[] {
-  if (count <= 0) return []
-  const heap = new Float64Array(count)
-  let size = 0
-  const down = (from: number): void => {
-    let at = from
-    for (;;) {
-      const left = 2 * at + 1
-      const right = left + 1
-      let least = at
-      if (left < size && (heap[left] as number) < (heap[least] as number)) least = left
-      if (right < size && (heap[right] as number) < (heap[least] as number)) least = right
-      if (least === at) return
-      ;[heap[at], heap[least]] = [heap[least] as number, heap[at] as number]
-      at = least
-    }
-  }
-  for (const slot of slots) {
-    const key = keyOf(slot)
-    if (size < count) {
-      let at = size++
-      heap[at] = key
-      while (at > 0) {
-        const parent = (at - 1) >> 1
-        if ((heap[parent] as number) <= key) break
-        heap[at] = heap[parent] as number
-        heap[parent] = key
-        at = parent
-      }
-    } else if (key > (heap[0] as number)) {
-      heap[0] = key
-      down(0)
-    }
-  }
-  return [...heap.subarray(0, size)].sort((a, b) => b - a).map((key) => key % SLOT_SPAN)
 }

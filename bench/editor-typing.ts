@@ -8,6 +8,7 @@
 import { chromium, type Page } from '@playwright/test'
 import { openCommonplace } from '../src/main/core/commonplace'
 import { chromiumArgs, findChromium } from '../e2e/environment'
+import { scrollEssayTo } from '../e2e/essay-scroll'
 import { startHarness } from '../e2e/harness'
 import { seedEssayWithCitations } from './essay-seed'
 
@@ -85,6 +86,7 @@ async function typeSlowly(page: Page, text: string): Promise<void> {
 
 /** Clicks the writer's paragraph `n` (found by its text, scrolled into view first). */
 export async function clickParagraph(page: Page, n: number): Promise<void> {
+  await scrollEssayTo(page, `Paragraph ${n}:`)
   const handle = await page.evaluateHandle(
     (label) =>
       [...document.querySelectorAll('[aria-label="Essay"] p')].find((p) =>

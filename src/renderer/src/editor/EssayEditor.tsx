@@ -18,6 +18,7 @@ import {
 } from './collab/EssayCollaboration'
 import { essayNodes } from './essayNodes'
 import { INSERT_CITATION_COMMAND } from './plugins/citationCommands'
+import { BlockWindowPlugin } from './plugins/BlockWindowPlugin'
 import { EssayChangePlugin } from './plugins/EssayChangePlugin'
 import { HistoryFromNowPlugin } from './plugins/HistoryFromNowPlugin'
 import { LoadRestPlugin } from './plugins/LoadRestPlugin'
@@ -125,6 +126,7 @@ function EssayComposer(props: EssayEditorProps): ReactElement {
         <HistoryFromNowPlugin />
       )}
       <ListPlugin />
+      <BlockWindowPlugin />
       <UnreadableBlockPlugin />
       <EssayChangePlugin
         onChange={onChange}

@@ -1,0 +1,94 @@
+import type { Page } from '@playwright/test'
+import { seedEssayWithCitations } from '../bench/essay-seed'
+import { openCommonplace } from '../src/main/core/commonplace'
+import { scrollEssayTo } from './essay-scroll'
+import { expect, test } from './fixtures'
+
+const CITATIONS = 1000
+
+/** How many of the essay's blocks the browser lays out (the rest are in the page, not shown). */
+const laidOutBlocks = (page: Page): Promise<number> =>
+  page.evaluate(
+    () =>
+      [...(document.querySelector('[aria-label="Essay"]')?.children ?? [])].filter((block) =>
+        block.checkVisibility(),
+      ).length,
+  )
+
+/** The top of the paragraph starting with `text`, on screen. */
+const topOf = (page: Page, text: string): Promise<number | null> =>
+  page.evaluate((wanted) => {
+    const blocks = [...(document.querySelector('[aria-label="Essay"]')?.children ?? [])]
+    const block = blocks.find((candidate) => candidate.textContent?.startsWith(wanted))
+    return block?.checkVisibility() ? block.getBoundingClientRect().top : null
+  }, text)
+
+/** The paragraph nearest the top of the view, and where it is. */
+const paragraphAtTop = (page: Page): Promise<{ text: string; top: number }> =>
+  page.evaluate(() => {
+    const scroller = document.querySelector('.essay-scroll') as HTMLElement
+    const viewTop = scroller.getBoundingClientRect().top
+    const shown = [...document.querySelectorAll('[aria-label="Essay"] > p')].filter(
+      (block) => block.checkVisibility() && block.getBoundingClientRect().top >= viewTop,
+    )
+    const first = shown[0] as Element
+    return { text: (first.textContent ?? '').slice(0, 15), top: first.getBoundingClientRect().top }
+  })
+
+test('a long essay lays out only what is near the view, yet scrolling, Ctrl+End, Ctrl+Home and undo reach every block, and all of it is saved', async ({
+  app,
+}) => {
+  test.setTimeout(120_000)
+  const { page } = app
+  const essayId = await seedEssayWithCitations(await openCommonplace(app.dataDir), CITATIONS)
+  await app.restart()
+  await page.getByRole('button', { name: 'Essays' }).click()
+  const editor = page.getByRole('textbox', { name: 'Essay' })
+  await expect(editor.locator('figure')).toHaveCount(CITATIONS, { timeout: 30_000 })
+
+  // The mechanism: of 2,000 blocks, only those near the view are laid out.
+  await expect.poll(() => laidOutBlocks(page)).toBeLessThan(200)
+
+  // Scrolled up from the end through blocks never laid out before, what is on screen stays put
+  // while their real heights replace the guesses.
+  await scrollEssayTo(page, `Paragraph ${CITATIONS}:`)
+  await expect(editor.getByText(`Paragraph ${CITATIONS}:`)).toBeVisible()
+  await editor.getByText(`Paragraph ${CITATIONS - 1}:`).click()
+  for (let step = 0; step < 12; step++) {
+    const before = await paragraphAtTop(page)
+    await page.mouse.wheel(0, -400)
+    await expect.poll(() => topOf(page, before.text)).toBeGreaterThan(before.top + 390)
+    expect(await topOf(page, before.text)).toBeLessThan(before.top + 410)
+  }
+  expect(await laidOutBlocks(page)).toBeLessThan(200)
+
+  // Ctrl+Home and Ctrl+End reach the ends, laid out or not.
+  await page.keyboard.press('ControlOrMeta+Home')
+  await page.keyboard.type('At the start. ')
+  await expect(editor.getByText('At the start. Paragraph 1:')).toBeVisible()
+  await page.keyboard.press('ControlOrMeta+End')
+  await page.keyboard.type(' At the end.')
+  await expect(editor.getByText(`Paragraph ${CITATIONS}:`)).toContainText('At the end.')
+  await expect(editor.getByText(`Paragraph ${CITATIONS}:`)).toBeVisible()
+
+  // Undo goes back to the start: the block it changes is laid out and shown again.
+  await page.keyboard.press('ControlOrMeta+z')
+  await expect(editor.getByText(`Paragraph ${CITATIONS}:`)).not.toContainText('At the end.')
+  await page.keyboard.press('ControlOrMeta+z')
+  await expect(editor.getByText('Paragraph 1:', { exact: false })).toBeVisible()
+  await expect(editor.getByText('Paragraph 1:', { exact: false })).not.toContainText(
+    'At the start.',
+  )
+  await page.keyboard.type('Kept. ')
+  await expect(editor.getByText('Kept. Paragraph 1:')).toBeVisible()
+
+  // Saved whole: every block, what was typed, nothing of the window.
+  const saved = async (): Promise<string> =>
+    JSON.stringify((await (await openCommonplace(app.dataDir)).essays.get(essayId)).editorState)
+  await expect.poll(saved, { timeout: 30_000 }).toContain('Kept. Paragraph 1:')
+  const essay = await saved()
+  expect(essay.split('"citation-block"').length - 1).toBe(CITATIONS)
+  expect(essay.split('"paragraph"').length - 1).toBe(CITATIONS)
+  expect(essay).not.toContain('At the end.')
+  expect(essay).not.toContain('offscreen')
+})

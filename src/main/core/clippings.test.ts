@@ -94,7 +94,7 @@ describe('clipping a selection by offsets', () => {
     expect(last.target[0]).toMatchObject({ exact: 'king out.', suffix: '' })
   })
 
-  it('refuses offsets outside the text, and a selection of nothing but whitespace', async () => {
+  it('refuses offsets outside the text or not whole numbers, and a selection of nothing but whitespace', async () => {
     const { app, baker, bakerText } = await library()
     const breakAt = bakerText.indexOf('\n\n')
     for (const [start, end] of [
@@ -103,6 +103,10 @@ describe('clipping a selection by offsets', () => {
       [20, 20],
       [30, 10],
       [breakAt, breakAt + 2],
+      // Not offsets at all: such a clipping once went to disk with an empty quote, and its
+      // source's file then read as damaged.
+      [Number.NaN, Number.NaN],
+      [10.5, 40],
     ]) {
       const error = await rejection(app.clippings.create({ sourceId: baker.id, start, end }))
       expect(error.code).toBe('invalid-argument')

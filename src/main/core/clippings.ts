@@ -190,7 +190,10 @@ export class ClippingsService {
   /** Clips [start, end) of the source's current text; the quote is taken from main's own copy. */
   async create(request: NewClipping): Promise<ClippingView> {
     return this.save(request.sourceId, request, (text) => {
-      const { start, end } = trimRange(text, request.start, request.end)
+      const offsets = Number.isInteger(request.start) && Number.isInteger(request.end)
+      const { start, end } = offsets
+        ? trimRange(text, request.start, request.end)
+        : { start: 0, end: 0 }
       if (request.start < 0 || request.end > text.length || start >= end) {
         throw new CommonplaceError(
           'invalid-argument',

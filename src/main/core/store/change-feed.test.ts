@@ -57,6 +57,36 @@ describe('the change feed', () => {
     expect(await new ChangeFeed(dir).since(1)).toMatchObject({ sources: ['s-cccc'] })
   })
 
+  it('numbers each write once when writers take turns, and a line cut after its own still counts', async () => {
+    const { dir, path } = await feedIn()
+    const app = new ChangeFeed(dir)
+    await app.start()
+    const cli = new ChangeFeed(dir)
+    await cli.start()
+    // A writer that appended last skips reading the feed; one another writer appended after
+    // must read it, or it would number its write as if nothing came between.
+    for (const [feed, id] of [
+      [app, 's-aaaa'],
+      [cli, 's-bbbb'],
+      [app, 's-cccc'],
+      [app, 's-dddd'],
+      [cli, 's-eeee'],
+    ] as const) {
+      await feed.record(touch(id))
+    }
+    await appendFile(path, '{"revision":6,"writer":"dead","sour')
+    await app.record(touch('s-ffff'))
+    const revisions = (await readFile(path, 'utf8'))
+      .trim()
+      .split('\n')
+      .flatMap((line) => (line.endsWith('}') ? [JSON.parse(line).revision as number] : []))
+    expect(revisions).toEqual([1, 2, 3, 4, 5, 6])
+    expect(await new ChangeFeed(dir).since(4)).toMatchObject({
+      sources: ['s-eeee', 's-ffff'],
+      revision: 6,
+    })
+  })
+
   it('cuts itself back to the last thousand entries now and then', async () => {
     const { dir, path } = await feedIn()
     const feed = new ChangeFeed(dir)

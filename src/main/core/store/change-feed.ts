@@ -38,6 +38,8 @@ export class ChangeFeed {
   readonly writer = randomBytes(6).toString('hex')
   private seen = 0
   private fingerprint: string | null = null
+  /** The file as this process's last append left it, and the revision that append wrote. */
+  private lastAppend: { fingerprint: string; revision: number } | null = null
 
   constructor(dataDir: string) {
     this.path = join(dataDir, 'changes.json')
@@ -60,14 +62,26 @@ export class ChangeFeed {
 
   /** Appends a write; called by the lock holder only, after the write landed. */
   async record(change: Omit<FeedEntry, 'revision' | 'writer'>): Promise<void> {
-    const text = await this.readText()
-    const before = text === null ? 0 : (lastRevision(text) ?? (await this.read())?.revision ?? 0)
+    // Unchanged since this process appended to it: its last line is that one, whole, so the
+    // file need not be read (it holds up to two thousand lines; reading it was most of a save's
+    // file operations after the save's own).
+    const own = this.lastAppend
+    const untouched =
+      own !== null &&
+      (own.revision + 1) % KEEP !== 0 &&
+      own.fingerprint === (await fingerprintOf(this.path))
+    const text = untouched ? '' : await this.readText()
+    const before = untouched
+      ? own.revision
+      : text === null
+        ? 0
+        : (lastRevision(text) ?? (await this.read())?.revision ?? 0)
     const revision = before + 1
     const line = `${JSON.stringify({ revision, writer: this.writer, ...change })}\n`
     // Atomic enough (one small append) and not fsynced: after a power loss readers only
     // refresh more than needed.
     // Every KEEP writes the file is cut back to KEEP lines: it stays between one and two thousand.
-    if (text !== null && revision % KEEP === 0 && countLines(text) >= KEEP) {
+    if (text && revision % KEEP === 0 && countLines(text) >= KEEP) {
       const kept = ((await this.read())?.entries ?? []).slice(-(KEEP - 1))
       const temp = `${this.path}.${process.pid}.tmp`
       await writeFile(temp, kept.map((entry) => `${JSON.stringify(entry)}\n`).join('') + line)
@@ -77,10 +91,12 @@ export class ChangeFeed {
       const cut = text !== null && text.length > 0 && !text.endsWith('\n')
       await appendFile(this.path, cut ? `\n${line}` : line)
     }
+    const fingerprint = await fingerprintOf(this.path)
+    this.lastAppend = fingerprint === null ? null : { fingerprint, revision }
     // Only when nothing of others' was unread: else `news` must still find their entries.
     if (this.seen === before) {
       this.seen = revision
-      this.fingerprint = await fingerprintOf(this.path)
+      this.fingerprint = fingerprint
     }
   }
 

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import { mkdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
@@ -185,7 +186,8 @@ export class HeldLock {
    */
   async stillHeld(): Promise<boolean> {
     try {
-      const owner = JSON.parse(await readFile(join(this.lockDir, 'owner.json'), 'utf8')) as Owner
+      // Synchronous: a file of a hundred bytes, read before every write (see fingerprintOf).
+      const owner = JSON.parse(readFileSync(join(this.lockDir, 'owner.json'), 'utf8')) as Owner
       return owner.token === this.token
     } catch {
       return false

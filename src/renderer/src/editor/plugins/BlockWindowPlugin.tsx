@@ -9,6 +9,7 @@ import {
 } from 'lexical'
 import { useEffect } from 'react'
 import { EssayBlockWindow } from '../window/essayBlockWindow'
+import '../window/block-window.css'
 
 /**
  * Where the browser's Ctrl+Home/End put the caret: the start of the first block, or the end of

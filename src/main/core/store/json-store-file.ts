@@ -61,9 +61,31 @@ export function validated<T>(path: string, data: unknown, schema: z.ZodType<T>):
   return parsed.data
 }
 
+/**
+ * Refuses to write a file that would not read back: a bug in a service must not turn a source's
+ * clippings into a file read as damaged (a clipping of NaN offsets once did).
+ */
+export function refuseUnreadable(path: string, data: unknown, schema: z.ZodType<unknown>): void {
+  const parsed = schema.safeParse(data)
+  if (parsed.success) return
+  throw new CommonplaceError(
+    'internal',
+    `Commonplace would have saved ${path} in a form it cannot read back (${describeIssue(parsed.error)}); nothing was changed. Please report this.`,
+  )
+}
+
 /** Writes through lowdb with the durable adapter, compact; returns the new fingerprint. */
 export async function saveStoreFile<T>(path: string, data: T): Promise<string | null> {
   const db = new Low<T>(new DurableJsonFile<T>(path), data)
   await db.write()
   return fingerprintOf(path)
+}
+
+/** The notebook's index (library.json) cannot be read now: nothing may be written. */
+export function damagedIndex(path: string, error: unknown): CommonplaceError {
+  const why = error instanceof Error ? error.message : String(error)
+  return new CommonplaceError(
+    'damaged',
+    `The notebook's index ${path} cannot be read now (${why}). Nothing was changed; restart Commonplace to recover it.`,
+  )
 }

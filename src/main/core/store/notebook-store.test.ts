@@ -79,6 +79,29 @@ describe('disk is the truth for every process', () => {
     expect(await app.clippings.list()).toHaveLength(2)
   })
 
+  it('refuses to write a file it could not read back, and the file keeps what it had', async () => {
+    const { app, sourceId } = await twoWriters()
+    const kept = await app.clippings.createFromQuote({ sourceId, quote: 'stigma' })
+    const path = join(notebook(), 'sources', `${sourceId}.json`)
+    const before = await readFile(path, 'utf8')
+    // As a service with a bug would: a clipping with no quote, which no read accepts.
+    const error = await rejection(
+      app.store.write(async (tx) => {
+        const file = await tx.source(sourceId)
+        const copy = structuredClone(file.clippings[0])
+        if (!copy) throw new Error('the clipping is missing')
+        copy.id = 'c-broken0001'
+        if (copy.target[0]) copy.target[0].exact = ''
+        file.clippings.push(copy)
+      }),
+    )
+    expect(error.code).toBe('internal')
+    expect(error.message).toContain(`would have saved ${path} in a form it cannot read back`)
+    expect(await readFile(path, 'utf8')).toBe(before)
+    const reopened = await openCommonplace(notebook())
+    expect((await reopened.clippings.list()).map((clipping) => clipping.id)).toEqual([kept.id])
+  })
+
   it('keeps fields it does not know, written by a newer version, through its own writes', async () => {
     const { app, sourceId } = await twoWriters()
     const clipping = await app.clippings.createFromQuote({ sourceId, quote: 'stigma' })

@@ -1,12 +1,21 @@
 import { mkdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import type { z } from 'zod'
 import type { LoadProblem, NotebookChange } from '../../../shared/ipc'
 import { CommonplaceError, notFound } from '../errors'
 import { ChangeFeed } from './change-feed'
 import { inParallel } from '../in-parallel'
 import { readFailure } from '../importing/read-source-file'
 import { assertWritable, fingerprintOf, writeDurably } from './durable-json-file'
-import { saveStoreFile, sharedLoads, type Frozen, type Loaded } from './json-store-file'
+import {
+  damagedIndex,
+  refuseUnreadable,
+  saveStoreFile,
+  sharedLoads,
+  type Frozen,
+  type Loaded,
+} from './json-store-file'
+import { keep } from './recent-files'
 import type { HeldLock, NotebookLock } from './notebook-lock'
 import {
   essayFileSchema,
@@ -26,8 +35,6 @@ import { Transaction } from './transaction'
 
 /** Texts are immutable and can be large: a few recent ones are kept in memory. */
 const TEXTS_KEPT = 32
-/** Source files read recently; with 100k clippings, keeping them all would cost hundreds of MB. */
-const SOURCES_KEPT = 256
 
 /**
  * The notebook on disk, shared with other processes. `library.json` is a small index; each
@@ -307,6 +314,8 @@ export class NotebookStore {
     const writes: {
       path: string
       data: unknown
+      /** What reading the file back checks it against. */
+      schema: z.ZodType<unknown>
       landed(fp: string | null): void
     }[] = []
     const kept: { path: string; bytes: Uint8Array }[] = []
@@ -317,13 +326,19 @@ export class NotebookStore {
     for (const text of tx.texts.values()) {
       const path = this.textPath(text.hash)
       if ((await fingerprintOf(path)) !== null) continue // written once, by hash
-      writes.push({ path, data: text, landed: () => this.textCache.set(text.hash, text) })
+      writes.push({
+        path,
+        data: text,
+        schema: versionTextSchema,
+        landed: () => this.textCache.set(text.hash, text),
+      })
     }
     for (const [id, data] of tx.sources) {
       const path = this.sourcePath(id)
       writes.push({
         path,
         data,
+        schema: sourceFileSchema,
         landed: (fp) => keep(this.sourceCache, id, { data, fingerprint: fp }),
       })
     }
@@ -332,6 +347,7 @@ export class NotebookStore {
       writes.push({
         path,
         data,
+        schema: essayFileSchema,
         landed: (fp) => this.essayCache.set(id, { data, fingerprint: fp }),
       })
     }
@@ -340,11 +356,14 @@ export class NotebookStore {
       writes.push({
         path: this.libraryPath,
         data: library,
+        schema: libraryFileSchema,
         landed: (fingerprint) => (this.index = { data: library, fingerprint }),
       })
     }
     if (writes.length === 0 && kept.length === 0 && !tx.all) return
-    // Refuse before the first byte: a read-only file or folder anywhere means no write at all.
+    // Refuse before the first byte: a file that would not read back, or a read-only file or
+    // folder anywhere, means no write at all.
+    for (const { path, data, schema } of writes) refuseUnreadable(path, data, schema)
     for (const { path } of writes) await assertWritable(path)
     if (!(await held.stillHeld())) {
       throw new CommonplaceError(
@@ -371,26 +390,8 @@ export class NotebookStore {
   }
 }
 
-/** Remembers a file, letting the least recently used go beyond SOURCES_KEPT. */
-function keep<T>(cache: Map<string, T>, id: string, value: T): void {
-  cache.delete(id)
-  cache.set(id, value)
-  if (cache.size > SOURCES_KEPT) {
-    const oldest = cache.keys().next().value
-    if (oldest !== undefined) cache.delete(oldest)
-  }
-}
-
 function safeId(id: string): string {
   if (!isSafeId(id))
     throw new CommonplaceError('invalid-argument', `"${id}" is not a Commonplace id.`)
   return id
-}
-
-function damagedIndex(path: string, error: unknown): CommonplaceError {
-  const why = error instanceof Error ? error.message : String(error)
-  return new CommonplaceError(
-    'damaged',
-    `The notebook's index ${path} cannot be read now (${why}). Nothing was changed; restart Commonplace to recover it.`,
-  )
 }

@@ -11,13 +11,18 @@ async function feedIn(): Promise<{ dir: string; path: string }> {
   return { dir, path: join(dir, 'changes.json') }
 }
 
+/** A process's view of the feed, from the revision it finds. */
+async function startedFeed(dir: string): Promise<ChangeFeed> {
+  const feed = new ChangeFeed(dir)
+  await feed.start()
+  return feed
+}
+
 describe('the change feed', () => {
   it('appends one line per write, so a save does not rewrite the whole feed', async () => {
     const { dir, path } = await feedIn()
-    const app = new ChangeFeed(dir)
-    await app.start()
-    const cli = new ChangeFeed(dir)
-    await cli.start()
+    const app = await startedFeed(dir)
+    const cli = await startedFeed(dir)
     await cli.record(touch('s-aaaa'))
     const before = await readFile(path, 'utf8')
     await cli.record(touch('s-bbbb'))
@@ -32,8 +37,7 @@ describe('the change feed', () => {
     const { dir, path } = await feedIn()
     const old = { revision: 7, writer: 'old', sources: ['s-old1'], essays: [], all: false }
     await writeFile(path, JSON.stringify({ revision: 7, entries: [old] }))
-    const feed = new ChangeFeed(dir)
-    await feed.start()
+    const feed = await startedFeed(dir)
     expect(feed.revision).toBe(7)
     await feed.record(touch('s-new1'))
     expect(await feed.latest()).toBe(8)
@@ -45,12 +49,10 @@ describe('the change feed', () => {
 
   it('skips a line a killed writer cut short, and the next write still lands whole', async () => {
     const { dir, path } = await feedIn()
-    const feed = new ChangeFeed(dir)
-    await feed.start()
+    const feed = await startedFeed(dir)
     await feed.record(touch('s-aaaa'))
     await appendFile(path, '{"revision":2,"writer":"dead","sour')
-    const next = new ChangeFeed(dir)
-    await next.start()
+    const next = await startedFeed(dir)
     expect(next.revision).toBe(1)
     await next.record(touch('s-cccc'))
     expect(await next.latest()).toBe(2)
@@ -59,10 +61,8 @@ describe('the change feed', () => {
 
   it('numbers each write once when writers take turns, and a line cut after its own still counts', async () => {
     const { dir, path } = await feedIn()
-    const app = new ChangeFeed(dir)
-    await app.start()
-    const cli = new ChangeFeed(dir)
-    await cli.start()
+    const app = await startedFeed(dir)
+    const cli = await startedFeed(dir)
     // A writer that appended last skips reading the feed; one another writer appended after
     // must read it, or it would number its write as if nothing came between.
     for (const [feed, id] of [
@@ -89,8 +89,7 @@ describe('the change feed', () => {
 
   it('cuts itself back to the last thousand entries now and then', async () => {
     const { dir, path } = await feedIn()
-    const feed = new ChangeFeed(dir)
-    await feed.start()
+    const feed = await startedFeed(dir)
     const lines = Array.from({ length: 1998 }, (_, index) =>
       JSON.stringify({ revision: index + 1, writer: 'x', ...touch('s-aaaa') }),
     )

@@ -70,7 +70,8 @@ export class ChangeFeed {
       own !== null &&
       (own.revision + 1) % KEEP !== 0 &&
       own.fingerprint === (await fingerprintOf(this.path))
-    const text = untouched ? '' : await this.readText()
+    // Null: no file yet, or not read (untouched).
+    const text = untouched ? null : await this.readText()
     const before = untouched
       ? own.revision
       : text === null
@@ -81,7 +82,7 @@ export class ChangeFeed {
     // Atomic enough (one small append) and not fsynced: after a power loss readers only
     // refresh more than needed.
     // Every KEEP writes the file is cut back to KEEP lines: it stays between one and two thousand.
-    if (text && revision % KEEP === 0 && countLines(text) >= KEEP) {
+    if (text !== null && revision % KEEP === 0 && countLines(text) >= KEEP) {
       const kept = ((await this.read())?.entries ?? []).slice(-(KEEP - 1))
       const temp = `${this.path}.${process.pid}.tmp`
       await writeFile(temp, kept.map((entry) => `${JSON.stringify(entry)}\n`).join('') + line)

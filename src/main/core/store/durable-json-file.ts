@@ -49,10 +49,10 @@ export class DurableJsonFile<T> implements Adapter<T> {
 }
 
 /** A file's identity and version as the file system sees it; null when there is no file. */
-// Metadata reads are synchronous here and below: a stat takes microseconds, while each
-// asynchronous file operation waits its turn in libuv's thread pool, and with the other core busy
-// those waits were most of a save's tail (a save made about twenty such calls).
 export async function fingerprintOf(path: string): Promise<string | null> {
+  // Metadata reads are synchronous here and in assertWritable: a stat takes microseconds, while
+  // each asynchronous file operation waits its turn in libuv's thread pool, and with the other
+  // core busy those waits were most of a save's tail (a save made about twenty such calls).
   try {
     const info = statSync(path, { bigint: true })
     return `${info.ino}:${info.size}:${info.mtimeNs}`

@@ -1,7 +1,7 @@
 import { rangeFor, rangeStillFits, roomAround, topOf, type BlockRange } from './blockRange'
 
 /** Shorter essays are laid out whole: the browser's own skipping keeps them light enough. */
-export const WINDOWED_FROM_BLOCKS = 150
+const WINDOWED_FROM_BLOCKS = 150
 /** A block never yet laid out is taken to be this tall until it is (then the average of those). */
 const FIRST_ESTIMATE = 100
 const OFFSCREEN = 'data-offscreen'
@@ -21,7 +21,9 @@ const WINDOWED = 'data-windowed'
  */
 export class EssayBlockWindow {
   private readonly pitches = new WeakMap<Element, number>()
-  private measured = { total: 0, count: 0 }
+  /** The pitches measured so far, summed and counted: their average is the estimate. */
+  private measuredTotal = 0
+  private measuredCount = 0
   private frame = 0
 
   constructor(
@@ -76,7 +78,7 @@ export class EssayBlockWindow {
     this.measure(blocks, current)
     const pitches = this.pitchesOf(blocks)
     const height = this.scroller.clientHeight
-    const centre = at ? (Array.prototype.indexOf.call(blocks, at) as number) : -1
+    const centre = at ? indexIn(blocks, at) : -1
     const viewTop =
       centre === -1
         ? this.viewTop(blocks, current, pitches)
@@ -102,16 +104,23 @@ export class EssayBlockWindow {
       caret.scrollIntoView({ block: 'center' })
       return true
     }
-    // A selection from here to there: everything between is selected, so laid out.
+    const blocks = this.root.children
+    this.layOutThrough(ends.map((block) => indexIn(blocks, block)))
+    return true
+  }
+
+  /**
+   * Widens the window to take in these blocks: a selection from here to there has everything
+   * between selected, so laid out.
+   */
+  private layOutThrough(indexes: readonly number[]): void {
     const blocks = this.root.children
     const current = this.laidOut(blocks)
-    const indexes = ends.map((block) => Array.prototype.indexOf.call(blocks, block) as number)
     const range = {
       first: Math.min(current.first, ...indexes),
       last: Math.max(current.last, ...indexes),
     }
     this.apply(blocks, current, range, this.pitchesOf(blocks))
-    return true
   }
 
   /**
@@ -133,6 +142,8 @@ export class EssayBlockWindow {
 
   /** The browser moved the selection where nothing is laid out (it rarely can): lay it out. */
   private followSelection(): void {
+    // On every keystroke: nothing to look at in an essay laid out whole.
+    if (!this.root.hasAttribute(WINDOWED)) return
     const selection = this.root.ownerDocument.getSelection()
     this.reveal(this.selectionEnds(), selection?.isCollapsed ?? false)
   }
@@ -152,11 +163,8 @@ export class EssayBlockWindow {
       this.moveCaret(end)
       return
     }
-    // Extending the selection to the end: everything between is selected, so laid out.
-    const blocks = this.root.children
-    const current = this.laidOut(blocks)
-    const range = end === 'end' ? { ...current, last: blocks.length - 1 } : { ...current, first: 0 }
-    this.apply(blocks, current, range, this.pitchesOf(blocks))
+    // Extending the selection to an end of the essay.
+    this.layOutThrough([end === 'end' ? this.root.children.length - 1 : 0])
   }
 
   private apply(
@@ -213,19 +221,17 @@ export class EssayBlockWindow {
           ? next.offsetTop - block.offsetTop
           : block.offsetHeight + parseFloat(getComputedStyle(block).marginBottom || '0')
       if (!(pitch > 0)) continue
-      const before = this.pitches.get(block)
-      if (before === undefined)
-        this.measured = {
-          total: this.measured.total + pitch,
-          count: this.measured.count + 1,
-        }
+      if (!this.pitches.has(block)) {
+        this.measuredTotal += pitch
+        this.measuredCount += 1
+      }
       this.pitches.set(block, pitch)
     }
   }
 
   private pitchesOf(blocks: HTMLCollection): number[] {
     const estimate =
-      this.measured.count > 0 ? this.measured.total / this.measured.count : FIRST_ESTIMATE
+      this.measuredCount > 0 ? this.measuredTotal / this.measuredCount : FIRST_ESTIMATE
     return Array.from(blocks, (block) => this.pitches.get(block) ?? estimate)
   }
 
@@ -256,10 +262,12 @@ export class EssayBlockWindow {
   }
 
   private selectedBlocks(blocks: HTMLCollection): number[] {
-    return this.selectionEnds().map(
-      (block) => Array.prototype.indexOf.call(blocks, block) as number,
-    )
+    return this.selectionEnds().map((block) => indexIn(blocks, block))
   }
+}
+
+function indexIn(blocks: HTMLCollection, block: Element): number {
+  return Array.prototype.indexOf.call(blocks, block) as number
 }
 
 /** The block (a child of the editable) that holds `node`, or null outside the essay. */

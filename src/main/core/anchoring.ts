@@ -375,19 +375,23 @@ export function similarity(expected: string, actual: string): number {
   return Math.max(0, 1 - levenshtein(expected, actual) / expected.length)
 }
 
+/** One row of the edit-distance table, reused: the fits run thousands of times per re-import. */
+let row = new Uint32Array(64)
+
 function levenshtein(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i)
+  if (row.length <= b.length) row = new Uint32Array(b.length * 2 + 1)
+  for (let j = 0; j <= b.length; j++) row[j] = j
   for (let i = 1; i <= a.length; i++) {
-    const current = [i]
+    const code = a.charCodeAt(i - 1)
+    // `diagonal` is the row above's value one column left, before this row overwrote it.
+    let diagonal = row[0] as number
+    row[0] = i
     for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1)
-      current[j] = Math.min(
-        (previous[j] as number) + 1,
-        (current[j - 1] as number) + 1,
-        substitution,
-      )
+      const above = row[j] as number
+      const substitution = diagonal + (code === b.charCodeAt(j - 1) ? 0 : 1)
+      row[j] = Math.min(above + 1, (row[j - 1] as number) + 1, substitution)
+      diagonal = above
     }
-    previous = current
   }
-  return previous[b.length] as number
+  return row[b.length] as number
 }

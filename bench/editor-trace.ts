@@ -7,7 +7,7 @@ import { chromium, type CDPSession } from '@playwright/test'
 import { openCommonplace } from '../src/main/core/commonplace'
 import { chromiumArgs, findChromium } from '../e2e/environment'
 import { startHarness } from '../e2e/harness'
-import { clickParagraph } from './editor-typing'
+import { clickParagraph, KEY_INTERVAL_MS } from './editor-typing'
 import { seedEssayWithCitations } from './essay-seed'
 
 interface TraceEvent {
@@ -89,12 +89,11 @@ async function main(): Promise<void> {
     if (process.env.TRACE_CSS) await page.addStyleTag({ content: process.env.TRACE_CSS })
     await clickParagraph(page, Math.round(citations / 2))
     await page.keyboard.press('End')
+    // At the typing bench's pace, into a page idle between keys (see typeSlowly there).
     const typeKeys = async (n: number): Promise<void> => {
       for (let i = 0; i < n; i++) {
         await page.keyboard.type('x')
-        await page.evaluate(
-          () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))),
-        )
+        await new Promise((resolve) => setTimeout(resolve, KEY_INTERVAL_MS))
       }
     }
     await typeKeys(WARMUP)

@@ -49,6 +49,14 @@ test('a long essay lays out only what is near the view, yet scrolling, Ctrl+End,
   // The mechanism: of 2,000 blocks, only those near the view are laid out.
   await expect.poll(() => laidOutBlocks(page)).toBeLessThan(200)
 
+  // Scrolled far from the caret, every block from the caret to the view is laid out (a selection
+  // must stay in rendered blocks); a click there moves the caret, and the window shrinks back.
+  await editor.getByText('Paragraph 2:').click()
+  await scrollEssayTo(page, 'Paragraph 500:')
+  await expect.poll(() => laidOutBlocks(page)).toBeGreaterThan(500)
+  await editor.getByText('Paragraph 500:').click()
+  await expect.poll(() => laidOutBlocks(page)).toBeLessThan(200)
+
   // Scrolled up from the end through blocks never laid out before, what is on screen stays put
   // while their real heights replace the guesses.
   await scrollEssayTo(page, `Paragraph ${CITATIONS}:`)

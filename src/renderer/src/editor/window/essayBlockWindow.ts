@@ -25,6 +25,8 @@ export class EssayBlockWindow {
   private measuredTotal = 0
   private measuredCount = 0
   private frame = 0
+  /** The blocks the selection was in when it last moved. */
+  private selectedBefore: readonly Element[] = []
 
   constructor(
     private readonly root: HTMLElement,
@@ -36,13 +38,7 @@ export class EssayBlockWindow {
   /** Starts following the view; returns how to stop (and lay everything out again). */
   start(): () => void {
     const view = this.root.ownerDocument.defaultView ?? window
-    const later = (): void => {
-      if (this.frame === 0)
-        this.frame = view.requestAnimationFrame(() => {
-          this.frame = 0
-          this.update()
-        })
-    }
+    const later = (): void => this.updateLater()
     const blocksChanged = new MutationObserver((records) => {
       this.placeAdded(records)
       later()
@@ -65,6 +61,16 @@ export class EssayBlockWindow {
       this.root.removeEventListener('keydown', keyDown, true)
       this.layOutAll()
     }
+  }
+
+  /** `update` before the next frame, once however often asked. */
+  private updateLater(): void {
+    const view = this.root.ownerDocument.defaultView ?? window
+    if (this.frame === 0)
+      this.frame = view.requestAnimationFrame(() => {
+        this.frame = 0
+        this.update()
+      })
   }
 
   /** Moves the window to the view, if it no longer fits it; or centres it on the block `at`. */
@@ -145,7 +151,15 @@ export class EssayBlockWindow {
     // On every keystroke: nothing to look at in an essay laid out whole.
     if (!this.root.hasAttribute(WINDOWED)) return
     const selection = this.root.ownerDocument.getSelection()
-    this.reveal(this.selectionEnds(), selection?.isCollapsed ?? false)
+    const ends = this.selectionEnds()
+    const moved = !sameBlocks(ends, this.selectedBefore)
+    this.selectedBefore = ends
+    if (this.reveal(ends, selection?.isCollapsed ?? false) || !moved) return
+    // The selection went to other blocks, as when the writer scrolls away from the caret and
+    // clicks: the window had kept every block from the old caret to the view laid out (a selection
+    // must stay in rendered blocks), and shrinks back to the view now. Typing within a block
+    // leaves it be.
+    this.updateLater()
   }
 
   /**
@@ -264,6 +278,10 @@ export class EssayBlockWindow {
   private selectedBlocks(blocks: HTMLCollection): number[] {
     return this.selectionEnds().map((block) => indexIn(blocks, block))
   }
+}
+
+function sameBlocks(a: readonly Element[], b: readonly Element[]): boolean {
+  return a.length === b.length && a.every((block, index) => block === b[index])
 }
 
 function indexIn(blocks: HTMLCollection, block: Element): number {

@@ -143,6 +143,17 @@ export async function measureTyping(citations: number, headed: boolean): Promise
       citations,
       { timeout: 60_000 },
     )
+    // Typing is measured once the essay is settled: every citation checked against its source
+    // and its badge drawn. The checks run in main and redraw every badge; while they run, the
+    // first keys of a long essay also measured that (opening is its own figure, below).
+    await page.waitForFunction(
+      () =>
+        [...document.querySelectorAll('[aria-label="Essay"] figure .citation-badge')].every(
+          (badge) => !(badge as HTMLElement).hidden,
+        ),
+      undefined,
+      { timeout: 60_000, polling: 100 },
+    )
     await installProbe(page)
     const result: TypingResult = {
       citations,

@@ -178,17 +178,20 @@ describe('source text search', () => {
     await app.sourceSearch.search('zeppelin')
     await app.sourceSearch.index.flush()
     const reopened = await openCommonplace(notebook())
-    const read: string[] = []
-    const text = reopened.store.text.bind(reopened.store)
-    reopened.store.text = (hash) => {
-      read.push(hash)
-      return text(hash)
-    }
+    // Only the hit's file is read, and not parsed whole: its snippet is cut from its bytes.
+    const read = new Set<string>()
+    const parsed: string[] = []
+    const { store } = reopened
+    const [text, textPath] = [store.text.bind(store), store.textPath.bind(store)]
+    store.text = (hash) => (parsed.push(hash), text(hash))
+    store.textPath = (hash) => (read.add(hash), textPath(hash))
     const hits = await reopened.sourceSearch.search('alpha beta gamma')
     expect(hits.map((hit) => [hit.sourceId, hit.start, hit.end])).toEqual([
       [imported[2]?.id, 4, 20],
     ])
-    expect(read).toEqual([imported[2]?.currentVersionHash])
+    expect(hits[0]?.snippet).toEqual({ before: 'so: ', match: 'alpha beta gamma', after: '' })
+    expect([...read]).toEqual([imported[2]?.currentVersionHash])
+    expect(parsed).toEqual([])
   })
 
   it('builds its index again from an older file rather than reading it as this one', async () => {

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises'
 import type { SourceTextHit } from '../../../shared/ipc'
 import { DerivedIndex } from '../derived/derived-index'
 import { CommonplaceError } from '../errors'
@@ -5,11 +6,28 @@ import type { NotebookStore } from '../store/notebook-store'
 import { foldQuery, foldText, hasCjk, queryTermsOf, wordsOf } from './folding'
 import type { QueryTerm } from './query'
 import { SourceTextIndex } from './source-text-index'
+import { textWindowOf, type TextWindow } from './text-window'
+import type { PhraseAt } from './word-sequences'
 
 /** Characters of text shown on each side of a match. */
 const SNIPPET_SIDE = 80
 /** Folded texts kept between searches (UTF-16 units), for the phrases looked for in the text. */
 const FOLDED_KEPT = 40_000_000
+
+/** A source the index says holds the phrase; `at` is where, unless it keeps no word sequence. */
+interface Candidate {
+  sourceId: string
+  hash: string
+  at: PhraseAt | undefined
+  title: string
+}
+
+/** What is looked for; the pattern (for texts without a word sequence) is made when first needed. */
+interface Phrase {
+  words: string[]
+  stillTyping: boolean
+  pattern: RegExp | null
+}
 
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
@@ -45,44 +63,55 @@ export class SourceSearch {
         prefix: stillTyping && at === words.length - 1 && !hasCjk(word),
       })),
     )
-    const pattern = phrasePattern(words, stillTyping)
-    const hits: SourceTextHit[] = []
     // The last word, still being typed, is not yet a word of any pair.
     const whole = stillTyping ? words.slice(0, -1) : words
     const typing = stillTyping ? (words[words.length - 1] as string) : null
     // Chinese and Japanese words are not kept as word sequences: their phrases are found in the text.
     const fromSequences = !words.some(hasCjk)
-    const last = words[words.length - 1] as string
+    const phrase: Phrase = { words, stillTyping, pattern: null }
     // The index looked at once for the titles, not once a hit.
     const listed = await this.store.sourcesById()
-    for (const { sourceId, hash } of index.candidates(terms, whole, typing)) {
-      if (hits.length >= limit) break
-      const at = fromSequences ? index.phraseIn(sourceId, words, stillTyping) : undefined
-      if (at === null) continue
-      let text: string
-      try {
-        text = (await this.store.text(hash)).text
-      } catch (error) {
-        if (error instanceof CommonplaceError) continue
-        throw error
+    const candidates = index.candidates(terms, whole, typing)
+    const hits: SourceTextHit[] = []
+    let next = 0
+    while (hits.length < limit && next < candidates.length) {
+      // The next sources holding the phrase, as many as hits are still wanted: their files are
+      // read together, and a source whose text is gone makes room for the one after.
+      const batch: Candidate[] = []
+      while (batch.length < limit - hits.length && next < candidates.length) {
+        const { sourceId, hash } = candidates[next++] as { sourceId: string; hash: string }
+        const at = fromSequences ? index.phraseIn(sourceId, words, stillTyping) : undefined
+        if (at === null) continue
+        batch.push({ sourceId, hash, at, title: listed.get(sourceId)?.title ?? '' })
       }
-      let start: number
-      let end: number
-      if (at) {
-        // The folded word is as long as the text it came from (folding keeps every unit).
-        start = at.start
-        end = at.lastStart + last.length
-      } else {
-        pattern.lastIndex = 0
-        const match = pattern.exec(this.foldedOf(hash, text))
-        if (!match) continue
-        start = match.index
-        end = start + match[0].length
-      }
-      const title = listed.get(sourceId)?.title ?? ''
-      hits.push({ sourceId, title, start, end, snippet: snippetAt(text, start, end) })
+      const made = await Promise.all(batch.map((candidate) => this.hitIn(candidate, phrase)))
+      for (const hit of made) if (hit) hits.push(hit)
     }
     return hits
+  }
+
+  /** The hit in a source that holds the phrase, or null when its text cannot be read. */
+  private async hitIn(candidate: Candidate, phrase: Phrase): Promise<SourceTextHit | null> {
+    const { sourceId, hash, at, title } = candidate
+    try {
+      if (at) {
+        // The folded word is as long as the text it came from (folding keeps every unit).
+        const end = at.lastStart + (phrase.words[phrase.words.length - 1] as string).length
+        const around = await this.windowOf(hash, at.start - SNIPPET_SIDE, end + SNIPPET_SIDE + 1)
+        return { sourceId, title, start: at.start, end, snippet: snippetIn(around, at.start, end) }
+      }
+      const { text } = await this.store.text(hash)
+      phrase.pattern ??= phrasePattern(phrase.words, phrase.stillTyping)
+      phrase.pattern.lastIndex = 0
+      const match = phrase.pattern.exec(this.foldedOf(hash, text))
+      if (!match) return null
+      const [start, end] = [match.index, match.index + match[0].length]
+      const all = { text, from: 0, to: text.length, more: false }
+      return { sourceId, title, start, end, snippet: snippetIn(all, start, end) }
+    } catch (error) {
+      if (error instanceof CommonplaceError) return null
+      throw error
+    }
   }
 
   /** The index, with sources whose newest version the library names differently taken in. */
@@ -104,6 +133,17 @@ export class SourceSearch {
       behind = true
     }
     return behind ? this.index.ready() : index
+  }
+
+  /** The stretch [from, to) of a version's text, read from its file's bytes where they allow. */
+  private async windowOf(hash: string, from: number, to: number): Promise<TextWindow> {
+    const bytes = await readFile(this.store.textPath(hash)).catch(() => null)
+    const window = bytes && textWindowOf(bytes, from, to)
+    if (window) return window
+    // Missing, damaged or written otherwise: the store reads it (and reports what is wrong).
+    const { text } = await this.store.text(hash)
+    const [start, end] = [Math.max(0, from), Math.min(text.length, to)]
+    return { text: text.slice(start, end), from: start, to: end, more: end < text.length }
   }
 
   private foldedOf(hash: string, text: string): string {
@@ -134,15 +174,31 @@ export function phrasePattern(words: string[], stillTyping: boolean): RegExp {
   return new RegExp(before + body + after, 'gu')
 }
 
-function snippetAt(text: string, start: number, end: number): SourceTextHit['snippet'] {
-  let from = Math.max(0, start - SNIPPET_SIDE)
-  let to = Math.min(text.length, end + SNIPPET_SIDE)
-  // Whole words at the edges, when a space is near.
-  if (from > 0) from = Math.min(start, text.indexOf(' ', from) + 1 || from)
-  if (to < text.length) to = Math.max(end, text.lastIndexOf(' ', to) || to)
+/**
+ * The match with up to SNIPPET_SIDE characters each side, from `around` (a window of the text
+ * holding them and one character more): cut after a space before the match and at a space after
+ * it, when one is near.
+ */
+function snippetIn(around: TextWindow, start: number, end: number): SourceTextHit['snippet'] {
+  const unit = (at: number): string => around.text.slice(at - around.from, at + 1 - around.from)
+  const slice = (from: number, to: number): string =>
+    around.text.slice(from - around.from, to - around.from)
+  let from = Math.max(around.from, start - SNIPPET_SIDE)
+  let to = Math.min(around.to, end + SNIPPET_SIDE)
+  const cutBefore = from > 0
+  const cutAfter = to < around.to || around.more
+  if (cutBefore) {
+    const space = slice(from, start).indexOf(' ')
+    if (space >= 0) from += space + 1
+  }
+  if (cutAfter) {
+    let space = to
+    while (space > end && unit(space) !== ' ') space--
+    if (space > end) to = space
+  }
   return {
-    before: (from > 0 ? '…' : '') + text.slice(from, start).replace(/\s+/g, ' '),
-    match: text.slice(start, end),
-    after: text.slice(end, to).replace(/\s+/g, ' ') + (to < text.length ? '…' : ''),
+    before: (cutBefore ? '…' : '') + slice(from, start).replace(/\s+/g, ' '),
+    match: slice(start, end),
+    after: slice(end, to).replace(/\s+/g, ' ') + (cutAfter ? '…' : ''),
   }
 }

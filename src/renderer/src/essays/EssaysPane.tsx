@@ -223,6 +223,9 @@ export function EssaysPane(props: EssaysPaneProps): ReactElement {
   // The first load: the list, and the most recently edited essay opened.
   useEffect(() => {
     let current = true
+    // An essay was open at the last run, so one opens now: its editor's code is fetched at once,
+    // before main is busy answering the lists (the list comes back after them).
+    if (initialEssayId) void loadEditor()
     void call((api) => api.listEssays()).then((result) => {
       if (!current) return
       if (!result.ok) return setProblem(result.error.message)

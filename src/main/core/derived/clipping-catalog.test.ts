@@ -145,3 +145,22 @@ describe('the clipping catalog', () => {
     expect(byTag.items.map((view) => view.id)).toEqual([tagged.id])
   })
 })
+
+describe('the catalog file', () => {
+  it('is written whole when two sessions of one process save it at the same time', async () => {
+    // As when the app reopens its notebook (after "Rebuild from files"): the closing session
+    // and the opening one may both be saving the catalog.
+    const { app } = await clipped()
+    const other = await openCommonplace(notebook())
+    await other.clippings.page({ limit: 1 })
+    for (let round = 0; round < 20; round++) {
+      await app.clippings.catalog.rebuildNow()
+      await other.clippings.catalog.rebuildNow()
+      await expect(
+        Promise.all([app.clippings.catalog.rebuildNow(), other.clippings.catalog.rebuildNow()]),
+      ).resolves.toHaveLength(2)
+    }
+    const saved = JSON.parse(await readFile(join(notebook(), 'derived', 'catalog.json'), 'utf8'))
+    expect(saved.data.rows).toHaveLength(6)
+  })
+})

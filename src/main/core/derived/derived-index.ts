@@ -1,7 +1,8 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { mkdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { NotebookChange } from '../../../shared/ipc'
 import { CommonplaceError } from '../errors'
+import { replaceFile } from '../store/durable-json-file'
 import type { Frozen } from '../store/json-store-file'
 import type { NotebookStore } from '../store/notebook-store'
 import type { SourceEntry, SourceFile } from '../store/schema'
@@ -52,6 +53,7 @@ export class DerivedIndex<T extends SourceDerivedData> {
   private pendingAll = false
   private dirty = false
   private saveTimer: NodeJS.Timeout | null = null
+  private saving: Promise<void> = Promise.resolve()
   /** How many sources a rebuild or a catch-up read: for the bench and the tests. */
   lastRead = 0
 
@@ -115,11 +117,14 @@ export class DerivedIndex<T extends SourceDerivedData> {
       revision: this.store.feed.revision,
       data: this.index.serialize(),
     }
-    await mkdir(join(this.store.dataDir, 'derived'), { recursive: true })
-    const temp = `${this.path}.${process.pid}.tmp`
-    // Derived and rebuildable: atomic, but not worth an fsync.
-    await writeFile(temp, JSON.stringify(saved))
-    await rename(temp, this.path)
+    const text = JSON.stringify(saved)
+    // One write at a time, so the newest lands last; derived and rebuildable, so no fsync.
+    const write = this.saving.then(async () => {
+      await mkdir(join(this.store.dataDir, 'derived'), { recursive: true })
+      await replaceFile(this.path, text)
+    })
+    this.saving = write.catch(() => undefined)
+    await write
   }
 
   private forget(change: NotebookChange): void {

@@ -3,8 +3,9 @@
 // A version's text never changes (its hash names it), so neither do these; a fresh CLI export then
 // reads one small file per source instead of the whole text. Derived data: delete it and it is
 // computed again from the texts.
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { mkdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { replaceFile } from '../store/durable-json-file'
 
 export interface Passage {
   current: string
@@ -56,9 +57,7 @@ export class PassageStore {
           passages[key] = [passage.current, passage.fragment]
         }
         const saved: Saved = { format: FORMAT, hash, passages }
-        const temp = `${this.path(hash)}.${process.pid}.tmp`
-        await writeFile(temp, JSON.stringify(saved))
-        await rename(temp, this.path(hash))
+        await replaceFile(this.path(hash), JSON.stringify(saved))
       }
     } catch {
       // Derived and optional: the next export computes what is not saved.

@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs'
-import { open, readFile, rename, unlink } from 'node:fs/promises'
+import { open, readFile, rename, unlink, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import type { Adapter } from 'lowdb'
 import { CommonplaceError } from '../errors'
@@ -102,6 +102,25 @@ export async function writeDurably(path: string, content: string | Uint8Array): 
     throw unwritable(path, error)
   }
   await syncDirectory(dirname(path))
+}
+
+/** Temporary files this process has made: each write gets its own name. */
+let temporaryFiles = 0
+
+/**
+ * Replaces a derived file at once (written whole, then renamed over it), without an fsync: it
+ * can be rebuilt. Each call writes its own temporary file, so two writers of one file in this
+ * process (the session closing and the one opening) cannot rename each other's away.
+ */
+export async function replaceFile(path: string, content: string): Promise<void> {
+  const temp = `${path}.${process.pid}.${++temporaryFiles}.tmp`
+  try {
+    await writeFile(temp, content)
+    await rename(temp, path)
+  } catch (error) {
+    await unlink(temp).catch(() => undefined)
+    throw error
+  }
 }
 
 /** Makes the rename itself durable. Windows cannot open a directory; there rename is enough. */

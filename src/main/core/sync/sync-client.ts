@@ -1,4 +1,4 @@
-import { readFile, rename, writeFile } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import {
   HocuspocusProvider,
@@ -9,6 +9,7 @@ import WebSocket from 'ws'
 import type * as Y from 'yjs'
 import type { Awareness } from 'y-protocols/awareness'
 import type { SyncStatus } from '../../../shared/sync'
+import { replaceFile } from '../store/durable-json-file'
 import { PersistedDoc } from './persisted-doc'
 import type { SyncConfig } from './sync-config'
 import { syncDir } from './sync-config'
@@ -258,11 +259,9 @@ export class SyncClient implements SyncLink {
 
   private async writeStatus(): Promise<void> {
     const path = syncStatusPath(this.dataDir)
-    const temp = `${path}.${process.pid}.tmp`
     const { connected, pendingUpdates, lastSyncAt, error } = this.status()
     try {
-      await writeFile(temp, JSON.stringify({ connected, pendingUpdates, lastSyncAt, error }))
-      await rename(temp, path)
+      await replaceFile(path, JSON.stringify({ connected, pendingUpdates, lastSyncAt, error }))
     } catch {
       // The status file is a courtesy for `sync --status`; the sync itself goes on.
     }

@@ -1,7 +1,8 @@
-import { readFile, rename, writeFile } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type * as Y from 'yjs'
 import type { NotebookChange } from '../../../../shared/ipc'
+import { replaceFile } from '../../store/durable-json-file'
 import type { NotebookStore } from '../../store/notebook-store'
 import { readDocSources, sourcesToStore, type Touched } from './doc-to-store'
 import { essaysToStore } from './essays-to-store'
@@ -243,9 +244,7 @@ async function readRevision(path: string | undefined): Promise<number | null> {
 
 async function writeRevision(path: string | undefined, revision: number): Promise<void> {
   if (!path) return
-  const temp = `${path}.${process.pid}.tmp`
-  await writeFile(temp, JSON.stringify({ revision }))
-  await rename(temp, path)
+  await replaceFile(path, JSON.stringify({ revision }))
 }
 
 /**

@@ -63,7 +63,9 @@ interface Frame {
   nesting: number
 }
 
-function isPlainObject(value: object): boolean {
+/** A JSON object as JSON.parse makes it: not an array, not a class instance. */
+export function isJsonObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
   const prototype = Object.getPrototypeOf(value)
   return prototype === Object.prototype || prototype === null
 }
@@ -126,7 +128,7 @@ export function limitProblem(
           : atPath(placeOf(parent, key), 'not JSON')
       case 'object': {
         if (child === null) return null
-        if (!Array.isArray(child) && !isPlainObject(child)) {
+        if (!Array.isArray(child) && !isJsonObject(child)) {
           return atPath(placeOf(parent, key), 'not a plain JSON object')
         }
         const nesting = (parent?.nesting ?? 0) + 1

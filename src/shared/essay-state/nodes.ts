@@ -11,16 +11,18 @@ import {
 } from '../essay'
 
 // Lexical's own domains (lexical/LexicalConstants and the node schemas in each package).
-const ELEMENT_FORMATS = ['', 'left', 'start', 'center', 'right', 'end', 'justify'] as const
+export const ELEMENT_FORMATS = ['', 'left', 'start', 'center', 'right', 'end', 'justify'] as const
+export const TEXT_DIRECTIONS = ['ltr', 'rtl'] as const
+export const TEXT_MODES = ['normal', 'token', 'segmented'] as const
 /**
  * Lexical's IS_ALL_FORMATTING (bold 1 through capitalize 1024), spelled out so that main and the
  * CLI need not load Lexical to check a saved essay; nodes.test.ts holds it equal to Lexical's.
  */
 export const ALL_TEXT_FORMAT_BITS = 2047
 /** IS_DIRECTIONLESS | IS_UNMERGEABLE: the only detail bits a text node has (not exported). */
-const ALL_DETAIL_BITS = 3
+export const ALL_DETAIL_BITS = 3
 /** ListItemNode clamps its indent to this; other elements get the same bound. */
-const MAX_INDENT = 128
+export const MAX_INDENT = 128
 
 const version = z.literal(1)
 const bits = (all: number, what: string) =>
@@ -31,7 +33,7 @@ const bits = (all: number, what: string) =>
 
 const elementFields = {
   version,
-  direction: z.enum(['ltr', 'rtl']).nullable().optional(),
+  direction: z.enum(TEXT_DIRECTIONS).nullable().optional(),
   format: z.enum(ELEMENT_FORMATS).optional(),
   indent: z.int().min(0).max(MAX_INDENT).optional(),
   // Written only for an element without text of its own: the format typing there would take.
@@ -44,7 +46,7 @@ const textFields = {
   text: z.string(),
   format: bits(ALL_TEXT_FORMAT_BITS, 'text format').optional(),
   detail: bits(ALL_DETAIL_BITS, 'text detail').optional(),
-  mode: z.enum(['normal', 'token', 'segmented']).optional(),
+  mode: z.enum(TEXT_MODES).optional(),
   style: z.string().optional(),
 }
 

@@ -1,5 +1,5 @@
 // The two blocks nearly every essay is made of, a paragraph of plain text and a citation block,
-// checked by hand in one pass that allocates nothing. An essay of 2,000 blocks is checked on
+// checked by hand in one pass that allocates little. An essay of 2,000 blocks is checked on
 // every open and every CLI export, and zod's walk of them took 40-50 ms of each.
 //
 // The rule: true only when ./limits and the schema in ./nodes would both pass the block. Whatever
@@ -7,8 +7,15 @@
 // a limit) is false, and the full checks decide and word the message. plainBlocks.test.ts holds
 // every true here to a pass there.
 import { CITATION_BLOCK_TYPE, MAX_COMMENT_LENGTH, MAX_LOCATOR_LENGTH } from '../essay'
-import { EDITOR_STATE_LIMITS } from './limits'
-import { ALL_TEXT_FORMAT_BITS } from './nodes'
+import { EDITOR_STATE_LIMITS, isJsonObject } from './limits'
+import {
+  ALL_DETAIL_BITS,
+  ALL_TEXT_FORMAT_BITS,
+  ELEMENT_FORMATS,
+  MAX_INDENT,
+  TEXT_DIRECTIONS,
+  TEXT_MODES,
+} from './nodes'
 
 type Fields = Record<string, unknown>
 
@@ -21,26 +28,9 @@ const MAX_PLAIN_STRING = EDITOR_STATE_LIMITS.maxTextLength
  */
 const MAX_PLAIN_PARAGRAPH_TEXT = EDITOR_STATE_LIMITS.maxTotalText - 30 * (MAX_PLAIN_RUNS + 1)
 
-const ELEMENT_FORMATS: readonly unknown[] = [
-  '',
-  'left',
-  'start',
-  'center',
-  'right',
-  'end',
-  'justify',
-]
-const DIRECTIONS: readonly unknown[] = [null, 'ltr', 'rtl']
-const TEXT_MODES: readonly unknown[] = ['normal', 'token', 'segmented']
-/** Lexical's IS_DIRECTIONLESS | IS_UNMERGEABLE, as ./nodes allows. */
-const ALL_DETAIL_BITS = 3
-const MAX_INDENT = 128
-
-function isPlainObject(value: unknown): value is Fields {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
-  const prototype = Object.getPrototypeOf(value)
-  return prototype === Object.prototype || prototype === null
-}
+const ELEMENT_FORMAT_VALUES: readonly unknown[] = ELEMENT_FORMATS
+const DIRECTION_VALUES: readonly unknown[] = [null, ...TEXT_DIRECTIONS]
+const TEXT_MODE_VALUES: readonly unknown[] = TEXT_MODES
 
 const isShortString = (value: unknown, max = MAX_PLAIN_STRING): boolean =>
   typeof value === 'string' && value.length <= max
@@ -65,8 +55,8 @@ function hasPlainElementFields(fields: Fields): boolean {
   const { direction, format, indent, textFormat, textStyle } = fields
   return (
     fields.version === 1 &&
-    (direction === undefined || DIRECTIONS.includes(direction)) &&
-    (format === undefined || ELEMENT_FORMATS.includes(format)) &&
+    (direction === undefined || DIRECTION_VALUES.includes(direction)) &&
+    (format === undefined || ELEMENT_FORMAT_VALUES.includes(format)) &&
     (indent === undefined ||
       (Number.isSafeInteger(indent) &&
         (indent as number) >= 0 &&
@@ -79,7 +69,7 @@ function hasPlainElementFields(fields: Fields): boolean {
 const TEXT_KEYS = ['type', 'version', 'text', 'format', 'detail', 'mode', 'style']
 
 function isPlainRun(run: unknown): boolean {
-  if (!isPlainObject(run)) return false
+  if (!isJsonObject(run)) return false
   if (run.type === 'linebreak') return run.version === 1 && onlyKeys(run, ['type', 'version'])
   if (run.type !== 'text' && run.type !== 'tab') return false
   const { text, format, detail, mode, style } = run
@@ -90,7 +80,7 @@ function isPlainRun(run: unknown): boolean {
     (run.type === 'text' || text === '\t') &&
     (format === undefined || isBits(format, ALL_TEXT_FORMAT_BITS)) &&
     (detail === undefined || isBits(detail, ALL_DETAIL_BITS)) &&
-    (mode === undefined || TEXT_MODES.includes(mode)) &&
+    (mode === undefined || TEXT_MODE_VALUES.includes(mode)) &&
     (style === undefined || isShortString(style))
   )
 }
@@ -123,7 +113,7 @@ const CITATION_KEYS = [
 const SNAPSHOT_KEYS = ['exact', 'title', 'author', 'siteName', 'publishedAt', 'url']
 
 function isPlainSnapshot(snapshot: unknown): boolean {
-  if (!isPlainObject(snapshot) || !onlyKeys(snapshot, SNAPSHOT_KEYS)) return false
+  if (!isJsonObject(snapshot) || !onlyKeys(snapshot, SNAPSHOT_KEYS)) return false
   const { exact, title, author, siteName, publishedAt, url } = snapshot
   return (
     isShortString(exact) &&
@@ -138,7 +128,7 @@ function isPlainSnapshot(snapshot: unknown): boolean {
 
 function isPlainKeptWording(kept: unknown): boolean {
   if (kept === undefined) return true
-  if (!isPlainObject(kept) || !onlyKeys(kept, ['versionHash', 'keptAt'])) return false
+  if (!isJsonObject(kept) || !onlyKeys(kept, ['versionHash', 'keptAt'])) return false
   return isId(kept.versionHash) && isId(kept.keptAt)
 }
 
@@ -157,7 +147,7 @@ function isPlainCitationBlock(block: Fields): boolean {
 
 /** Whether `block` is a plain paragraph or citation block that every check would pass. */
 export function isPlainSavedBlock(block: unknown): boolean {
-  if (!isPlainObject(block)) return false
+  if (!isJsonObject(block)) return false
   if (block.type === 'paragraph') return isPlainParagraph(block)
   if (block.type === CITATION_BLOCK_TYPE) return isPlainCitationBlock(block)
   return false

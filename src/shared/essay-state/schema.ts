@@ -7,7 +7,7 @@ import {
   type SerializedEditorStateJson,
   type SerializedNodeJson,
 } from '../essay'
-import { atPath, EDITOR_STATE_LIMITS, limitProblem, type JsonPath } from './limits'
+import { atPath, EDITOR_STATE_LIMITS, isJsonObject, limitProblem, type JsonPath } from './limits'
 import { rootFields, savedBlockSchema } from './nodes'
 import { isPlainSavedBlock } from './plainBlocks'
 
@@ -229,10 +229,4 @@ function isPlainStoredState(value: unknown): boolean {
     }
   }
   return true
-}
-
-function isJsonObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
-  const prototype = Object.getPrototypeOf(value)
-  return prototype === Object.prototype || prototype === null
 }

@@ -7,14 +7,15 @@ import {
   type SerializedNodeJson,
   type SerializedUnreadableBlockJson,
 } from '../essay'
+import { ELEMENT_FORMATS, TEXT_DIRECTIONS } from './nodes'
 import { savedBlockProblem } from './schema'
 
 export function isUnreadableBlock(node: SerializedNodeJson): node is SerializedUnreadableBlockJson {
   return node.type === UNREADABLE_BLOCK_TYPE && 'raw' in node
 }
 
-const DIRECTIONS: readonly unknown[] = [null, 'ltr', 'rtl']
-const FORMATS: readonly unknown[] = ['', 'left', 'start', 'center', 'right', 'end', 'justify']
+const DIRECTIONS: readonly unknown[] = [null, ...TEXT_DIRECTIONS]
+const FORMATS: readonly unknown[] = ELEMENT_FORMATS
 
 /**
  * The root's own fields as the editor can take them. They are not the writer's (Lexical writes

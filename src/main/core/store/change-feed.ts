@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
-import { appendFile, readFile, rename, writeFile } from 'node:fs/promises'
+import { appendFileSync } from 'node:fs'
+import { readFile, rename, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { NotebookChange } from '../../../shared/ipc'
 import { fingerprintOf } from './durable-json-file'
@@ -79,8 +80,8 @@ export class ChangeFeed {
         : (lastRevision(text) ?? (await this.read())?.revision ?? 0)
     const revision = before + 1
     const line = `${JSON.stringify({ revision, writer: this.writer, ...change })}\n`
-    // Atomic enough (one small append) and not fsynced: after a power loss readers only
-    // refresh more than needed.
+    // Atomic enough (one small append, synchronous like the lock) and not fsynced: after a power
+    // loss readers only refresh more than needed.
     // Every KEEP writes the file is cut back to KEEP lines: it stays between one and two thousand.
     if (text !== null && revision % KEEP === 0 && countLines(text) >= KEEP) {
       const kept = ((await this.read())?.entries ?? []).slice(-(KEEP - 1))
@@ -90,7 +91,7 @@ export class ChangeFeed {
     } else {
       // A line cut short by a killed writer must not swallow this one.
       const cut = text !== null && text.length > 0 && !text.endsWith('\n')
-      await appendFile(this.path, cut ? `\n${line}` : line)
+      appendFileSync(this.path, cut ? `\n${line}` : line)
     }
     const fingerprint = await fingerprintOf(this.path)
     this.lastAppend = fingerprint === null ? null : { fingerprint, revision }

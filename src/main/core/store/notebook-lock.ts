@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
-import { readFileSync } from 'node:fs'
-import { mkdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises'
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { readFile, stat, utimes } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { CommonplaceError } from '../errors'
@@ -91,20 +91,23 @@ export class NotebookLock {
    * at once); a folder made first and filled after would, killed in between, name nobody and block
    * every process for `staleMs`. The SIGKILL test (test/sigkill.test.ts) found that often.
    */
+  // Taking and releasing are synchronous: a folder, a file of a hundred bytes and two renames take
+  // microseconds, while as asynchronous calls they were a dozen trips through libuv's thread pool
+  // on every save (see writeDurably).
   private async take(dir: string, owner: Owner): Promise<boolean> {
     // Named like every temporary file, `<name>.<pid>.tmp`, so that opening removes leftovers.
     const draft = `${dir}.${owner.token}.${process.pid}.tmp`
     try {
-      await mkdir(draft)
+      mkdirSync(draft)
     } catch (error) {
       throw lockFailure(this.dataDir, error)
     }
     try {
-      await writeFile(join(draft, 'owner.json'), JSON.stringify(owner))
-      await rename(draft, dir)
+      writeFileSync(join(draft, 'owner.json'), JSON.stringify(owner))
+      renameSync(draft, dir)
       return true
     } catch (error) {
-      await rm(draft, { recursive: true, force: true })
+      rmSync(draft, { recursive: true, force: true })
       // Held by another process (Windows says EPERM); or the holder, opening the notebook,
       // removed this draft with the other leftover `.tmp` files (ENOENT): either way, try again.
       const code = (error as NodeJS.ErrnoException).code ?? ''
@@ -218,11 +221,11 @@ function newOwner(): Owner {
 async function removeFolder(dir: string): Promise<void> {
   const aside = `${dir}.${randomBytes(8).toString('hex')}.${process.pid}.tmp`
   try {
-    await rename(dir, aside)
+    renameSync(dir, aside)
   } catch {
     return // gone already
   }
-  await rm(aside, { recursive: true, force: true })
+  rmSync(aside, { recursive: true, force: true })
 }
 
 async function exists(path: string): Promise<boolean> {

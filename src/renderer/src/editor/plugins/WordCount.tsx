@@ -2,29 +2,22 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { $getRoot, type EditorState } from 'lexical'
 import { useEffect, useState, type ReactElement } from 'react'
 import { $isCitationBlockNode } from '../nodes/CitationBlockNode'
-
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'word' })
-
-export function countWords(text: string): number {
-  let count = 0
-  for (const segment of segmenter.segment(text)) if (segment.isWordLike) count++
-  return count
-}
+import { WordTally } from './wordTally'
 
 /** The writer's own words: quoted passages (citation blocks) are the sources' words, not theirs. */
-function wordsIn(editorState: EditorState): number {
+function wordsIn(editorState: EditorState, tally: WordTally): number {
   return editorState.read(() =>
-    $getRoot()
-      .getChildren()
-      .reduce(
-        (sum, block) =>
-          !$isCitationBlockNode(block) ? sum + countWords(block.getTextContent()) : sum,
-        0,
-      ),
+    tally.total(
+      $getRoot()
+        .getChildren()
+        .filter((block) => !$isCitationBlockNode(block))
+        .map((block) => block.getTextContent()),
+    ),
   )
 }
 
-// Counting walks the whole essay, so it waits for a pause in typing instead of every keystroke.
+// Counting walks the whole essay (though it segments only the blocks that changed), so it waits
+// for a pause in typing instead of running on every keystroke.
 const COUNT_DELAY_MS = 250
 
 export function WordCount(): ReactElement {
@@ -33,9 +26,10 @@ export function WordCount(): ReactElement {
   const [words, setWords] = useState<number | null>(null)
   useEffect(() => {
     let timer: number | undefined
+    const tally = new WordTally()
     const recount = (delay: number): void => {
       window.clearTimeout(timer)
-      timer = window.setTimeout(() => setWords(wordsIn(editor.getEditorState())), delay)
+      timer = window.setTimeout(() => setWords(wordsIn(editor.getEditorState(), tally)), delay)
     }
     recount(0)
     const unregister = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves }) => {

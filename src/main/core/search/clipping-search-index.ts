@@ -4,7 +4,7 @@ import type { SourceDerivedData } from '../derived/derived-index'
 import { termsOf } from './folding'
 import { Postings } from './postings'
 import { best, dateKey, ordered } from './hit-order'
-import { containsPhrase, wordForm, type ParsedQuery } from './query'
+import { phraseTest, wordForm, type ParsedQuery } from './query'
 
 const QUOTE = 1
 const TAGS = 2
@@ -266,11 +266,11 @@ export class ClippingSearchIndex implements SourceDerivedData {
       })
     }
     for (const phrase of query.phrases) {
+      const holdsPhrase = phraseTest(phrase)
       matches = matches.filter((slot) => {
         const [quote, tags, note] = this.texts[slot] as [string, string, string]
-        if (containsPhrase(quote, phrase) || containsPhrase(tags, phrase)) return true
-        if (containsPhrase(note, phrase)) return true
-        return containsPhrase(this.titles.get(this.sourceIds[slot] as string) ?? '', phrase)
+        if (holdsPhrase(quote) || holdsPhrase(tags) || holdsPhrase(note)) return true
+        return holdsPhrase(this.titles.get(this.sourceIds[slot] as string) ?? '')
       })
     }
     return { matches, score }

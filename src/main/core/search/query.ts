@@ -53,20 +53,26 @@ export function parseQuery(raw: string): ParsedQuery {
   return { terms, phrases, marks: { words, prefix, phrases } }
 }
 
-/** Whether words-only folded text (see `wordForm`) holds the phrase as whole words. */
-export function containsPhrase(wordForm: string, phrase: string): boolean {
-  if (hasCjk(phrase)) return wordForm.includes(phrase)
-  // Found where a word starts and ends: no padded copy of the text (a common phrase is checked
-  // against tens of thousands of clippings, and the copies were most of that time).
-  for (let at = wordForm.indexOf(phrase); at !== -1; at = wordForm.indexOf(phrase, at + 1)) {
-    const end = at + phrase.length
-    if (
-      (at === 0 || wordForm.charCodeAt(at - 1) === SPACE) &&
-      (end === wordForm.length || wordForm.charCodeAt(end) === SPACE)
-    )
-      return true
+/**
+ * A test of whether words-only folded text (see `wordForm`) holds the phrase as whole words. Made
+ * once per phrase: a common phrase is tested against tens of thousands of clippings, and asking
+ * each time whether it is Chinese or Japanese took half of that.
+ */
+export function phraseTest(phrase: string): (wordForm: string) => boolean {
+  if (hasCjk(phrase)) return (wordForm) => wordForm.includes(phrase)
+  // Found where a word starts and ends: no padded copy of the text (the copies were most of the
+  // time once).
+  return (wordForm) => {
+    for (let at = wordForm.indexOf(phrase); at !== -1; at = wordForm.indexOf(phrase, at + 1)) {
+      const end = at + phrase.length
+      if (
+        (at === 0 || wordForm.charCodeAt(at - 1) === SPACE) &&
+        (end === wordForm.length || wordForm.charCodeAt(end) === SPACE)
+      )
+        return true
+    }
+    return false
   }
-  return false
 }
 
 const SPACE = 0x20

@@ -8,8 +8,9 @@ import { bin, ensureBuilt, runCli } from './cli-support'
 import { fixtureNames, fixturePath, useTempDir } from './support'
 
 const tempDir = useTempDir()
+/** The import pipeline, the sync engine, and the text differ that re-anchoring and versions use. */
 const HEAVY =
-  /node_modules[\\/](jsdom|@mozilla[\\/]readability|dompurify|yjs|@hocuspocus[\\/][^\\/]+|ws)[\\/]/
+  /node_modules[\\/](jsdom|@mozilla[\\/]readability|dompurify|yjs|@hocuspocus[\\/][^\\/]+|ws|diff)[\\/]/
 
 /** The heavy packages a command loaded, as it exits. */
 async function heavyLoadedBy(...args: string[]): Promise<string[]> {
@@ -33,7 +34,7 @@ async function heavyLoadedBy(...args: string[]): Promise<string[]> {
 beforeAll(ensureBuilt)
 
 describe('a command starts with what it needs', { timeout: 60_000 }, () => {
-  it('lists, searches and reports sync without the import pipeline or the sync engine', async () => {
+  it('lists, searches and reports sync without the import pipeline, the sync engine or the differ', async () => {
     const imported = await runCli(
       join(tempDir(), 'notebook'),
       'import',

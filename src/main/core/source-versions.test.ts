@@ -8,12 +8,18 @@ import { countWords, wordChanges } from './source-versions'
 const tempDir = useTempDir()
 
 describe('what changed between two versions', () => {
-  it('counts the words taken out and put in, not the whole sentence around them', () => {
+  it('counts the words taken out and put in, not the whole sentence around them', async () => {
     expect(
-      wordChanges('One sentence here. The film is great.', 'One sentence here. The film is good.'),
+      await wordChanges(
+        'One sentence here. The film is great.',
+        'One sentence here. The film is good.',
+      ),
     ).toEqual({ wordsAdded: 1, wordsRemoved: 1 })
-    expect(wordChanges('Same text.', 'Same text.')).toEqual({ wordsAdded: 0, wordsRemoved: 0 })
-    expect(wordChanges('Kept.', 'Kept.\n\nA new paragraph of six words.')).toEqual({
+    expect(await wordChanges('Same text.', 'Same text.')).toEqual({
+      wordsAdded: 0,
+      wordsRemoved: 0,
+    })
+    expect(await wordChanges('Kept.', 'Kept.\n\nA new paragraph of six words.')).toEqual({
       wordsAdded: 6,
       wordsRemoved: 0,
     })

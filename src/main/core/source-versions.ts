@@ -3,7 +3,6 @@
 // has a handful of versions); nothing is stored, since it follows from the immutable texts.
 import { ANCHOR_STATES, countStates } from '../../shared/anchor'
 import type { SourceVersionSummary } from '../../shared/ipc'
-import { offsetMapBetween } from './offset-map'
 import { reanchorAll } from './reanchoring'
 import type { Frozen } from './store/json-store-file'
 import type { SourceFile } from './store/schema'
@@ -18,10 +17,12 @@ export function countWords(text: string): number {
 }
 
 /** Words in the older text's changed stretches (removed) and in the newer one's (added). */
-export function wordChanges(
+export async function wordChanges(
   oldText: string,
   newText: string,
-): { wordsAdded: number; wordsRemoved: number } {
+): Promise<{ wordsAdded: number; wordsRemoved: number }> {
+  // Loaded on demand, as in reanchoring.ts.
+  const { offsetMapBetween } = await import('./offset-map')
   let wordsAdded = 0
   let wordsRemoved = 0
   for (const change of offsetMapBetween(oldText, newText).changes()) {
@@ -63,7 +64,7 @@ export async function versionSummaries(
       const rest = earlier.filter((clipping) => clipping.reanchored?.versionHash !== version.hash)
       const anchors = await reanchorAll(rest, text, textOf)
       summary.change = {
-        ...wordChanges(previousText, text),
+        ...(await wordChanges(previousText, text)),
         clippings: countStates(ANCHOR_STATES, [...recorded, ...anchors.values()]),
       }
     }

@@ -5,7 +5,7 @@ import { reanchor } from '../src/main/core/anchoring'
 import { reanchorAll } from '../src/main/core/reanchoring'
 import { ANCHOR_STATES, countStates, type Anchor } from '../src/shared/anchor'
 import { extractPlainText } from '../src/main/core/importing/text-formats'
-import { offsetMapBetween } from '../src/main/core/offset-map'
+import { offsetMapper } from '../src/main/core/offset-map'
 import { selectorsAt } from '../src/shared/domain'
 import { isWordBoundary, wholeWordExtent } from '../src/shared/words'
 import { fixtureNames, readFixture } from '../test/fixtures'
@@ -273,6 +273,7 @@ export async function run(): Promise<BenchSection> {
     anchors = await ours()
     ourSamples.push(performance.now() - t0)
   }
+  const offsetMapBetween = await offsetMapper()
   const diffSamples: number[] = []
   for (let i = 0; i < 3; i++) {
     const t0 = performance.now()

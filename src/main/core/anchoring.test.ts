@@ -6,7 +6,9 @@ import { isWordBoundary } from '../../shared/words'
 import { seededRandom } from '../../../test/random-text'
 import { reanchor } from './anchoring'
 import { extractPlainText } from './importing/text-formats'
-import { offsetMapBetween } from './offset-map'
+import { offsetMapper } from './offset-map'
+
+const offsetMapBetween = await offsetMapper()
 
 const passage = 'Baker’s work does a great job at showing us that sex workers are just people'
 

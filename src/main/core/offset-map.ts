@@ -2,7 +2,7 @@
 // word, and every clipping of the older text is mapped through that one diff. Inside unchanged
 // runs the mapping is exact; inside a rewritten stretch it is proportional, which is near enough,
 // since re-anchoring checks the mapped place and searches a window around it.
-import { diffArrays } from 'diff'
+import type { diffArrays as DiffArrays } from 'diff'
 
 /** A stretch of the older text and what stands in its place in the newer one. */
 interface Segment {
@@ -39,7 +39,24 @@ const SENTENCE_END = /[.!?…]+["”’)\]]*\s+|\n+/g
  */
 const MAX_WORD_DIFF_TOKENS = 4000
 
-export function offsetMapBetween(oldText: string, newText: string): OffsetMap {
+/** Maps offsets of one text into another (see `offsetMapper`). */
+export type OffsetMapBetween = (oldText: string, newText: string) => OffsetMap
+
+/**
+ * The mapper, once the `diff` package is loaded: it is loaded here, when something is re-anchored
+ * or a versions list is asked for, not with the services (it was 12 ms of every CLI command's
+ * start).
+ */
+export async function offsetMapper(): Promise<OffsetMapBetween> {
+  const { diffArrays } = await import('diff')
+  return (oldText, newText) => offsetMapBetween(diffArrays, oldText, newText)
+}
+
+function offsetMapBetween(
+  diffArrays: typeof DiffArrays,
+  oldText: string,
+  newText: string,
+): OffsetMap {
   const segments: Segment[] = []
   if (oldText === newText) {
     addSame(segments, 0, oldText.length, 0)
@@ -60,7 +77,7 @@ export function offsetMapBetween(oldText: string, newText: string): OffsetMap {
             ? removed.map((sentence, index) => [sentence, change.value[index] as string])
             : [[removed.join(''), change.value.join('')]]
         for (const [out, into] of pairs as [string, string][]) {
-          diffWithin(segments, out, into, oldAt, newAt)
+          diffWithin(diffArrays, segments, out, into, oldAt, newAt)
           oldAt += out.length
           newAt += into.length
         }
@@ -118,6 +135,7 @@ function sentences(text: string): string[] {
 
 /** A rewritten stretch, diffed word by word unless it is too long to be worth it. */
 function diffWithin(
+  diffArrays: typeof DiffArrays,
   segments: Segment[],
   removed: string,
   added: string,

@@ -3,7 +3,7 @@
 import type { Anchor } from '../../shared/anchor'
 import type { TextPositionSelector, TextQuoteSelector } from '../../shared/domain'
 import { reanchor } from './anchoring'
-import type { OffsetMap } from './offset-map'
+import { offsetMapper, type OffsetMap } from './offset-map'
 
 interface Anchorable {
   id: string
@@ -20,8 +20,7 @@ export async function reanchorAll(
   newText: string,
   textOf: (versionHash: string) => Promise<string | null>,
 ): Promise<Map<string, Anchor>> {
-  // Loaded here, not with the services: the diff package alone is 12 ms of every CLI command's start.
-  const { offsetMapBetween } = await import('./offset-map')
+  const offsetMapBetween = await offsetMapper()
   const maps = new Map<string, OffsetMap | undefined>()
   const anchors = new Map<string, Anchor>()
   for (const clipping of clippings) {

@@ -3,6 +3,7 @@
 // has a handful of versions); nothing is stored, since it follows from the immutable texts.
 import { ANCHOR_STATES, countStates } from '../../shared/anchor'
 import type { SourceVersionSummary } from '../../shared/ipc'
+import { offsetMapper } from './offset-map'
 import { reanchorAll } from './reanchoring'
 import type { Frozen } from './store/json-store-file'
 import type { SourceFile } from './store/schema'
@@ -21,8 +22,7 @@ export async function wordChanges(
   oldText: string,
   newText: string,
 ): Promise<{ wordsAdded: number; wordsRemoved: number }> {
-  // Loaded on demand, as in reanchoring.ts.
-  const { offsetMapBetween } = await import('./offset-map')
+  const offsetMapBetween = await offsetMapper()
   let wordsAdded = 0
   let wordsRemoved = 0
   for (const change of offsetMapBetween(oldText, newText).changes()) {

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto'
 import { appendFileSync } from 'node:fs'
-import { readFile, rename, writeFile } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { NotebookChange } from '../../../shared/ipc'
-import { fingerprintOf } from './durable-json-file'
+import { fingerprintOf, replaceFile } from './durable-json-file'
 
 /**
  * `changes.json`: what each write to the notebook touched, numbered. Every writer appends to it
@@ -85,9 +85,10 @@ export class ChangeFeed {
     // Every KEEP writes the file is cut back to KEEP lines: it stays between one and two thousand.
     if (text !== null && revision % KEEP === 0 && countLines(text) >= KEEP) {
       const kept = ((await this.read())?.entries ?? []).slice(-(KEEP - 1))
-      const temp = `${this.path}.${process.pid}.tmp`
-      await writeFile(temp, kept.map((entry) => `${JSON.stringify(entry)}\n`).join('') + line)
-      await rename(temp, this.path)
+      await replaceFile(
+        this.path,
+        kept.map((entry) => `${JSON.stringify(entry)}\n`).join('') + line,
+      )
     } else {
       // A line cut short by a killed writer must not swallow this one.
       const cut = text !== null && text.length > 0 && !text.endsWith('\n')

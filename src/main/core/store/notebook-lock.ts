@@ -90,10 +90,11 @@ export class NotebookLock {
    * killed at any moment thus leaves no folder, or one that names its owner (whose death is seen
    * at once); a folder made first and filled after would, killed in between, name nobody and block
    * every process for `staleMs`. The SIGKILL test (test/sigkill.test.ts) found that often.
+   *
+   * Taking and releasing are synchronous: a folder, a file of a hundred bytes and two renames take
+   * microseconds, while as asynchronous calls they were a dozen trips through libuv's thread pool
+   * on every save (see writeDurably).
    */
-  // Taking and releasing are synchronous: a folder, a file of a hundred bytes and two renames take
-  // microseconds, while as asynchronous calls they were a dozen trips through libuv's thread pool
-  // on every save (see writeDurably).
   private async take(dir: string, owner: Owner): Promise<boolean> {
     // Named like every temporary file, `<name>.<pid>.tmp`, so that opening removes leftovers.
     const draft = `${dir}.${owner.token}.${process.pid}.tmp`

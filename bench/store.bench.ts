@@ -142,9 +142,18 @@ async function measureSize(size: number): Promise<SizeResult> {
   }
 }
 
-/** A process that keeps one core busy for as long as it lives. */
+/**
+ * A process that keeps one core busy until it is killed, or until this process is gone: a bench
+ * stopped with Ctrl+C (or killed) must not leave a core busy under every measurement after it.
+ */
 function busyCore(): ChildProcess {
-  return spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' })
+  const spin = `
+    for (let checked = Date.now(); ; ) {
+      if (Date.now() - checked < 200) continue
+      checked = Date.now()
+      if (process.ppid !== ${process.pid}) process.exit(0)
+    }`
+  return spawn(process.execPath, ['-e', spin], { stdio: 'ignore' })
 }
 
 async function measureOneFile(

@@ -6,11 +6,11 @@
 //   it, which runs once that frame is painted): a number for every key.
 // A key's latency is the larger of the two (the frame view when Event Timing says "under 16").
 // Keys come at a typist's pace into a page left idle between them, as a writer's do: see typeSlowly.
-import { chromium, type Page } from '@playwright/test'
+import { chromium, type Browser, type Page } from '@playwright/test'
 import { openCommonplace } from '../src/main/core/commonplace'
 import { chromiumArgs, findChromium } from '../e2e/environment'
 import { scrollEssayTo } from '../e2e/essay-scroll'
-import { startHarness } from '../e2e/harness'
+import { startHarness, type RunningApp } from '../e2e/harness'
 import { seedEssayWithCitations } from './essay-seed'
 
 export const RUNS = 3
@@ -126,6 +126,23 @@ function paragraphsToTypeIn(citations: number): number[] {
   return [0.25, 0.5, 0.75].map((at) => Math.max(1, Math.round(citations * at)))
 }
 
+/** The harness on a new notebook whose essay cites `citations` clippings, that essay open. */
+export async function openEssayOfCitations(
+  browser: Browser,
+  citations: number,
+): Promise<RunningApp> {
+  const app = await startHarness(browser)
+  await seedEssayWithCitations(await openCommonplace(app.dataDir), citations)
+  await app.restart()
+  await app.page.getByRole('button', { name: 'Essays' }).click()
+  await app.page.waitForFunction(
+    (count) => document.querySelectorAll('[aria-label="Essay"] figure').length >= count,
+    citations,
+    { timeout: 60_000 },
+  )
+  return app
+}
+
 export async function measureTyping(citations: number, headed: boolean): Promise<TypingResult> {
   const browser = await chromium.launch({
     executablePath: findChromium(),
@@ -133,16 +150,8 @@ export async function measureTyping(citations: number, headed: boolean): Promise
     headless: !headed,
   })
   try {
-    const app = await startHarness(browser)
-    await seedEssayWithCitations(await openCommonplace(app.dataDir), citations)
+    const app = await openEssayOfCitations(browser, citations)
     const { page } = app
-    await app.restart()
-    await page.getByRole('button', { name: 'Essays' }).click()
-    await page.waitForFunction(
-      (count) => document.querySelectorAll('[aria-label="Essay"] figure').length >= count,
-      citations,
-      { timeout: 60_000 },
-    )
     // Typing is measured once the essay is settled: every citation checked against its source
     // and its badge drawn. The checks run in main and redraw every badge; while they run, the
     // first keys of a long essay also measured that (opening is its own figure, below).

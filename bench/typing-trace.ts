@@ -2,11 +2,8 @@
 // blocks opened in the harness with the caret at the end of a paragraph (halfway in), keys typed at
 // the editor bench's pace, and a Chromium trace taken while they are typed.
 import { chromium, type CDPSession, type Page } from '@playwright/test'
-import { openCommonplace } from '../src/main/core/commonplace'
 import { chromiumArgs, findChromium } from '../e2e/environment'
-import { startHarness } from '../e2e/harness'
-import { clickParagraph, KEY_INTERVAL_MS } from './editor-typing'
-import { seedEssayWithCitations } from './essay-seed'
+import { clickParagraph, KEY_INTERVAL_MS, openEssayOfCitations } from './editor-typing'
 
 export interface TraceEvent {
   name: string
@@ -44,16 +41,8 @@ export async function openEssayForTyping(
     headless: !headed,
   })
   try {
-    const app = await startHarness(browser)
-    await seedEssayWithCitations(await openCommonplace(app.dataDir), citations)
+    const app = await openEssayOfCitations(browser, citations)
     const { page } = app
-    await app.restart()
-    await page.getByRole('button', { name: 'Essays' }).click()
-    await page.waitForFunction(
-      (count) => document.querySelectorAll('[aria-label="Essay"] figure').length >= count,
-      citations,
-      { timeout: 60_000 },
-    )
     await clickParagraph(page, paragraph ?? Math.round(citations / 2))
     await page.keyboard.press('End')
     return {

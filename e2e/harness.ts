@@ -41,7 +41,8 @@ async function readAppIdentity(): Promise<{ name: string; version: string }> {
 export const harnessOrigin = 'http://commonplace.localhost'
 
 export interface DialogAnswers {
-  open: string[][]
+  /** A held answer is a promise: the dialog stays open until the test gives its files. */
+  open: Array<string[] | Promise<string[]>>
   save: string[]
 }
 
@@ -59,6 +60,11 @@ export interface RunningApp {
   /** Autosaves main refused (the harness only): the editor must save what the schema accepts. */
   refusedSaves?: string[]
   answerOpenDialog(paths: string[]): void
+  /**
+   * The harness only: the next open dialog stays open until `choose` is called, so a test can act
+   * while an import is under way.
+   */
+  holdOpenDialog?(): { choose(paths: string[]): void }
   answerSaveDialog(path: string): void
   restart(): Promise<void>
   /** As if the user chose this item in the native menu. */
@@ -127,13 +133,13 @@ export async function startHarness(
   let pageSaidReady: () => void = () => undefined
   const openedFiles: string[] = []
   const ports: Ports = {
-    chooseFilesToImport: async () => answers.open.shift() ?? [],
+    chooseFilesToImport: async () => (await answers.open.shift()) ?? [],
     openExternal: async (url) => void openedExternally.push(url),
     showItemInFolder: (path) => void shownInFolder.push(path),
     readyToClose: () => pageSaidReady(),
     chooseExportPath: async () => answers.save.shift() ?? null,
-    chooseEssayToImport: async () => answers.open.shift()?.[0] ?? null,
-    chooseHighlightsToImport: async () => answers.open.shift()?.[0] ?? null,
+    chooseEssayToImport: async () => (await answers.open.shift())?.[0] ?? null,
+    chooseHighlightsToImport: async () => (await answers.open.shift())?.[0] ?? null,
     sampleNotebookDir: join(repoRoot, 'resources', 'sample'),
     openFolder: async (path) => void openedFolders.push(path),
     appIdentity: () => appIdentity,
@@ -219,6 +225,11 @@ export async function startHarness(
     openedFolders: async () => [...openedFolders],
     refusedSaves,
     answerOpenDialog: (paths) => void answers.open.push(paths),
+    holdOpenDialog() {
+      let choose: (paths: string[]) => void = () => undefined
+      answers.open.push(new Promise<string[]>((resolve) => (choose = resolve)))
+      return { choose: (paths) => choose(paths) }
+    },
     answerSaveDialog: (path) => void answers.save.push(path),
     async restart() {
       // Fresh services read everything back from disk, as after quitting and starting again.

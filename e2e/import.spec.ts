@@ -47,3 +47,24 @@ test('Ctrl+O opens the import dialog too', async ({ app }) => {
   await page.keyboard.press('ControlOrMeta+o')
   await expect(page.getByRole('list', { name: 'Sources' })).toContainText(anoraTitle)
 })
+
+test('Ctrl+O pressed while an import runs opens the dialog once that import is done', async ({
+  app,
+}) => {
+  test.skip(!app.holdOpenDialog, 'only the harness can keep a dialog open for the test')
+  const { page } = app
+  const importButton = page.getByRole('button', { name: 'Import source' })
+  await expect(importButton).toBeEnabled()
+  const firstDialog = app.holdOpenDialog!()
+  app.answerOpenDialog([fixture('anora-sex-work-oscars.html')])
+  await importButton.click()
+  await expect(importButton).toBeDisabled()
+  // The app asked for the next import while this one runs: it must not be forgotten.
+  await page.keyboard.press('ControlOrMeta+o')
+  firstDialog.choose([fixture('baker-red-rocket-interview.html')])
+
+  const sources = page.getByRole('list', { name: 'Sources' })
+  await expect(sources).toContainText(bakerTitle)
+  await expect(sources).toContainText(anoraTitle)
+  await expect(importButton).toBeEnabled()
+})

@@ -1,11 +1,13 @@
-import { useEffect, useRef, useState } from 'react'
-import type { ImportProgress, ImportReport } from '../../../shared/ipc'
+import { useEffect, useState } from 'react'
+import type { CommonplaceApi, ImportProgress, ImportReport, Result } from '../../../shared/ipc'
 import { eachOneAhead } from '../../../shared/one-ahead'
 import { api, call } from '../api'
 import { useNotify } from '../ui/notices'
+import { ImportQueue } from './importQueue'
 
 export interface Importing {
   importing: boolean
+  /** Asks for files in the open dialog, once the import running now (if one is) has finished. */
   importSources: () => Promise<void>
   /**
    * Imports the files opened with Commonplace (double-clicked, on the command line) that main
@@ -21,88 +23,61 @@ export interface Importing {
 }
 
 /**
- * Importing sources, from the dialog or dropped on the window: one import at a time, and what
- * came of it handed to `reportImport` (which opens the first new source).
+ * Importing sources, from the dialog, opened with the app or dropped on the window: one import at
+ * a time (see ImportQueue), and what came of it handed to `reportImport` (which opens the first
+ * new source).
  */
 export function useImport(reportImport: (report: ImportReport) => Promise<void>): Importing {
   const notify = useNotify()
   const [importing, setImporting] = useState(false)
+  const [queue] = useState(() => new ImportQueue<'dialog' | 'opened'>(setImporting))
   const [dropProgress, setDropProgress] = useState<Importing['dropProgress']>(null)
   const [readProgress, setReadProgress] = useState<ImportProgress | null>(null)
   useEffect(() => api().onImportProgress(setReadProgress), [])
-  // Files opened with the app arrive at any time, also during another import: they wait in main
-  // and are asked for when that import is done.
-  const busy = useRef(false)
-  const openedWaiting = useRef(false)
 
-  const importOpened = async (): Promise<void> => {
-    if (busy.current) {
-      openedWaiting.current = true
-      return
-    }
-    busy.current = true
-    setReadProgress(null)
-    setImporting(true)
-    const result = await call((api) => api.importOpenedFiles())
-    setImporting(false)
-    busy.current = false
-    if (!result.ok) notify.error(result.error.message)
-    else await reportImport(result.value)
-    afterImport()
-  }
-
-  /** Asks for files opened with the app while an import ran. */
-  const afterImport = (): void => {
-    if (!openedWaiting.current) return
-    openedWaiting.current = false
-    void importOpened()
-  }
-
-  const importSources = async (): Promise<void> => {
-    if (importing || busy.current) return
-    busy.current = true
+  const importFromMain = async (
+    request: (commonplace: CommonplaceApi) => Promise<Result<ImportReport>>,
+  ): Promise<void> => {
     // What the last import read is not this one's progress.
     setReadProgress(null)
-    setImporting(true)
-    const result = await call((api) => api.importSources())
-    setImporting(false)
-    busy.current = false
+    const result = await call(request)
     if (!result.ok) notify.error(result.error.message)
     else await reportImport(result.value)
-    afterImport()
   }
+
+  const importSources = (): Promise<void> =>
+    queue.run('dialog', () => importFromMain((api) => api.importSources()))
+
+  const importOpened = (): Promise<void> =>
+    queue.run('opened', () => importFromMain((api) => api.importOpenedFiles()))
 
   const importDropped = async (files: File[]): Promise<void> => {
-    if (importing || busy.current || files.length === 0) return
-    busy.current = true
-    // What the last import read is not this one's progress.
-    setReadProgress(null)
-    setImporting(true)
-    const report: ImportReport = { imported: [], failed: [] }
-    // One file per call, so the writer sees how far a long drop has got ("3 of 12…"); the next
-    // file is already on its way while main stores this one. A file that fails is reported with
-    // the rest at the end, and the others still import.
-    const total = files.length
-    setDropProgress({ current: 1, total })
-    await eachOneAhead(
-      files,
-      (file) => call((api) => api.importDroppedFile(file)),
-      (result, index) => {
-        if (!result.ok) {
-          report.failed.push({ fileName: files[index].name, message: result.error.message })
-        } else {
-          report.imported.push(...result.value.imported)
-          report.failed.push(...result.value.failed)
-          report.notices = [...(report.notices ?? []), ...(result.value.notices ?? [])]
-        }
-        if (index + 1 < total) setDropProgress({ current: index + 2, total })
-      },
-    )
-    setDropProgress(null)
-    setImporting(false)
-    busy.current = false
-    await reportImport(report)
-    afterImport()
+    if (files.length === 0) return
+    await queue.run(null, async () => {
+      setReadProgress(null)
+      const report: ImportReport = { imported: [], failed: [] }
+      // One file per call, so the writer sees how far a long drop has got ("3 of 12…"); the next
+      // file is already on its way while main stores this one. A file that fails is reported
+      // with the rest at the end, and the others still import.
+      const total = files.length
+      setDropProgress({ current: 1, total })
+      await eachOneAhead(
+        files,
+        (file) => call((api) => api.importDroppedFile(file)),
+        (result, index) => {
+          if (!result.ok) {
+            report.failed.push({ fileName: files[index].name, message: result.error.message })
+          } else {
+            report.imported.push(...result.value.imported)
+            report.failed.push(...result.value.failed)
+            report.notices = [...(report.notices ?? []), ...(result.value.notices ?? [])]
+          }
+          if (index + 1 < total) setDropProgress({ current: index + 2, total })
+        },
+      )
+      setDropProgress(null)
+      await reportImport(report)
+    })
   }
 
   return {

@@ -22,6 +22,7 @@ import {
   type Result,
 } from '../src/shared/ipc'
 import { rendererDir, repoRoot } from './environment'
+import { HeldAnswers, type HeldChannel } from './held-answers'
 import {
   answerText,
   argumentsOf,
@@ -65,6 +66,8 @@ export interface RunningApp {
    * while an import is under way.
    */
   holdOpenDialog?(): { choose(paths: string[]): void }
+  /** The harness only: main's answers on this channel reach the page when the test says. */
+  holdAnswers?(channel: string): HeldChannel
   answerSaveDialog(path: string): void
   restart(): Promise<void>
   /** As if the user chose this item in the native menu. */
@@ -191,9 +194,11 @@ export async function startHarness(
       body: Buffer.from(await response.arrayBuffer()),
     })
   })
+  const heldAnswers = new HeldAnswers()
   await context.exposeBinding(invokeBinding, async ({ frame }, channel: string, sent: string[]) => {
     const args = argumentsOf(sent)
     const result = (await ipcMain.invoke(frame.url(), channel, args)) as Result<unknown>
+    await heldAnswers.gate(channel)
     if (channel === channels.saveEssay && !result.ok) refusedSaves.push(result.error.message)
     return answerText(result)
   })
@@ -230,6 +235,7 @@ export async function startHarness(
       answers.open.push(new Promise<string[]>((resolve) => (choose = resolve)))
       return { choose: (paths) => choose(paths) }
     },
+    holdAnswers: (channel) => heldAnswers.hold(channel),
     answerSaveDialog: (path) => void answers.save.push(path),
     async restart() {
       // Fresh services read everything back from disk, as after quitting and starting again.

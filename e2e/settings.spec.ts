@@ -1,7 +1,8 @@
-import { mkdtemp, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
+import { channels } from '../src/shared/ipc'
 import { expect, fixture, test } from './fixtures'
 import { bakerPage, bakerTitle } from './steps'
 
@@ -119,6 +120,35 @@ test('Settings, all by keyboard: theme, reader text size, essay font and export 
     .getByRole('radio', { name: 'System' })
     .check()
   await expect.poll(() => appearance(page)).toEqual({ theme: null, scheme: 'light dark' })
+})
+
+test('a slider stepped while main is still saving the last step ends where the keys put it', async ({
+  app,
+}) => {
+  test.skip(!app.holdAnswers, "only the harness can hold main's answers back")
+  const { page } = app
+  const saves = app.holdAnswers!(channels.updateSettings)
+  await page.getByRole('button', { name: 'Settings…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Settings' })
+  const slider = dialog.getByRole('slider', { name: 'Reader text size' })
+  await slider.focus()
+  await page.keyboard.press('ArrowRight')
+  await page.keyboard.press('ArrowRight')
+  await expect(dialog.getByText('20 px')).toBeVisible()
+  await expect.poll(() => saves.waiting()).toBe(2)
+  // Main's answer to the first step (19) arrives after the second step was shown: it must not
+  // take the slider back, or the next key steps on from 19.
+  saves.releaseNext()
+  await expect.poll(() => saves.waiting()).toBe(1)
+  await page.evaluate(() => new Promise((frame) => requestAnimationFrame(() => frame(null))))
+  await page.keyboard.press('ArrowRight')
+  await page.keyboard.press('ArrowRight')
+  saves.releaseAll()
+  await expect(dialog.getByText('22 px')).toBeVisible()
+  await expect(slider).toHaveValue('22')
+  await expect
+    .poll(async () => JSON.parse(await readFile(join(app.dataDir, 'settings.json'), 'utf8')))
+    .toMatchObject({ settings: { readerFontSize: 22 } })
 })
 
 test.describe('a settings file that is not JSON', () => {

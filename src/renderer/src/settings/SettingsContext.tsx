@@ -1,4 +1,12 @@
-import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
+import {
+  createContext,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react'
 import {
   DEFAULT_SETTINGS,
   EMPTY_RESUME_STATE,
@@ -51,6 +59,7 @@ export function SettingsProvider({
 }): ReactNode {
   const notify = useNotify()
   const [settings, setSettings] = useState(initial.settings)
+  const latestUpdate = useRef(0)
 
   useEffect(() => applyAppearance(document.documentElement, settings), [settings])
   // Said once, at start: the app opened anyway, with defaults where the file was bad.
@@ -62,11 +71,15 @@ export function SettingsProvider({
     () => ({
       settings,
       async update(change) {
-        // Shown at once; the answer is what was saved.
+        // Shown at once; the answer is what was saved. Only the answer to the latest change is
+        // shown: an older one, arriving after a newer change was shown (a slider stepped twice
+        // while main saved the first step), would take the control back, and the next key would
+        // step on from there.
+        const request = ++latestUpdate.current
         setSettings((current) => ({ ...current, ...change }))
         const result = await call((api) => api.updateSettings(change))
         if (!result.ok) return result.error.message
-        setSettings(result.value)
+        if (request === latestUpdate.current) setSettings(result.value)
         return null
       },
       resumeAtStart: initial.resume,

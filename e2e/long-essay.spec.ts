@@ -12,12 +12,28 @@ const CITATIONS = 1000
 const allCitations = (editor: Locator): Locator => editor.locator('figure')
 
 /**
+ * Keeps the page's idle callbacks (the essay's later blocks come in on them) from running, so the
+ * essay stays part-loaded however long the test's steps take on a busy machine.
+ */
+function holdIdleCallbacks(): void {
+  const held = new Map<number, IdleRequestCallback>()
+  let last = 0
+  window.requestIdleCallback = (task) => {
+    held.set(++last, task)
+    return last
+  }
+  window.cancelIdleCallback = (handle) => void held.delete(handle)
+}
+
+/**
  * A slow machine: the essay of CITATIONS blocks opens while the CPU runs 8 times slower, so the
  * rest of it is still coming in below the first screen while the writer types `text` in it.
+ * `stillOpening` keeps it from coming in at all: for what the writer does before it is in.
  */
-async function typeWhileOpening(app: RunningApp, text: string) {
+async function typeWhileOpening(app: RunningApp, text: string, { stillOpening = false } = {}) {
   const { page } = app
   const essayId = await seedEssayWithCitations(await openCommonplace(app.dataDir), CITATIONS)
+  if (stillOpening) await page.addInitScript(holdIdleCallbacks)
   await app.restart()
   const cdp = await page.context().newCDPSession(page)
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 8 })
@@ -127,10 +143,12 @@ test('what is typed while a long essay is still opening is saved when another es
   // A slowed page finishing 1,000 blocks at once takes a while; nothing here is timed.
   test.setTimeout(180_000)
   const { page } = app
-  const { essayId, editor, fullSpeed } = await typeWhileOpening(app, ' Typed, then away.')
+  const { essayId, editor, fullSpeed } = await typeWhileOpening(app, ' Typed, then away.', {
+    stillOpening: true,
+  })
   // Still opening (fewer blocks than the essay has), the writer starts another essay. Back at
   // full speed first: putting in the rest at once is the mechanism here, and at 8x slower it
-  // took a minute and a half; the page has no time meanwhile to finish on its own.
+  // took a minute and a half; the page's idle time, which would finish it, is held.
   expect(await allCitations(editor).count()).toBeLessThan(CITATIONS)
   await fullSpeed()
   await page.getByRole('button', { name: 'New essay' }).click()
@@ -145,9 +163,11 @@ test('what is typed while a long essay is still opening is saved when the window
 }) => {
   test.setTimeout(180_000)
   const { page } = app
-  const { essayId, editor, fullSpeed } = await typeWhileOpening(app, ' Typed, then closed.')
+  const { essayId, editor, fullSpeed } = await typeWhileOpening(app, ' Typed, then closed.', {
+    stillOpening: true,
+  })
   expect(await allCitations(editor).count()).toBeLessThan(CITATIONS)
-  // Closed at once: the page gets no idle time to finish the essay on its own (back at full
+  // Closed at once: the page's idle time, which would finish the essay, is held (back at full
   // speed first, as above).
   await fullSpeed()
   await app.closeWindow()

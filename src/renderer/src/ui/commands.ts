@@ -1,4 +1,4 @@
-import { useEffect, useEffectEvent } from 'react'
+import { useEffectEvent, useLayoutEffect } from 'react'
 import type { MenuCommand } from '../../../shared/ipc'
 import { api } from '../api'
 import type { HandledMenuCommand } from './handled-commands'
@@ -19,11 +19,12 @@ export function matches(event: KeyboardEvent, { key, shift = false, code }: Shor
 
 /**
  * Runs `handler` for a command from the native menu or its keyboard shortcut. The renderer owns
- * the shortcuts (main's menu only displays them), so they work in the e2e harness too.
+ * the shortcuts (main's menu only displays them), so they work in the e2e harness too. Listening
+ * starts before the page paints: a key pressed as soon as the window shows is not lost.
  */
 export function useCommand(command: HandledMenuCommand, handler: () => void): void {
   const run = useEffectEvent(handler)
-  useEffect(() => {
+  useLayoutEffect(() => {
     const shortcut = shortcutOf[command]
     const onKeyDown = (event: KeyboardEvent): void => {
       if (!shortcut || !matches(event, shortcut)) return

@@ -6,7 +6,7 @@
 //   it, which runs once that frame is painted): a number for every key.
 // A key's latency is the larger of the two (the frame view when Event Timing says "under 16").
 // Keys come at a typist's pace into a page left idle between them, as a writer's do: see typeSlowly.
-import { chromium, type Browser, type Page } from '@playwright/test'
+import { chromium, type Page } from '@playwright/test'
 import { openCommonplace } from '../src/main/core/commonplace'
 import { chromiumArgs, findChromium } from '../e2e/environment'
 import { scrollEssayTo } from '../e2e/essay-scroll'
@@ -126,32 +126,49 @@ function paragraphsToTypeIn(citations: number): number[] {
   return [0.25, 0.5, 0.75].map((at) => Math.max(1, Math.round(citations * at)))
 }
 
-/** The harness on a new notebook whose essay cites `citations` clippings, that essay open. */
-export async function openEssayOfCitations(
-  browser: Browser,
-  citations: number,
-): Promise<RunningApp> {
-  const app = await startHarness(browser)
-  await seedEssayWithCitations(await openCommonplace(app.dataDir), citations)
-  await app.restart()
-  await app.page.getByRole('button', { name: 'Essays' }).click()
-  await app.page.waitForFunction(
-    (count) => document.querySelectorAll('[aria-label="Essay"] figure').length >= count,
-    citations,
-    { timeout: 60_000 },
-  )
-  return app
+export interface OpenEssay {
+  app: RunningApp
+  /** Closes the harness and its browser. */
+  close(): Promise<void>
 }
 
-export async function measureTyping(citations: number, headed: boolean): Promise<TypingResult> {
+/**
+ * A new Chromium (headless or headed) running the harness on a new notebook whose essay cites
+ * `citations` clippings, that essay open. The browser is closed again if opening fails.
+ */
+export async function openEssayOfCitations(citations: number, headed: boolean): Promise<OpenEssay> {
   const browser = await chromium.launch({
     executablePath: findChromium(),
     args: chromiumArgs,
     headless: !headed,
   })
   try {
-    const app = await openEssayOfCitations(browser, citations)
-    const { page } = app
+    const app = await startHarness(browser)
+    await seedEssayWithCitations(await openCommonplace(app.dataDir), citations)
+    await app.restart()
+    await app.page.getByRole('button', { name: 'Essays' }).click()
+    await app.page.waitForFunction(
+      (count) => document.querySelectorAll('[aria-label="Essay"] figure').length >= count,
+      citations,
+      { timeout: 60_000 },
+    )
+    return {
+      app,
+      async close() {
+        await app.close()
+        await browser.close()
+      },
+    }
+  } catch (error) {
+    await browser.close()
+    throw error
+  }
+}
+
+export async function measureTyping(citations: number, headed: boolean): Promise<TypingResult> {
+  const essay = await openEssayOfCitations(citations, headed)
+  try {
+    const { page } = essay.app
     // Typing is measured once the essay is settled: every citation checked against its source
     // and its badge drawn. The checks run in main and redraw every badge; while they run, the
     // first keys of a long essay also measured that (opening is its own figure, below).
@@ -217,9 +234,8 @@ export async function measureTyping(citations: number, headed: boolean): Promise
       script: (spent.script * 1000) / result.measuredKeys,
       layout: (spent.layout * 1000) / result.measuredKeys,
     }
-    await app.close()
     return result
   } finally {
-    await browser.close()
+    await essay.close()
   }
 }

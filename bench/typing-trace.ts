@@ -1,8 +1,7 @@
 // What the two typing diagnoses share (editor-trace.ts, key-timeline.ts): an essay of n citation
 // blocks opened in the harness with the caret at the end of a paragraph (halfway in), keys typed at
 // the editor bench's pace, and a Chromium trace taken while they are typed.
-import { chromium, type CDPSession, type Page } from '@playwright/test'
-import { chromiumArgs, findChromium } from '../e2e/environment'
+import type { CDPSession, Page } from '@playwright/test'
 import { clickParagraph, KEY_INTERVAL_MS, openEssayOfCitations } from './editor-typing'
 
 export interface TraceEvent {
@@ -35,14 +34,9 @@ export async function openEssayForTyping(
   headed: boolean,
   paragraph?: number,
 ): Promise<TypingSession> {
-  const browser = await chromium.launch({
-    executablePath: findChromium(),
-    args: chromiumArgs,
-    headless: !headed,
-  })
+  const essay = await openEssayOfCitations(citations, headed)
   try {
-    const app = await openEssayOfCitations(browser, citations)
-    const { page } = app
+    const { page } = essay.app
     await clickParagraph(page, paragraph ?? Math.round(citations / 2))
     await page.keyboard.press('End')
     return {
@@ -54,13 +48,10 @@ export async function openEssayForTyping(
           await new Promise((resolve) => setTimeout(resolve, KEY_INTERVAL_MS))
         }
       },
-      async close() {
-        await app.close()
-        await browser.close()
-      },
+      close: () => essay.close(),
     }
   } catch (error) {
-    await browser.close()
+    await essay.close()
     throw error
   }
 }

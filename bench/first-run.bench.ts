@@ -52,6 +52,7 @@ async function handlersOn(dataDir: string, dialog: string[]): Promise<InvokeHand
     openFolder: async () => undefined,
     appIdentity: () => ({ name: 'Commonplace', version: '0.0.0' }),
     takeOpenedFiles: () => [],
+    screenReaderRunning: () => false,
     readyToClose: () => undefined,
   }
   return createHandlers(await NotebookSession.open(dataDir), ports)

@@ -105,6 +105,14 @@ export async function startElectron(
         electronApp.emit('second-instance', {}, argv, process.cwd(), {})
       }, paths)
     },
+    async setScreenReaderRunning(running: boolean) {
+      // As when a screen reader starts or stops: Chromium's accessibility support follows it, and
+      // Electron tells the app (Windows and macOS; emitted here, as Linux reports none).
+      await app.evaluate(({ app: electronApp }, on) => {
+        electronApp.setAccessibilitySupportEnabled(on)
+        electronApp.emit('accessibility-support-changed', {}, on)
+      }, running)
+    },
     async closeWindow() {
       // The close button: the app's close guard asks the page to save before the window goes.
       const closed = page.waitForEvent('close')

@@ -100,3 +100,62 @@ test('a long essay lays out only what is near the view, yet scrolling, Ctrl+End,
   expect(essay).not.toContain('At the end.')
   expect(essay).not.toContain('offscreen')
 })
+
+test('with a screen reader running, or screen reader support turned on, a long essay is laid out whole for it to read', async ({
+  app,
+}) => {
+  test.setTimeout(120_000)
+  const { page } = app
+  const citations = 200
+  await seedEssayWithCitations(await openCommonplace(app.dataDir), citations)
+  await app.restart()
+  await page.getByRole('button', { name: 'Essays' }).click()
+  const editor = page.getByRole('textbox', { name: 'Essay' })
+  await expect(editor.locator('figure')).toHaveCount(citations, { timeout: 30_000 })
+  // What a screen reader can read: blocks in the accessibility tree (not display: none).
+  const lastParagraph = editor.getByRole('paragraph').filter({ hasText: `Paragraph ${citations}:` })
+  const blocks = await page.evaluate(
+    () => document.querySelector('[aria-label="Essay"]')?.children.length ?? 0,
+  )
+  expect(blocks).toBeGreaterThan(citations * 2 - 1)
+
+  // No screen reader: only the blocks near the view are laid out.
+  await expect.poll(() => laidOutBlocks(page)).toBeLessThan(blocks / 2)
+  await expect(lastParagraph).toHaveCount(0)
+
+  // One starts: the whole essay is laid out, and the writer types on in it.
+  await app.setScreenReaderRunning(true)
+  await expect.poll(() => laidOutBlocks(page)).toBe(blocks)
+  await expect(lastParagraph).toHaveCount(1)
+  await editor.getByText('Paragraph 3:').click()
+  await page.keyboard.type(' Read aloud.')
+  await expect(editor.getByText('Paragraph 3:')).toContainText('Read aloud.')
+  await expect.poll(() => laidOutBlocks(page)).toBe(blocks)
+
+  // It stops: the essay is windowed again.
+  await app.setScreenReaderRunning(false)
+  await expect.poll(() => laidOutBlocks(page)).toBeLessThan(blocks / 2)
+
+  // Started before the app: the page asks at start.
+  await app.setScreenReaderRunning(true)
+  await app.restart()
+  await page.getByRole('button', { name: 'Essays' }).click()
+  await expect(lastParagraph).toHaveCount(1, { timeout: 30_000 })
+  await expect.poll(() => laidOutBlocks(page)).toBe(blocks)
+
+  // The writer's choice wins over what the system reports: Off windows it, On lays it out whole.
+  const chooseSupport = async (name: string): Promise<void> => {
+    await page.keyboard.press('ControlOrMeta+,')
+    const dialog = page.getByRole('dialog', { name: 'Settings' })
+    await dialog.getByRole('radio', { name, exact: true }).check()
+    await page.keyboard.press('Escape')
+    await expect(dialog).toBeHidden()
+  }
+  await chooseSupport('Off')
+  await expect.poll(() => laidOutBlocks(page)).toBeLessThan(blocks / 2)
+  await expect(lastParagraph).toHaveCount(0)
+  await app.setScreenReaderRunning(false)
+  await chooseSupport('On')
+  await expect.poll(() => laidOutBlocks(page)).toBe(blocks)
+  await expect(lastParagraph).toHaveCount(1)
+})

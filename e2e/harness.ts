@@ -17,6 +17,7 @@ import {
   importProgressChannel,
   syncStatusChannel,
   essaySyncChannel,
+  screenReaderChannel,
   type MenuCommand,
   type NotebookChange,
   type Result,
@@ -79,6 +80,8 @@ export interface RunningApp {
    * start naming them): main queues them and tells the page, which asks for them.
    */
   openWithApp(paths: string[]): Promise<void>
+  /** As if a screen reader started (or stopped): the operating system reports it to main. */
+  setScreenReaderRunning(running: boolean): Promise<void>
   /**
    * The window's close button: main holds the close back until the page says it has saved, then
    * the window goes (no later save can happen). The app is not usable afterwards.
@@ -135,6 +138,7 @@ export async function startHarness(
   const refusedSaves: string[] = []
   let pageSaidReady: () => void = () => undefined
   const openedFiles: string[] = []
+  let screenReaderRunning = false
   const ports: Ports = {
     chooseFilesToImport: async () => (await answers.open.shift()) ?? [],
     openExternal: async (url) => void openedExternally.push(url),
@@ -147,6 +151,7 @@ export async function startHarness(
     openFolder: async (path) => void openedFolders.push(path),
     appIdentity: () => appIdentity,
     takeOpenedFiles: () => openedFiles.splice(0),
+    screenReaderRunning: () => screenReaderRunning,
   }
   const trust = { allowedOrigin: options.trustedOrigin ?? harnessOrigin }
   // As when main starts: the notebook session (watching the folder, backing up), its handlers
@@ -248,6 +253,11 @@ export async function startHarness(
       // As src/main/index.ts does on 'open-file' or 'second-instance'.
       openedFiles.push(...paths)
       await send(menuCommandChannel, 'import-opened-files')
+    },
+    async setScreenReaderRunning(running) {
+      // As src/main/index.ts does on Electron's 'accessibility-support-changed'.
+      screenReaderRunning = running
+      await send(screenReaderChannel, running)
     },
     async closeWindow() {
       // As the close guard does (src/main/close-guard.ts): ask, wait for the page, then close.

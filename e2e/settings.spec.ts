@@ -18,7 +18,7 @@ function readerTextSize(page: Page): Promise<string> {
   return page.locator('.reader-page').evaluate((element) => getComputedStyle(element).fontSize)
 }
 
-test('Settings, all by keyboard: theme, reader text size, essay font and export format apply at once and last after a restart', async ({
+test('Settings, all by keyboard: theme, reader text size, essay font, screen reader support and export format apply at once and last after a restart', async ({
   app,
 }) => {
   test.setTimeout(60_000)
@@ -55,6 +55,13 @@ test('Settings, all by keyboard: theme, reader text size, essay font and export 
   await expect(dialog.getByRole('radio', { name: 'Sans-serif' })).toBeChecked()
 
   await page.keyboard.press('Tab')
+  const whenRunning = dialog.getByRole('radio', { name: 'When one is running' })
+  await expect(whenRunning).toBeFocused()
+  await expect(whenRunning).toBeChecked()
+  await page.keyboard.press('ArrowRight')
+  await expect(dialog.getByRole('radio', { name: 'On', exact: true })).toBeChecked()
+
+  await page.keyboard.press('Tab')
   const format = dialog.getByRole('combobox', { name: 'Default export format' })
   await expect(format).toBeFocused()
   await format.selectOption('pandoc')
@@ -88,6 +95,7 @@ test('Settings, all by keyboard: theme, reader text size, essay font and export 
       exportFormat: 'pandoc',
       citationStyle: 'apa',
       userName: '',
+      screenReaderSupport: 'on',
     })
 
   await app.restart()

@@ -20,7 +20,7 @@ async function listenForChanges(page: Page, name: string): Promise<void> {
 const seenBy = (page: Page, name: string): Promise<unknown[]> =>
   page.evaluate((key) => (window as unknown as Record<string, unknown[]>)[`${key}Seen`]!, name)
 
-test('the page gets the preload api: the contract, five listeners, and no way around them', async ({
+test('the page gets the preload api: the contract, six listeners, and no way around them', async ({
   app,
 }) => {
   const { page } = app
@@ -46,6 +46,7 @@ test('the page gets the preload api: the contract, five listeners, and no way ar
       'onImportProgress',
       'onSyncStatus',
       'onEssaySync',
+      'onScreenReaderChanged',
     ].sort(),
   )
   expect(surface.allFunctions).toBe(true)

@@ -11,6 +11,7 @@ import {
   menuCommandChannel,
   essaySyncChannel,
   notebookChangedChannel,
+  screenReaderChannel,
   syncStatusChannel,
   type MenuCommand,
 } from '../shared/ipc'
@@ -114,6 +115,11 @@ if (!app.requestSingleInstanceLock()) {
     session.onEssaySync((event) => mainWindow?.webContents.send(essaySyncChannel, event))
     session.onImportProgress((progress) =>
       mainWindow?.webContents.send(importProgressChannel, progress),
+    )
+    // A screen reader started or stopped (Windows and macOS report it): a long essay is then
+    // laid out whole, or windowed again (Settings > Screen reader support).
+    app.on('accessibility-support-changed', (_event, running) =>
+      mainWindow?.webContents.send(screenReaderChannel, running),
     )
     scheduleBackups(session, undefined, (error) => console.error('Backup failed:', error))
     const ports = electronPorts(

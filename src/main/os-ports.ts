@@ -85,5 +85,6 @@ export function electronPorts(
     },
     appIdentity: () => ({ name: app.getName(), version: app.getVersion() }),
     takeOpenedFiles,
+    screenReaderRunning: () => app.isAccessibilitySupportEnabled(),
   }
 }

@@ -6,6 +6,7 @@ import {
   importProgressChannel,
   syncStatusChannel,
   essaySyncChannel,
+  screenReaderChannel,
   type EssaySyncMessage,
   type ImportProgress,
   type SyncStatus,
@@ -77,6 +78,7 @@ const api = {
   onImportProgress: subscriber<ImportProgress>(importProgressChannel),
   onSyncStatus: subscriber<SyncStatus>(syncStatusChannel),
   onEssaySync: subscriber<EssaySyncMessage>(essaySyncChannel),
+  onScreenReaderChanged: subscriber<boolean>(screenReaderChannel),
 } satisfies CommonplaceApi
 
 contextBridge.exposeInMainWorld('commonplace', api)

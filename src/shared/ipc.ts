@@ -241,6 +241,8 @@ export interface InvokeApi {
   revealDataFolder(): Promise<Result<void>>
   /** The app's name, version and data folder (Help > About). */
   aboutApp(): Promise<Result<AboutInfo>>
+  /** Whether the operating system reports a screen reader on (see `onScreenReaderChanged`). */
+  screenReaderRunning(): Promise<Result<boolean>>
 
   /** Whether sync is on, and how the connection is (Settings > Sync). */
   getSyncStatus(): Promise<Result<SyncStatus>>
@@ -293,6 +295,8 @@ export interface CommonplaceApi extends Omit<InvokeApi, PreloadOnlyMethod> {
   onSyncStatus(listener: (status: SyncStatus) => void): () => void
   /** Another device changed a joined essay, or moved its cursor; returns the unsubscribe function. */
   onEssaySync(listener: (message: EssaySyncMessage) => void): () => void
+  /** A screen reader started or stopped; returns the unsubscribe function. */
+  onScreenReaderChanged(listener: (running: boolean) => void): () => void
 }
 
 export type InvokeMethod = keyof InvokeApi
@@ -350,6 +354,7 @@ export const channels = {
   saveResumeState: 'settings:save-resume',
   revealDataFolder: 'shell:reveal-data-folder',
   aboutApp: 'app:about',
+  screenReaderRunning: 'app:screen-reader',
   getSyncStatus: 'sync:get-status',
   configureSync: 'sync:configure',
   joinEssayDoc: 'essays:join-doc',
@@ -363,6 +368,7 @@ export const notebookChangedChannel = 'notebook:changed'
 export const importProgressChannel = 'import:progress'
 export const syncStatusChannel = 'sync:status'
 export const essaySyncChannel = 'essay:sync'
+export const screenReaderChannel = 'app:screen-reader-changed'
 
 /** What main answers on a channel: the implementation's arguments are not yet trusted. */
 export type InvokeHandlers = {

@@ -9,6 +9,22 @@ export type Theme = (typeof THEMES)[number]
 export const ESSAY_FONTS = ['serif', 'sans'] as const
 export type EssayFont = (typeof ESSAY_FONTS)[number]
 
+/**
+ * Screen reader support: 'auto' turns it on while the operating system reports assistive
+ * technology (Electron's accessibility support), 'on' and 'off' whatever it reports. With it on,
+ * a long essay is laid out whole, so a screen reader can read every block of it.
+ */
+export const SCREEN_READER_SUPPORT = ['auto', 'on', 'off'] as const
+export type ScreenReaderSupport = (typeof SCREEN_READER_SUPPORT)[number]
+
+/** Whether a long essay is laid out whole: for a screen reader, which reads only what is laid out. */
+export function laysOutWholeEssay(
+  setting: ScreenReaderSupport,
+  screenReaderRunning: boolean,
+): boolean {
+  return setting === 'on' || (setting === 'auto' && screenReaderRunning)
+}
+
 /** The reader's text size in CSS pixels: a range a writer can read at on any screen. */
 export const READER_FONT_SIZE = { min: 14, max: 26, default: 18 } as const
 
@@ -22,6 +38,7 @@ export interface Settings {
   citationStyle: CitationStyle
   /** How co-authors see this user's cursor in a synced essay; empty: the OS account's name. */
   userName: string
+  screenReaderSupport: ScreenReaderSupport
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -31,6 +48,7 @@ export const DEFAULT_SETTINGS: Settings = {
   exportFormat: 'gfm',
   citationStyle: 'plain',
   userName: '',
+  screenReaderSupport: 'auto',
 }
 
 export type WorkspaceView = 'reader' | 'essay'

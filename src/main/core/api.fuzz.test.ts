@@ -88,6 +88,7 @@ describe('every channel, with hostile arguments', () => {
       openFolder: async () => undefined,
       appIdentity: () => ({ name: 'Commonplace', version: '0.0.0' }),
       takeOpenedFiles: () => [],
+      screenReaderRunning: () => false,
     }
     const handlers = createHandlers(session, ports)
     const before = await filesUnder(root, [dataDir])
@@ -216,6 +217,7 @@ describe('every channel, with hostile arguments', () => {
             exportFormat: fc.constantFrom('gfm', 'pandoc', 'obsidian', 'docx'),
             citationStyle: fc.constantFrom('plain', 'apa', 'harvard'),
             userName: fc.oneof(text, hostileString),
+            screenReaderSupport: fc.constantFrom('auto', 'on', 'off', 'always'),
           },
           { requiredKeys: [] },
         ),
@@ -230,6 +232,7 @@ describe('every channel, with hostile arguments', () => {
       ),
       revealDataFolder: none,
       aboutApp: none,
+      screenReaderRunning: none,
       getSyncStatus: none,
       configureSync: fc.tuple(
         fc.oneof(

@@ -38,6 +38,7 @@ function fakePorts(): FakePorts {
     openFolder: async () => undefined,
     appIdentity: () => ({ name: 'Commonplace', version: '0.0.0' }),
     takeOpenedFiles: () => [],
+    screenReaderRunning: () => false,
   }
   return ports
 }

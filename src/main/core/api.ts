@@ -140,6 +140,7 @@ const schemas = {
   saveResumeState: z.tuple([resumeStateSchema]),
   revealDataFolder: z.tuple([]),
   aboutApp: z.tuple([]),
+  screenReaderRunning: z.tuple([]),
   getSyncStatus: z.tuple([]),
   configureSync: z.tuple([syncConfigSchema.nullable()]),
   joinEssayDoc: z.tuple([id]),
@@ -379,6 +380,7 @@ export function createHandlers(
       ...ports.appIdentity(),
       dataDir: session.dataDir,
     })),
+    screenReaderRunning: handle(schemas.screenReaderRunning, () => ports.screenReaderRunning()),
     ...essayDocHandlers(schemas, handle, sync, async () => (await settings.snapshot()).settings),
   }
 }

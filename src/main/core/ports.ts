@@ -28,4 +28,6 @@ export interface Ports {
    * on the dock icon) and not yet imported; taking them empties the queue.
    */
   takeOpenedFiles(): string[]
+  /** Whether the operating system reports a screen reader (or other assistive technology) on. */
+  screenReaderRunning(): boolean
 }

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import {
   ESSAY_FONTS,
   READER_FONT_SIZE,
+  SCREEN_READER_SUPPORT,
   THEMES,
   type ResumeState,
   type Settings,
@@ -21,6 +22,7 @@ export const settingSchemas = {
   exportFormat: z.enum(EXPORT_FORMATS),
   citationStyle: z.enum(CITATION_STYLES),
   userName: z.string().max(100, 'must be at most 100 characters'),
+  screenReaderSupport: z.enum(SCREEN_READER_SUPPORT),
 } satisfies { [K in keyof Settings]: z.ZodType<Settings[K]> }
 
 /** What the renderer may change at once: some settings, none unknown. */

@@ -4,6 +4,7 @@ import { citationStyles } from '../essays/EssayMenu'
 import {
   READER_FONT_SIZE,
   type EssayFont,
+  type ScreenReaderSupport,
   type Settings,
   type Theme,
 } from '../../../shared/settings'
@@ -27,6 +28,12 @@ const themes: { value: Theme; label: string }[] = [
 const essayFonts: { value: EssayFont; label: string }[] = [
   { value: 'serif', label: 'Serif' },
   { value: 'sans', label: 'Sans-serif' },
+]
+
+const screenReaderChoices: { value: ScreenReaderSupport; label: string }[] = [
+  { value: 'auto', label: 'When one is running' },
+  { value: 'on', label: 'On' },
+  { value: 'off', label: 'Off' },
 ]
 
 /** Settings (Ctrl/Cmd+,): each change applies and is saved at once; there is no Save button. */
@@ -108,6 +115,27 @@ export function SettingsDialog({ onClose, onShowShortcuts }: SettingsDialogProps
               </label>
             ))}
           </div>
+        </fieldset>
+        <fieldset className="settings-field" aria-describedby={`${id}-screen-reader-hint`}>
+          <legend>Screen reader support</legend>
+          <div className="settings-choices">
+            {screenReaderChoices.map(({ value, label }) => (
+              <label key={value}>
+                <input
+                  type="radio"
+                  name={`${id}-screen-reader`}
+                  value={value}
+                  checked={settings.screenReaderSupport === value}
+                  onChange={() => change({ screenReaderSupport: value })}
+                />
+                {label}
+              </label>
+            ))}
+          </div>
+          <p id={`${id}-screen-reader-hint`} className="settings-hint">
+            When on, a long essay is laid out whole, so a screen reader can read all of it; typing
+            in it is slower.
+          </p>
         </fieldset>
         <div className="settings-field">
           <label htmlFor={`${id}-format`}>Default export format</label>

@@ -8,6 +8,7 @@ import {
   $setSelection,
 } from 'lexical'
 import { useEffect } from 'react'
+import { useWholeEssayLayout } from '../../settings/useWholeEssayLayout'
 import { EssayBlockWindow } from '../window/essayBlockWindow'
 import '../window/block-window.css'
 
@@ -35,10 +36,15 @@ function $selectedBlocks(): { keys: string[]; collapsed: boolean } {
   return { keys, collapsed: selection.isCollapsed() }
 }
 
-/** A long essay lays out only the blocks near the view (see EssayBlockWindow for why). */
+/**
+ * A long essay lays out only the blocks near the view (see EssayBlockWindow for why), unless
+ * screen reader support is on: then all of it, for the screen reader to read.
+ */
 export function BlockWindowPlugin(): null {
   const [editor] = useLexicalComposerContext()
+  const whole = useWholeEssayLayout()
   useEffect(() => {
+    if (whole) return
     let stop: (() => void) | null = null
     const unregister = editor.registerRootListener((root) => {
       stop?.()
@@ -68,6 +74,6 @@ export function BlockWindowPlugin(): null {
       unregister()
       stop?.()
     }
-  }, [editor])
+  }, [editor, whole])
   return null
 }

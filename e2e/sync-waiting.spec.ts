@@ -79,7 +79,9 @@ test.afterAll(async () => {
   await server?.stop()
 })
 
-test('a citation whose source has not arrived says Waiting for source', async ({ app }) => {
+test('a citation whose source has not arrived says Waiting for source, in the essay, Verify all and the export gate', async ({
+  app,
+}) => {
   const { page } = app
   await page.getByRole('button', { name: 'Essays' }).click()
   await page.getByRole('list', { name: 'Essays' }).getByText('Harbour notes').click()
@@ -87,4 +89,17 @@ test('a citation whose source has not arrived says Waiting for source', async ({
   await expect(citation).toContainText(QUOTE)
   await expect(citation).toContainText('Waiting for source', { timeout: 30_000 })
   await expect(citation).not.toContainText('Missing')
+
+  // Verify all and the export gate say the same: waiting for sync, not missing.
+  await page.getByRole('button', { name: 'Verify all' }).click()
+  await expect(page.getByRole('status').filter({ hasText: '1 citation:' })).toHaveText(
+    '1 citation: 0 verified, 0 moved, 0 changed, 0 missing, 1 waiting for sync',
+  )
+  await page.keyboard.press('ControlOrMeta+e')
+  const gate = page.getByRole('alertdialog', { name: 'Unverified quotes' })
+  await expect(gate).toContainText('One quote cannot be checked until sync brings its clipping:')
+  await expect(gate.getByRole('listitem')).toContainText('waiting')
+  await expect(gate.getByRole('listitem')).toContainText('sync has not brought it here yet')
+  await gate.getByRole('button', { name: 'Cancel' }).click()
+  await expect(gate).toBeHidden()
 })

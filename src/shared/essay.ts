@@ -50,10 +50,11 @@ export interface CitationData {
 
 /**
  * A citation checked against its source: where its passage stands in the newest version, or
- * 'kept' when it changed there and the writer chose to keep the wording it was clipped with, or
- * 'unreadable' when the saved citation lacks a field it needs (its quote, its clipping…).
+ * 'kept' when it changed there and the writer chose to keep the wording it was clipped with,
+ * 'unreadable' when the saved citation lacks a field it needs (its quote, its clipping…), or
+ * 'waiting' when its clipping was made on another device and sync has not brought it here yet.
  */
-export type CitationState = AnchorState | 'kept' | 'unreadable'
+export type CitationState = AnchorState | 'kept' | 'unreadable' | 'waiting'
 
 export const CITATION_STATES: readonly CitationState[] = [
   'verified',
@@ -62,11 +63,15 @@ export const CITATION_STATES: readonly CitationState[] = [
   'missing',
   'kept',
   'unreadable',
+  'waiting',
 ]
 
-/** Blocks an export until the writer says otherwise; a kept wording is their decision already. */
+/**
+ * Blocks an export until the writer says otherwise; a kept wording is their decision already. A
+ * waiting quote cannot be checked yet, so it is not verified either.
+ */
 export function isUnverified(state: CitationState): boolean {
-  return state === 'changed' || state === 'missing' || state === 'unreadable'
+  return state === 'changed' || state === 'missing' || state === 'unreadable' || state === 'waiting'
 }
 
 export interface CitationCheck {

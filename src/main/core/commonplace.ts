@@ -64,7 +64,13 @@ export async function openCommonplace(
     clippings,
     sourceSearch,
     essays,
-    exports: new ExportService(store, essays, new CitationVerifier(store)),
+    // A clipping sync has told of but not brought yet is waiting, not missing (the sync sets
+    // `waitingFor` once it starts).
+    exports: new ExportService(
+      store,
+      essays,
+      new CitationVerifier(store, (id) => clippings.waitingFor?.(id) ?? false),
+    ),
     bibliography: new BibliographyService(store, sourceChanged),
   }
 }

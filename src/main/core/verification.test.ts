@@ -129,3 +129,20 @@ describe('passages stored beside the store', () => {
     expect(fresh.current).toBe('line two of it.\n\nAnother paragraph here.')
   })
 })
+
+describe('a clipping made on another device', () => {
+  const elsewhere = (clippingId: string): CitationData => ({
+    clippingId,
+    sourceId: 's-elsewhere',
+    snapshot: { exact: 'A quote from elsewhere', title: 'Far report' },
+  })
+
+  it('is waiting while sync has told of it and not brought it, and missing otherwise', async () => {
+    const app = await openCommonplace(join(tempDir(), 'notebook'))
+    const verifier = new CitationVerifier(app.store, (id) => id === 'c-onitsway')
+    const waiting = await verifier.check(elsewhere('c-onitsway'))
+    expect(waiting.state).toBe('waiting')
+    expect(waiting.message).toContain('sync has not brought it here yet')
+    expect((await verifier.check(elsewhere('c-nevertold'))).state).toBe('missing')
+  })
+})

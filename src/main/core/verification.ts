@@ -34,6 +34,8 @@ const MESSAGES: Record<CitationState, string> = {
   missing: 'The updated source no longer has this passage (the old version still does).',
   kept: 'Kept as clipped: the writer chose this wording over the updated source’s.',
   unreadable: 'The saved citation cannot be read.',
+  waiting:
+    'It was clipped on another device, and sync has not brought it here yet; the quote can be checked once it arrives.',
 }
 
 /**
@@ -48,7 +50,11 @@ export class CitationVerifier {
   /** The last few texts, lowercased for the directive search. */
   private readonly fragmentTexts = new Map<string, FragmentText>()
 
-  constructor(private readonly store: NotebookStore) {
+  constructor(
+    private readonly store: NotebookStore,
+    /** Whether sync has told of this clipping, made on another device, before bringing it here. */
+    private readonly isWaiting: (clippingId: string) => boolean = () => false,
+  ) {
     this.passages = new PassageStore(store.dataDir)
   }
 
@@ -105,6 +111,9 @@ export class CitationVerifier {
     const file = await run.sourceFile(citation.sourceId)
     const source = await this.referenceSource(citation, file, run)
     const clipping = file?.clippings.find((candidate) => candidate.id === citation.clippingId)
+    if (!clipping && this.isWaiting(citation.clippingId)) {
+      return { ...base, source, state: 'waiting', message: MESSAGES.waiting }
+    }
     if (!file || !clipping || clipping.deletedAt) {
       const what = !file ? 'Its source is no longer in the library' : 'Its clipping was deleted'
       return { ...base, source, state: 'missing', message: `${what}; the quote cannot be checked.` }

@@ -7,7 +7,7 @@ import { KEPT_INLINE_NOTE, UNREADABLE_NOTE } from './export-essay'
 import { isBlank } from './markdown-text'
 
 /** The note the exporter may write after a Pandoc inline citation, as a pattern. */
-const PANDOC_NOTE = `(\\^\\[(Unverified quote \\((moved|changed|missing)\\)\\.|${escapeRegExp(KEPT_INLINE_NOTE)})\\])?`
+const PANDOC_NOTE = `(\\^\\[(Unverified quote \\((moved|changed|missing|waiting)\\)\\.|${escapeRegExp(KEPT_INLINE_NOTE)})\\])?`
 
 /** The Markdown of a Pandoc citation, as the exporter writes it. */
 const PANDOC_REFERENCE = new RegExp(

@@ -3,10 +3,14 @@ import type { CitationProblem } from '../../../shared/ipc'
 import { quoted } from '../../../shared/quoted'
 import { ModalDialog } from './ModalDialog'
 
-/** What stopped the export: quotes that do not match, and blocks the essay could not read. */
+/**
+ * What stopped the export: quotes that do not match, quotes whose clipping sync has not brought
+ * yet, and blocks the essay could not read.
+ */
 function gateSummary(problems: CitationProblem[]): string {
   const blocks = problems.filter((problem) => problem.state === 'unreadable').length
-  const quotes = problems.length - blocks
+  const waiting = problems.filter((problem) => problem.state === 'waiting').length
+  const quotes = problems.length - blocks - waiting
   const parts: string[] = []
   if (quotes > 0) {
     parts.push(
@@ -14,6 +18,13 @@ function gateSummary(problems: CitationProblem[]): string {
         ? 'One quote does not match its source'
         : `${quotes} quotes do not match their sources`,
     )
+  }
+  if (waiting > 0) {
+    const what =
+      waiting === 1
+        ? 'one quote cannot be checked until sync brings its clipping'
+        : `${waiting} quotes cannot be checked until sync brings their clippings`
+    parts.push(parts.length > 0 ? what : what[0].toUpperCase() + what.slice(1))
   }
   if (blocks > 0) {
     const what = blocks === 1 ? 'one block of the essay' : `${blocks} blocks of the essay`

@@ -20,9 +20,11 @@ export function VerifyAll({ beforeVerifying, onProblem }: VerifyAllProps): React
     const total = result.value.length
     const kept = counts.kept > 0 ? `, ${counts.kept} kept as clipped` : ''
     const unreadable = counts.unreadable > 0 ? `, ${counts.unreadable} unreadable` : ''
+    const waiting = counts.waiting > 0 ? `, ${counts.waiting} waiting for sync` : ''
     setVerification(
       `${total} ${total === 1 ? 'citation' : 'citations'}: ${counts.verified} verified, ` +
-        `${counts.moved} moved, ${counts.changed} changed, ${counts.missing} missing${kept}${unreadable}`,
+        `${counts.moved} moved, ${counts.changed} changed, ${counts.missing} missing` +
+        `${kept}${unreadable}${waiting}`,
     )
   }
   return (

@@ -123,6 +123,25 @@ describe('sync server', () => {
     expect(words(back)).toEqual(['private'])
   })
 
+  it('makes an address that brought ten wrong tokens for a notebook wait, even with the right one', async () => {
+    const server = await startSyncServer()
+    const owner = connectClient(server.url, CATALOG, 'alpha-token')
+    await owner.synced()
+    owner.destroy()
+    for (let guess = 0; guess < 10; guess++) {
+      const guesser = connectClient(server.url, CATALOG, `guess-${guess}`)
+      expect(await guesser.refused()).toBe('wrong token for notebook desk')
+      guesser.destroy()
+    }
+    const back = connectClient(server.url, CATALOG, 'alpha-token')
+    expect(await back.refused()).toBe(
+      'too many wrong tokens for notebook desk from this address; try again in 15 minutes',
+    )
+    // Only that notebook: the address can still open another.
+    const other = connectClient(server.url, catalogDocName('studio'), 'studio-token')
+    await other.synced()
+  })
+
   it('with --token, every notebook opens with that token and no other', async () => {
     const server = await startSyncServer({ token: 'shared-secret' })
     const first = connectClient(server.url, catalogDocName('one'), 'shared-secret')

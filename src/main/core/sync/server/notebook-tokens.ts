@@ -19,9 +19,15 @@ const notebooksFileSchema = z.object({
 
 type NotebooksFile = z.infer<typeof notebooksFileSchema>
 
-/** A connection the server turns away; `reason` is what the client is told and can show. */
+/**
+ * A connection the server turns away; `reason` is what the client is told and can show.
+ * `badToken`: refused for its token (wrong or missing), which counts as a guess.
+ */
 export class SyncRefusal extends Error {
-  constructor(readonly reason: string) {
+  constructor(
+    readonly reason: string,
+    readonly badToken = false,
+  ) {
     super(reason)
     this.name = 'SyncRefusal'
   }
@@ -46,8 +52,9 @@ export function fixedToken(token: string): NotebookTokens {
   const expected = sha256(token)
   return {
     async admit(notebook, given) {
-      if (given === '') throw new SyncRefusal(`a token is required for notebook ${notebook}`)
-      if (!sameToken(given, expected)) throw new SyncRefusal(`wrong token for notebook ${notebook}`)
+      if (given === '') throw new SyncRefusal(`a token is required for notebook ${notebook}`, true)
+      if (!sameToken(given, expected))
+        throw new SyncRefusal(`wrong token for notebook ${notebook}`, true)
     },
     claimed: () => [],
   }
@@ -69,11 +76,11 @@ export async function claimedTokens(dataDir: string): Promise<NotebookTokens> {
   // Claims run one at a time: two devices racing for a new name must not both win it.
   let queue: Promise<unknown> = Promise.resolve()
   const admitNow = async (notebook: string, token: string): Promise<void> => {
-    if (token === '') throw new SyncRefusal(`a token is required for notebook ${notebook}`)
+    if (token === '') throw new SyncRefusal(`a token is required for notebook ${notebook}`, true)
     const entry = data.notebooks[notebook]
     if (entry) {
       if (!sameToken(token, Buffer.from(entry.tokenSha256, 'hex')))
-        throw new SyncRefusal(`wrong token for notebook ${notebook}`)
+        throw new SyncRefusal(`wrong token for notebook ${notebook}`, true)
       return
     }
     const next: NotebooksFile = {

@@ -8,6 +8,7 @@ import { assertWritable, writeDurably } from '../../store/durable-json-file'
 import { notebookOfDoc } from '../doc-names'
 import { DocFiles } from './doc-files'
 import { RetriedStores } from './retried-stores'
+import { TokenGuessLimit } from './guess-limit'
 import { claimedTokens, fixedToken, SyncRefusal, type NotebookTokens } from './notebook-tokens'
 
 // `commonplace sync-server`: Hocuspocus holding many notebooks, each document kept in a file of
@@ -63,6 +64,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
   const docs = await openDataDir(options.dataDir)
   const tokens: NotebookTokens =
     options.token === undefined ? await claimedTokens(options.dataDir) : fixedToken(options.token)
+  const guesses = new TokenGuessLimit()
 
   const health = (): SyncHealth => {
     const documents = new Set([...docs.stored(), ...server.hocuspocus.documents.keys()])
@@ -107,10 +109,12 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
           store: (payload): Promise<void> => storing.store(payload),
         }),
       ],
-      async onAuthenticate({ documentName, token }: onAuthenticatePayload): Promise<void> {
+      async onAuthenticate(payload: onAuthenticatePayload): Promise<void> {
+        const { documentName, token, request } = payload
         const notebook = notebookOfDoc(documentName)
         if (notebook === null) throw refusedName(documentName)
-        await tokens.admit(notebook, token)
+        const address = request.socket.remoteAddress ?? 'unknown'
+        await guesses.admit(address, notebook, () => tokens.admit(notebook, token))
       },
       async onRequest({ request, response }): Promise<void> {
         answerHttp(request, response, health)

@@ -139,6 +139,10 @@ export interface StandInOptions {
 /** What the bundle asked of Electron, in order where order matters. */
 export interface ElectronRecord {
   lockRequests: number
+  /** The userData folder at each request for the lock (Electron takes the lock there). */
+  lockFolders: string[]
+  /** app.setPath calls, by name: the last path set. */
+  paths: Record<string, string>
   /** How often the bundle waited for the app to be ready (where its start-up work begins). */
   readyWaits: number
   quits: number
@@ -164,6 +168,8 @@ export interface ElectronStandIn {
 export function createElectronStandIn(options: StandInOptions): ElectronStandIn {
   const record: ElectronRecord = {
     lockRequests: 0,
+    lockFolders: [],
+    paths: {},
     readyWaits: 0,
     quits: 0,
     exits: [],
@@ -185,6 +191,7 @@ export function createElectronStandIn(options: StandInOptions): ElectronStandIn 
     isPackaged: options.packaged ?? false,
     requestSingleInstanceLock: (): boolean => {
       record.lockRequests++
+      record.lockFolders.push(app.getPath('userData'))
       return options.gotLock
     },
     whenReady: (): Promise<void> => {
@@ -193,7 +200,10 @@ export function createElectronStandIn(options: StandInOptions): ElectronStandIn 
         ready = true
       })
     },
-    getPath: (): string => options.userData,
+    getPath: (name: string): string => record.paths[name] ?? options.userData,
+    setPath: (name: string, path: string): void => {
+      record.paths[name] = path
+    },
     getName: (): string => 'Commonplace',
     getVersion: (): string => '0.0.0-stand-in',
     // As Electron: quitting asks 'will-quit' listeners first, and one may hold the quit back.

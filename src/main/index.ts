@@ -19,7 +19,7 @@ import { createHandlers } from './core/api'
 import { scheduleBackups } from './core/backup-schedule'
 import { NotebookSession } from './core/notebook-session'
 import { registerAppScheme, serveRenderer } from './app-protocol'
-import { dataDirFromArgs } from './data-dir'
+import { dataDirFromArgs, userDataFor } from './data-dir'
 import { guardClose } from './close-guard'
 import { registerIpc } from './ipc'
 import { electronPorts } from './os-ports'
@@ -31,6 +31,11 @@ import { filesFromArgv, OpenedFiles, type ArgvContext } from './opened-files'
 import { WindowStateFile } from './window-state'
 
 // App lifecycle only: everything the app does lives in ./core and is reached through ./ipc.
+// One instance per notebook: the lock is taken in userData, set first (see userDataFor).
+app.setPath(
+  'userData',
+  userDataFor(app.getPath('userData'), dataDirFromArgs(process.argv, process.env)),
+)
 if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {

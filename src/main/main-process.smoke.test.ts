@@ -43,6 +43,13 @@ describe('the main process, built, on a stand-in for Electron', () => {
     expect(second.record.invokeHandlers.size).toBe(0)
   })
 
+  it('takes the lock in a userData folder of the notebook named on the command line, so each notebook has its own instance', async () => {
+    const named = await startApp({ gotLock: false })
+    const [folder] = named.record.lockFolders
+    expect(folder).toMatch(/[/\\]notebooks[/\\][0-9a-f]{16}$/)
+    expect(named.record.paths.userData).toBe(folder)
+  })
+
   it('the first instance focuses its window when a second one starts', async () => {
     const started = await startWindow()
     expect(started.record.lockRequests).toBe(1)

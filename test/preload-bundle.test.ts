@@ -16,6 +16,7 @@ import {
   menuCommandChannel,
   notebookChangedChannel,
   importProgressChannel,
+  screenReaderChannel,
   type CommonplaceApi,
   type InvokeMethod,
   type PreloadOnlyMethod,
@@ -54,7 +55,7 @@ describe('the built preload', () => {
     page = await loadPreload()
   })
 
-  it('exposes one frozen object: a function per page channel, the drop import, five listeners', () => {
+  it('exposes one frozen object: a function per page channel, the drop import, six listeners', () => {
     const api = page.commonplace as unknown as Record<string, unknown>
     expect(Object.keys(api).sort()).toEqual(
       [
@@ -65,6 +66,7 @@ describe('the built preload', () => {
         'onImportProgress',
         'onSyncStatus',
         'onEssaySync',
+        'onScreenReaderChanged',
       ].sort(),
     )
     expect(Object.isFrozen(api)).toBe(true)
@@ -88,6 +90,7 @@ describe('the built preload', () => {
     ['onMenuCommand', menuCommandChannel, 'new-essay'],
     ['onNotebookChanged', notebookChangedChannel, { sources: ['s'], essays: [], all: false }],
     ['onImportProgress', importProgressChannel, { fileName: 'a.pdf', done: 3, total: 9 }],
+    ['onScreenReaderChanged', screenReaderChannel, true],
   ] as const)(
     '%s hands the listener the payload only, until it unsubscribes',
     (listen, channel, payload) => {

@@ -8,6 +8,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import WebSocket from 'ws'
 import * as Y from 'yjs'
 import type { SyncHealth } from '../src/main/core/sync/server/sync-server'
+import { closeSocket } from '../src/main/core/sync/sync-client'
 import { repoDir } from './fixtures'
 
 export interface TestSyncServer {
@@ -212,7 +213,7 @@ export function connectClient(
     destroy: () => {
       if (!clients.delete(client)) return
       provider.destroy()
-      socket.destroy()
+      closeSocket(socket)
     },
   }
   clients.add(client)

@@ -15,6 +15,15 @@ import type { SyncConfig } from './sync-config'
 import { syncDir } from './sync-config'
 import { takeSyncLock } from './sync-lock'
 
+/**
+ * Ends a connection. A WebSocket still connecting reports being closed as an error event after
+ * the provider has stopped listening to it: heard here, or it is an uncaught exception, and the
+ * app's main process would go down when sync is turned off while the server has not answered.
+ */
+export function closeSocket(socket: HocuspocusProviderWebsocket): void {
+  socket.webSocket?.addEventListener('error', () => undefined)
+  socket.destroy()
+}
 /** What a document attached to the server may ask besides syncing. */
 export interface AttachOptions {
   /** Called each time the server's copy has been merged in (essays seed only after the first). */
@@ -199,7 +208,7 @@ export class SyncClient implements SyncLink {
     this.stopped = true
     for (const [name, { persisted }] of [...this.attached]) await this.detach(name, persisted)
     for (const [name, persisted] of [...this.opened]) await this.detach(name, persisted)
-    this.socket.destroy()
+    closeSocket(this.socket)
     this.connected = false
     if (this.statusTimer) clearTimeout(this.statusTimer)
     await this.writeStatus()

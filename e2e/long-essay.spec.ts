@@ -13,7 +13,8 @@ const allCitations = (editor: Locator): Locator => editor.locator('figure')
 
 /**
  * Keeps the page's idle callbacks (the essay's later blocks come in on them) from running, so the
- * essay stays part-loaded however long the test's steps take on a busy machine.
+ * essay stays part-loaded however long the test's steps take on a busy machine; the test runs the
+ * oldest one held with `__runHeldIdleCallback()`.
  */
 function holdIdleCallbacks(): void {
   const held = new Map<number, IdleRequestCallback>()
@@ -23,6 +24,15 @@ function holdIdleCallbacks(): void {
     return last
   }
   window.cancelIdleCallback = (handle) => void held.delete(handle)
+  Object.assign(window, {
+    __runHeldIdleCallback() {
+      const [handle, task] = held.entries().next().value ?? []
+      if (handle === undefined || !task) return false
+      held.delete(handle)
+      task({ didTimeout: false, timeRemaining: () => 50 })
+      return true
+    },
+  })
 }
 
 /**
@@ -176,4 +186,37 @@ test('what is typed while a long essay is still opening is saved when the window
   const saved = await savedEssay(app, essayId)
   expect(saved.includes('Typed, then closed.'), 'the typed words are on disk').toBe(true)
   expect(saved.split('"citation-block"').length - 1).toBe(CITATIONS)
+})
+
+test('keys typed in another field while a long essay is still opening stay in that field', async ({
+  app,
+}) => {
+  test.setTimeout(120_000)
+  const { page } = app
+  await seedEssayWithCitations(await openCommonplace(app.dataDir), CITATIONS)
+  await page.addInitScript(holdIdleCallbacks)
+  await app.restart()
+  await page.getByRole('button', { name: 'Essays' }).click()
+  const editor = page.getByRole('textbox', { name: 'Essay' })
+  const first = editor.getByText('Paragraph 1:', { exact: false })
+  await first.click()
+  const before = await first.textContent()
+
+  // The writer goes to the clippings' search while the rest of the essay comes in.
+  const search = page.getByRole('searchbox', { name: 'Search clippings' })
+  await search.click()
+  await page.keyboard.type('Sex')
+  const shown = await allCitations(editor).count()
+  await expect
+    .poll(() =>
+      page.evaluate(() =>
+        (window as unknown as { __runHeldIdleCallback(): boolean }).__runHeldIdleCallback(),
+      ),
+    )
+    .toBe(true)
+  await expect.poll(() => allCitations(editor).count()).toBeGreaterThan(shown)
+  await page.keyboard.type(' workers')
+  await expect(search).toHaveValue('Sex workers')
+  await expect(search).toBeFocused()
+  expect(await first.textContent()).toBe(before)
 })

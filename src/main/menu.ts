@@ -89,6 +89,12 @@ export function installMenu(
           registerAccelerator: false,
           click: send('clip-selection'),
         },
+        {
+          label: 'Find in Essay…',
+          accelerator: 'CmdOrCtrl+F',
+          registerAccelerator: false,
+          click: send('find-in-essay'),
+        },
       ],
     },
     {

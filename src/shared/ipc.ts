@@ -128,6 +128,7 @@ export type MenuCommand =
   | 'toggle-library'
   | 'toggle-clippings'
   | 'focus-mode'
+  | 'find-in-essay'
   /** Not a menu item: files were opened with the app; the page calls `importOpenedFiles`. */
   | 'import-opened-files'
 

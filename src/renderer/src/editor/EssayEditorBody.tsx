@@ -14,7 +14,9 @@ import {
 } from 'lexical'
 import { useState, type ReactElement, type ReactNode } from 'react'
 import type { CitationData } from '../../../shared/essay'
+import { useCommand } from '../ui/commands'
 import { CitationPicker, type CitationMode } from './CitationPicker'
+import { FindBar } from './find/FindBar'
 import { CitationBlockControlsPlugin } from './plugins/CitationBlockControlsPlugin'
 import { CitationPlugin, isCitationControl } from './plugins/CitationPlugin'
 import { INSERT_CITATION_COMMAND, INSERT_INLINE_CITATION_COMMAND } from './plugins/citationCommands'
@@ -66,6 +68,13 @@ export function EssayEditorBody({ content }: { content: ReactNode }): ReactEleme
   const [editor] = useLexicalComposerContext()
   const [link, setLink] = useState<LinkPanel | null>(null)
   const [picker, setPicker] = useState<PickerPanel | null>(null)
+  /** Null while the find bar is closed; each Ctrl+F counts up, so the open bar takes focus. */
+  const [findRequest, setFindRequest] = useState<number | null>(null)
+  useCommand('find-in-essay', () => {
+    // Only for the essay on screen (the pane keeps it while the reader is shown).
+    if (!editor.getRootElement()?.checkVisibility()) return
+    setFindRequest((count) => (count ?? 0) + 1)
+  })
 
   const openLink = (): void => {
     const panel = editor.read('latest', (): LinkPanel => {
@@ -122,6 +131,9 @@ export function EssayEditorBody({ content }: { content: ReactNode }): ReactEleme
           selection={link.selection}
           onClose={() => setLink(null)}
         />
+      )}
+      {findRequest !== null && (
+        <FindBar focusRequest={findRequest} onClose={() => setFindRequest(null)} />
       )}
       <div className="essay-scroll">
         <div className="essay-page">{content}</div>

@@ -1,4 +1,10 @@
-import { $createParagraphNode, $getRoot, HISTORY_MERGE_TAG, type LexicalEditor } from 'lexical'
+import {
+  $createParagraphNode,
+  $getRoot,
+  HISTORY_MERGE_TAG,
+  SKIP_DOM_SELECTION_TAG,
+  type LexicalEditor,
+} from 'lexical'
 import type { SerializedEditorStateJson, SerializedNodeJson } from '../../../shared/essay'
 import { $appendBlocks, loadProblem } from './loadBlocks'
 
@@ -6,6 +12,15 @@ import { $appendBlocks, loadProblem } from './loadBlocks'
 export const FIRST_BLOCKS = 60
 /** Blocks appended per idle slice afterwards: short tasks, so a key or click is not kept waiting. */
 export const SLICE_BLOCKS = 40
+
+/**
+ * A slice of the essay coming in: merged into the history (not an undo step of its own), and
+ * leaving the page's selection alone. Blocks appended at the end do not move the caret, and
+ * Lexical would otherwise put its selection back into the page after each slice, taking the focus
+ * from wherever the writer has gone meanwhile (the find bar, the clippings' search) with the
+ * keys they type there.
+ */
+const SLICE_TAGS = [HISTORY_MERGE_TAG, SKIP_DOM_SELECTION_TAG]
 
 /** Runs `task` when the page is idle; returns how to call it off. */
 export type IdleScheduler = (task: () => void) => () => void
@@ -60,7 +75,7 @@ export function createEssayLoad(
     finishNow(editor) {
       if (complete()) return
       editor.update(() => $appendUpTo(blocks.length - next), {
-        tag: HISTORY_MERGE_TAG,
+        tag: SLICE_TAGS,
         discrete: true,
       })
     },
@@ -73,7 +88,7 @@ export function createEssayLoad(
         // Appended after what the writer may already have typed: the blocks come in order at
         // the end, and a merge keeps them out of the undo history.
         editor.update(() => $appendUpTo(SLICE_BLOCKS), {
-          tag: HISTORY_MERGE_TAG,
+          tag: SLICE_TAGS,
           onUpdate: () => {
             if (!stopped) cancel = schedule(step)
           },

@@ -21,6 +21,7 @@ export const handledMenuCommands = [
   'toggle-library',
   'toggle-clippings',
   'focus-mode',
+  'find-in-essay',
   'import-opened-files',
 ] as const satisfies readonly MenuCommand[]
 

@@ -34,6 +34,10 @@ const commandRows: Record<keyof typeof shortcuts, { area: Area; does: string }> 
   'focus-mode': { area: 'Writing', does: 'Focus mode: only the essay (Esc leaves)' },
   'clip-selection': { area: 'Reading', does: 'Clip the selected passage' },
   'export-essay': { area: 'Writing', does: 'Export the open essay to Markdown' },
+  'find-in-essay': {
+    area: 'Writing',
+    does: 'Find in the essay (Enter: next, Shift+Enter: previous, Esc: back to the text)',
+  },
 }
 
 const editorRows: Record<EditorShortcut, string> = {

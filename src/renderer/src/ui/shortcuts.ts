@@ -20,6 +20,7 @@ export const shortcuts = {
   'toggle-library': { key: '\\', code: 'Backslash' },
   'toggle-clippings': { key: '\\', shift: true, code: 'Backslash' },
   'focus-mode': { key: 'f', shift: true },
+  'find-in-essay': { key: 'f' },
 } satisfies Partial<Record<MenuCommand, Shortcut>>
 
 /** Apple's platforms use Cmd where the others use Ctrl. */

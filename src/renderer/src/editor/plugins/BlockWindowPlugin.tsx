@@ -1,5 +1,6 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import {
+  COMMAND_PRIORITY_EDITOR,
   $getRoot,
   $getSelection,
   $isElementNode,
@@ -10,6 +11,7 @@ import {
 import { useEffect } from 'react'
 import { useWholeEssayLayout } from '../../settings/useWholeEssayLayout'
 import { EssayBlockWindow } from '../window/essayBlockWindow'
+import { SHOW_BLOCK_COMMAND } from '../window/showBlockCommand'
 import '../window/block-window.css'
 
 /**
@@ -65,7 +67,17 @@ export function BlockWindowPlugin(): null {
           if (selection) $setSelection(selection.clone())
         })
       })
+      const stopShowing = editor.registerCommand(
+        SHOW_BLOCK_COMMAND,
+        (key) => {
+          const block = editor.getElementByKey(key)
+          if (block) blockWindow.show(block)
+          return block !== null
+        },
+        COMMAND_PRIORITY_EDITOR,
+      )
       stop = () => {
+        stopShowing()
         stopFollowing()
         stopWindow()
       }

@@ -106,13 +106,18 @@ export class EssayBlockWindow {
     if (hidden.length === 0) return false
     const caret = collapsed ? hidden[0] : undefined
     if (caret) {
-      this.update(caret)
-      caret.scrollIntoView({ block: 'center' })
+      this.show(caret)
       return true
     }
     const blocks = this.root.children
     this.layOutThrough(ends.map((block) => indexIn(blocks, block)))
     return true
+  }
+
+  /** Lays `block` out if it is hidden (the window then centred on it), and scrolls it to the middle. */
+  show(block: Element): void {
+    if (this.root.hasAttribute(WINDOWED) && block.hasAttribute(OFFSCREEN)) this.update(block)
+    block.scrollIntoView({ block: 'center' })
   }
 
   /**

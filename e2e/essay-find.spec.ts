@@ -1,6 +1,6 @@
-import { seedEssayWithCitations } from '../bench/essay-seed'
 import { openCommonplace } from '../src/main/core/commonplace'
 import { expect, test } from './fixtures'
+import { openEssayCiting } from './long-essay-steps'
 
 const CITATIONS = 1000
 
@@ -9,11 +9,7 @@ test('Find in essay reaches a match far down a long essay, steps through the mat
 }) => {
   test.setTimeout(120_000)
   const { page } = app
-  const essayId = await seedEssayWithCitations(await openCommonplace(app.dataDir), CITATIONS)
-  await app.restart()
-  await page.getByRole('button', { name: 'Essays' }).click()
-  const editor = page.getByRole('textbox', { name: 'Essay' })
-  await expect(editor.locator('figure')).toHaveCount(CITATIONS, { timeout: 30_000 })
+  const { essayId, editor } = await openEssayCiting(app, CITATIONS)
   await editor.getByText('Paragraph 2:').click()
 
   await page.keyboard.press('ControlOrMeta+f')

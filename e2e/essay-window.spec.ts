@@ -1,8 +1,8 @@
 import type { Page } from '@playwright/test'
-import { seedEssayWithCitations } from '../bench/essay-seed'
 import { openCommonplace } from '../src/main/core/commonplace'
 import { scrollEssayTo } from './essay-scroll'
 import { expect, test } from './fixtures'
+import { openEssayCiting } from './long-essay-steps'
 
 const CITATIONS = 1000
 
@@ -40,11 +40,7 @@ test('a long essay lays out only what is near the view, yet scrolling, Ctrl+End,
 }) => {
   test.setTimeout(120_000)
   const { page } = app
-  const essayId = await seedEssayWithCitations(await openCommonplace(app.dataDir), CITATIONS)
-  await app.restart()
-  await page.getByRole('button', { name: 'Essays' }).click()
-  const editor = page.getByRole('textbox', { name: 'Essay' })
-  await expect(editor.locator('figure')).toHaveCount(CITATIONS, { timeout: 30_000 })
+  const { essayId, editor } = await openEssayCiting(app, CITATIONS)
 
   // The mechanism: of 2,000 blocks, only those near the view are laid out.
   await expect.poll(() => laidOutBlocks(page)).toBeLessThan(200)
@@ -107,11 +103,7 @@ test('with a screen reader running, or screen reader support turned on, a long e
   test.setTimeout(120_000)
   const { page } = app
   const citations = 200
-  await seedEssayWithCitations(await openCommonplace(app.dataDir), citations)
-  await app.restart()
-  await page.getByRole('button', { name: 'Essays' }).click()
-  const editor = page.getByRole('textbox', { name: 'Essay' })
-  await expect(editor.locator('figure')).toHaveCount(citations, { timeout: 30_000 })
+  const { editor } = await openEssayCiting(app, citations)
   // What a screen reader can read: blocks in the accessibility tree (not display: none).
   const lastParagraph = editor.getByRole('paragraph').filter({ hasText: `Paragraph ${citations}:` })
   const blocks = await page.evaluate(

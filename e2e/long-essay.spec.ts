@@ -3,6 +3,7 @@ import { openCommonplace } from '../src/main/core/commonplace'
 import { scrollEssayTo } from './essay-scroll'
 import type { Locator } from '@playwright/test'
 import { expect, test, type RunningApp } from './fixtures'
+import { openEssayCiting } from './long-essay-steps'
 
 const CITATIONS = 1000
 /**
@@ -68,12 +69,8 @@ test('an essay of 1,000 citations is editable: typed text appears, citations kee
 }) => {
   test.setTimeout(120_000)
   const { page } = app
-  await seedEssayWithCitations(await openCommonplace(app.dataDir), CITATIONS)
-  await app.restart()
-  await page.getByRole('button', { name: 'Essays' }).click()
-  const editor = page.getByRole('textbox', { name: 'Essay' })
+  const { editor } = await openEssayCiting(app, CITATIONS)
   const citations = allCitations(editor)
-  await expect(citations).toHaveCount(CITATIONS, { timeout: 30_000 })
 
   await scrollEssayTo(page, 'Paragraph 500:')
   await editor.getByText('Paragraph 500:', { exact: false }).click()

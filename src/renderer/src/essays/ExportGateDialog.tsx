@@ -15,24 +15,24 @@ function gateSummary(problems: CitationProblem[]): string {
   if (quotes > 0) {
     parts.push(
       quotes === 1
-        ? 'One quote does not match its source'
+        ? 'one quote does not match its source'
         : `${quotes} quotes do not match their sources`,
     )
   }
   if (waiting > 0) {
-    const what =
+    parts.push(
       waiting === 1
         ? 'one quote cannot be checked until sync brings its clipping'
-        : `${waiting} quotes cannot be checked until sync brings their clippings`
-    parts.push(parts.length > 0 ? what : what[0].toUpperCase() + what.slice(1))
-  }
-  if (blocks > 0) {
-    const what = blocks === 1 ? 'one block of the essay' : `${blocks} blocks of the essay`
-    parts.push(
-      `${parts.length > 0 ? what : what[0].toUpperCase() + what.slice(1)} could not be read`,
+        : `${waiting} quotes cannot be checked until sync brings their clippings`,
     )
   }
-  return `${parts.join(', and ')}:`
+  if (blocks > 0) {
+    parts.push(
+      `${blocks === 1 ? 'one block of the essay' : `${blocks} blocks of the essay`} could not be read`,
+    )
+  }
+  const summary = parts.join(', and ')
+  return `${summary.charAt(0).toUpperCase()}${summary.slice(1)}:`
 }
 
 interface ExportGateDialogProps {

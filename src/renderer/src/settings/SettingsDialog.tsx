@@ -12,6 +12,7 @@ import { call } from '../api'
 import { ModalDialog } from '../ui/ModalDialog'
 import { shortcutLabel, shortcuts } from '../ui/commands'
 import { useSettings } from './SettingsContext'
+import { RadioChoices } from './RadioChoices'
 import { SyncSettings } from './SyncSettings'
 
 interface SettingsDialogProps {
@@ -66,23 +67,12 @@ export function SettingsDialog({ onClose, onShowShortcuts }: SettingsDialogProps
     <ModalDialog title="Settings" onClose={onClose} className="settings-dialog">
       <div className="settings-form">
         {problem && <p className="settings-problem">{problem}</p>}
-        <fieldset className="settings-field">
-          <legend>Theme</legend>
-          <div className="settings-choices">
-            {themes.map(({ value, label }) => (
-              <label key={value}>
-                <input
-                  type="radio"
-                  name={`${id}-theme`}
-                  value={value}
-                  checked={settings.theme === value}
-                  onChange={() => change({ theme: value })}
-                />
-                {label}
-              </label>
-            ))}
-          </div>
-        </fieldset>
+        <RadioChoices
+          legend="Theme"
+          choices={themes}
+          value={settings.theme}
+          onChange={(theme) => change({ theme })}
+        />
         <div className="settings-field">
           <label htmlFor={`${id}-size`}>Reader text size</label>
           <div className="settings-range">
@@ -99,44 +89,19 @@ export function SettingsDialog({ onClose, onShowShortcuts }: SettingsDialogProps
             <output htmlFor={`${id}-size`}>{settings.readerFontSize} px</output>
           </div>
         </div>
-        <fieldset className="settings-field">
-          <legend>Essay font</legend>
-          <div className="settings-choices">
-            {essayFonts.map(({ value, label }) => (
-              <label key={value}>
-                <input
-                  type="radio"
-                  name={`${id}-essay-font`}
-                  value={value}
-                  checked={settings.essayFont === value}
-                  onChange={() => change({ essayFont: value })}
-                />
-                {label}
-              </label>
-            ))}
-          </div>
-        </fieldset>
-        <fieldset className="settings-field" aria-describedby={`${id}-screen-reader-hint`}>
-          <legend>Screen reader support</legend>
-          <div className="settings-choices">
-            {screenReaderChoices.map(({ value, label }) => (
-              <label key={value}>
-                <input
-                  type="radio"
-                  name={`${id}-screen-reader`}
-                  value={value}
-                  checked={settings.screenReaderSupport === value}
-                  onChange={() => change({ screenReaderSupport: value })}
-                />
-                {label}
-              </label>
-            ))}
-          </div>
-          <p id={`${id}-screen-reader-hint`} className="settings-hint">
-            When on, a long essay is laid out whole, so a screen reader can read all of it; typing
-            in it is slower.
-          </p>
-        </fieldset>
+        <RadioChoices
+          legend="Essay font"
+          choices={essayFonts}
+          value={settings.essayFont}
+          onChange={(essayFont) => change({ essayFont })}
+        />
+        <RadioChoices
+          legend="Screen reader support"
+          choices={screenReaderChoices}
+          value={settings.screenReaderSupport}
+          onChange={(screenReaderSupport) => change({ screenReaderSupport })}
+          hint="When on, a long essay is laid out whole, so a screen reader can read all of it; typing in it is slower."
+        />
         <div className="settings-field">
           <label htmlFor={`${id}-format`}>Default export format</label>
           <select

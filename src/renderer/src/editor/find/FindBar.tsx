@@ -56,10 +56,16 @@ export function FindBar({ focusRequest, onClose }: FindBarProps): ReactElement {
     input.current?.select()
   }, [focusRequest])
 
-  // Found again whenever the essay's text changes while the bar is open.
+  // A new query goes to its first match; the matches are found again whenever the essay's text
+  // changes while the bar is open (without moving the view).
   useEffect(() => {
-    const find = (): void => setMatches(editor.read(() => $findInEssay(query)))
-    find()
+    const find = (): EssayMatch[] => {
+      const found = editor.read(() => $findInEssay(query))
+      setMatches(found)
+      return found
+    }
+    const first = find()[0]
+    if (first) reveal(editor, first)
     return editor.registerUpdateListener(({ dirtyLeaves, dirtyElements }) => {
       if (dirtyLeaves.size + dirtyElements.size > 0) find()
     })
@@ -102,8 +108,6 @@ export function FindBar({ focusRequest, onClose }: FindBarProps): ReactElement {
   const onQuery = (next: string): void => {
     setQuery(next)
     setCurrent(0)
-    const first = editor.read(() => $findInEssay(next))[0]
-    if (first) reveal(editor, first)
   }
 
   const count =
@@ -114,11 +118,11 @@ export function FindBar({ focusRequest, onClose }: FindBarProps): ReactElement {
         : `${shown + 1} of ${matches.length}${matches.length >= MAX_MATCHES ? '+' : ''}`
 
   return (
-    <div className="find-bar" role="search" aria-label="Find in essay">
+    <div className="editor-bar" role="search" aria-label="Find in essay">
       <input
         ref={input}
         id={`${id}-find`}
-        className="find-bar-input"
+        className="editor-bar-input find-bar-input"
         type="search"
         aria-label="Find in essay"
         placeholder="Find in essay"

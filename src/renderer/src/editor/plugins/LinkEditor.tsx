@@ -73,9 +73,9 @@ export function LinkEditor({ initialUrl, selection, onClose }: LinkEditorProps):
   }
 
   return (
-    <div className="link-editor" role="group" aria-label="Edit link">
+    <div className="editor-bar link-editor" role="group" aria-label="Edit link">
       <input
-        className="link-editor-input"
+        className="editor-bar-input link-editor-input"
         aria-label="Link URL"
         placeholder="https://… or name@example.org"
         value={value}

@@ -41,7 +41,6 @@ export default defineConfig({
           'micromark-extension-gfm',
           'mdast-util-from-markdown',
           'mdast-util-gfm',
-          'approx-string-match',
           'zod',
           'commander',
         ],

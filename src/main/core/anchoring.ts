@@ -2,13 +2,10 @@
 // its best fuzzy match however poor; here a match must be close in the quote AND supported by its
 // context, or the clipping is reported missing, never silently pointed at look-alike text. A
 // changed passage is always whole words: a quote cut mid-word is not a phrase of the source.
-import search from 'approx-string-match'
 import type { Anchor, PlacedAnchor } from '../../shared/anchor'
-import {
-  occurrencesOf,
-  type TextPositionSelector,
-  type TextQuoteSelector,
-} from '../../shared/domain'
+import type { TextPositionSelector, TextQuoteSelector } from '../../shared/domain'
+import { FuzzyPattern } from './fuzzy-match'
+import { scanningFinder, type NeedleFinder } from './needle-finder'
 import type { OffsetMap } from './offset-map'
 import {
   afterWordAt,
@@ -45,6 +42,8 @@ export interface ReanchorOptions {
    * looked for where the diff puts it, in a window that widens only when needed.
    */
   offsets?: OffsetMap
+  /** Finds pieces of quotes in the newer text: an index of it, when many clippings share it. */
+  finder?: NeedleFinder
   /** Counts the characters the fuzzy search reads (tests tell a window from the whole text). */
   probe?: { searched: number }
 }
@@ -58,6 +57,7 @@ export function reanchor(
   const { exact } = quote
   if (exact === '' || text === '') return { state: 'missing', score: 0 }
   const { offsets, probe } = options
+  const finder = options.finder ?? scanningFinder(text)
   // Where the passage should be now: through the diff, else where it was.
   const expected = offsets
     ? { start: offsets.map(position.start), end: offsets.map(position.end) }
@@ -74,8 +74,8 @@ export function reanchor(
 
   // 1. The same words: context picks among repeats, position breaks ties. The same place counts
   //    only when context does not prefer another copy (two identical paragraphs swapped). Finding
-  //    every copy is one indexOf scan, cheap enough to do over the whole text.
-  const exactHits = occurrencesOf(text, exact).map((start) => ({
+  //    every copy is one indexOf scan (or a look-up in the index), cheap over the whole text.
+  const exactHits = finder.occurrences(exact, 0, text.length).map((start) => ({
     start,
     end: start + exact.length,
     errors: 0,
@@ -89,15 +89,12 @@ export function reanchor(
   // 2. Close words: a typo fixed, a word replaced, quote marks or whitespace changed. With a diff,
   //    they are looked for around the mapped place first, in widening windows.
   const maxErrors = Math.floor(exact.length * (1 - MIN_QUOTE_SIMILARITY))
+  const pattern = new FuzzyPattern(exact)
   const searchIn = (ranges: Range[]): Scored | null => {
-    const windows = ranges.flatMap((range) => likelyWindows(text, range, exact, maxErrors))
+    const windows = ranges.flatMap((range) => likelyWindows(finder, range, exact, maxErrors))
     const candidates = windows.flatMap((range) => {
       if (probe) probe.searched += range.end - range.start
-      return search(text.slice(range.start, range.end), exact, maxErrors).map((match) => ({
-        start: match.start + range.start,
-        end: match.end + range.start,
-        errors: match.errors,
-      }))
+      return pattern.matchesIn(text, range.start, range.end, maxErrors)
     })
     return candidates.length === 0 ? null : bestOf(candidates, quote, expected.start, text)
   }
@@ -196,20 +193,24 @@ const MIN_PIECE = 4
  * Where in `range` a match of the quote with at most `maxErrors` edits can be. Cut the quote into
  * maxErrors + 2 pieces: each edit touches at most one, so a match holds at least two pieces
  * unchanged, and their places agree (each where it stands in the quote, give or take maxErrors).
- * Plain indexOf finds the pieces; the fuzzy search reads only where two of them agree.
+ * The finder finds the pieces; the fuzzy search reads only where two of them agree.
  */
-function likelyWindows(text: string, range: Range, exact: string, maxErrors: number): Range[] {
+function likelyWindows(
+  finder: NeedleFinder,
+  range: Range,
+  exact: string,
+  maxErrors: number,
+): Range[] {
   const pieces = maxErrors + 2
   const size = Math.floor(exact.length / pieces)
   if (size < MIN_PIECE) return [range]
-  const haystack = text.slice(range.start, range.end)
   // Where the quote would start, for each piece found.
   const hits: { start: number; piece: number }[] = []
   for (let piece = 0; piece < pieces; piece++) {
     const offset = piece * size
     const needle = exact.slice(offset, offset + size)
-    for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + 1)) {
-      hits.push({ start: range.start + at - offset, piece })
+    for (const at of finder.occurrences(needle, range.start, range.end)) {
+      hits.push({ start: at - offset, piece })
     }
   }
   hits.sort((a, b) => a.start - b.start)

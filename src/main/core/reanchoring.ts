@@ -3,6 +3,7 @@
 import type { Anchor } from '../../shared/anchor'
 import type { TextPositionSelector, TextQuoteSelector } from '../../shared/domain'
 import { reanchor } from './anchoring'
+import { indexedFinder } from './needle-finder'
 import { offsetMapper, type OffsetMap } from './offset-map'
 
 interface Anchorable {
@@ -23,6 +24,8 @@ export async function reanchorAll(
   const offsetMapBetween = await offsetMapper()
   const maps = new Map<string, OffsetMap | undefined>()
   const anchors = new Map<string, Anchor>()
+  // Built once: every clipping looks for pieces of its quote in the same new text.
+  const finder = indexedFinder(newText)
   for (const clipping of clippings) {
     if (!maps.has(clipping.versionHash)) {
       const oldText = await textOf(clipping.versionHash)
@@ -33,7 +36,7 @@ export async function reanchorAll(
     }
     const [quote, position] = clipping.target
     const offsets = maps.get(clipping.versionHash)
-    anchors.set(clipping.id, reanchor(quote, position, newText, { offsets }))
+    anchors.set(clipping.id, reanchor(quote, position, newText, { offsets, finder }))
   }
   return anchors
 }

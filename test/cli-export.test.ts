@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs'
 import { open, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
 import {
   citationsIn,
   type CitationCheck,
@@ -11,6 +12,10 @@ import {
   type SerializedNodeJson,
 } from '../src/shared/essay'
 import { openCommonplace } from '../src/main/core/commonplace'
+import { catalogDocName } from '../src/main/core/sync/doc-names'
+import { PersistedDoc } from '../src/main/core/sync/persisted-doc'
+import { syncDocsDir, writeSyncConfig } from '../src/main/core/sync/sync-config'
+import { quoted } from '../src/shared/quoted'
 import { ensureBuilt, runCli } from './cli-support'
 import { editEssayFile, quotes, seedEssay, seedLibrary, type Library } from './essay-support'
 import { useTempDir } from './support'
@@ -261,5 +266,42 @@ describe('commonplace essays and export', { timeout: 60_000 }, () => {
     expect(missing.stderr).toContain(`${join(tempDir(), 'absent.md')}: file not found.`)
     for (const run of [unknown, unwritable, missing])
       expect(run.stderr).not.toMatch(/unexpected error|\n\s+at /)
+  })
+})
+
+describe('commonplace verify in a synced notebook', { timeout: 60_000 }, () => {
+  it('calls a citation whose clipping sync has not brought here yet waiting, not missing', async () => {
+    const { essay, library } = await seeded()
+    // The essay cites a clipping made on another device, which this store has never had…
+    const elsewhere = 'c-fromlaptop1'
+    await editEssayFile(notebook(), essay.id, (state) => {
+      const citation = citationsIn(state).find((node) => node.clippingId === library.sean.id)
+      if (citation) citation.clippingId = elsewhere
+    })
+    const missing = await commonplace('verify', essay.id)
+    expect(missing.stdout).toContain(`missing   ${quoted(quotes.sean)}`)
+
+    // …and the notebook syncs, its catalog on disk holding that clipping, on its way here.
+    await writeSyncConfig(notebook(), {
+      server: 'ws://127.0.0.1:9',
+      notebook: 'shared',
+      token: 't',
+    })
+    const catalog = await PersistedDoc.open(syncDocsDir(notebook()), catalogDocName('shared'))
+    const record = new Y.Map<unknown>()
+    record.set('sourceId', library.sean.sourceId)
+    catalog.doc.getMap('clippings').set(elsewhere, record)
+    await catalog.close()
+
+    const text = await commonplace('verify', essay.id)
+    expect(text.code).toBe(1)
+    expect(text.stdout).toContain(`waiting   ${quoted(quotes.sean)}`)
+    expect(text.stdout).toContain('sync has not brought it here yet')
+    expect(text.stdout).toContain('5 of 6 citations verified (1 waiting).')
+    const stopped = await commonplace('export', essay.id)
+    expect(stopped.code).toBe(2)
+    expect(stopped.stderr).toContain(`  waiting: ${quoted(quotes.sean)}\n`)
+    const allowed = await commonplace('export', essay.id, '--allow-unverified')
+    expect(allowed.stdout).toContain('*Unverified quote (waiting)')
   })
 })

@@ -10,6 +10,7 @@ import { EXPORT_FORMATS, type CitationProblem } from '../../shared/ipc'
 import { quoted } from '../../shared/quoted'
 import type { ExportFormat } from '../core/export/export-essay'
 import type { BibliographyFormat, GateOutcome } from '../core/export/export-service'
+import type { Commonplace } from '../core/commonplace'
 import { CommonplaceError } from '../core/errors'
 import { print, printError, printJson, type CliContext } from './context'
 
@@ -33,6 +34,20 @@ function describeProblem(problem: CitationProblem): string {
   if (problem.current !== undefined)
     lines.push(`    the source there reads: ${quoted(problem.current)}`)
   return lines.join('\n')
+}
+
+/**
+ * The notebook, for commands that check quotes: in a synced notebook, a clipping made on another
+ * device that sync has not brought here yet is "waiting", as the app says, not "missing". The CLI
+ * does not sync, so it reads the catalog as the syncing process last wrote it to disk.
+ */
+async function openCheckingQuotes(cli: CliContext): Promise<Commonplace> {
+  const app = await cli.open()
+  if (!app.clippings.waitingFor) {
+    const { waitingOnDisk } = await import('../core/sync/catalog/waiting')
+    app.clippings.waitingFor = await waitingOnDisk(app.store.dataDir)
+  }
+  return app
 }
 
 function plural(count: number, one: string, many = `${one}s`): string {
@@ -93,7 +108,7 @@ export function registerEssayCommands(program: Command, cli: CliContext): void {
             '--style applies to --format gfm only: for Pandoc, give the style to Pandoc itself (pandoc --citeproc --csl style.csl).',
           )
         }
-        const app = await cli.open()
+        const app = await openCheckingQuotes(cli)
         const gate = await app.exports.gate({
           essayId,
           format: options.format,
@@ -135,12 +150,12 @@ export function registerEssayCommands(program: Command, cli: CliContext): void {
   program
     .command('verify')
     .description(
-      "check every essay's citations (or one essay's) against their sources; exit code 1 when any would stop an export (changed, missing or unreadable)",
+      "check every essay's citations (or one essay's) against their sources; exit code 1 when any would stop an export (changed, missing, unreadable, or waiting for sync)",
     )
     .argument('[essayId]', 'only this essay')
     .option('--json', 'print each citation’s check as JSON')
     .action(async (essayId: string | undefined, options: { json?: boolean }) => {
-      const app = await cli.open()
+      const app = await openCheckingQuotes(cli)
       const checks = await app.exports.verify(essayId)
       if (options.json) printJson(checks)
       else printChecks(await app.essays.list(), checks)

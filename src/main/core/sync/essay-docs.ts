@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises'
-import { join } from 'node:path'
 import {
   applyAwarenessUpdate,
   Awareness,
@@ -14,6 +13,7 @@ import { essayDocName } from './doc-names'
 import { isEssayDocEmpty, readEssayFromDoc, writeEssayIntoDoc } from './essay-lexical'
 import { applyBlockEdit, blocksOfDoc, planStoreChange } from './essay-store-change'
 import { FROM_DISK, PersistedDoc } from './persisted-doc'
+import { syncDocsDir } from './sync-config'
 
 /** The sync client's link (sync-client.ts), as essays use it. */
 import type { SyncLink } from './sync-client'
@@ -240,7 +240,7 @@ export class EssayDocs {
     // Unknown or deleted essays are refused here, before a file is made for them.
     await this.options.essays.get(essayId)
     const name = essayDocName(this.options.notebook, essayId)
-    const dir = join(this.options.dataDir, 'sync', 'docs')
+    const dir = syncDocsDir(this.options.dataDir)
     const persisted = await PersistedDoc.open(dir, name)
     const awareness = new Awareness(persisted.doc)
     // Main is no one's cursor: only the editors' states are shared.

@@ -48,6 +48,17 @@ export class PersistedDoc {
     return new PersistedDoc(doc, path, options.compactAfterBytes ?? 4 * 1024 * 1024)
   }
 
+  /**
+   * `name`'s log as it stands, read once into a new document that is not kept (nothing is written,
+   * not even the folder): for a process that only looks, such as the CLI while the app syncs.
+   */
+  static async read(dir: string, name: string): Promise<Y.Doc> {
+    const doc = new Y.Doc()
+    const updates = readRecords(await readIfExists(join(dir, `${fileNameOf(name)}.yjs`)))
+    Y.transact(doc, () => updates.forEach((update) => Y.applyUpdate(doc, update)), FROM_DISK)
+    return doc
+  }
+
   /** Resolves once every update seen so far is on disk. */
   flushed(): Promise<void> {
     return this.pending

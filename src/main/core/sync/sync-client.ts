@@ -12,7 +12,7 @@ import type { SyncStatus } from '../../../shared/sync'
 import { replaceFile } from '../store/durable-json-file'
 import { PersistedDoc } from './persisted-doc'
 import type { SyncConfig } from './sync-config'
-import { syncDir } from './sync-config'
+import { syncDir, syncDocsDir } from './sync-config'
 import { takeSyncLock } from './sync-lock'
 
 /**
@@ -106,7 +106,7 @@ export class SyncClient implements SyncLink {
   }
 
   get docsDir(): string {
-    return join(syncDir(this.dataDir), 'docs')
+    return syncDocsDir(this.dataDir)
   }
 
   /** Loads a document's log from disk; attach it with `attach(name, persisted.doc)`. */

@@ -29,6 +29,11 @@ export function syncDir(dataDir: string): string {
   return join(dataDir, 'sync')
 }
 
+/** Where the documents' logs are kept (persisted-doc.ts). */
+export function syncDocsDir(dataDir: string): string {
+  return join(syncDir(dataDir), 'docs')
+}
+
 export function syncConfigPath(dataDir: string): string {
   return join(syncDir(dataDir), 'config.json')
 }

@@ -6,9 +6,9 @@ import { replaceFile } from '../../store/durable-json-file'
 import type { NotebookStore } from '../../store/notebook-store'
 import { readDocSources, sourcesToStore, type Touched } from './doc-to-store'
 import { essaysToStore } from './essays-to-store'
-import { effectiveClipping } from './conflicts'
 import { catalogMaps, FROM_STORE, type CatalogMaps } from './forms'
 import { essaysToDoc, sourcesToDoc, type Shadow } from './store-to-doc'
+import { isWaitingIn } from './waiting'
 
 /** What the sync wrote into the store: a notebook change, with what it restored and why. */
 export interface SyncedChange extends NotebookChange {
@@ -84,8 +84,7 @@ export class CatalogSync {
 
   /** A clipping the document has but the store does not yet: its source or text is on its way. */
   isWaiting(clippingId: string): boolean {
-    const clipping = this.maps.clippings.get(clippingId)
-    return clipping !== undefined && effectiveClipping(clipping).form.deletedAt === undefined
+    return isWaitingIn(this.maps, clippingId)
   }
 
   /** Resolves once everything seen so far has been written both ways. */

@@ -48,6 +48,18 @@ export default tseslint.config(
     languageOptions: { sourceType: 'commonjs' },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
+  {
+    // With the types: a promise nobody awaits or catches is a failure nobody hears of (a start-up
+    // that threw, a save that failed), and an async function where a void one is expected is one.
+    files: ['src/**/*.{ts,tsx}', 'test/**/*.ts', 'e2e/**/*.ts', 'bench/**/*.ts'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
   // The layers of STYLE.md's picture, held by lint: shared is pure, the core runs without
   // Electron and never reaches back into the main process's Electron side, the page and the
   // preload know main only through the contract in shared.

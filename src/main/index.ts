@@ -103,53 +103,62 @@ if (!app.requestSingleInstanceLock()) {
   })
 
   let session: NotebookSession | undefined
-  app.whenReady().then(async () => {
-    hardenSession(electronSession.defaultSession)
-    serveRenderer()
-    const dataDir = dataDirFromArgs(process.argv, process.env) ?? app.getPath('userData')
-    try {
-      // A damaged notebook still opens, refused: the window then offers backups and repair.
-      session = await NotebookSession.open(dataDir, { watch: true })
-    } catch (error) {
-      dialog.showErrorBox('Commonplace cannot open its notebook', (error as Error).message)
-      app.exit(1)
-      return
-    }
-    session.onChange((change) => mainWindow?.webContents.send(notebookChangedChannel, change))
-    session.onSyncStatus((status) => mainWindow?.webContents.send(syncStatusChannel, status))
-    session.onEssaySync((event) => mainWindow?.webContents.send(essaySyncChannel, event))
-    session.onImportProgress((progress) =>
-      mainWindow?.webContents.send(importProgressChannel, progress),
-    )
-    // A screen reader started or stopped (Windows and macOS report it): a long essay is then
-    // laid out whole, or windowed again (Settings > Screen reader support).
-    app.on('accessibility-support-changed', (_event, running) =>
-      mainWindow?.webContents.send(screenReaderChannel, running),
-    )
-    scheduleBackups(session, undefined, (error) => console.error('Backup failed:', error))
-    const ports = electronPorts(
-      () => mainWindow,
-      () => readyToClose(),
-      () => opened.take(),
-    )
-    // Before the window exists, so it opens in the theme's colours.
-    const handlers = await followThemeSetting(createHandlers(session, ports), (theme) => {
-      nativeTheme.themeSource = theme
+  // Start-up failing past the notebook (the window, the theme setting) is said, not left as an
+  // unhandled rejection behind a window that never opens.
+  const failedToStart = (error: unknown): void => {
+    dialog.showErrorBox('Commonplace could not start', (error as Error).message ?? String(error))
+    app.exit(1)
+  }
+  void app
+    .whenReady()
+    .then(async () => {
+      hardenSession(electronSession.defaultSession)
+      serveRenderer()
+      const dataDir = dataDirFromArgs(process.argv, process.env) ?? app.getPath('userData')
+      try {
+        // A damaged notebook still opens, refused: the window then offers backups and repair.
+        session = await NotebookSession.open(dataDir, { watch: true })
+      } catch (error) {
+        dialog.showErrorBox('Commonplace cannot open its notebook', (error as Error).message)
+        app.exit(1)
+        return
+      }
+      session.onChange((change) => mainWindow?.webContents.send(notebookChangedChannel, change))
+      session.onSyncStatus((status) => mainWindow?.webContents.send(syncStatusChannel, status))
+      session.onEssaySync((event) => mainWindow?.webContents.send(essaySyncChannel, event))
+      session.onImportProgress((progress) =>
+        mainWindow?.webContents.send(importProgressChannel, progress),
+      )
+      // A screen reader started or stopped (Windows and macOS report it): a long essay is then
+      // laid out whole, or windowed again (Settings > Screen reader support).
+      app.on('accessibility-support-changed', (_event, running) =>
+        mainWindow?.webContents.send(screenReaderChannel, running),
+      )
+      scheduleBackups(session, undefined, (error) => console.error('Backup failed:', error))
+      const ports = electronPorts(
+        () => mainWindow,
+        () => readyToClose(),
+        () => opened.take(),
+      )
+      // Before the window exists, so it opens in the theme's colours.
+      const handlers = await followThemeSetting(createHandlers(session, ports), (theme) => {
+        nativeTheme.themeSource = theme
+      })
+      registerIpc(ipcMain, handlers, { devServerUrl: devServerUrl() })
+      installMenu(
+        () => mainWindow,
+        () =>
+          void ports
+            .openFolder(dataDir)
+            .catch((error: Error) =>
+              dialog.showErrorBox('Commonplace could not open its data folder', error.message),
+            ),
+      )
+      await openWindow(dataDir)
+      started = { dataDir }
+      app.on('activate', () => openWindowIfNone(dataDir))
     })
-    registerIpc(ipcMain, handlers, { devServerUrl: devServerUrl() })
-    installMenu(
-      () => mainWindow,
-      () =>
-        void ports
-          .openFolder(dataDir)
-          .catch((error: Error) =>
-            dialog.showErrorBox('Commonplace could not open its data folder', error.message),
-          ),
-    )
-    await openWindow(dataDir)
-    started = { dataDir }
-    app.on('activate', () => openWindowIfNone(dataDir))
-  })
+    .catch(failedToStart)
 
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()

@@ -231,6 +231,22 @@ describe('the main process, built, on a stand-in for Electron', () => {
     },
   )
 
+  it('says why and exits when it cannot start, rather than running on with no window', async () => {
+    const started = await startApp({
+      beforeReady: ({ electron }) => {
+        const protocol = electron.protocol as { handle: (...args: unknown[]) => void }
+        protocol.handle = () => {
+          throw new Error('The app: scheme is already handled.')
+        }
+      },
+    })
+    await expect.poll(() => started.record.exits).toEqual([1])
+    expect(started.record.errorBoxes).toEqual([
+      ['Commonplace could not start', 'The app: scheme is already handled.'],
+    ])
+    expect(started.record.windows).toEqual([])
+  })
+
   it('Help > Open Data Folder opens the data folder in the file manager', async () => {
     const started = await startWindow()
     const help = started.record.applicationMenu!.find((item) => topLevelName(item) === 'Help')!

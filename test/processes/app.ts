@@ -63,7 +63,7 @@ async function main(): Promise<void> {
     essays: await app.essays.list(),
   }
   emit({ event: 'listing', listing, announced })
-  session.close()
+  await session.close()
 }
 
 main().catch(fail)

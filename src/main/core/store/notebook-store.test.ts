@@ -179,7 +179,7 @@ describe('the app watching the notebook', () => {
       await expect.poll(() => heard.flatMap((change) => change.essays)).toHaveLength(1)
       expect(heard.slice(before).flatMap((change) => change.sources)).toEqual([])
     } finally {
-      session.close()
+      await session.close()
     }
   })
 })

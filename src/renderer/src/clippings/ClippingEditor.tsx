@@ -42,7 +42,7 @@ export function ClippingEditor({
   }
 
   return (
-    <form className="clipping-editor" onSubmit={save} onKeyDown={onKeyDown}>
+    <form className="clipping-editor" onSubmit={(event) => void save(event)} onKeyDown={onKeyDown}>
       <label htmlFor={`${id}-note`}>Note</label>
       <textarea
         id={`${id}-note`}

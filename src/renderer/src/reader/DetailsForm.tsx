@@ -60,7 +60,7 @@ export function DetailsForm({ source, onSave, onCancel }: DetailsFormProps): Rea
     <form
       className="details-form"
       aria-label="Source details"
-      onSubmit={submit}
+      onSubmit={(event) => void submit(event)}
       onKeyDown={(event) => {
         if (event.key === 'Escape') onCancel()
       }}

@@ -209,14 +209,13 @@ export function useNotebook(): Notebook {
     // Each message already names its file. A notice (a PDF without text) stays until read too.
     for (const failure of failed) notify.error(failure.message)
     for (const notice of notices ?? []) notify.error(notice.message)
-    if (imported.length === 0) return
+    const [first] = imported
+    if (!first) return
     setEmpty(false)
     await refreshSources()
-    await openSource(imported[0].id)
+    await openSource(first.id)
     notify.info(
-      imported.length === 1
-        ? `Imported “${imported[0].title}”`
-        : `Imported ${imported.length} sources`,
+      imported.length === 1 ? `Imported “${first.title}”` : `Imported ${imported.length} sources`,
     )
   }
   const { importing, importSources, importOpened, importDropped, dropProgress, readProgress } =

@@ -32,7 +32,8 @@ const storedNodeSchema: z.ZodType<SerializedNodeJson> = z.lazy(() =>
 const untouchedNode = z.unknown().superRefine((value, context) => {
   const parsed = storedNodeSchema.safeParse(value, { error: messageOf })
   if (parsed.success) return
-  const [issue] = parsed.error.issues
+  // A failed parse always has an issue.
+  const issue = parsed.error.issues[0] as z.core.$ZodIssue
   context.addIssue({ code: 'custom', message: issue.message, path: issue.path, input: value })
 })
 
@@ -103,7 +104,7 @@ function messageOf(issue: z.core.$ZodRawIssue): string | undefined {
 function parseWith<T>(schema: z.ZodType<T>, value: unknown, at: JsonPath): Checked<T> {
   const parsed = schema.safeParse(value, { error: messageOf })
   if (parsed.success) return { ok: true, value: parsed.data }
-  const [issue] = parsed.error.issues
+  const issue = parsed.error.issues[0] as z.core.$ZodIssue
   return {
     ok: false,
     problem: atPath([...at, ...(issue.path as (string | number)[])], issue.message),

@@ -53,7 +53,7 @@ describe('unreadable blocks', () => {
     ])
     expect(blocks[0]).toBe(state.root.children?.[0])
     expect(blocks[1]).toEqual({ type: 'unreadable-block', version: 1, raw: unknownBlock })
-    expect(blocks[1].raw).toBe(state.root.children?.[1])
+    expect(blocks[1]?.raw).toBe(state.root.children?.[1])
     // What the editor gets back is a state it may save.
     expect(checkEditorState(wrapped).ok).toBe(true)
   })

@@ -71,9 +71,9 @@ export function CitationPicker(props: CitationPickerProps): ReactElement {
   // Focus stays inside the modal dialog: Tab from the last control returns to the first.
   const trapTab = (event: KeyboardEvent): void => {
     const focusable = dialog.current?.querySelectorAll<HTMLElement>('input, button:not(:disabled)')
-    if (!focusable || focusable.length === 0) return
-    const first = focusable[0]
-    const last = focusable[focusable.length - 1]
+    const first = focusable?.[0]
+    const last = focusable?.[focusable.length - 1]
+    if (!first || !last) return
     if (event.shiftKey && document.activeElement === first) {
       event.preventDefault()
       last.focus()

@@ -114,7 +114,7 @@ function $writeEverything(): void {
   paragraph.setFormat('center').setIndent(2).setDirection('rtl')
   // An empty block keeps the format typing would take there.
   const empty = $createParagraphNode()
-    .setTextFormat(TEXT_TYPE_TO_FORMAT.bold)
+    .setTextFormat(TEXT_TYPE_TO_FORMAT.bold as number)
     .setTextStyle('color: red')
   const headings = (['h1', 'h2', 'h3', 'h4', 'h5', 'h6'] as const).map((tag) =>
     $createHeadingNode(tag).append($createTextNode(tag)),
@@ -257,7 +257,7 @@ describe('what the essay editor saves', () => {
     expect(JSON.stringify(imageOut)).toBe(
       JSON.stringify({ type: 'unreadable-block', version: 1, raw: image }),
     )
-    expect(imageOut.raw).toBe(image)
+    expect(imageOut?.raw).toBe(image)
     expect(JSON.stringify(wrappedOut)).toBe(JSON.stringify(wrapped))
     expectAccepted(JSON.parse(JSON.stringify(state)) as SerializedEditorStateJson)
   })

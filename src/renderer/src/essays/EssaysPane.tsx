@@ -215,7 +215,8 @@ export function EssaysPane(props: EssaysPaneProps): ReactElement {
     const rest = (essays ?? []).filter((essay) => essay.id !== id)
     setEssays(rest)
     show(null)
-    if (rest.length > 0) void openEssay(rest[0].id)
+    const next = rest[0]
+    if (next) void openEssay(next.id)
     setToast({ id: Date.now(), message: `Deleted “${title}”.`, undo: () => void restore(id) })
     changed.current?.()
   }

@@ -66,7 +66,8 @@ export function useImport(reportImport: (report: ImportReport) => Promise<void>)
         (file) => call((api) => api.importDroppedFile(file)),
         (result, index) => {
           if (!result.ok) {
-            report.failed.push({ fileName: files[index].name, message: result.error.message })
+            const fileName = files[index]?.name ?? 'a file'
+            report.failed.push({ fileName, message: result.error.message })
           } else {
             report.imported.push(...result.value.imported)
             report.failed.push(...result.value.failed)

@@ -22,7 +22,7 @@ export function readingSpotOf(scroller: HTMLElement, body: HTMLElement): Reading
   let high = blocks.length
   while (low < high) {
     const middle = (low + high) >> 1
-    if (blocks[middle].getBoundingClientRect().bottom <= top) low = middle + 1
+    if ((blocks[middle] as Element).getBoundingClientRect().bottom <= top) low = middle + 1
     else high = middle
   }
   const block = blocks[low]

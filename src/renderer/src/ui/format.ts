@@ -31,7 +31,7 @@ const DATES_KEPT = 1000
 function formatDateNow(value: string): string {
   const ymd = /^(\d{4})-(\d{2})-(\d{2})/.exec(value.trim())
   if (ymd) {
-    const [, year, month, day] = ymd.map(Number)
+    const [year, month, day] = ymd.slice(1).map(Number) as [number, number, number]
     return dateFormat.format(new Date(Date.UTC(year, month - 1, day)))
   }
   const parsed = Date.parse(value)

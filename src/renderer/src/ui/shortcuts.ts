@@ -48,5 +48,5 @@ export function ariaShortcut({ key, shift }: Shortcut, mac: boolean = runningOnM
 
 /** "k" reads "K", "enter" reads "Enter". */
 function keyName(key: string): string {
-  return key.length === 1 ? key.toUpperCase() : key[0].toUpperCase() + key.slice(1)
+  return key.length === 1 ? key.toUpperCase() : key.charAt(0).toUpperCase() + key.slice(1)
 }

@@ -16,7 +16,7 @@ export interface InlineCitationComponentProps {
 function shortLabel(snapshot: CitationSnapshot): string {
   const who = snapshot.author
     ?.split(/[,;&]| and /)[0]
-    .trim()
+    ?.trim()
     .split(/\s+/)
     .pop()
   const label = who || snapshot.siteName || snapshot.title || 'source'

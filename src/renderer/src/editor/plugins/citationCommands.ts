@@ -100,8 +100,7 @@ export function $insertCitationBlock(data: CitationData): CitationBlockNode {
 function $collapseToSelectedEnd(selection: RangeSelection): void {
   const end = selection.isBackward() ? selection.anchor : selection.focus
   const texts = selection.getNodes().filter($isTextNode)
-  for (let i = texts.length - 1; i >= 0; i--) {
-    const node = texts[i]
+  for (const node of texts.reverse()) {
     const isEndNode = end.type === 'text' && end.key === node.getKey()
     if (isEndNode && end.offset === 0) continue
     const offset = isEndNode ? end.offset : node.getTextContentSize()

@@ -13,7 +13,7 @@ function escape(text: string): string {
 
 function links(count: number, prefix: string, random: () => number): string {
   return Array.from({ length: count }, (_, i) => {
-    const section = SECTIONS[Math.floor(random() * SECTIONS.length)]
+    const section = SECTIONS[Math.floor(random() * SECTIONS.length)]!
     return `<li class="${prefix}__item"><a class="${prefix}__link" href="https://news.example.org/${section.toLowerCase()}/${i}" data-track="${prefix}-${i}">${section} ${i}</a></li>`
   }).join('')
 }

@@ -18,7 +18,7 @@ function selfTimes(events: TraceEvent[]): Map<string, number> {
   for (const event of complete) {
     while (
       stack.length &&
-      stack[stack.length - 1].ts + (stack[stack.length - 1].dur ?? 0) <= event.ts
+      stack[stack.length - 1]!.ts + (stack[stack.length - 1]!.dur ?? 0) <= event.ts
     )
       stack.pop()
     const parent = stack[stack.length - 1]

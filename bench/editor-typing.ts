@@ -57,7 +57,7 @@ async function installProbe(page: Page): Promise<void> {
         probe.__stamps.push(event.timeStamp)
         const channel = new MessageChannel()
         channel.port1.onmessage = () => {
-          probe.__keys[index].frame = performance.now() - event.timeStamp
+          probe.__keys[index]!.frame = performance.now() - event.timeStamp
         }
         requestAnimationFrame(() => channel.port2.postMessage(null))
       },
@@ -67,7 +67,7 @@ async function installProbe(page: Page): Promise<void> {
       for (const entry of list.getEntries()) {
         if (entry.name !== 'keydown') continue
         const index = probe.__stamps.findIndex((stamp) => Math.abs(stamp - entry.startTime) < 1)
-        if (index !== -1) probe.__keys[index].event = entry.duration
+        if (index !== -1) probe.__keys[index]!.event = entry.duration
       }
     }).observe({ type: 'event', durationThreshold: 16, buffered: true } as PerformanceObserverInit)
   })
@@ -92,7 +92,7 @@ async function typeSlowly(page: Page, text: string): Promise<void> {
     await page.waitForFunction(
       (n) => {
         const keys = (window as unknown as ProbeWindow).__keys
-        return keys.length > n && !Number.isNaN(keys[n].frame)
+        return keys.length > n && !Number.isNaN(keys[n]!.frame)
       },
       before + index,
       { polling: 20 },
@@ -209,9 +209,9 @@ export async function measureTyping(citations: number, headed: boolean): Promise
       const start = await metrics()
       await typeSlowly(page, text.slice(WARMUP_KEYS))
       const end = await metrics()
-      spent.task += end.TaskDuration - start.TaskDuration
-      spent.script += end.ScriptDuration - start.ScriptDuration
-      spent.layout += end.LayoutDuration - start.LayoutDuration
+      spent.task += end.TaskDuration! - start.TaskDuration!
+      spent.script += end.ScriptDuration! - start.ScriptDuration!
+      spent.layout += end.LayoutDuration! - start.LayoutDuration!
       const keys = await page.evaluate(
         (from) => (window as unknown as ProbeWindow).__keys.slice(from),
         before,

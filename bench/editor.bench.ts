@@ -115,7 +115,7 @@ async function openAndType(dataDir: string): Promise<Opening> {
     )
     const done = performance.now()
     const atDone = await metrics()
-    const spent = (name: string): number => (atDone[name] - atClick[name]) * 1000
+    const spent = (name: string): number => (atDone[name]! - atClick[name]!) * 1000
     const clickToPaintMs = await page.evaluate(
       // Event Timing reports only clicks of 16 ms or more: a quicker one counts as 16.
       () => (window as unknown as { __clickPaint: number }).__clickPaint || 16,

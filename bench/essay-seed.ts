@@ -50,7 +50,7 @@ export async function seedEssayWithCitations(app: Commonplace, citations: number
   for (let i = 0; i < citations; i++) {
     const text = `Paragraph ${i + 1}: the writer weighs what the source says and why it matters here.`
     children.push(paragraph(text))
-    children.push(cited[i % cited.length])
+    children.push(cited[i % cited.length]!)
   }
   const essay = await app.essays.create(`An essay with ${citations} citations`)
   await app.essays.save(essay.id, {

@@ -66,14 +66,14 @@ export function renderSection(section: BenchSection): string {
   const line = (row: string[]): string =>
     row
       .map((cell, column) =>
-        column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]),
+        column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!),
       )
       .join(' | ')
   const rule = widths.map((width) => '-'.repeat(width)).join('-+-')
   return [
     section.title,
     '='.repeat(section.title.length),
-    line(table[0]),
+    line(table[0]!),
     rule,
     ...table.slice(1).map(line),
     '',

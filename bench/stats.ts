@@ -13,14 +13,14 @@ export interface Summary {
 export function median(samples: readonly number[]): number {
   const sorted = sortedCopy(samples)
   const middle = Math.floor(sorted.length / 2)
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2
 }
 
 /** The smallest sample that at least `percent` % of the samples are at or below. */
 export function percentile(samples: readonly number[], percent: number): number {
   const sorted = sortedCopy(samples)
   const rank = Math.ceil((percent / 100) * sorted.length)
-  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]
+  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]!
 }
 
 export function p95(samples: readonly number[]): number {
@@ -38,8 +38,8 @@ export function summarize(samples: readonly number[]): Summary {
     count: sorted.length,
     median: median(sorted),
     p95: p95(sorted),
-    min: sorted[0],
-    max: sorted[sorted.length - 1],
+    min: sorted[0]!,
+    max: sorted[sorted.length - 1]!,
     mean: mean(sorted),
   }
 }

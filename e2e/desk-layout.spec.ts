@@ -145,7 +145,7 @@ test('focus mode shows the essay alone, from its button or Ctrl/Cmd+Shift+F, and
 
   // Asking for a pane in focus mode leaves it and shows that pane, rather than hiding it.
   await page.keyboard.press(`${mod}+Shift+KeyF`)
-  await expect(aside[0]).toBeHidden()
+  await expect(aside[0]!).toBeHidden()
   await page.keyboard.press(`${mod}+Backslash`)
   for (const part of aside) await expect(part).toBeVisible()
 })
@@ -160,7 +160,11 @@ test('the theme follows the system, and data-theme on <html> (set by Settings) o
       const probe = document.createElement('div')
       probe.style.color = 'var(--desk)'
       document.body.append(probe)
-      const [r, g, b] = getComputedStyle(probe).color.match(/\d+/g)!.map(Number)
+      const [r, g, b] = getComputedStyle(probe).color.match(/\d+/g)!.map(Number) as [
+        number,
+        number,
+        number,
+      ]
       probe.remove()
       return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255
     })

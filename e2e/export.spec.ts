@@ -41,7 +41,7 @@ test('export an essay with three citations through the save dialog; the CLI give
   expect(markdown).toContain('#:~:text=')
 
   const { stdout: list } = await cli(app.dataDir, 'essays', '--json')
-  const [essay] = JSON.parse(list) as { id: string }[]
+  const [essay] = JSON.parse(list) as [{ id: string }]
   const { stdout } = await cli(app.dataDir, 'export', essay.id)
   expect(stdout).toBe(markdown)
 

@@ -25,7 +25,7 @@ export async function dragFilesOver(
       ]
       for (const { path, name } of files) {
         const file = new File(['(the file on disk is what is imported)'], name)
-        register(file, path)
+        register!(file, path)
         transfer.items.add(file)
       }
       return transfer

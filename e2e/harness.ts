@@ -218,7 +218,7 @@ export async function startHarness(
     if (!page) return
     await page.evaluate(
       ([hook, name, value]) =>
-        (window as unknown as Record<string, (c: unknown, p: unknown) => void>)[hook as string](
+        (window as unknown as Record<string, (c: unknown, p: unknown) => void>)[hook as string]!(
           name,
           value,
         ),

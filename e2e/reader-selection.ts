@@ -24,7 +24,7 @@ export async function selectInReader(page: Page, text: string): Promise<void> {
         if (fits) return [node, offset - seen]
         seen += node.data.length
       }
-      const last = nodes[nodes.length - 1]
+      const last = nodes[nodes.length - 1]!
       return [last, last.data.length]
     }
     const range = document.createRange()

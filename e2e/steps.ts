@@ -23,7 +23,7 @@ export async function clipBoth(app: RunningApp): Promise<void> {
   for (const [title, quote] of [
     [bakerTitle, bakerQuote],
     [anoraTitle, anoraQuote],
-  ]) {
+  ] as [string, string][]) {
     await sources.getByText(title).click()
     await expect(page.getByRole('region', { name: 'Reader' })).toContainText(quote)
     await selectInReader(page, quote)

@@ -3,6 +3,7 @@ import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { BibFileReport } from '../src/main/core/bibliography/bibliography-service'
+import type { SourceSummary } from '../src/shared/domain'
 import { openCommonplace } from '../src/main/core/commonplace'
 import { ensureBuilt, runCli } from './cli-support'
 import { fixtureNames, fixturePath, repoDir, useTempDir } from './support'
@@ -20,7 +21,7 @@ describe('commonplace import-bib', { timeout: 60_000 }, () => {
       fixturePath(fixtureNames.bakerHtml),
       fixturePath(fixtureNames.anoraHtml),
     ])
-    const [baker, anora] = imported
+    const [baker, anora] = imported as [SourceSummary, SourceSummary]
 
     const run = await runCli(notebook, 'import-bib', sample('library.bib'))
     expect(run.code).toBe(0)
@@ -43,7 +44,7 @@ describe('commonplace import-bib', { timeout: 60_000 }, () => {
       [baker.id, 'url'],
       [anora.id, 'title'],
     ])
-    expect(report.matched[1].differing).toEqual([
+    expect(report.matched[1]?.differing).toEqual([
       { field: 'siteName', ours: 'AFP', theirs: 'Agence France-Presse' },
     ])
 
@@ -52,7 +53,7 @@ describe('commonplace import-bib', { timeout: 60_000 }, () => {
     expect(bib.stdout).toContain('@online{afpSexWorkersCheer2025,')
     // The app, open meanwhile, sees the filled author.
     await app.store.catchUp()
-    expect((await app.sources.list())[0].author).toBe('Mara Lindqvist')
+    expect((await app.sources.list())[0]?.author).toBe('Mara Lindqvist')
   })
 
   it('exits 1 when the file cannot be read or none of its entries can', async () => {

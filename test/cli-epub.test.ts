@@ -28,7 +28,7 @@ describe('commonplace with an EPUB book', { timeout: 120_000 }, () => {
     expect(imported.stdout).toContain(bookMetadata.title)
 
     const listed = await runCli(notebook, 'sources', '--json')
-    const [book] = JSON.parse(listed.stdout) as SourceSummary[]
+    const [book] = JSON.parse(listed.stdout) as [SourceSummary]
     expect(book).toMatchObject({
       kind: 'epub',
       title: bookMetadata.title,
@@ -37,7 +37,7 @@ describe('commonplace with an EPUB book', { timeout: 120_000 }, () => {
       identifier: bookMetadata.isbn,
     })
 
-    const quote = (await bookChapters())[1].blocks[2].text.split(' ').slice(0, 12).join(' ')
+    const quote = (await bookChapters())[1]!.blocks[2]!.text.split(' ').slice(0, 12).join(' ')
     const clip = await runCli(notebook, 'clip', book.id, '--quote', quote, '--json')
     expect(clip.stderr).toBe('')
     expect(clip.code).toBe(0)

@@ -22,14 +22,14 @@ async function json<T>(...args: string[]): Promise<T> {
 }
 
 /** A notebook with the two article pages imported: [Baker, Anora]. */
-async function importBoth(): Promise<SourceSummary[]> {
+async function importBoth(): Promise<[SourceSummary, SourceSummary]> {
   const report = await json<ImportReport>(
     'import',
     fixturePath(fixtureNames.bakerHtml),
     fixturePath(fixtureNames.anoraHtml),
   )
   expect(report.failed).toEqual([])
-  return report.imported
+  return report.imported as [SourceSummary, SourceSummary]
 }
 
 beforeAll(ensureBuilt)
@@ -103,8 +103,8 @@ describe('commonplace CLI', { timeout: 60_000 }, () => {
     const clippings = await json<ClippingView[]>('clippings')
     expect(clippings).toHaveLength(1)
     expect(clippings[0]).toMatchObject({ sourceId: baker.id, note: 'opening line' })
-    expect(clippings[0].target[0].exact).toBe(quote)
-    expect(clippings[0].target[1]).toMatchObject({ start: 0, end: quote.length })
+    expect(clippings[0]?.target[0].exact).toBe(quote)
+    expect(clippings[0]?.target[1]).toMatchObject({ start: 0, end: quote.length })
   })
 
   it('refuses a quote that is not in the source, saying it does not occur', async () => {
@@ -164,7 +164,7 @@ describe('commonplace CLI', { timeout: 60_000 }, () => {
 
     const picked = await commonplace('clip', baker.id, '--quote', 'Red Rocket', '--occurrence', '2')
     expect(picked.code).toBe(0)
-    const [clipping] = await json<ClippingView[]>('clippings')
+    const [clipping] = await json<[ClippingView]>('clippings')
     expect(clipping.target[0].exact).toBe('Red Rocket')
     expect(clipping.target[0].prefix.endsWith('the central character of ')).toBe(true)
     expect(clipping.target[0].suffix.startsWith(' was first seen')).toBe(true)

@@ -266,7 +266,7 @@ function ncxXml(chapters: FixtureChapter[], pages: FixturePage[]): string {
   const points = chapters
     .slice(0, nestLast ? last : undefined)
     .map((chapter, index) =>
-      point(chapter, index, nestLast && index === last - 1 ? point(chapters[last], last) : ''),
+      point(chapter, index, nestLast && index === last - 1 ? point(chapters[last]!, last) : ''),
     )
     .join('\n    ')
   const targets = pages

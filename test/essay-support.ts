@@ -161,8 +161,8 @@ export async function seedLibrary(app: Commonplace): Promise<Library> {
     fixturePath(fixtureNames.bakerHtml),
     fixturePath(fixtureNames.anoraHtml),
   ])
-  if (failed.length > 0) throw new Error(failed[0].message)
-  const [baker, anora] = imported
+  if (failed.length > 0) throw new Error(failed[0]!.message)
+  const [baker, anora] = imported as [SourceSummary, SourceSummary]
   const clip = (source: SourceSummary, quote: string, occurrence?: number) =>
     app.clippings.createFromQuote({ sourceId: source.id, quote, occurrence })
   return {

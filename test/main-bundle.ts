@@ -141,7 +141,7 @@ export async function startWindow(options: StartOptions = {}): Promise<Started> 
     if (started.record.quits === 0) started.app.quit()
     await expect.poll(() => started.record.quits).toBeGreaterThanOrEqual(2)
   })
-  return { ...started, window: started.record.windows[0] }
+  return { ...started, window: started.record.windows[0]! }
 }
 
 /** What the app's own page sends with a call. */

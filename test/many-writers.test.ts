@@ -65,7 +65,7 @@ describe('many writers, one notebook', { timeout: 120_000 }, () => {
     await writeFile(sharedFile, sharedSourceText())
     const importRun = await runCli(notebook, 'import', sharedFile, '--json')
     expect(importRun.code).toBe(0)
-    const [shared] = (JSON.parse(importRun.stdout) as ImportReport).imported
+    const shared = (JSON.parse(importRun.stdout) as ImportReport).imported[0]!
 
     const app = new ScriptProcess('app', [notebook, shared.id, String(WRITING_MS), String(SEED)])
     await app.waitFor('ready', 60_000)
@@ -83,7 +83,7 @@ describe('many writers, one notebook', { timeout: 120_000 }, () => {
     // Every CLI run was let in: none gave up waiting for the app to release the notebook.
     expect(clis.flatMap((cli) => cli.failed)).toEqual([])
     const appClippings = app.all('clipped').map((message) => message.id)
-    const [essay] = app.all('created-essay')
+    const essay = app.all('created-essay')[0]!
     const acknowledged = {
       clippings: [...appClippings, ...clis.flatMap((cli) => cli.acked.clippings)].sort(),
       sources: [shared.id, ...clis.flatMap((cli) => cli.acked.sources)].sort(),

@@ -93,6 +93,6 @@ export function pandocInlineText(inlines: unknown): string {
 /** A footnote's text: a Note that holds one paragraph, as {@link pandocInlineText}. */
 export function pandocNoteText(note: PandocNode): string {
   const blocks = note.c as PandocNode[]
-  if (blocks.length !== 1 || blocks[0].t !== 'Para') return `⟨${blocks.map((b) => b.t).join()}⟩`
-  return pandocInlineText(blocks[0].c)
+  if (blocks.length !== 1 || blocks[0]!.t !== 'Para') return `⟨${blocks.map((b) => b.t).join()}⟩`
+  return pandocInlineText(blocks[0]!.c)
 }

@@ -32,7 +32,7 @@ const PIECES = [
 
 /** 1 to `most` pieces, sometimes with blanks at either end. */
 export function randomText(random: () => number, most = 8): string {
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!
   let text = ''
   const count = 1 + Math.floor(random() * most)
   for (let i = 0; i < count; i++) text += pick(PIECES)

@@ -54,7 +54,7 @@ describe('SIGKILL at random moments', { timeout: 150_000 }, () => {
     await writeFile(join(scratch, 'shared.txt'), sharedSourceText())
     const seeded = await runCli(notebook, 'import', join(scratch, 'shared.txt'), '--json')
     expect(seeded.code).toBe(0)
-    const [shared] = (JSON.parse(seeded.stdout) as ImportReport).imported
+    const shared = (JSON.parse(seeded.stdout) as ImportReport).imported[0]!
 
     const random = seededRandom(SEED)
     let generation = 0

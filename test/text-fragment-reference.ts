@@ -41,8 +41,8 @@ export function regexOnlyTextDirective(text: string, start: number, end: number)
     terms = { start: quote }
   } else {
     terms = {
-      start: blocks[0].split(' ').slice(0, EDGE_WORDS).join(' '),
-      end: blocks[blocks.length - 1].split(' ').slice(-EDGE_WORDS).join(' '),
+      start: blocks[0]!.split(' ').slice(0, EDGE_WORDS).join(' '),
+      end: blocks[blocks.length - 1]!.split(' ').slice(-EDGE_WORDS).join(' '),
     }
   }
   if (!matchesOnly(text, terms, start, end)) {
@@ -68,14 +68,14 @@ function lastWords(text: string, before: number, from: number): string {
   const windowStart = Math.max(from, before - 80)
   const words = normalize(text.slice(windowStart, before)).split(' ')
   // A word cut by the window is not a whole word.
-  if (windowStart > from && !/\s/.test(text[windowStart - 1])) words.shift()
+  if (windowStart > from && !/\s/.test(text[windowStart - 1]!)) words.shift()
   return words.slice(-CONTEXT_WORDS).join(' ')
 }
 
 function firstWords(text: string, after: number, to: number): string {
   const windowEnd = Math.min(to, after + 80)
   const words = normalize(text.slice(after, windowEnd)).split(' ')
-  if (windowEnd < to && !/\s/.test(text[windowEnd])) words.pop()
+  if (windowEnd < to && !/\s/.test(text[windowEnd]!)) words.pop()
   return words.slice(0, CONTEXT_WORDS).join(' ')
 }
 
@@ -101,5 +101,5 @@ function matchesOnly(text: string, terms: Terms, start: number, end: number): bo
     matches.push([found.index, matchEnd])
     if (matches.length > 1) break
   }
-  return matches.length === 1 && matches[0][0] === start && matches[0][1] === end
+  return matches.length === 1 && matches[0]![0] === start && matches[0]![1] === end
 }

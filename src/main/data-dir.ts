@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path'
 /** `--data-dir <path>` or `--data-dir=<path>` on the command line, else COMMONPLACE_DATA_DIR. */
 export function dataDirFromArgs(argv: string[], env: NodeJS.ProcessEnv): string | undefined {
   for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]
+    const arg = argv[i] as string
     if (arg === '--data-dir' && argv[i + 1]) return argv[i + 1]
     if (arg.startsWith('--data-dir=')) return arg.slice('--data-dir='.length)
   }

@@ -159,7 +159,7 @@ describe('the main process, built, on a stand-in for Electron', () => {
     expect(started.record.quits).toBe(0)
     started.app.emit('activate')
     await expect.poll(() => started.record.windows.length).toBe(2)
-    expect(started.record.windows[1].loadedUrls).toEqual([appPage])
+    expect(started.record.windows[1]?.loadedUrls).toEqual([appPage])
   })
 
   it('quits on Linux and Windows when its window closes', async () => {
@@ -192,7 +192,7 @@ describe('the main process, built, on a stand-in for Electron', () => {
         expect(sent.slice(before), `${menu} > ${item.label}`).toEqual([
           [menuCommandChannel, expect.any(String)],
         ])
-        const command = sent[before][1] as string
+        const command = sent[before]![1] as string
         expect(handledMenuCommands, `${menu} > ${item.label}`).toContain(command)
         expect(sentByMenu.has(command), `${command} is in the menu once`).toBe(false)
         sentByMenu.set(command, item)

@@ -99,7 +99,7 @@ export class WindowStateFile {
         if (parsed.success) saved = parsed.data
         else
           warn(
-            `${this.file.path} is not a window state (${parsed.error.issues[0].message}); ignored.`,
+            `${this.file.path} is not a window state (${(parsed.error.issues[0] as z.core.$ZodIssue).message}); ignored.`,
           )
       }
     } catch (error) {

@@ -81,7 +81,7 @@ describe('createHandlers', () => {
 
   it('refuses clipping requests of the wrong shape', async () => {
     const { handlers, ports } = await setUp()
-    const [baker] = (await importBoth(handlers, ports)).imported
+    const baker = (await importBoth(handlers, ports)).imported[0]!
     const good = { sourceId: baker.id, start: 0, end: 10 }
     for (const request of [
       undefined,
@@ -232,7 +232,7 @@ describe('createHandlers', () => {
 
   it('lets search follow a source’s new title', async () => {
     const { handlers, ports } = await setUp()
-    const [baker] = (await importBoth(handlers, ports)).imported
+    const baker = (await importBoth(handlers, ports)).imported[0]!
     const clipping = valueOf(
       await handlers.createClipping({ sourceId: baker.id, start: 0, end: 10 }),
     )

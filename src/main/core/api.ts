@@ -184,7 +184,8 @@ export function createHandlers(
     return async (...args) => {
       const parsed = schema.safeParse(args)
       if (!parsed.success) {
-        const issue = parsed.error.issues[0]
+        // A failed parse always has an issue.
+        const issue = parsed.error.issues[0] as z.core.$ZodIssue
         // A custom issue's message names its own place.
         const where =
           issue.path.length && issue.code !== 'custom' ? ` (${issue.path.join('.')})` : ''

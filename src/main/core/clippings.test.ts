@@ -25,7 +25,7 @@ async function library(): Promise<Library> {
     fixturePath(fixtureNames.bakerHtml),
     fixturePath(fixtureNames.anoraHtml),
   ])
-  const [baker, anora] = report.imported
+  const [baker, anora] = report.imported as [SourceSummary, SourceSummary]
   return {
     app,
     baker,
@@ -107,7 +107,7 @@ describe('clipping a selection by offsets', () => {
       // source's file then read as damaged.
       [Number.NaN, Number.NaN],
       [10.5, 40],
-    ]) {
+    ] as [number, number][]) {
       const error = await rejection(app.clippings.create({ sourceId: baker.id, start, end }))
       expect(error.code).toBe('invalid-argument')
       expect(error.message).toMatch(/select the passage again/)
@@ -300,7 +300,7 @@ describe('finding clippings', () => {
     await app.clippings.refreshSource(baker.id)
     const found = await app.clippings.list({ search: 'filmmaker interview' })
     expect(ids(found)).toEqual([hypocrisy.id])
-    expect(found[0].sourceTitle).toBe('Interview with a filmmaker')
+    expect(found[0]?.sourceTitle).toBe('Interview with a filmmaker')
     expect(await app.clippings.list({ search: 'CinemaBlend returning' })).toEqual([])
   })
 })

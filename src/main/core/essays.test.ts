@@ -10,7 +10,7 @@ const tempDir = useTempDir()
 
 async function withCitedClipping(app: Commonplace) {
   const { imported } = await app.sources.importFiles([fixturePath(fixtureNames.bakerHtml)])
-  const source = imported[0]
+  const source = imported[0]!
   const clipping = await app.clippings.createFromQuote({
     sourceId: source.id,
     quote: 'sex workers are just people',
@@ -66,9 +66,9 @@ describe('essays', () => {
     expect(await app.essays.list()).toEqual([])
     await expect(app.essays.get(essay.id)).rejects.toThrow(/does not exist/)
     await app.essays.restore(essay.id)
-    expect((await app.essays.get(essay.id)).editorState.root.children?.[0].children?.[0].text).toBe(
-      'words',
-    )
+    expect(
+      (await app.essays.get(essay.id)).editorState.root.children?.[0]?.children?.[0]?.text,
+    ).toBe('words')
   })
 
   it('knows which essays cite a clipping and a source, after reopening too', async () => {

@@ -31,7 +31,8 @@ class CharacterTable {
     this.rows = new Int32Array((rowOf.size + 1) * this.blocks)
     for (let i = 0; i < pattern.length; i++) {
       const row = rowOf.get(pattern.charCodeAt(i)) as number
-      this.rows[row * this.blocks + (i >>> 5)] |= 1 << (i & 31)
+      const at = row * this.blocks + (i >>> 5)
+      this.rows[at] = (this.rows[at] as number) | (1 << (i & 31))
     }
     for (const [code, row] of rowOf) {
       if (code < 256) this.rowOfLatin1[code] = row
@@ -117,7 +118,7 @@ export class FuzzyPattern {
       let carry = 0
       for (let b = 0; b <= active; b++) {
         carry = this.advance(rows[offset + b] as number, b, carry, b === lastBlock)
-        score[b] += carry
+        score[b] = (score[b] as number) + carry
       }
       const nextMatchesFirst =
         active < lastBlock && ((rows[offset + active + 1] as number) & 1) !== 0

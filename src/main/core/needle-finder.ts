@@ -44,12 +44,17 @@ export function indexedFinder(text: string): NeedleFinder {
   for (let at = 0; at < places; at++) {
     const bucket = hashAt(text, at)
     hashes[at] = bucket
-    first[bucket + 1]++
+    first[bucket + 1] = (first[bucket + 1] as number) + 1
   }
-  for (let b = 1; b < first.length; b++) first[b] += first[b - 1] as number
+  for (let b = 1; b < first.length; b++) first[b] = (first[b] as number) + (first[b - 1] as number)
   const sorted = new Int32Array(places)
   const fill = first.slice(0, -1)
-  for (let at = 0; at < places; at++) sorted[fill[hashes[at] as number]++] = at
+  for (let at = 0; at < places; at++) {
+    const bucket = hashes[at] as number
+    const slot = fill[bucket] as number
+    fill[bucket] = slot + 1
+    sorted[slot] = at
+  }
   const scanning = scanningFinder(text)
 
   return {

@@ -97,9 +97,6 @@ function swapSameSize(file: SourceFile): string {
   const second = sizes.indexOf(sizes[first] ?? -1)
   if (first === -1) throw new Error('no two clippings of one size to swap')
   const clippings = [...file.clippings]
-  ;[clippings[first], clippings[second]] = [
-    clippings[second],
-    clippings[first],
-  ] as SourceFile['clippings']
+  ;[clippings[first], clippings[second]] = [clippings[second]!, clippings[first]!]
   return JSON.stringify({ ...file, clippings })
 }

@@ -15,7 +15,8 @@ function offsets(view: ClippingView): [number, number] {
 describe('updating a source from a newer file', () => {
   it('keeps the old version, re-anchors each clipping, and verification follows', async () => {
     const app = await openCommonplace(join(tempDir(), 'notebook'))
-    const [source] = (await app.sources.importFiles([fixturePath(fixtureNames.bakerTxt)])).imported
+    const source = (await app.sources.importFiles([fixturePath(fixtureNames.bakerTxt)]))
+      .imported[0]!
     const quotes = [
       'Baker’s work does a great job at showing us that sex workers are just people',
       'I hate the hypocrisy in our society',

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { citationBlock, stateOf } from '../../../test/essay-support'
 import { fixtureNames, fixturePath, rejection, useTempDir } from '../../../test/support'
+import type { SourceSummary } from '../../shared/domain'
 import { openCommonplace, type Commonplace } from './commonplace'
 import { NotebookSession } from './notebook-session'
 
@@ -19,7 +20,7 @@ async function notebookWithCitations(app: Commonplace) {
     fixturePath(fixtureNames.anoraTxt),
   ])
   expect(report.failed).toEqual([])
-  const [baker, anora] = report.imported
+  const [baker, anora] = report.imported as [SourceSummary, SourceSummary]
   const bakerClip = await app.clippings.createFromQuote({ sourceId: baker.id, quote: bakerQuote })
   const anoraClip = await app.clippings.createFromQuote({ sourceId: anora.id, quote: anoraQuote })
   const essay = await app.essays.create('Cites both')

@@ -33,7 +33,8 @@ describe('what changed between two versions', () => {
 describe('the versions of a source', () => {
   it('lists each version newest first, with its words and clippings changes', async () => {
     const app = await openCommonplace(join(tempDir(), 'notebook'))
-    const [source] = (await app.sources.importFiles([fixturePath(fixtureNames.bakerTxt)])).imported
+    const source = (await app.sources.importFiles([fixturePath(fixtureNames.bakerTxt)]))
+      .imported[0]!
     for (const quote of [
       'Baker’s work does a great job at showing us that sex workers are just people',
       'I hate the hypocrisy in our society',

@@ -29,8 +29,8 @@ describe('importing sources', () => {
       'Sex workers cheer Anora ahead of the Oscars',
     ])
     expect(report.failed).toHaveLength(1)
-    expect(report.failed[0].fileName).toBe('empty-notes.txt')
-    expect(report.failed[0].message).toContain('empty-notes.txt')
+    expect(report.failed[0]?.fileName).toBe('empty-notes.txt')
+    expect(report.failed[0]?.message).toContain('empty-notes.txt')
     expect((await app.sources.list()).map((source) => source.id)).toEqual(
       report.imported.map((source) => source.id),
     )
@@ -38,7 +38,8 @@ describe('importing sources', () => {
 
   it('keeps the page’s metadata and the text the reader shows', async () => {
     const app = await openCommonplace(dataDir())
-    const [anora] = (await app.sources.importFiles([fixturePath(fixtureNames.anoraHtml)])).imported
+    const anora = (await app.sources.importFiles([fixturePath(fixtureNames.anoraHtml)]))
+      .imported[0]!
     expect(anora).toMatchObject({
       kind: 'html',
       author: 'AFP',
@@ -55,7 +56,7 @@ describe('importing sources', () => {
 
   it('titles a plain-text source after its file name', async () => {
     const app = await openCommonplace(dataDir())
-    const [anora] = (await app.sources.importFiles([fixturePath(fixtureNames.anoraTxt)])).imported
+    const anora = (await app.sources.importFiles([fixturePath(fixtureNames.anoraTxt)])).imported[0]!
     expect(anora.title).toBe('Anora sex work oscars')
     expect(anora.kind).toBe('txt')
   })
@@ -85,14 +86,15 @@ describe('importing sources', () => {
     const report = await app.sources.importFiles([
       await inboxFile('chrome.html', '<html><body><script>1</script><nav> </nav></body></html>'),
     ])
-    expect(report.failed[0].message).toContain('chrome.html')
+    expect(report.failed[0]?.message).toContain('chrome.html')
   })
 })
 
 describe('editing a source’s details', () => {
   it('saves valid details, clearing the ones left empty', async () => {
     const app = await openCommonplace(dataDir())
-    const [baker] = (await app.sources.importFiles([fixturePath(fixtureNames.bakerHtml)])).imported
+    const baker = (await app.sources.importFiles([fixturePath(fixtureNames.bakerHtml)]))
+      .imported[0]!
     const updated = await app.sources.updateMetadata(baker.id, {
       title: '  Red Rocket interview  ',
       author: 'CinemaBlend staff',
@@ -114,7 +116,8 @@ describe('editing a source’s details', () => {
 
   it('refuses an empty title or a URL that is not a web link, changing nothing', async () => {
     const app = await openCommonplace(dataDir())
-    const [baker] = (await app.sources.importFiles([fixturePath(fixtureNames.bakerHtml)])).imported
+    const baker = (await app.sources.importFiles([fixturePath(fixtureNames.bakerHtml)]))
+      .imported[0]!
 
     const noTitle = await rejection(app.sources.updateMetadata(baker.id, { title: '   ' }))
     expect(noTitle.code).toBe('invalid-argument')

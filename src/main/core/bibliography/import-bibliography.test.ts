@@ -3,6 +3,7 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { fixtureNames, fixturePath, repoDir, useTempDir } from '../../../../test/support'
+import type { SourceSummary } from '../../../shared/domain'
 import { openCommonplace, type Commonplace } from '../commonplace'
 
 const tempDir = useTempDir()
@@ -14,8 +15,8 @@ async function library(): Promise<{ app: Commonplace; bakerId: string; anoraId: 
     fixturePath(fixtureNames.bakerHtml),
     fixturePath(fixtureNames.anoraHtml),
   ])
-  if (failed.length > 0) throw new Error(failed[0].message)
-  const [baker, anora] = imported
+  if (failed.length > 0) throw new Error(failed[0]!.message)
+  const [baker, anora] = imported as [SourceSummary, SourceSummary]
   // What the fixtures give, which the samples were written against.
   expect(baker).toMatchObject({
     title: 'Sean Baker on why sex work keeps returning in his films',
@@ -51,12 +52,12 @@ describe('import-bib', () => {
       },
     ])
     const [baker, anora] = report.matched
-    expect(baker.filled).toEqual(['author'])
-    expect(baker.citationKey).toBe('lindqvistSeanBakerWhy2021')
+    expect(baker?.filled).toEqual(['author'])
+    expect(baker?.citationKey).toBe('lindqvistSeanBakerWhy2021')
     // The page's date-time and the entry's day are the same date; the URLs the same page.
-    expect(baker.differing).toEqual([])
-    expect(anora.filled).toEqual([])
-    expect(anora.differing).toEqual([
+    expect(baker?.differing).toEqual([])
+    expect(anora?.filled).toEqual([])
+    expect(anora?.differing).toEqual([
       { field: 'siteName', ours: 'AFP', theirs: 'Agence France-Presse' },
     ])
 
@@ -108,14 +109,14 @@ describe('import-bib', () => {
       [anoraId, 'url'],
     ])
     const [byDoi] = report.matched
-    expect(byDoi.replacedKey).toBe('baker-interview')
-    expect(byDoi.citationKey).toBe('lindqvistSeanBakerWhy2021')
-    expect(byDoi.differing).toContainEqual({
+    expect(byDoi?.replacedKey).toBe('baker-interview')
+    expect(byDoi?.citationKey).toBe('lindqvistSeanBakerWhy2021')
+    expect(byDoi?.differing).toContainEqual({
       field: 'title',
       ours: 'Baker interview',
       theirs: 'Sean Baker on why sex work keeps returning in his films',
     })
-    expect(byDoi.filled).toEqual(['author'])
+    expect(byDoi?.filled).toEqual(['author'])
     expect(report.unmatched.map((entry) => entry.key)).toEqual(['okafor_tangerine_2019'])
     const stored = (await app.sources.list()).find((source) => source.id === bakerId)
     expect(stored).toMatchObject({ title: 'Baker interview', author: 'Mara Lindqvist' })
@@ -131,7 +132,7 @@ describe('import-bib', () => {
     const before = await app.sources.list()
     const again = await app.bibliography.importFile(sample('refs.ris'))
     expect(again.matched[0]).toMatchObject({ filled: [], differing: [] })
-    expect(again.matched[0].citationKey).toBeUndefined()
+    expect(again.matched[0]!.citationKey).toBeUndefined()
     expect(await app.sources.list()).toEqual(before)
   })
 

@@ -22,8 +22,8 @@ describe('parseBibliography', () => {
     ])
     const [baker, anora, book] = parsed.entries
     expect(baker).toMatchObject({ where: 'item 1', date: '2021-12-10', container: 'CinemaBlend' })
-    expect(anora.authors).toEqual([{ name: 'AFP' }])
-    expect(metadataOf(book)).toEqual({
+    expect(anora?.authors).toEqual([{ name: 'AFP' }])
+    expect(metadataOf(book!)).toEqual({
       title: 'Tangerine and the Hollywood fringe',
       author: 'Pat Okafor and Lena van den Berg',
       publishedAt: '2019',
@@ -43,8 +43,8 @@ describe('parseBibliography', () => {
       'afpSexWorkersCheer2025',
     ])
     expect(parsed.refused).toHaveLength(1)
-    expect(parsed.refused[0].where).toBe('line 21 (@misc{broken2020)')
-    expect(parsed.refused[0].message).toMatch(/^is not valid BibTeX: /)
+    expect(parsed.refused[0]?.where).toBe('line 21 (@misc{broken2020)')
+    expect(parsed.refused[0]?.message).toMatch(/^is not valid BibTeX: /)
     const [article, book, online] = parsed.entries
     // LaTeX braces and commands gone; the @string expanded; the DOI as given.
     expect(article).toMatchObject({
@@ -54,8 +54,8 @@ describe('parseBibliography', () => {
       date: '2021-12-10',
     })
     expect(book).toMatchObject({ isbn: '978-0-306-40615-7', publisher: 'Harbour Press' })
-    expect(online.title).toBe('Sex Workers Cheer Anora Ahead of the Oscars')
-    expect(online.url).toBe('https://example.org/afp/anora-sex-workers-oscars')
+    expect(online?.title).toBe('Sex Workers Cheer Anora Ahead of the Oscars')
+    expect(online?.url).toBe('https://example.org/afp/anora-sex-workers-oscars')
   })
 
   it('reads RIS, refusing a record without a title by its line', async () => {

@@ -69,7 +69,7 @@ function chunks(text: string, start: RegExp): Chunk[] {
   const found: Chunk[] = []
   lines.forEach((line, index) => {
     if (start.test(line)) found.push({ line: index + 1, text: line })
-    else if (found.length > 0) found[found.length - 1].text += `\n${line}`
+    else if (found.length > 0) (found[found.length - 1] as Chunk).text += `\n${line}`
   })
   return found
 }
@@ -116,7 +116,7 @@ function parseBibtex(text: string, chain: Chain): ParsedBibliography {
     try {
       const items = chain([...strings, chunk.text].join('\n'), { forceType: '@biblatex/text' })
       if (items.length !== 1) throw new UnusableEntry('it is not one BibTeX entry')
-      result.entries.push(entryFromCsl(items[0], where))
+      result.entries.push(entryFromCsl(items[0] as Record<string, unknown>, where))
     } catch (error) {
       const message = reason(error)
       result.refused.push({
@@ -137,7 +137,7 @@ function parseRis(text: string, chain: Chain): ParsedBibliography {
     try {
       const items = chain(`${chunk.text.trimEnd()}\n`, { forceType: '@ris/file' })
       if (items.length !== 1) throw new UnusableEntry('it is not one RIS record')
-      result.entries.push(entryFromCsl(items[0], where))
+      result.entries.push(entryFromCsl(items[0] as Record<string, unknown>, where))
     } catch (error) {
       result.refused.push({ where, message: reason(error) })
     }

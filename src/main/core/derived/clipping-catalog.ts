@@ -163,11 +163,13 @@ export class ClippingCatalog implements SourceDerivedData {
       this.sourceOfId.set(clipping.id, sourceId)
       if (clipping.deletedAt) continue
       const recorded = clipping.reanchored
+      // A source file has at least one version (the schema's min(1)), so `newest` is a hash and
+      // a record made on it is there.
       const state: AnchorState =
         clipping.versionHash === newest
           ? 'verified'
           : recorded?.versionHash === newest
-            ? recorded.state
+            ? (recorded as NonNullable<typeof recorded>).state
             : 'moved'
       this.byId.set(clipping.id, {
         id: clipping.id,

@@ -18,7 +18,7 @@ const source = (id: string, extra: Partial<ReferenceSource> = {}): ReferenceSour
 
 /** The `[@key]`s an export uses, each once. */
 function citedKeys(markdown: string): string[] {
-  return [...new Set([...markdown.matchAll(/\[@([^\s,\]]+)/g)].map((match) => match[1]))].sort()
+  return [...new Set([...markdown.matchAll(/\[@([^\s,\]]+)/g)].map((match) => match[1]!))].sort()
 }
 
 describe('citationKeys', () => {

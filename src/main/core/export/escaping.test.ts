@@ -50,7 +50,7 @@ async function hostileEssay(app: Commonplace) {
   const path = join(tempDir(), 'hostile.txt')
   await writeFile(path, HOSTILE.join('\n\n'))
   const { imported } = await app.sources.importFiles([path])
-  const source = await app.sources.updateMetadata(imported[0].id, {
+  const source = await app.sources.updateMetadata(imported[0]!.id, {
     title: TITLE,
     author: '<script>alert(1)</script> _Ann_',
     siteName: '[Site](javascript:alert(1))',
@@ -67,7 +67,7 @@ async function hostileEssay(app: Commonplace) {
       ...HOSTILE.map((line) => paragraph(text(line))),
       heading('h2', text(TITLE)),
       ...clippings.map((clipping) => citationBlock(clipping, source, LOCATOR, COMMENT)),
-      paragraph(text('Inline'), inlineCitation(clippings[0], source, LOCATOR)),
+      paragraph(text('Inline'), inlineCitation(clippings[0]!, source, LOCATOR)),
     ),
   )
   return { essay, source, clippings }
@@ -110,7 +110,7 @@ describe('escaping', () => {
 
     const [title, ...rest] = tree.children
     expect(title).toMatchObject({ type: 'heading', depth: 1 })
-    expect(visibleText(title)).toBe(TITLE)
+    expect(visibleText(title!)).toBe(TITLE)
     const body = rest.filter((node) => node.type === 'paragraph').slice(0, HOSTILE.length)
     expect(body.map(visibleText)).toEqual(HOSTILE)
     expect(rest.find((node) => node.type === 'heading' && node.depth === 2)).toSatisfy(
@@ -156,7 +156,7 @@ describe('escaping', () => {
 
     expect(pandocText(document.meta.title)).toBe(TITLE)
     const references = document.meta.references as { c: { c: Record<string, unknown> }[] }
-    const [reference] = references.c.map((entry) => entry.c)
+    const reference = references.c.map((entry) => entry.c)[0]!
     expect(pandocText(reference.title)).toBe(TITLE)
     expect(pandocText(reference['container-title'])).toBe(source.siteName)
     expect(pandocText(reference.URL)).toBe(source.url)
@@ -171,7 +171,7 @@ describe('escaping', () => {
     const citations = nodes.filter((node) => node.t === 'Cite')
     expect(citations).toHaveLength(HOSTILE.length + 1)
     for (const cite of citations) {
-      const [[citation]] = cite.c as [{ citationId: string; citationSuffix: unknown }[]]
+      const [[citation]] = cite.c as [[{ citationId: string; citationSuffix: unknown }]]
       expect(citation.citationId).toMatch(/^[a-z0-9]+$/)
       expect(pandocText(citation.citationSuffix)).toBe(`, ${LOCATOR}`)
     }

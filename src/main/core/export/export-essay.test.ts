@@ -27,7 +27,7 @@ const ofType = <T extends Nodes['type']>(root: Nodes, type: T) =>
 function directiveTerms(url: string): string[] {
   const directive = url.split('#:~:text=')[1]
   expect(directive).toBeDefined()
-  return directive.split(',').map((term) => decodeURIComponent(term))
+  return directive!.split(',').map((term) => decodeURIComponent(term))
 }
 
 describe('GFM export', () => {
@@ -48,7 +48,7 @@ describe('GFM export', () => {
       quotes.straight,
     ])
     // The two-paragraph quote stays two paragraphs.
-    expect(blockquotes[1].children.map((child) => child.type)).toEqual(['paragraph', 'paragraph'])
+    expect(blockquotes[1]?.children.map((child) => child.type)).toEqual(['paragraph', 'paragraph'])
     for (const blockquote of blockquotes) {
       const last = allNodes(blockquote).at(-1)
       expect(last?.type).toBe('footnoteReference')
@@ -73,7 +73,7 @@ describe('GFM export', () => {
       [2, 'Why it matters'],
       [2, 'References'],
     ])
-    const referenceList = tree.children[tree.children.indexOf(headings[2]) + 1] as List
+    const referenceList = tree.children[tree.children.indexOf(headings[2]!) + 1] as List
     expect(referenceList.type).toBe('list')
     expect(referenceList.children.map(visibleText)).toEqual([
       expect.stringContaining(library.baker.title),
@@ -97,7 +97,14 @@ describe('GFM export', () => {
     const urls = ofType(tree, 'footnoteDefinition').map(
       (definition: FootnoteDefinition) => (ofType(definition, 'link')[0] as Link).url,
     )
-    const [people, redRocket, washedUp, spanning, sean, straight] = urls
+    const [people, redRocket, washedUp, spanning, sean, straight] = urls as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+    ]
     for (const url of urls) expect(url.startsWith('https://example.org/')).toBe(true)
     expect(people).toBe(
       `${library.baker.url}#:~:text=${encodeURIComponent(quotes.people)}`.replace(/'/g, '%27'),
@@ -118,7 +125,7 @@ describe('GFM export', () => {
     expect(directiveTerms(straight)).toEqual([quotes.straight])
     for (const url of urls) {
       const directive = url.split('#:~:text=')[1]
-      for (const term of directive.split(','))
+      for (const term of directive!.split(','))
         expect(term.replace(/^-|-$/g, '')).not.toMatch(/[-&,\s]/)
     }
   })
@@ -149,7 +156,7 @@ describe('quote-integrity gate', () => {
         quote: quotes.sean,
       }),
     ])
-    expect(problems[0].message).toMatch(/deleted/)
+    expect(problems[0]?.message).toMatch(/deleted/)
     const tree = parseMarkdown(markdown)
     // The quote is still there, word for word, and says it could not be checked.
     expect(tree.children.filter((node) => node.type === 'blockquote').map(visibleText)).toContain(
@@ -216,7 +223,7 @@ describe('quote-integrity gate', () => {
       // A citation block is a kind the exporter knows: the citation itself is reported.
       { state: 'unreadable', clippingId: library.sean.id, quote: '' },
     ])
-    expect(problems[0].message).toMatch(
+    expect(problems[0]?.message).toMatch(
       /^Block 3 of the essay \(a “table” block\) could not be read/,
     )
     const paragraphs = parseMarkdown(markdown).children.map(visibleText)

@@ -127,24 +127,24 @@ describe('formatting', () => {
     expect(html.filter((value) => value === '</ins>')).toHaveLength(2)
 
     const [, , , formats, flanking, links, breaks] = tree.children
-    expect(visibleText(formats)).toBe('plain bold italic under struck co`de everything bold code')
-    expect(visibleText(flanking)).toBe('word(aside)word“quoted”s')
-    expect(byType(links, 'link').map((node) => (node as { url: string }).url)).toEqual([
+    expect(visibleText(formats!)).toBe('plain bold italic under struck co`de everything bold code')
+    expect(visibleText(flanking!)).toBe('word(aside)word“quoted”s')
+    expect(byType(links!, 'link').map((node) => (node as { url: string }).url)).toEqual([
       'https://example.org/a(b)?q=1&r=2',
       'mailto:ann@example.org',
       'http://example.org/plain',
     ])
-    expect(visibleText(links)).toBe('web mail evil plain http')
-    expect(byType(breaks, 'break')).toHaveLength(1)
-    expect(visibleText(breaks)).toBe('line one\nline two')
+    expect(visibleText(links!)).toBe('web mail evil plain http')
+    expect(byType(breaks!, 'break')).toHaveLength(1)
+    expect(visibleText(breaks!)).toBe('line one\nline two')
 
     const blockquote = tree.children.find((node) => node.type === 'blockquote')
     expect(blockquote && visibleText(blockquote)).toBe('A plain quote, emphasised')
     const lists = tree.children.filter((node) => node.type === 'list')
     expect(lists.map((node) => node.ordered)).toEqual([false, true])
-    const [bullets] = lists
-    expect(bullets.children.map((item) => visibleText(item.children[0]))).toEqual(['one', 'two'])
-    const nested = bullets.children[0].children[1]
+    const bullets = lists[0]!
+    expect(bullets.children.map((item) => visibleText(item.children[0]!))).toEqual(['one', 'two'])
+    const nested = bullets.children[0]!.children[1]
     expect(nested).toMatchObject({ type: 'list', ordered: true })
     expect((nested as { children: Nodes[] }).children.map(visibleText)).toEqual([
       'nested a',
@@ -170,7 +170,7 @@ describe('formatting', () => {
       nodes.filter((node) => node.t === 'Code').map((node) => (node.c as unknown[])[1]),
     ).toEqual(['co`de', 'bold code'])
     expect(
-      nodes.filter((node) => node.t === 'Link').map((node) => (node.c as string[][])[2][0]),
+      nodes.filter((node) => node.t === 'Link').map((node) => (node.c as string[][])[2]![0]),
     ).toEqual([
       'https://example.org/a(b)?q=1&r=2',
       'mailto:ann@example.org',

@@ -85,7 +85,7 @@ export function importEssayMarkdown(markdown: string, fallbackTitle: string): Im
   }
   const blocks: SerializedNodeJson[] = []
   for (let i = 0; i < nodes.length; i++) {
-    const node = nodes[i]
+    const node = nodes[i] as RootContent
     const marked = node.type === 'html' ? markOf(node) : null
     if (marked?.mark === REFERENCES_MARK) break
     if (marked?.mark === CITATION_MARK) {
@@ -139,7 +139,7 @@ function markOf(node: Html): { mark: string; data: unknown } | null {
   const match = /^<!-- (commonplace:[a-z]+) ([\s\S]*) -->$/.exec(node.value.trim())
   if (!match) return null
   try {
-    return { mark: match[1], data: JSON.parse(match[2]) }
+    return { mark: match[1] as string, data: JSON.parse(match[2] as string) }
   } catch {
     return null
   }
@@ -153,7 +153,7 @@ function carriedOf(data: unknown): CarriedCitation | null {
 function splitFrontMatter(markdown: string): { body: string; title?: string } {
   const match = /^---\n([\s\S]*?)\n---\n/.exec(markdown)
   if (!match) return { body: markdown }
-  const titleLine = /^title:\s*(.*)$/m.exec(match[1])?.[1]
+  const titleLine = /^title:\s*(.*)$/m.exec(match[1] as string)?.[1]
   let title: string | undefined
   if (titleLine) {
     try {

@@ -53,7 +53,8 @@ async function essayWithLineEndings(app: Commonplace) {
   }
   const { imported, failed } = await app.sources.importFiles(paths)
   expect(failed).toEqual([])
-  const [windows, mac] = imported
+  const windows = imported[0]!
+  const mac = imported[1]!
   const broken = await app.clippings.createFromQuote({ sourceId: windows.id, quote: ACROSS_BREAK })
   const spanning = await app.clippings.createFromQuote({
     sourceId: mac.id,
@@ -84,7 +85,7 @@ describe('line endings', () => {
     const { sources } = await essayWithLineEndings(app)
     const texts = await Promise.all(sources.map(async (s) => (await app.sources.get(s.id)).version))
     for (const { text, html } of texts) expect(text + html).not.toMatch(/\r/)
-    expect(texts[2].text).toContain('alpha\nbeta\ngamma\ndelta')
+    expect(texts[2]?.text).toContain('alpha\nbeta\ngamma\ndelta')
   })
 
   it('verifies a quote that differs from its source only in its line endings', async () => {
@@ -110,12 +111,12 @@ describe('line endings', () => {
     const quotes = tree.children.filter((node) => node.type === 'blockquote')
     expect(quotes.map(visibleText)).toEqual(QUOTES)
     // The hard break is a break, not the end of the quote.
-    const breaks = allNodes(quotes[0]).filter((node: Nodes) => node.type === 'break')
+    const breaks = allNodes(quotes[0]!).filter((node: Nodes) => node.type === 'break')
     expect(breaks).toHaveLength(1)
     const paragraphs = tree.children.filter((node) => node.type === 'paragraph')
     expect(paragraphs.map(visibleText)).toEqual(['Inline and after.'])
     const notes = allNodes(tree).filter((node) => node.type === 'footnoteDefinition')
-    expect(visibleText(notes[3])).toContain(', p. 3.')
+    expect(visibleText(notes[3]!)).toContain(', p. 3.')
   })
 
   it.skipIf(noPandoc)('Pandoc: each quote is one blockquote, as Pandoc reads it', async () => {

@@ -152,7 +152,7 @@ describe('locators and comments, random', { timeout: 120_000 }, () => {
       batch.forEach((item, index) => {
         const [block, inline] = [notes[index * 2], notes[index * 2 + 1]]
         if (!blank(item.blockLocator)) expect(block).toContain(`, ${shown(item.blockLocator)}.`)
-        if (!blank(item.comment)) expect(block.endsWith(` ${shown(item.comment)}`)).toBe(true)
+        if (!blank(item.comment)) expect(block?.endsWith(` ${shown(item.comment)}`)).toBe(true)
         if (!blank(item.inlineLocator)) expect(inline).toContain(`, ${shown(item.inlineLocator)}.`)
       })
     }

@@ -13,7 +13,7 @@ const UNRESOLVED = /Citeproc: citation .* not found/
 
 /** The `[@key]`s an export uses, each once. */
 function citedKeys(markdown: string): string[] {
-  return [...new Set([...markdown.matchAll(/\[@([^\s,\]]+)/g)].map((match) => match[1]))].sort()
+  return [...new Set([...markdown.matchAll(/\[@([^\s,\]]+)/g)].map((match) => match[1]!))].sort()
 }
 
 async function pandocEssay(app: Commonplace) {

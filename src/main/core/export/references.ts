@@ -217,7 +217,7 @@ function bibtexValue(text: string): string {
   const unmatched = unmatchedBraces(text)
   let out = ''
   for (let i = 0; i < text.length; i++) {
-    const c = text[i]
+    const c = text[i] as string
     if (unmatched.has(i)) out += c === '{' ? '\\textbraceleft{}' : '\\textbraceright{}'
     else if (c === '{' || c === '}') out += `\\${c}`
     else out += BIBTEX_SPECIAL[c] ?? c

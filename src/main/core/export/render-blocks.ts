@@ -178,7 +178,7 @@ function joinPieces(pieces: Piece[]): string {
   let previous: Piece | undefined
   for (const piece of pieces) {
     if (piece.markdown === '') continue
-    const first = piece.markdown[0]
+    const first = piece.markdown[0] as string
     const last = out[out.length - 1]
     const openerNeedsHelp =
       piece.opens &&

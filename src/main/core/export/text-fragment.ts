@@ -40,8 +40,8 @@ export function textDirective(source: string | FragmentText, start: number, end:
     terms = { start: quote }
   } else {
     terms = {
-      start: blocks[0].split(' ').slice(0, EDGE_WORDS).join(' '),
-      end: blocks[blocks.length - 1].split(' ').slice(-EDGE_WORDS).join(' '),
+      start: (blocks[0] as string).split(' ').slice(0, EDGE_WORDS).join(' '),
+      end: (blocks[blocks.length - 1] as string).split(' ').slice(-EDGE_WORDS).join(' '),
     }
   }
   if (!matchesOnly(prepared, terms, start, end)) {
@@ -67,14 +67,14 @@ function lastWords(text: string, before: number, from: number): string {
   const windowStart = Math.max(from, before - 80)
   const words = normalize(text.slice(windowStart, before)).split(' ')
   // A word cut by the window is not a whole word.
-  if (windowStart > from && !/\s/.test(text[windowStart - 1])) words.shift()
+  if (windowStart > from && !/\s/.test(text.charAt(windowStart - 1))) words.shift()
   return words.slice(-CONTEXT_WORDS).join(' ')
 }
 
 function firstWords(text: string, after: number, to: number): string {
   const windowEnd = Math.min(to, after + 80)
   const words = normalize(text.slice(after, windowEnd)).split(' ')
-  if (windowEnd < to && !/\s/.test(text[windowEnd])) words.pop()
+  if (windowEnd < to && !/\s/.test(text.charAt(windowEnd))) words.pop()
   return words.slice(0, CONTEXT_WORDS).join(' ')
 }
 
@@ -223,7 +223,9 @@ function matchesOnly(source: FragmentText, terms: Terms, start: number, end: num
     // The next start-term match begins after this one's start term, as matchAll goes on.
     from = found[1] > found[0] ? found[1] : found[0] + 1
   }
-  return matches.length === 1 && matches[0][0] === start && matches[0][1] === end
+  if (matches.length !== 1) return false
+  const [matchStart, matchEnd] = matches[0] as [number, number]
+  return matchStart === start && matchEnd === end
 }
 
 /** The URL with any fragment replaced by the text directive. */

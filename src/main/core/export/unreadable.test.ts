@@ -46,9 +46,9 @@ async function notebookWithBrokenCitations() {
   const intact = await seedEssay(app, library, 'Second essay')
   await editEssayFile(dir, broken.id, (state) => {
     const citations = citationsIn(state) as SerializedNodeJson[]
-    citations[2].clippingId = 42
-    delete citations[3].snapshot
-    delete citations[5].clippingId
+    citations[2]!.clippingId = 42
+    delete citations[3]!.snapshot
+    delete citations[5]!.clippingId
   })
   return { app: await openCommonplace(dir), broken, intact, library }
 }

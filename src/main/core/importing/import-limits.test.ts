@@ -72,7 +72,7 @@ describe('import limits', { timeout: 120_000 }, () => {
     const report = await app.sources.importFiles([
       await inboxFile('unclosed.html', page('<div>'.repeat(1_000_000))),
     ])
-    expect(report.failed[0].message).toMatch(/^unclosed\.html: .*nested more than 256 levels/)
+    expect(report.failed[0]?.message).toMatch(/^unclosed\.html: .*nested more than 256 levels/)
     await worker.close()
   })
 
@@ -84,7 +84,7 @@ describe('import limits', { timeout: 120_000 }, () => {
       await inboxFile('nested-1024.html', nestedPage(1024)),
     ])
     expect(report.imported).toEqual([])
-    expect(report.failed[0].message).toMatch(/^nested-1024\.html: .*nested more than 256 levels/)
+    expect(report.failed[0]?.message).toMatch(/^nested-1024\.html: .*nested more than 256 levels/)
     await worker.close()
   })
 
@@ -101,7 +101,7 @@ describe('import limits', { timeout: 120_000 }, () => {
       ),
     ])
     expect(report.failed).toEqual([])
-    const detail = await app.sources.get(report.imported[0].id)
+    const detail = await app.sources.get(report.imported[0]!.id)
     expect(detail.version.text).toContain(`299: ${sentence}`)
     expect(detail.version.text).toContain(`Item 299: ${sentence}`)
     await worker.close()
@@ -115,7 +115,7 @@ describe('import limits', { timeout: 120_000 }, () => {
     const { app, worker } = await notebook()
     const report = await app.sources.importFiles([await inboxFile('flat.html', html)])
     expect(report.failed).toEqual([])
-    const { text } = (await app.sources.get(report.imported[0].id)).version
+    const { text } = (await app.sources.get(report.imported[0]!.id)).version
     expect(text).toContain(`Block 0. ${sentence}\n\nBlock 1. ${sentence}`)
     expect(text).toContain(`Block 19999. ${sentence}`)
     expect(text).toContain('w0 w1 w2')
@@ -181,7 +181,7 @@ describe('import limits', { timeout: 120_000 }, () => {
     expect(report.failed.map((failure) => failure.message)).toEqual([
       expect.stringMatching(/^quotes\.md: .*nested more than 256 levels/),
     ])
-    const { text } = (await app.sources.get(report.imported[0].id)).version
+    const { text } = (await app.sources.get(report.imported[0]!.id)).version
     expect(text.endsWith('w99998 w99999')).toBe(true)
     await worker.close()
   })
@@ -191,7 +191,7 @@ describe('import limits', { timeout: 120_000 }, () => {
       workerScript: join(tempDir(), 'out', 'main', 'import-worker.js'),
     })
     const report = await app.sources.importFiles([fixturePath(fixtureNames.bakerHtml)])
-    expect(report.failed[0].message).toMatch(
+    expect(report.failed[0]?.message).toMatch(
       new RegExp(`^${fixtureNames.bakerHtml}: cannot be read: the import worker .* is not built`),
     )
     await worker.close()

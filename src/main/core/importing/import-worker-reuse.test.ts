@@ -86,7 +86,7 @@ describe('the import worker across a batch', { timeout: 120_000 }, () => {
       'After the crash',
       'Baker red rocket interview',
     ])
-    const after = await app.sources.get(report.imported[1].id)
+    const after = await app.sources.get(report.imported[1]!.id)
     expect(after.version.text).toContain('After the crash ends here.')
     expect(exits).toEqual([3])
     await worker.close()

@@ -226,12 +226,13 @@ const textEscapes: Record<string, string> = {
 }
 const attributeEscapes: Record<string, string> = { '&': '&amp;', '"': '&quot;', '\u00a0': '&nbsp;' }
 
+// Each pattern matches only its table's keys.
 function escapeText(text: string): string {
-  return text.replace(/[&<>\u00a0]/g, (character) => textEscapes[character])
+  return text.replace(/[&<>\u00a0]/g, (character) => textEscapes[character] as string)
 }
 
 function escapeAttribute(value: string): string {
-  return value.replace(/[&"\u00a0]/g, (character) => attributeEscapes[character])
+  return value.replace(/[&"\u00a0]/g, (character) => attributeEscapes[character] as string)
 }
 
 function trimEdges(pieces: InlineText[], leading: RegExp, trailing: RegExp): void {
@@ -240,7 +241,8 @@ function trimEdges(pieces: InlineText[], leading: RegExp, trailing: RegExp): voi
     if (piece.text !== '') break
   }
   for (let index = pieces.length - 1; index >= 0; index--) {
-    pieces[index].text = pieces[index].text.replace(trailing, '')
-    if (pieces[index].text !== '') break
+    const piece = pieces[index] as InlineText
+    piece.text = piece.text.replace(trailing, '')
+    if (piece.text !== '') break
   }
 }

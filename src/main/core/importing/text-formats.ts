@@ -51,9 +51,13 @@ function splitFrontMatter(markdown: string): { body: string; metadata: Partial<S
   const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(markdown)
   if (!match) return { body: markdown, metadata: {} }
   const fields = new Map<string, string>()
-  for (const line of match[1].split(/\r?\n/)) {
+  for (const line of (match[1] as string).split(/\r?\n/)) {
     const pair = /^([A-Za-z_]+):\s*(.*)$/.exec(line)
-    if (pair) fields.set(pair[1].toLowerCase(), pair[2].replace(/^["']|["']$/g, '').trim())
+    if (pair)
+      fields.set(
+        (pair[1] as string).toLowerCase(),
+        (pair[2] as string).replace(/^["']|["']$/g, '').trim(),
+      )
   }
   const field = (...names: string[]): string | undefined =>
     names.map((name) => fields.get(name)).find((value) => value)

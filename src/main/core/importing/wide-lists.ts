@@ -49,8 +49,10 @@ function regroup(
     return wrapper
   }
   let groups: Node[]
-  if (runs.length === 1 && !isBlockNode(runs[0][0], hasBlockChild)) {
-    groups = chunks(runs[0], width).map((chunk) => wrap('span', chunk))
+  const only = runs.length === 1 ? (runs[0] as Node[]) : null
+  // Every run has at least one node.
+  if (only && !isBlockNode(only[0] as Node, hasBlockChild)) {
+    groups = chunks(only, width).map((chunk) => wrap('span', chunk))
     while (groups.length > width) groups = chunks(groups, width).map((chunk) => wrap('span', chunk))
   } else {
     // A run longer than a group becomes one <span> now and is split when its turn comes.

@@ -59,7 +59,7 @@ describe('clipping search', () => {
     expect(await search(app, 'HYPOCRISY society')).toEqual([ids.hypocrisy])
     expect(await search(app, 'fascinating ro')).toEqual([ids.redRocket])
     expect(await search(app, 'fascinating ro ')).toEqual([])
-    await app.clippings.update({ id: ids.redRocket, note: 'Ça, c’est un vrai café' })
+    await app.clippings.update({ id: ids.redRocket!, note: 'Ça, c’est un vrai café' })
     expect(await search(app, 'CAFE')).toEqual([ids.redRocket])
     expect(await search(app, 'ca c est')).toEqual([ids.redRocket])
   })
@@ -113,8 +113,8 @@ describe('clipping search', () => {
     expect((await runCli(notebook(), 'clip', baker, '--quote', 'washed-up porn star')).code).toBe(0)
     // The CLI has no edit or delete: another instance of the services writes them to disk.
     const other = await openCommonplace(notebook())
-    await other.clippings.delete(ids.redRocket)
-    await other.clippings.update({ id: ids.hypocrisy, note: 'zeppelin' })
+    await other.clippings.delete(ids.redRocket!)
+    await other.clippings.update({ id: ids.hypocrisy!, note: 'zeppelin' })
 
     // The app that was open, and one opened now from the saved file.
     for (const open of [app, await openCommonplace(notebook())]) {

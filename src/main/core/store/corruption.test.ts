@@ -135,8 +135,8 @@ async function expectOpenRefused(dir: string, seeded: Seeded, row: Case, why: Re
   else {
     // Kept, exactly as it was, and the message says where.
     expect(aside).toHaveLength(1)
-    expect(error.message).toContain(join(dir, aside[0]))
-    expect(await stateOf(join(dir, aside[0]))).toEqual(damaged)
+    expect(error.message).toContain(join(dir, aside[0]!))
+    expect(await stateOf(join(dir, aside[0]!))).toEqual(damaged)
   }
 }
 
@@ -159,7 +159,7 @@ describe('a damaged notebook file', () => {
       if (outcome.recover === 'repair') await session.repair()
       else {
         const [backup] = (await session.listBackups()).filter((one) => one.reason === 'manual')
-        await session.restore(backup.name)
+        await session.restore(backup!.name)
       }
       expect(await contents(session.commonplace, seeded)).toEqual(original)
       expect(await contents(await openCommonplace(dir), seeded)).toEqual(original)
@@ -194,7 +194,7 @@ describe('a damaged notebook file', () => {
       // The way back: restoring the backup, which first keeps the damaged state as a plain copy.
       const session = await NotebookSession.open(dir, { create: false })
       const [backup] = (await session.listBackups()).filter((one) => one.reason === 'manual')
-      const { before } = await session.restore(backup.name)
+      const { before } = await session.restore(backup!.name)
       // What was there is kept: the damaged file in a plain copy, a folder renamed aside.
       expect(before.verified).toBe(false)
       const inBackup = join(backupsDir(dir), before.name, relative(dir, path))

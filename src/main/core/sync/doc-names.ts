@@ -21,8 +21,9 @@ export function essayDocName(notebook: string, essayId: string): string {
 
 /** The notebook a document belongs to, or null when the name is not one of ours. */
 export function notebookOfDoc(docName: string): string | null {
-  const [notebook, kind, id, ...rest] = docName.split('/')
-  if (rest.length > 0 || !isNotebookName(notebook ?? '')) return null
+  // A split always has a first piece.
+  const [notebook, kind, id, ...rest] = docName.split('/') as [string, ...string[]]
+  if (rest.length > 0 || !isNotebookName(notebook)) return null
   if (kind === 'catalog' && id === undefined) return notebook
   if (kind === 'essays' && id !== undefined && /^[a-z]-[0-9a-z]{4,40}$/.test(id)) return notebook
   return null

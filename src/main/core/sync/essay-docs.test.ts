@@ -125,7 +125,7 @@ describe('essays kept in Yjs documents', () => {
     // The second device has the essay too (as the catalog brings it), with its own old text:
     // the server's copy is not empty, so it is not seeded again, and the store follows the doc.
     const second = await device(server.url, { 'e-abcd': paragraphs('An old copy.') })
-    await expect.poll(() => words(second.essays.states['e-abcd'])).toEqual(['First words.'])
+    await expect.poll(() => words(second.essays.states['e-abcd']!)).toEqual(['First words.'])
   })
 
   it("brings one device's edits in its editor to the other device's editor and store", async () => {
@@ -150,11 +150,11 @@ describe('essays kept in Yjs documents', () => {
     )
 
     await expect
-      .poll(() => words(second.essays.states['e-abcd']))
+      .poll(() => words(second.essays.states['e-abcd']!))
       .toEqual(['First words.', 'Typed on one.'])
     expect(heard.some((event) => event.essayId === 'e-abcd' && event.update)).toBe(true)
     // What the editor typed is its own store's already (its autosave): main does not rewrite it.
-    expect(words(first.essays.states['e-abcd'])).toEqual(['First words.'])
+    expect(words(first.essays.states['e-abcd']!)).toEqual(['First words.'])
   })
 
   it('tells the page of changes while any of its editors has the essay, not after the last leaves', async () => {
@@ -187,7 +187,7 @@ describe('essays kept in Yjs documents', () => {
     const before = heard.length
     type('Typed after the last editor left.')
     await expect
-      .poll(() => words(second.essays.states['e-abcd']))
+      .poll(() => words(second.essays.states['e-abcd']!))
       .toContain('Typed after the last editor left.')
     expect(heard).toHaveLength(before)
   })

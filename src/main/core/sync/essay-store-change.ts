@@ -65,7 +65,7 @@ export function planStoreChange(
     .map((_, at) => at)
     .concat(doc.length)
     .filter(matchesAt)
-  if (places.length === 1) return { at: places[0], remove: removed.length, insert }
+  if (places.length === 1) return { at: places[0] as number, remove: removed.length, insert }
   // The doc moved on there too: the store's blocks go after the anchor (or at the end).
   const anchor = from === 0 ? 0 : doc.findIndex((block) => same(block, base[from - 1])) + 1
   return { at: anchor > 0 || from === 0 ? anchor : doc.length, remove: 0, insert }

@@ -57,7 +57,7 @@ export function chapterText(
   const marked = readerTextFrom(container).text
   let removed = 0
   for (let index = 0; index < marked.length; index++) {
-    const id = markers.get(marked[index])
+    const id = markers.get(marked[index] as string)
     if (id === undefined) continue
     anchors.set(id, index - removed)
     removed += 1

@@ -36,26 +36,26 @@ describe('extractEpub on an EPUB 3 book', () => {
     // Each chapter's span holds that chapter's words, first to last.
     layout.chapters?.forEach((span, index) => {
       const chapter = text.slice(span.start, span.end)
-      const blocks = chapters[index].blocks
-      expect(chapter.startsWith(blocks[0].text)).toBe(true)
-      expect(chapter.endsWith(blocks[blocks.length - 1].text)).toBe(true)
+      const blocks = chapters[index]!.blocks
+      expect(chapter.startsWith(blocks[0]!.text)).toBe(true)
+      expect(chapter.endsWith(blocks[blocks.length - 1]!.text)).toBe(true)
     })
   })
 
   it('covers the whole text with its chapters, in order, one block separator apart', async () => {
     const { text, layout } = extractEpub(await bookBytes())
     const spans = layout.chapters ?? []
-    expect(spans[0].start).toBe(0)
-    expect(spans[spans.length - 1].end).toBe(text.length)
+    expect(spans[0]?.start).toBe(0)
+    expect(spans[spans.length - 1]?.end).toBe(text.length)
     for (let index = 1; index < spans.length; index++) {
-      expect(spans[index].start).toBe(spans[index - 1].end + 2)
-      expect(text.slice(spans[index - 1].end, spans[index].start)).toBe('\n\n')
+      expect(spans[index]!.start).toBe(spans[index - 1]!.end + 2)
+      expect(text.slice(spans[index - 1]!.end, spans[index]!.start)).toBe('\n\n')
     }
   })
 
   it('keeps the text that the articles’ lines make, typographic quotes and all', async () => {
     const { text } = extractEpub(await bookBytes())
-    const baker = (await readFixture('baker-red-rocket-interview.txt')).split(/\r?\n/)[0].trim()
+    const baker = (await readFixture('baker-red-rocket-interview.txt')).split(/\r?\n/)[0]!.trim()
     expect(text).toContain(baker.replace(/\s+/g, ' '))
     expect(text).toContain('“Sean gets sex work. He just does,”')
   })
@@ -73,8 +73,8 @@ describe('extractEpub on an EPUB 3 book', () => {
       const words = block.textContent ?? ''
       expect(text.slice(start, start + words.length)).toBe(words)
     }
-    const second = sections[1].querySelector('[data-start]')
-    expect(Number(second?.getAttribute('data-start'))).toBe(layout.chapters?.[1].start)
+    const second = sections[1]!.querySelector('[data-start]')
+    expect(Number(second?.getAttribute('data-start'))).toBe(layout.chapters?.[1]?.start)
   })
 
   it('places each printed page where its marker stands, on the right words', async () => {
@@ -82,7 +82,7 @@ describe('extractEpub on an EPUB 3 book', () => {
     const { text, layout } = extractEpub(await bookBytes())
     expect(layout.pages?.map((page) => page.label)).toEqual(pages.map((page) => page.label))
     layout.pages?.forEach((span, index) => {
-      expect(text.slice(span.start).startsWith(pages[index].firstWords)).toBe(true)
+      expect(text.slice(span.start).startsWith(pages[index]!.firstWords)).toBe(true)
       expect(span.end).toBe(layout.pages?.[index + 1]?.start ?? text.length)
     })
     // Markers are gone from the text, and a marker between two words leaves one space.

@@ -215,8 +215,7 @@ export function EssaysPane(props: EssaysPaneProps): ReactElement {
     const rest = (essays ?? []).filter((essay) => essay.id !== id)
     setEssays(rest)
     show(null)
-    const next = rest[0]
-    if (next) void openEssay(next.id)
+    if (rest[0]) void openEssay(rest[0].id)
     setToast({ id: Date.now(), message: `Deleted “${title}”.`, undo: () => void restore(id) })
     changed.current?.()
   }

@@ -106,3 +106,20 @@ test('deleting a clipping right after citing it, before autosave, still warns', 
     'Missing',
   )
 })
+
+test('"Cite in essay" with no essay yet makes one and puts the citation in it; the next goes in too', async ({
+  app,
+}) => {
+  const { page } = app
+  await clipBoth(app)
+  await clippingItem(page, bakerQuote).getByRole('button', { name: 'Cite in essay' }).click()
+  const editor = page.getByRole('textbox', { name: 'Essay' })
+  await expect(editor.getByRole('figure', { name: `Citation: ${bakerTitle}` })).toContainText(
+    bakerQuote,
+  )
+  await expect(page.getByRole('textbox', { name: 'Title' })).toHaveValue('Untitled essay')
+  await clippingItem(page, anoraQuote).getByRole('button', { name: 'Cite in essay' }).click()
+  await expect(editor.getByRole('figure')).toHaveCount(2)
+  // One essay made, not one per citation.
+  await expect(page.getByRole('list', { name: 'Essays' }).getByRole('listitem')).toHaveCount(1)
+})

@@ -8,7 +8,7 @@ import {
   type ReactElement,
   type Ref,
 } from 'react'
-import { type CitationData, type Essay, type EssaySummary } from '../../../shared/essay'
+import type { Essay } from '../../../shared/essay'
 import type { ExportFormat, NotebookChange } from '../../../shared/ipc'
 import { call } from '../api'
 import { CitationContext } from '../editor/CitationContext'
@@ -25,14 +25,11 @@ import { useAutosave } from './useAutosave'
 import { useEssayCollab } from './useEssayCollab'
 import { loadEditor, useEditorModule } from './editorModule'
 import { citedKey, useCitationStatus } from './useCitationStatus'
+import { useCiteQueue, type CiteRequest } from './useCiteQueue'
+import { newestFirst, useEssayList } from './useEssayList'
 import './essays.css'
 
-/** A citation to insert into the open essay, e.g. from a clipping's "Cite" button. */
-export interface CiteRequest {
-  data: CitationData
-  /** Change it for each request: the same nonce is inserted once. */
-  nonce: number
-}
+export type { CiteRequest }
 
 /** What the rest of the app may ask of the pane. */
 export interface EssaysPaneHandle {
@@ -58,19 +55,11 @@ export interface EssaysPaneProps {
   onOpenEssayChange?(essayId: string | null): void
 }
 
-function newestFirst(essays: EssaySummary[]): EssaySummary[] {
-  return [...essays].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
-}
-
-function cite(editor: EssayEditorHandle, data: CitationData): void {
-  editor.cite(data)
-}
-
 /** The essays workspace: the list, the open essay's title and editor, autosave. */
 export function EssaysPane(props: EssaysPaneProps): ReactElement {
   const { clippingsRevision, onShowInSource, onEssaysChanged, citeRequest, openRequest, ref } =
     props
-  const [essays, setEssays] = useState<EssaySummary[] | null>(null)
+  const { essays, setList, upsert, relist } = useEssayList()
   const [open, setOpen] = useState<Essay | null>(null)
   const [fresh, setFresh] = useState(false)
   const [citedIds, setCitedIds] = useState('')
@@ -88,8 +77,6 @@ export function EssaysPane(props: EssaysPaneProps): ReactElement {
   const latestOpen = useRef(0)
   // The open essay while it is edited in its shared doc (sync on).
   const sharedEssay = useRef<string | null>(null)
-  const queuedCite = useRef<CitationData | null>(null)
-  const handledNonce = useRef<number | null>(null)
   const changed = useRef(onEssaysChanged)
   useEffect(() => {
     changed.current = onEssaysChanged
@@ -99,10 +86,6 @@ export function EssaysPane(props: EssaysPaneProps): ReactElement {
   useEffect(() => {
     openedChanged.current = onOpenEssayChange
   })
-
-  const upsert = useCallback((summary: EssaySummary): void => {
-    setEssays((list) => newestFirst([summary, ...(list ?? []).filter((e) => e.id !== summary.id)]))
-  }, [])
 
   const trackCitations = (key: string): void => {
     if (key === cited.current) return
@@ -160,11 +143,6 @@ export function EssaysPane(props: EssaysPaneProps): ReactElement {
     if (!essays?.some((essay) => essay.id === id)) void relist()
   }
 
-  const relist = async (): Promise<void> => {
-    const result = await call((api) => api.listEssays())
-    if (result.ok) setEssays(newestFirst(result.value))
-  }
-
   const newEssay = async (): Promise<void> => {
     const request = ++latestOpen.current
     await flush()
@@ -213,12 +191,17 @@ export function EssaysPane(props: EssaysPaneProps): ReactElement {
     const result = await call((api) => api.deleteEssay(id))
     if (!result.ok) return setProblem(result.error.message)
     const rest = (essays ?? []).filter((essay) => essay.id !== id)
-    setEssays(rest)
+    setList(rest)
     show(null)
     if (rest[0]) void openEssay(rest[0].id)
     setToast({ id: Date.now(), message: `Deleted “${title}”.`, undo: () => void restore(id) })
     changed.current?.()
   }
+
+  // "Cite" from outside: into the open essay, or one made for it when there is none.
+  const citeQueue = useCiteQueue(citeRequest, editor, () => {
+    if (essays !== null && essays.length === 0 && openId.current === null) void newEssay()
+  })
 
   // The first load: the list, and the most recently edited essay opened.
   useEffect(() => {
@@ -229,14 +212,14 @@ export function EssaysPane(props: EssaysPaneProps): ReactElement {
     void call((api) => api.listEssays()).then((result) => {
       if (!current) return
       if (!result.ok) return setProblem(result.error.message)
-      setEssays(newestFirst(result.value))
+      setList(result.value)
       // The essay open at the last run, else the one edited last.
       const latest =
         result.value.find((essay) => essay.id === initialEssayId) ?? newestFirst(result.value)[0]
       // The editor's code is fetched beside the essay, not after it: main may be busy by then.
       if (latest) void loadEditor()
       if (latest && openId.current === null) void openEssay(latest.id)
-      else if (!latest && queuedCite.current) void newEssay()
+      else if (!latest && citeQueue.isWaiting()) void newEssay()
     })
     return () => {
       current = false
@@ -250,9 +233,7 @@ export function EssaysPane(props: EssaysPaneProps): ReactElement {
   // A reload never wins over the writer's own choice made meanwhile (a new essay, another one).
   const latestReload = useRef(0)
   const followChange = useRef((change: NotebookChange): void => {
-    void call((api) => api.listEssays()).then((result) => {
-      if (result.ok) setEssays(newestFirst(result.value))
-    })
+    void relist()
     const id = openId.current
     if (!id || !(change.all || change.essays.includes(id))) return
     const chosen = latestOpen.current
@@ -292,22 +273,6 @@ export function EssaysPane(props: EssaysPaneProps): ReactElement {
   useEffect(() => {
     if (openRequest) void openLatest.current(openRequest.essayId)
   }, [openRequest])
-
-  // "Cite" from outside: into the open essay, or one made for it when there is none.
-  useEffect(() => {
-    if (!citeRequest || handledNonce.current === citeRequest.nonce) return
-    handledNonce.current = citeRequest.nonce
-    if (editor) return cite(editor, citeRequest.data)
-    queuedCite.current = citeRequest.data
-    if (essays !== null && essays.length === 0 && openId.current === null) void newEssay()
-    // Only a new request (nonce) or a newly ready editor should act.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [citeRequest, editor])
-  useEffect(() => {
-    if (!editor || !queuedCite.current) return
-    cite(editor, queuedCite.current)
-    queuedCite.current = null
-  }, [editor])
 
   const essayId = open?.id
   // Undefined while main is asked whether this essay is shared (sync on): the editor waits.

@@ -1,6 +1,6 @@
 // Keeps the window on the app's page: Electron-free (types only) so unit tests drive it with a fake.
 
-export const isExternalWebLink = (url: string): boolean => /^https?:\/\//i.test(url)
+import { isWebLink } from '../shared/urls'
 
 /** The `details` Electron passes to will-navigate, will-redirect and will-frame-navigate. */
 export interface NavigationEvent {
@@ -37,7 +37,7 @@ export function guardNavigation(
   contents.on('will-frame-navigate', stayOnPage)
   contents.on('will-attach-webview', (event) => event.preventDefault())
   contents.setWindowOpenHandler(({ url }) => {
-    if (isExternalWebLink(url)) openExternal(url)
+    if (isWebLink(url)) openExternal(url)
     return { action: 'deny' }
   })
 }

@@ -1,11 +1,11 @@
 import { join } from 'node:path'
 import { app, dialog, shell, type BrowserWindow } from 'electron'
 import type { Ports } from './core/ports'
-import { isExternalWebLink } from './navigation-guard'
+import { isWebLink } from '../shared/urls'
 
 /** The one door to the user's browser: web links only, never file:, app: or javascript:. */
 export async function openInBrowser(url: string): Promise<void> {
-  if (isExternalWebLink(url)) await shell.openExternal(url)
+  if (isWebLink(url)) await shell.openExternal(url)
 }
 
 /**

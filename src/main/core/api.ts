@@ -20,6 +20,7 @@ import { SettingsFile } from './settings/settings-file'
 import { resumeStateSchema, settingsChangeSchema } from './settings/settings-schema'
 import { idSchema, sourceMetadataSchema } from './store/schema'
 import { essayDocHandlers, syncConfigSchema, type SyncPorts } from './sync/essay-sync-handlers'
+import { isWebLink } from '../../shared/urls'
 
 // The one id pattern the store also checks before an id becomes part of a path.
 const id = idSchema
@@ -282,7 +283,7 @@ export function createHandlers(
     ),
     listProblems: handle(schemas.listProblems, () => app.store.problems),
     openExternal: handle(schemas.openExternal, async (url) => {
-      if (!/^https?:\/\//i.test(url)) {
+      if (!isWebLink(url)) {
         throw new CommonplaceError(
           'invalid-argument',
           `Only web links (http or https) open outside Commonplace: ${url}`,

@@ -12,6 +12,7 @@ import { CommonplaceError } from '../errors'
 import type { Frozen } from '../store/json-store-file'
 import type { NotebookStore } from '../store/notebook-store'
 import type { SourceEntry } from '../store/schema'
+import { isWebLink } from '../../../shared/urls'
 
 export interface AnnotatedClipping {
   clipping: ClippingView
@@ -83,7 +84,7 @@ async function placeNow(
 /** The source's own address when it has a web one, else an IRI naming it in this notebook. */
 export function sourceIri(source: Pick<SourceEntry, 'id' | 'url'>): string {
   const url = source.url?.trim()
-  return url && /^https?:\/\/\S+$/i.test(url) ? url : `urn:commonplace:source:${source.id}`
+  return url && isWebLink(url) ? url : `urn:commonplace:source:${source.id}`
 }
 
 /** A clipping's stable IRI: the same on every export, so a tool that imported it recognises it. */

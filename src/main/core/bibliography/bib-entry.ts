@@ -2,6 +2,7 @@
 // Commonplace keeps, mapped by hand from the CSL-JSON item citation-js makes of it.
 import { isCitationKey } from '../../../shared/citation-key'
 import type { SourceMetadata } from '../../../shared/domain'
+import { isWebLink } from '../../../shared/urls'
 
 export interface BibAuthor {
   /** As a reference names a person: "Ann Jones", or an organisation as written ("AFP"). */
@@ -111,7 +112,7 @@ export function entryFromCsl(item: CslItem, where: string): BibEntry {
     container: text(item['container-title']),
     doi: bareDoi(text(item.DOI)),
     isbn: text(item.ISBN),
-    url: /^https?:\/\//i.test(text(item.URL) ?? '') ? text(item.URL) : undefined,
+    url: isWebLink(text(item.URL) ?? '') ? text(item.URL) : undefined,
     type: text(item.type),
   }
   for (const [field, value] of Object.entries(optional)) {

@@ -31,7 +31,7 @@ import {
   stripPandocReference,
   stripUnreadableNote,
 } from './import-pandoc'
-import { isSafeLinkUrl } from './markdown-text'
+import { isAllowedLink } from '../../../shared/urls'
 
 export interface ImportedEssay {
   title: string
@@ -313,7 +313,7 @@ function inline(children: PhrasingContent[], source: string): SerializedNodeJson
           // A bare URL that GFM made a link is text the exporter wrote (Pandoc's Markdown does
           // not link bare URLs): only "[label](url)" and "<url>" are links.
           const written = source.slice(node.position?.start.offset, node.position?.end.offset)
-          if (!isSafeLinkUrl(node.url) || !/^[[<]/.test(written)) {
+          if (!isAllowedLink(node.url.trim()) || !/^[[<]/.test(written)) {
             walk(node.children, format, sink)
             break
           }

@@ -1,5 +1,6 @@
 // Turning arbitrary text into Markdown that renders as exactly that text: quotes, notes and titles
 // come from the web and may contain anything, including Markdown, HTML and javascript: links.
+import { isWebLink } from '../../../shared/urls'
 
 /**
  * GFM; Pandoc's Markdown, which has more syntax to keep inert; or Obsidian's, which is GFM with
@@ -151,16 +152,12 @@ export function linkDestination(url: string): string {
   return `<${url.replace(/[\x00-\x20\x7f<>\\]/g, (c) => encodeURIComponent(c))}>`
 }
 
-export function isSafeLinkUrl(url: string): boolean {
-  return /^(https?:|mailto:)/i.test(url.trim())
-}
-
 /**
  * A web address as an autolink ("<https://…>"), or nothing when it is not http(s): a snapshot read
  * back from a file could carry a javascript: URL, and an autolink would make it live.
  */
 export function webAutolink(url: string | undefined): string | undefined {
-  if (!url || !/^https?:\/\/\S/i.test(url.trim())) return undefined
+  if (!url || !isWebLink(url.trim())) return undefined
   return linkDestination(url.trim())
 }
 

@@ -15,11 +15,11 @@ import {
   escapeText,
   indentLines,
   inlineCode,
-  isSafeLinkUrl,
   linkDestination,
   SEPARATOR,
   type Flavor,
 } from './markdown-text'
+import { isAllowedLink } from '../../../shared/urls'
 
 export type { Flavor }
 
@@ -150,7 +150,9 @@ export function renderInline(nodes: SerializedNodeJson[] | undefined, context: C
         const url = String(node.url ?? '')
         pieces.push({
           markdown:
-            isSafeLinkUrl(url) && label !== '' ? `[${label}](${linkDestination(url)})` : label,
+            isAllowedLink(url.trim()) && label !== ''
+              ? `[${label}](${linkDestination(url)})`
+              : label,
         })
         break
       }

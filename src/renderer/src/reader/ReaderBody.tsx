@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef, type MouseEvent, type RefObject } from 'react'
 import { applyHighlights, firstMarkOf, FOUND_PASSAGE, type Highlight } from './highlights'
+import { isWebLink } from '../../../shared/urls'
 
 interface ReaderBodyProps {
   bodyRef: RefObject<HTMLDivElement | null>
@@ -79,7 +80,7 @@ export function ReaderBody({
       // The page never navigates: a web link goes to the user's browser, anything else nowhere.
       event.preventDefault()
       const href = link.getAttribute('href') ?? ''
-      if (/^https?:\/\//i.test(href)) onOpenLink(href)
+      if (isWebLink(href)) onOpenLink(href)
       return
     }
     const mark = target.closest<HTMLElement>('mark[data-clipping-id]')

@@ -10,7 +10,7 @@ import {
   type BaseSelection,
 } from 'lexical'
 import { useState, type KeyboardEvent, type ReactElement } from 'react'
-import { normalizeUrl } from '../urls'
+import { normalizeUrl } from '../../../../shared/urls'
 
 const rel = 'noopener noreferrer'
 

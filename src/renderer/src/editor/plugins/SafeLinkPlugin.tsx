@@ -3,7 +3,7 @@ import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin'
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { $unwrapNode, mergeRegister } from '@lexical/utils'
 import { useEffect, type ReactElement } from 'react'
-import { isAllowedUrl } from '../urls'
+import { isAllowedLink } from '../../../../shared/urls'
 
 const linkAttributes = { rel: 'noopener noreferrer' }
 
@@ -15,7 +15,7 @@ export function SafeLinkPlugin(): ReactElement {
   const [editor] = useLexicalComposerContext()
   useEffect(() => {
     const $unwrapUnsafe = (node: LinkNode): void => {
-      if ($isLinkNode(node) && !isAllowedUrl(node.getURL())) $unwrapNode(node)
+      if ($isLinkNode(node) && !isAllowedLink(node.getURL())) $unwrapNode(node)
     }
     // Transforms are per class, so the autolink subclass (pasted Lexical JSON) is named too.
     return mergeRegister(
@@ -23,5 +23,5 @@ export function SafeLinkPlugin(): ReactElement {
       editor.registerNodeTransform(AutoLinkNode, $unwrapUnsafe),
     )
   }, [editor])
-  return <LinkPlugin validateUrl={isAllowedUrl} attributes={linkAttributes} />
+  return <LinkPlugin validateUrl={isAllowedLink} attributes={linkAttributes} />
 }

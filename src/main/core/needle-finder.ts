@@ -25,7 +25,11 @@ export function scanningFinder(text: string): NeedleFinder {
 
 const GRAM = 4
 
-/** The index: every place of every four-character run, bucketed by a hash of the run. */
+/**
+ * The index: every place of every four-character run, bucketed by a hash of the run. It is built
+ * when a piece is first looked for: a re-import whose clippings all stand where the diff puts
+ * them never needs it.
+ */
 export function indexedFinder(text: string): NeedleFinder {
   const places = Math.max(0, text.length - GRAM + 1)
   // About one bucket per place, so a bucket holds one run's places, rarely two runs'.
@@ -37,29 +41,14 @@ export function indexedFinder(text: string): NeedleFinder {
     h = Math.imul(h ^ s.charCodeAt(at + 3), 0x165667b1)
     return (h ^ (h >>> 15)) >>> (32 - bits)
   }
-  // Counting sort of the places by bucket: `first[b]` is where bucket b's places begin in
-  // `sorted`, and each bucket's places are in text order.
-  const first = new Int32Array((1 << bits) + 1)
-  const hashes = new Int32Array(places)
-  for (let at = 0; at < places; at++) {
-    const bucket = hashAt(text, at)
-    hashes[at] = bucket
-    first[bucket + 1] = (first[bucket + 1] as number) + 1
-  }
-  for (let b = 1; b < first.length; b++) first[b] = (first[b] as number) + (first[b - 1] as number)
-  const sorted = new Int32Array(places)
-  const fill = first.slice(0, -1)
-  for (let at = 0; at < places; at++) {
-    const bucket = hashes[at] as number
-    const slot = fill[bucket] as number
-    fill[bucket] = slot + 1
-    sorted[slot] = at
-  }
+  let index: { first: Int32Array; sorted: Int32Array } | null = null
   const scanning = scanningFinder(text)
 
   return {
     occurrences(needle, from, to) {
       if (needle.length < GRAM) return scanning.occurrences(needle, from, to)
+      index ??= bucketed(text, places, bits, hashAt)
+      const { first, sorted } = index
       const bucket = hashAt(needle, 0)
       const end = first[bucket + 1] as number
       // The bucket's first place at or after `from`.
@@ -80,4 +69,33 @@ export function indexedFinder(text: string): NeedleFinder {
       return found
     },
   }
+}
+
+/**
+ * Counting sort of the places by bucket: `first[b]` is where bucket b's places begin in
+ * `sorted`, and each bucket's places are in text order.
+ */
+function bucketed(
+  text: string,
+  places: number,
+  bits: number,
+  hashAt: (s: string, at: number) => number,
+): { first: Int32Array; sorted: Int32Array } {
+  const first = new Int32Array((1 << bits) + 1)
+  const hashes = new Int32Array(places)
+  for (let at = 0; at < places; at++) {
+    const bucket = hashAt(text, at)
+    hashes[at] = bucket
+    first[bucket + 1] = (first[bucket + 1] as number) + 1
+  }
+  for (let b = 1; b < first.length; b++) first[b] = (first[b] as number) + (first[b - 1] as number)
+  const sorted = new Int32Array(places)
+  const fill = first.slice(0, -1)
+  for (let at = 0; at < places; at++) {
+    const bucket = hashes[at] as number
+    const slot = fill[bucket] as number
+    fill[bucket] = slot + 1
+    sorted[slot] = at
+  }
+  return { first, sorted }
 }

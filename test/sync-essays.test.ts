@@ -136,4 +136,55 @@ describe('essays through a sync server', () => {
     expect(textOf(await blocksOf(a, essay.id))).not.toContain('A stale copy.')
     expect(textOf(await blocksOf(b, essay.id))).not.toContain('A stale copy.')
   }, 90_000)
+
+  it('an essay whose record reached another device before its text keeps its words: that device’s empty copy is not shared over them', async () => {
+    const server = await startSyncServer({ token: 'secret' })
+    const a = await device('a')
+    const b = await device('b')
+    await a.configureSync(config(server.url))
+    await b.configureSync(config(server.url))
+    // Made in A's store with no doc open for it here yet (as before the essays' sync has
+    // started): its record goes to B, whose store makes it an empty essay and opens its doc.
+    const essay = await a.commonplace.essays.create('Written here')
+    await expect
+      .poll(async () => (await b.commonplace.essays.list()).map(({ id }) => id), {
+        timeout: 30_000,
+      })
+      .toContain(essay.id)
+    await expect.poll(() => b.essayDocs()?.hasSynced(essay.id), { timeout: 30_000 }).toBe(true)
+
+    const cli = await openCommonplace(a.dataDir)
+    await cli.essays.save(essay.id, essayOf([paragraph('Words written on A.')]))
+    for (const session of [a, b]) {
+      await expect
+        .poll(async () => textOf(await blocksOf(session, essay.id)), { timeout: 30_000 })
+        .toContain('Words written on A.')
+    }
+    // And they stay: no empty copy arrives later to replace them.
+    await a.syncStatus()
+    expect(textOf(await blocksOf(a, essay.id))).toContain('Words written on A.')
+    expect((await cli.essays.get(essay.id)).editorState.root.children).toHaveLength(1)
+  }, 90_000)
+
+  it('a new essay made in the app opens for editing on the other device, as the one empty essay it is', async () => {
+    const server = await startSyncServer({ token: 'secret' })
+    const a = await device('a')
+    const b = await device('b')
+    await a.configureSync(config(server.url))
+    await b.configureSync(config(server.url))
+    // As the app's New essay does (api.ts): made, then shared at once.
+    const essay = await a.commonplace.essays.create('New on A')
+    await a.essayDocs()?.shareNew(essay.id)
+    await expect
+      .poll(async () => (await b.commonplace.essays.list()).map(({ id }) => id), {
+        timeout: 30_000,
+      })
+      .toContain(essay.id)
+
+    const joined = await b.essayDocs()?.join(essay.id)
+    expect(joined?.update.length).toBeGreaterThan(0)
+    // One empty paragraph on both: B's empty copy was not shared beside A's.
+    await expect.poll(async () => (await blocksOf(b, essay.id)).length, { timeout: 30_000 }).toBe(1)
+    expect(await blocksOf(a, essay.id)).toHaveLength(1)
+  }, 90_000)
 })

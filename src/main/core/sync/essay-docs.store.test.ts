@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { syncYjsChangesToLexical } from '@lexical/yjs'
 import { $createParagraphNode, $createTextNode, $getRoot } from 'lexical'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { hocuspocusLink, startTestServer } from '../../../../test/sync/hocuspocus-link'
 import type { SerializedEditorStateJson } from '../../../shared/essay'
@@ -150,5 +150,23 @@ describe('a synced essay in the store', () => {
     await expect
       .poll(exported, { timeout: 10_000 })
       .toContain('Edited later.\n\nTyped on the first device.')
+  })
+
+  it('takes in the deletion of an open essay quietly: the catalog carries it, and no text moves', async () => {
+    const server = await startTestServer()
+    cleanups.push(() => server.stop())
+    const dataDir = await mkdtemp(join(tmpdir(), 'cp-essay-store-deleted-'))
+    cleanups.push(() => rm(dataDir, { recursive: true, force: true }))
+    await openCommonplace(dataDir, { create: true })
+    const device = await syncedDevice(dataDir, server.url)
+    const essay = await device.app.essays.create('Soon deleted')
+    await device.docs.shareNew(essay.id)
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    cleanups.push(() => errors.mockRestore())
+
+    await device.app.essays.delete(essay.id)
+    await device.docs.absorb([essay.id])
+
+    expect(errors).not.toHaveBeenCalled()
   })
 })

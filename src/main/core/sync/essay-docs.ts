@@ -56,7 +56,9 @@ export const FROM_EDITOR = Symbol('from the editor')
 interface OpenEssay {
   persisted: PersistedDoc
   awareness: Awareness
+  /** Resolves once the server's copy is in (and the doc seeded, if it was its to seed). */
   synced: Promise<void>
+  hasSynced: boolean
   detach: () => void
   /**
    * How many of the app's editors have joined and not left. An editor made anew (the essay
@@ -87,6 +89,8 @@ const fromBase64 = (text: string): Uint8Array => new Uint8Array(Buffer.from(text
  */
 export class EssayDocs {
   private readonly open = new Map<string, Promise<OpenEssay>>()
+  /** Essays the catalog brought from another device: their text is that device's to seed. */
+  private readonly textFromElsewhere = new Set<string>()
   private readonly listeners = new Set<(event: EssaySyncEvent) => void>()
   private closed = false
 
@@ -121,6 +125,12 @@ export class EssayDocs {
     return { update: toBase64(Y.encodeStateAsUpdate(open.persisted.doc)) }
   }
 
+  /** Whether the essay's doc is open here and has had the server's copy. */
+  async hasSynced(essayId: string): Promise<boolean> {
+    const opening = this.open.get(essayId)
+    return opening ? (await opening).hasSynced : false
+  }
+
   /** An update the app's editor made: kept on disk and sent to the server. */
   async receive(essayId: string, update: string): Promise<void> {
     const open = await this.essay(essayId)
@@ -143,6 +153,7 @@ export class EssayDocs {
    * is seeded now rather than after the server's answer (offline, joining would wait for that).
    */
   async shareNew(essayId: string): Promise<void> {
+    this.textFromElsewhere.delete(essayId)
     try {
       const open = await this.essay(essayId)
       open.materialising = open.materialising.then(() => this.seed(essayId, open))
@@ -154,12 +165,22 @@ export class EssayDocs {
   }
 
   /**
-   * Essays whose records changed (the catalog brought them): an essay new here gets its doc,
-   * seeded or filled once the server's copy is in. Their text is not
+   * Essays whose records changed (the catalog brought them from another device): an essay new
+   * here gets its doc, filled once the server's copy is in, and never seeded from the store: the
+   * store holds only the empty essay the catalog made for the record, and seeding that would put
+   * an empty paragraph over the text its own device shares (or blank it there). Their text is not
    * looked at: a record's change is not the text's, and this app's own writes of the text (the
    * editor's saves, what arrived from others) are in the doc already.
    */
   async adopt(essayIds: string[]): Promise<void> {
+    for (const essayId of essayIds) {
+      if (!this.open.has(essayId)) this.textFromElsewhere.add(essayId)
+    }
+    await this.openLive(essayIds)
+  }
+
+  /** Opens the docs of these essays that are not open yet and still live. */
+  private async openLive(essayIds: string[]): Promise<void> {
     const fresh = essayIds.filter((essayId) => !this.open.has(essayId))
     if (fresh.length === 0) return
     const live = new Set((await this.options.essays.list()).map((essay) => essay.id))
@@ -176,7 +197,7 @@ export class EssayDocs {
   async absorb(essayIds: string[]): Promise<void> {
     // An essay opened by `adopt` takes in the store's change as it opens (see openEssay).
     const wereOpen = essayIds.filter((essayId) => this.open.has(essayId))
-    await this.adopt(essayIds)
+    await this.openLive(essayIds)
     for (const essayId of wereOpen) {
       const opening = this.open.get(essayId)
       if (!opening) continue
@@ -193,6 +214,8 @@ export class EssayDocs {
           keepBase(open, editorState)
           if (edit) await applyBlockEdit(open.persisted.doc, edit, FROM_STORE)
         } catch (error) {
+          // Deleted meanwhile (the CLI's delete): the catalog carries that, and no text moved.
+          if (error instanceof CommonplaceError && error.code === 'not-found') return
           console.error(`Sharing the change to the essay ${essayId}:`, error)
         }
       })
@@ -247,10 +270,12 @@ export class EssayDocs {
     awareness.setLocalState(null)
     let markSynced: () => void = () => undefined
     const synced = new Promise<void>((resolve) => (markSynced = resolve))
+    void synced.then(() => (open.hasSynced = true))
     const open: OpenEssay = {
       persisted,
       awareness,
       synced,
+      hasSynced: false,
       detach: () => undefined,
       joins: 0,
       base: await readBase(baseFileOf(persisted)),
@@ -290,7 +315,7 @@ export class EssayDocs {
   /** After the first sync: an essay nobody has shared yet is written in from the store. */
   private async seed(essayId: string, open: OpenEssay): Promise<void> {
     const doc = open.persisted.doc
-    if (!isEssayDocEmpty(doc)) return
+    if (!isEssayDocEmpty(doc) || this.textFromElsewhere.has(essayId)) return
     try {
       const essay = await this.options.essays.get(essayId)
       // Filled meanwhile (the app's editor on a new essay): that is the essay now.

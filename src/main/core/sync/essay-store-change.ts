@@ -90,10 +90,16 @@ export async function applyBlockEdit(doc: Y.Doc, edit: BlockEdit, origin: unknow
     }
   }
   root.observeDeep(load)
+  let loading = true
+  // Loading stops before the edit (the edit is the editor's own), and for good if it throws.
+  const stopLoading = (): void => {
+    if (loading) root.unobserveDeep(load)
+    loading = false
+  }
   try {
     L.applyUpdate(scratch, Y.encodeStateAsUpdate(doc))
     editor.read(() => undefined)
-    root.unobserveDeep(load)
+    stopLoading()
     shareEditorChanges(editor, binding)
     const known = L.encodeStateVector(scratch)
     editor.update(
@@ -113,7 +119,7 @@ export async function applyBlockEdit(doc: Y.Doc, edit: BlockEdit, origin: unknow
     )
     Y.applyUpdate(doc, L.encodeStateAsUpdate(scratch, known), origin)
   } finally {
-    root.unobserveDeep(load)
+    stopLoading()
     binding.root.destroy(binding)
     scratch.destroy()
   }

@@ -187,4 +187,44 @@ describe('essays through a sync server', () => {
     await expect.poll(async () => (await blocksOf(b, essay.id)).length, { timeout: 30_000 }).toBe(1)
     expect(await blocksOf(a, essay.id)).toHaveLength(1)
   }, 90_000)
+
+  it('an essay deleted on one device while another wrote in it comes back on both, with those words', async () => {
+    const server = await startSyncServer({ token: 'secret' })
+    const a = await device('a')
+    const essay = await a.commonplace.essays.create('Shared essay')
+    await a.commonplace.essays.save(essay.id, essayOf([paragraph('The opening.')]))
+    await a.configureSync(config(server.url))
+    const b = await device('b')
+    await b.configureSync(config(server.url))
+    await expect
+      .poll(async () => textOf(await blocksOf(b, essay.id)), { timeout: 30_000 })
+      .toContain('The opening.')
+
+    // Offline, A deletes the essay while B writes on in it (each as the CLI would).
+    await server.kill()
+    await expect.poll(async () => (await a.syncStatus()).connected, { timeout: 15_000 }).toBe(false)
+    await (await openCommonplace(a.dataDir)).essays.delete(essay.id)
+    await (
+      await openCommonplace(b.dataDir)
+    ).essays.save(essay.id, essayOf([paragraph('The opening.'), paragraph('Written on B.')]))
+    await server.restart()
+
+    for (const session of [a, b]) {
+      await expect
+        .poll(async () => textOf(await blocksOf(session, essay.id)), { timeout: 60_000 })
+        .toContain('Written on B.')
+    }
+
+    // Deleted again on A, now that it has seen B's words: deleted on both, and the words are in
+    // its deleted copy on both, for Undo.
+    await a.commonplace.essays.delete(essay.id)
+    const kept = async (session: NotebookSession): Promise<string> =>
+      JSON.stringify((await session.commonplace.store.essayFile(essay.id)).editorState)
+    for (const session of [a, b]) {
+      await expect
+        .poll(async () => (await session.commonplace.essays.list()).length, { timeout: 30_000 })
+        .toBe(0)
+      expect(await kept(session)).toContain('Written on B.')
+    }
+  }, 120_000)
 })

@@ -278,6 +278,8 @@ export interface NotebookChange {
    * wins, so nothing written is lost; the app says so).
    */
   restoredBecauseEdited?: string[]
+  /** Essays a sync brought back: deleted here while another device wrote in them. */
+  essaysRestoredBecauseEdited?: string[]
 }
 
 export interface CommonplaceApi extends Omit<InvokeApi, PreloadOnlyMethod> {

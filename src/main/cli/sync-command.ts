@@ -107,6 +107,11 @@ async function syncOnce(
         `  ${report.restoredBecauseEdited} clippings deleted here were restored: another device edited them meanwhile`,
       )
     }
+    if (report.essaysRestoredBecauseEdited > 0) {
+      print(
+        `  ${report.essaysRestoredBecauseEdited} essays deleted here were restored: another device wrote in them meanwhile`,
+      )
+    }
     if (report.waiting > 0) print(`  ${report.waiting} sources are still waiting for their text`)
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)

@@ -86,6 +86,26 @@ export class EssaysService {
    */
   async save(id: string, editorState: unknown): Promise<EssaySummary> {
     await this.liveEntry(id)
+    return summaryOf(await this.writeText(id, editorState))
+  }
+
+  /**
+   * What other devices wrote, from the essay's shared document: written even while the essay is
+   * deleted here, so that its kept file holds the latest words and restoring it on any device
+   * brings them back (not the text it had when it was deleted). False when nothing changed.
+   */
+  async saveSynced(id: string, editorState: SerializedEditorStateJson): Promise<boolean> {
+    const file = await this.store.essayFile(id)
+    const same =
+      JSON.stringify(wrapUnreadable(file.editorState as SerializedEditorStateJson)) ===
+      JSON.stringify(editorState)
+    // Not a change made here: the writer's own save moved `updatedAt`, which comes with the
+    // essay's record (and tells a deleting device whether it saw these words; conflicts.ts).
+    if (!same) await this.writeText(id, editorState, false)
+    return !same
+  }
+
+  private async writeText(id: string, editorState: unknown, touch = true): Promise<EssayEntry> {
     const checked = checkEditorState(editorState)
     if (!checked.ok) {
       throw new CommonplaceError(
@@ -94,11 +114,15 @@ export class EssaysService {
       )
     }
     const state = unwrapUnreadable(checked.value)
-    const entry = await this.change(id, (file) => {
-      file.editorState = state
-    })
+    const entry = await this.change(
+      id,
+      (file) => {
+        file.editorState = state
+      },
+      touch,
+    )
     this.citations?.set(id, citedIdsOf(state))
-    return summaryOf(entry)
+    return entry
   }
 
   async rename(id: string, title: string): Promise<EssaySummary> {

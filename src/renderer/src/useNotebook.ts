@@ -17,6 +17,7 @@ import { FOUND_PASSAGE } from './reader/highlights'
 import type { TextRange } from './reader/offsets'
 import { useNotify } from './ui/notices'
 import { useDebounced } from './ui/useDebounced'
+import { restoredNotices } from './sync/restoredNotices'
 
 const SEARCH_DELAY_MS = 150
 
@@ -170,15 +171,8 @@ export function useNotebook(): Notebook {
   useNotebookEvents((change) => {
     bumpRevision()
     setEmpty(false)
-    // Sync kept another device's edit of a clipping deleted here: say so (see sync/conflicts.ts).
-    const restored = change.restoredBecauseEdited?.length ?? 0
-    if (restored > 0) {
-      notify.info(
-        restored === 1
-          ? 'A clipping you deleted was restored: it was edited on another device meanwhile.'
-          : `${restored} clippings you deleted were restored: they were edited on another device meanwhile.`,
-      )
-    }
+    // Sync kept another device's work on something deleted here: say so.
+    for (const notice of restoredNotices(change)) notify.info(notice)
     const open = wantedSourceId.current
     if (open && (change.all || change.sources.includes(open))) void latestReload.current()
   })

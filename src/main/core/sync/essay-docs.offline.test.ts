@@ -27,9 +27,10 @@ function memoryEssays(state: SerializedEditorStateJson): MemoryEssays {
     state: () => saved,
     list: async () => [summary],
     get: async () => ({ ...summary, editorState: saved }) as Essay,
-    save: async (_id, next) => {
-      saved = next as SerializedEditorStateJson
-      return summary
+    saveSynced: async (_id, next) => {
+      const changed = JSON.stringify(next) !== JSON.stringify(saved)
+      saved = next
+      return changed
     },
   }
 }

@@ -169,4 +169,28 @@ describe('a synced essay in the store', () => {
 
     expect(errors).not.toHaveBeenCalled()
   })
+
+  it('writes what arrives into an essay deleted here, so that its deleted copy holds the latest words', async () => {
+    const server = await startTestServer()
+    cleanups.push(() => server.stop())
+    const first = await mkdtemp(join(tmpdir(), 'cp-essay-store-a-'))
+    cleanups.push(() => rm(first, { recursive: true, force: true }))
+    const essay = await (await openCommonplace(first, { create: true })).essays.create('Shared')
+    const second = await mkdtemp(join(tmpdir(), 'cp-essay-store-b-'))
+    cleanups.push(() => rm(second, { recursive: true, force: true }))
+    await cp(first, second, { recursive: true })
+    await rm(join(second, 'notebook.lock'), { recursive: true, force: true })
+    const a = await syncedDevice(first, server.url)
+    await a.docs.shareNew(essay.id)
+    const b = await syncedDevice(second, server.url)
+    await expect.poll(() => b.docs.hasSynced(essay.id)).toBe(true)
+
+    await b.app.essays.delete(essay.id)
+    await typeInto(a.docs, essay.id, 'Typed after the deletion there.')
+    await expect
+      .poll(async () => JSON.stringify((await b.app.store.essayFile(essay.id)).editorState), {
+        timeout: 10_000,
+      })
+      .toContain('Typed after the deletion there.')
+  })
 })

@@ -49,9 +49,10 @@ function memoryEssays(states: Record<string, SerializedEditorStateJson>): EssayS
     states,
     list: async () => Object.keys(states).map(summary),
     get: async (id) => ({ ...summary(id), editorState: states[id] }) as Essay,
-    save: async (id, state) => {
-      states[id] = state as SerializedEditorStateJson
-      return summary(id)
+    saveSynced: async (id, state) => {
+      const changed = JSON.stringify(states[id]) !== JSON.stringify(state)
+      states[id] = state
+      return changed
     },
   }
 }

@@ -30,7 +30,8 @@ export interface EssaySyncEvent {
 export interface EssayStore {
   list(): Promise<EssaySummary[]>
   get(id: string): Promise<Essay>
-  save(id: string, editorState: unknown): Promise<EssaySummary>
+  /** What arrived, written even into a deleted essay; false when the store had it already. */
+  saveSynced(id: string, editorState: SerializedEditorStateJson): Promise<boolean>
 }
 
 export interface EssayDocsOptions {
@@ -340,10 +341,8 @@ export class EssayDocs {
     if (this.closed) return
     try {
       const state = await readEssayFromDoc(open.persisted.doc)
-      const saved = await this.options.essays.get(essayId)
       keepBase(open, state)
-      if (JSON.stringify(saved.editorState) === JSON.stringify(state)) return
-      await this.options.essays.save(essayId, state)
+      await this.options.essays.saveSynced(essayId, state)
     } catch (error) {
       console.error(`Saving the essay ${essayId} as synced:`, error)
     }

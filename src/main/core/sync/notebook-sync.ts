@@ -15,6 +15,7 @@ export interface SyncRoundReport {
   sources: number
   essays: number
   restoredBecauseEdited: number
+  essaysRestoredBecauseEdited: number
   /** Sources still waiting for their text (it had not arrived). */
   waiting: number
 }
@@ -24,7 +25,12 @@ export interface SyncRoundReport {
  * (CatalogSync). Essays attach their own documents through `link`.
  */
 export class NotebookSync {
-  private readonly taken = { sources: new Set<string>(), essays: new Set<string>(), restored: 0 }
+  private readonly taken = {
+    sources: new Set<string>(),
+    essays: new Set<string>(),
+    restored: 0,
+    restoredEssays: 0,
+  }
 
   private constructor(
     private readonly app: Commonplace,
@@ -37,6 +43,7 @@ export class NotebookSync {
       for (const id of change.sources) this.taken.sources.add(id)
       for (const id of change.essays) this.taken.essays.add(id)
       this.taken.restored += change.restoredBecauseEdited.length
+      this.taken.restoredEssays += change.essaysRestoredBecauseEdited?.length ?? 0
     })
   }
 
@@ -111,6 +118,7 @@ export class NotebookSync {
       sources: this.taken.sources.size,
       essays: this.taken.essays.size,
       restoredBecauseEdited: this.taken.restored,
+      essaysRestoredBecauseEdited: this.taken.restoredEssays,
       waiting: this.catalog.waiting.size,
     }
   }

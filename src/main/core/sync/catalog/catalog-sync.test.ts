@@ -169,6 +169,35 @@ describe('the catalog document', () => {
     expect((await b.app.clippings.lookup([clipping.id]))[clipping.id]).toBeNull()
   })
 
+  it('restores an essay deleted on A while B wrote in it, on both, with a notice; deleted again, it goes', async () => {
+    const a = await device('a')
+    const b = await device('b')
+    const network = link(a.sync.doc, b.sync.doc)
+    const essay = await a.app.essays.create('Shared essay')
+    await settle(a, b)
+
+    network.offline()
+    // B's save moves the record's updatedAt (its words travel in the essay's own document).
+    await b.app.essays.save(essay.id, (await b.app.essays.get(essay.id)).editorState)
+    await a.app.essays.delete(essay.id)
+    await settle(a, b)
+    network.online()
+    await settle(a, b)
+
+    for (const app of [a.app, b.app]) {
+      expect((await app.essays.list()).map(({ id }) => id)).toEqual([essay.id])
+    }
+    expect(a.changes.flatMap((change) => change.essaysRestoredBecauseEdited ?? [])).toEqual([
+      essay.id,
+    ])
+    expect(b.changes.flatMap((change) => change.essaysRestoredBecauseEdited ?? [])).toEqual([])
+
+    // Deleting again, having seen the words, deletes it everywhere.
+    await a.app.essays.delete(essay.id)
+    await settle(a, b)
+    for (const app of [a.app, b.app]) expect(await app.essays.list()).toEqual([])
+  })
+
   it('restores a source deleted on A while B clipped it', async () => {
     const a = await device('a')
     const b = await device('b')

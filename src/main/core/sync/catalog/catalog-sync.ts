@@ -223,7 +223,9 @@ export class CatalogSync {
       change.restoredBecauseEdited.push(...applied.restoredBecauseEdited)
     }
     if (essayIds.length > 0) {
-      change.essays = await essaysToStore(this.store, this.maps, this.shadow, essayIds)
+      const applied = await essaysToStore(this.store, this.maps, this.shadow, essayIds)
+      change.essays = applied.essays
+      change.essaysRestoredBecauseEdited = applied.restoredBecauseEdited
     }
     if (change.sources.length + change.essays.length > 0) {
       for (const listener of this.listeners) listener(change)

@@ -12,18 +12,23 @@
 // 2. A source deleted on one device and clipped on another. The deleting device records the live
 //    clippings it deleted with the source (`deletedClippings`). When a live clipping of a deleted
 //    source is not among them, someone clipped what the deleter never saw: the source is restored.
+// 3. An essay deleted on one device and written in on another. Every save of its text moves the
+//    record's `updatedAt`, so the deleting device records the `updatedAt` it deleted
+//    (`deletedUpdatedAt`); a deleted essay whose `updatedAt` differs from it was written in where
+//    the deletion was not seen, and is restored with those words (they come in its own document).
 //
 // Deleting again after seeing the edit deletes for good (the new deletion records what it saw).
 import type * as Y from 'yjs'
 import { canonical, mapForm, type CatalogMaps, type Form } from './forms'
 
-export interface EffectiveClipping {
+/** A clipping's or an essay's record as it counts once concurrent edits have merged. */
+export interface EffectiveRecord {
   form: Form
   /** Deleted in the document, but edited where the deletion was not seen: counts as live. */
   restoredBecauseEdited: boolean
 }
 
-export function effectiveClipping(map: Y.Map<unknown>): EffectiveClipping {
+export function effectiveClipping(map: Y.Map<unknown>): EffectiveRecord {
   const form = mapForm(map)
   if (form.deletedAt === undefined || !map.has('deletedNote')) {
     return { form, restoredBecauseEdited: false }
@@ -63,4 +68,17 @@ export function clippingDeletionSeen(
   tags: readonly string[],
 ): Record<string, unknown> {
   return { deletedNote: note, deletedTags: [...tags] }
+}
+
+/** An essay's record as it counts: deleted, unless written in where the deletion was not seen. */
+export function effectiveEssay(map: Y.Map<unknown>): EffectiveRecord {
+  const form = mapForm(map)
+  if (form.deletedAt === undefined || !map.has('deletedUpdatedAt')) {
+    return { form, restoredBecauseEdited: false }
+  }
+  if (canonical(map.get('updatedAt')) === canonical(map.get('deletedUpdatedAt'))) {
+    return { form, restoredBecauseEdited: false }
+  }
+  const { deletedAt: _restored, ...live } = form
+  return { form: live, restoredBecauseEdited: true }
 }

@@ -3,16 +3,16 @@
 import { emptyEditorState } from '../../../../shared/essay'
 import type { NotebookStore } from '../../store/notebook-store'
 import { SCHEMA_VERSION, type EssayEntry, type LibraryFile } from '../../store/schema'
-import {
-  applyFields,
-  changedKeys,
-  formOf,
-  mapForm,
-  parseForm,
-  type CatalogMaps,
-  type Form,
-} from './forms'
+import { applyFields, changedKeys, formOf, parseForm, type CatalogMaps, type Form } from './forms'
+import { effectiveEssay } from './conflicts'
 import { ESSAY_SKIP, type Shadow } from './store-to-doc'
+
+/** What the document's essay records changed in the store. */
+export interface EssaysApplied {
+  essays: string[]
+  /** Deleted on another device, but written in here or elsewhere meanwhile: kept (conflicts.ts). */
+  restoredBecauseEdited: string[]
+}
 
 /** Writes these essays' records from the document; a new essay starts empty (its text syncs apart). */
 export async function essaysToStore(
@@ -20,11 +20,15 @@ export async function essaysToStore(
   maps: CatalogMaps,
   shadow: Shadow,
   ids: Iterable<string>,
-): Promise<string[]> {
+): Promise<EssaysApplied> {
   const forms = new Map<string, Form>()
+  const restored = new Set<string>()
   for (const id of ids) {
     const map = maps.essays.get(id)
-    if (map) forms.set(id, mapForm(map))
+    if (!map) continue
+    const { form, restoredBecauseEdited } = effectiveEssay(map)
+    forms.set(id, form)
+    if (restoredBecauseEdited) restored.add(id)
   }
   const changed: string[] = []
   const listed = new Set((await store.essays()).map(({ id }) => id))
@@ -56,5 +60,7 @@ export async function essaysToStore(
     }
   })
   for (const [id, form] of forms) shadow.set(`e:${id}`, form)
-  return changed
+  // Announced only where the store was about to delete it: the writer's own device never had it
+  // deleted, and a later pass over the same record changes nothing.
+  return { essays: changed, restoredBecauseEdited: changed.filter((id) => restored.has(id)) }
 }

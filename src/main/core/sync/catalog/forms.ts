@@ -42,6 +42,7 @@ export const DOC_ONLY = new Set([
   'deletedNote',
   'deletedTags',
   'deletedClippings',
+  'deletedUpdatedAt',
   'purged',
 ])
 

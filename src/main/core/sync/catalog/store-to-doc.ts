@@ -174,7 +174,12 @@ export async function essaysToDoc(
       if (!entry) continue
       const map = mapIn(maps.essays, id)
       const form = formOf(entry, ESSAY_SKIP)
-      writeFields(map, form, changedKeys(form, shadow.get(`e:${id}`) ?? mapForm(map)))
+      const changed = changedKeys(form, shadow.get(`e:${id}`) ?? mapForm(map))
+      writeFields(map, form, changed)
+      if (changed.includes('deletedAt')) {
+        if (entry.deletedAt) map.set('deletedUpdatedAt', entry.updatedAt)
+        else map.delete('deletedUpdatedAt')
+      }
       shadow.set(`e:${id}`, form)
     }
   }, FROM_STORE)

@@ -1,37 +1,25 @@
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react'
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react'
 import type { ClippingView, SourceMetadata } from '../../shared/domain'
 import type {
-  ClippingQuery,
   ImportReport,
   ReimportSummary,
   SampleNotebookReport,
-  SourceDetail,
   SourceTextHit,
 } from '../../shared/ipc'
 import { call } from './api'
 import { useClippingActions, type ClippingActions } from './clippings/useClippingActions'
+import { useClippingQuery, type ClippingFilters } from './clippings/useClippingQuery'
 import { useInvalidateNotebook, useNotebookEvents } from './data/queries'
 import { useHighlightsImport } from './library/useHighlightsImport'
 import { useImport, type Importing } from './library/useImport'
 import { FOUND_PASSAGE } from './reader/highlights'
+import { useOpenSource, type OpenSource } from './reader/useOpenSource'
 import type { TextRange } from './reader/offsets'
 import { useNotify } from './ui/notices'
-import { useDebounced } from './ui/useDebounced'
 import { restoredNotices } from './sync/restoredNotices'
 
-const SEARCH_DELAY_MS = 150
-
-export interface Notebook extends Importing, ClippingActions {
-  detail: SourceDetail | null
-  /** What the Clippings panel asks main for (see clippings/useClippings.ts). */
-  clippingQuery: ClippingQuery
-  search: string
-  setSearch: (search: string) => void
-  sourceOnly: boolean
-  setSourceOnly: (sourceOnly: boolean) => void
-  /** The tag the Clippings panel is filtered by, or null. */
-  tag: string | null
-  setTag: (tag: string | null) => void
+export interface Notebook
+  extends Importing, ClippingActions, ClippingFilters, Omit<OpenSource, 'touchesOpenSource'> {
   /** A clipping the reader should scroll to once its marks are drawn. */
   focusClippingId: string | null
   clearFocus: () => void
@@ -43,12 +31,6 @@ export interface Notebook extends Importing, ClippingActions {
   setActiveClippingId: (id: string | null) => void
   /** Fills the empty notebook with the sample; resolves to what it made, null when refused. */
   openSample: () => Promise<SampleNotebookReport | null>
-  /** The newest version, or an older one by its hash. */
-  openSource: (id: string, versionHash?: string) => Promise<boolean>
-  /** The reader shows no source (the open one was deleted). */
-  closeSource: () => void
-  /** Opens the source the writer had open at the last run; quietly nothing if it is gone. */
-  resumeSource: (id: string) => Promise<void>
   /** Resolves true once the clipping is stored. */
   clip: (range: TextRange, note?: string) => Promise<boolean>
   /** Resolves to an error message to show beside the form, or null when saved. */
@@ -80,11 +62,10 @@ export interface Notebook extends Importing, ClippingActions {
 export function useNotebook(): Notebook {
   const notify = useNotify()
   const invalidate = useInvalidateNotebook()
-  const [detail, setDetail] = useState<SourceDetail | null>(null)
+  const source = useOpenSource()
+  const { detail, openSource, reloadOpenSource } = source
+  const filters = useClippingQuery(detail?.source.id ?? null)
   const [empty, setEmpty] = useState<boolean | null>(null)
-  const [search, setSearch] = useState('')
-  const [sourceOnly, setSourceOnly] = useState(false)
-  const [tag, setTag] = useState<string | null>(null)
   const [updateSummary, setUpdateSummary] = useState<ReimportSummary | null>(null)
   const [focusClippingId, setFocusClippingId] = useState<string | null>(null)
   const [found, setFound] = useState<{ sourceId: string; start: number; end: number } | null>(null)
@@ -94,53 +75,10 @@ export function useNotebook(): Notebook {
     invalidate({ sources: [], essays: [], all: false })
     bumpRevision()
   }, [invalidate])
-  // The source the user asked for last: an older, slower answer must not replace it.
-  const wantedSourceId = useRef<string | null>(null)
-  // An older version is shown only to read a passage the newest one no longer has.
-  const wantedVersion = useRef<string | undefined>(undefined)
 
   const refreshSources = useCallback(async (): Promise<void> => {
     invalidate({ sources: [], essays: [], all: false })
   }, [invalidate])
-
-  const openSource = async (id: string, versionHash?: string): Promise<boolean> => {
-    wantedSourceId.current = id
-    wantedVersion.current = versionHash
-    const result = await call((api) => api.getSource(id, versionHash))
-    if (wantedSourceId.current !== id) return false
-    if (!result.ok) {
-      notify.error(result.error.message)
-      return false
-    }
-    setDetail(result.value)
-    return true
-  }
-
-  const closeSource = useCallback((): void => {
-    wantedSourceId.current = null
-    wantedVersion.current = undefined
-    setDetail(null)
-  }, [])
-  const resumeSource = async (id: string): Promise<void> => {
-    wantedSourceId.current = id
-    wantedVersion.current = undefined
-    const result = await call((api) => api.getSource(id))
-    // The writer chose another source meanwhile, or this one was deleted since.
-    if (wantedSourceId.current !== id) return
-    if (result.ok) setDetail(result.value)
-    else wantedSourceId.current = null
-  }
-
-  const reloadOpenSource = async (): Promise<void> => {
-    const id = wantedSourceId.current
-    if (!id) return
-    const result = await call((api) => api.getSource(id, wantedVersion.current))
-    if (wantedSourceId.current !== id) return
-    if (result.ok) setDetail(result.value)
-    // Deleted meanwhile (in another window, by the CLI): the reader closes, no error to read.
-    else if (result.error.code === 'not-found') closeSource()
-    else notify.error(result.error.message)
-  }
 
   // At start: whether there is anything to show, and the files main could not read.
   useEffect(() => {
@@ -164,28 +102,18 @@ export function useNotebook(): Notebook {
   }, [notify])
 
   // What another process (the CLI, a sync) wrote shows without a restart.
-  const latestReload = useRef(reloadOpenSource)
+  const latestSource = useRef(source)
   useEffect(() => {
-    latestReload.current = reloadOpenSource
+    latestSource.current = source
   })
   useNotebookEvents((change) => {
     bumpRevision()
     setEmpty(false)
     // Sync kept another device's work on something deleted here: say so.
     for (const notice of restoredNotices(change)) notify.info(notice)
-    const open = wantedSourceId.current
-    if (open && (change.all || change.sources.includes(open))) void latestReload.current()
+    const { touchesOpenSource, reloadOpenSource } = latestSource.current
+    if (touchesOpenSource(change)) void reloadOpenSource()
   })
-
-  const settledSearch = useDebounced(search.trim(), SEARCH_DELAY_MS)
-  const filterSourceId = sourceOnly ? (detail?.source.id ?? null) : null
-  const clippingQuery = useMemo<ClippingQuery>(() => {
-    const query: ClippingQuery = {}
-    if (settledSearch) query.search = settledSearch
-    if (filterSourceId) query.sourceId = filterSourceId
-    if (tag !== null) query.tag = tag
-    return query
-  }, [settledSearch, filterSourceId, tag])
 
   const afterClippingChange = async (): Promise<void> => {
     refreshClippings()
@@ -321,16 +249,11 @@ export function useNotebook(): Notebook {
     return true
   }
 
+  const { touchesOpenSource: _internal, ...reader } = source
   return {
-    detail,
-    clippingQuery,
+    ...reader,
+    ...filters,
     empty,
-    search,
-    setSearch,
-    sourceOnly,
-    setSourceOnly,
-    tag,
-    setTag,
     focusClippingId,
     found,
     showFound,
@@ -345,9 +268,6 @@ export function useNotebook(): Notebook {
     dropProgress,
     readProgress,
     openSample,
-    openSource,
-    closeSource,
-    resumeSource,
     clip,
     saveDetails,
     ...clippingActions,

@@ -70,6 +70,7 @@ afterEach(async () => {
 async function device(
   url: string,
   states: Record<string, SerializedEditorStateJson>,
+  materialiseAfterMs = 20,
 ): Promise<{ docs: EssayDocs; essays: ReturnType<typeof memoryEssays>; link: TestLink }> {
   const dataDir = await mkdtemp(join(tmpdir(), 'cp-essay-docs-'))
   const link = hocuspocusLink(url)
@@ -79,7 +80,7 @@ async function device(
     notebook: 'notes',
     link,
     essays,
-    materialiseAfterMs: 20,
+    materialiseAfterMs,
   })
   cleanups.push(
     () => link.close(),
@@ -156,6 +157,33 @@ describe('essays kept in Yjs documents', () => {
     expect(heard.some((event) => event.essayId === 'e-abcd' && event.update)).toBe(true)
     // What the editor typed is its own store's already (its autosave): main does not rewrite it.
     expect(words(first.essays.states['e-abcd']!)).toEqual(['First words.'])
+  })
+
+  it('writes what arrived into the store on closing, even before its pause is over', async () => {
+    const server = await startTestServer()
+    cleanups.push(() => server.stop())
+    const first = await device(server.url, { 'e-abcd': paragraphs('First words.') })
+    const joined = await first.docs.join('e-abcd')
+    // The second device would wait a minute before writing what arrives: it closes before that.
+    const second = await device(server.url, { 'e-abcd': paragraphs('First words.') }, 60_000)
+    const heard: EssaySyncEvent[] = []
+    second.docs.onEvent((event) => heard.push(event))
+    await expect
+      .poll(async () => (await second.docs.join('e-abcd')).update.length)
+      .toBeGreaterThan(10)
+
+    const { editor } = editorOn(
+      joined.update,
+      (update) => void first.docs.receive('e-abcd', update),
+    )
+    editor.update(
+      () => $getRoot().append($createParagraphNode().append($createTextNode('Typed on one.'))),
+      { discrete: true },
+    )
+    await expect.poll(() => heard.some((event) => event.update !== undefined)).toBe(true)
+    await second.docs.close()
+
+    expect(words(second.essays.states['e-abcd']!)).toEqual(['First words.', 'Typed on one.'])
   })
 
   it('tells the page of changes while any of its editors has the essay, not after the last leaves', async () => {

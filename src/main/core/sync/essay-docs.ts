@@ -237,10 +237,17 @@ export class EssayDocs {
 
   async close(): Promise<void> {
     this.closed = true
-    const all = await Promise.all(this.open.values())
+    const all = await Promise.all(
+      [...this.open].map(async ([essayId, opening]) => [essayId, await opening] as const),
+    )
     this.open.clear()
-    for (const open of all) {
-      if (open.timer) clearTimeout(open.timer)
+    for (const [essayId, open] of all) {
+      // What arrived in the last moments is written now, not dropped with its timer: the store
+      // is the essay the CLI exports while the app is closed.
+      if (open.timer) {
+        clearTimeout(open.timer)
+        open.materialising = open.materialising.then(() => this.materialise(essayId, open))
+      }
       open.detach()
       open.awareness.destroy()
       await open.materialising
@@ -338,7 +345,6 @@ export class EssayDocs {
 
   /** Other devices' changes become the essay in the store, through the essays service's save. */
   private async materialise(essayId: string, open: OpenEssay): Promise<void> {
-    if (this.closed) return
     try {
       const state = await readEssayFromDoc(open.persisted.doc)
       keepBase(open, state)

@@ -7,7 +7,7 @@ import {
   type NodeKey,
 } from 'lexical'
 import { useRef, useState, type ChangeEvent } from 'react'
-import { CITATION_FIELD_TAG } from '../plugins/EssayChangePlugin'
+import { CITATION_FIELD_TAG } from '../plugins/writersEdit'
 
 export interface CitationFieldProps {
   value: string

@@ -1,17 +1,15 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
-import { HISTORY_MERGE_TAG, type EditorState } from 'lexical'
+import type { EditorState } from 'lexical'
 import { useEffect, useRef } from 'react'
 import type { EssayLoad } from '../progressiveLoad'
-
-/** Tags a citation field's keystrokes: merged into one undo step, yet edits to be saved. */
-export const CITATION_FIELD_TAG = 'citation-field'
+import { isWritersEdit } from './writersEdit'
 
 /**
- * OnChangePlugin with one difference: it reports content changes like OnChangePlugin's defaults
- * (no selection-only updates, no history merges, not the initial load), except that a history
- * merge tagged CITATION_FIELD_TAG is a real edit. History merges are otherwise Lexical's own
- * reconciles (attaching the editor to the page), and saving those would mark an essay edited
- * merely because it was opened.
+ * OnChangePlugin for the writer's own edits (isWritersEdit): like OnChangePlugin's defaults (no
+ * selection-only updates, no history merges, not the initial load), except that a history merge
+ * tagged CITATION_FIELD_TAG is a real edit, and a co-author's change is not. History merges are
+ * otherwise Lexical's own reconciles (attaching the editor to the page), and saving those would
+ * mark an essay edited merely because it was opened.
  */
 export function EssayChangePlugin({
   onChange,
@@ -54,15 +52,11 @@ export function EssayChangePlugin({
   }, [editor, load, settleRef])
   useEffect(
     () =>
-      editor.registerUpdateListener(
-        ({ editorState, dirtyElements, dirtyLeaves, prevEditorState, tags }) => {
-          if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return
-          if (prevEditorState.isEmpty()) return
-          if (tags.has(HISTORY_MERGE_TAG) && !tags.has(CITATION_FIELD_TAG)) return
-          if (!loaded) editedWhileLoading.current = true
-          else onChange(editorState)
-        },
-      ),
+      editor.registerUpdateListener((update) => {
+        if (!isWritersEdit(update)) return
+        if (!loaded) editedWhileLoading.current = true
+        else onChange(update.editorState)
+      }),
     [editor, onChange, loaded],
   )
   useEffect(() => {

@@ -142,6 +142,57 @@ test('typing in a shared essay shows in the co-author’s editor, with their car
   }
 })
 
+test('an essay deleted on one device closes in the co-author’s editor, who can undo that', async ({
+  harnessBrowser,
+}) => {
+  test.skip(!harnessBrowser, 'two app pages on one server run in the harness project only')
+  test.setTimeout(120_000)
+  const server = await startTestSyncServer('tok')
+  const apps: RunningApp[] = []
+  try {
+    const [firstDir, secondDir] = await twoDevices()
+    const essaySync = { server: server.url, notebook: 'shared', token: 'tok' }
+    const ada = await startHarness(harnessBrowser!, { dataDir: firstDir, essaySync })
+    apps.push(ada)
+    const adaEditor = await openEssay(ada.page)
+    const bea = await startHarness(harnessBrowser!, { dataDir: secondDir, essaySync })
+    apps.push(bea)
+    const beaEditor = await openEssay(bea.page)
+    await ada.page.bringToFront()
+    await adaEditor.click()
+    await ada.page.keyboard.type('Words from Ada.')
+    await expect(beaEditor).toContainText('Words from Ada.', { timeout: 30_000 })
+    await expect(ada.page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible()
+
+    await ada.page.getByRole('button', { name: 'Essay actions' }).click()
+    await ada.page.getByRole('menuitem', { name: 'Delete essay…' }).click()
+    await ada.page
+      .getByRole('alertdialog', { name: 'Delete essay' })
+      .getByRole('button', { name: 'Delete essay' })
+      .click()
+
+    // Bea's editor closes with word of why, and the essay leaves her list (it stays deleted:
+    // her editor showing Ada's words is not writing in it).
+    const told = bea.page.getByRole('group', {
+      name: 'The essay you had open was deleted on another device.',
+    })
+    await expect(told).toBeVisible({ timeout: 30_000 })
+    await expect(beaEditor).toBeHidden()
+    const beaList = bea.page.getByRole('list', { name: 'Essays' }).getByRole('listitem')
+    await expect(beaList).toHaveCount(0)
+
+    await told.getByRole('button', { name: 'Undo' }).click()
+    await expect(beaEditor).toContainText('Words from Ada.', { timeout: 30_000 })
+    await expect(ada.page.getByRole('list', { name: 'Essays' }).getByRole('listitem')).toHaveCount(
+      1,
+      { timeout: 30_000 },
+    )
+  } finally {
+    for (const app of apps) await app.close()
+    await server.stop()
+  }
+})
+
 // Sources and clippings reach the other device through the catalog sync, the essay through its doc.
 test('a citation inserted on one device shows its passage through Show in source on the other', async ({
   harnessBrowser,

@@ -228,6 +228,18 @@ export function EssaysPane(props: EssaysPaneProps): ReactElement {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])
 
+  // The open essay was deleted on another device: it closes, and the writer can undo that. What
+  // was typed and not yet saved is in its shared document, which Undo opens again.
+  const closeDeleted = (id: string): void => {
+    autosave.discard(id)
+    show(null)
+    setToast({
+      id: Date.now(),
+      message: 'The essay you had open was deleted on another device.',
+      undo: () => void restore(id),
+    })
+  }
+
   // Another process (the CLI, a second window) changed essays: list them again, and reload the
   // open one if it was among them. What the writer typed here is saved first, so it is not lost.
   // A reload never wins over the writer's own choice made meanwhile (a new essay, another one).
@@ -246,6 +258,7 @@ export function EssaysPane(props: EssaysPaneProps): ReactElement {
       .then((result) => {
         const superseded = chosen !== latestOpen.current || reload !== latestReload.current
         if (superseded || openId.current !== id) return
+        if (!result.ok && result.error.code === 'not-found') return closeDeleted(id)
         if (!result.ok) return setProblem(result.error.message)
         if (textFromDoc) {
           const { title } = result.value

@@ -13,6 +13,8 @@ export interface Autosave {
   schedule(essayId: string, editorState: EditorState): void
   /** Saves what is pending now; resolves once everything asked for so far is written. */
   flush(): Promise<void>
+  /** Forgets what is pending for an essay that is gone (deleted elsewhere): nothing to retry. */
+  discard(essayId: string): void
 }
 
 interface Pending {
@@ -77,5 +79,13 @@ export function useAutosave(
     [flush],
   )
 
-  return { status, error, schedule, flush }
+  const discard = useCallback((essayId: string): void => {
+    if (pending.current?.essayId !== essayId) return
+    pending.current = null
+    window.clearTimeout(timer.current)
+    setStatus('saved')
+    setError('')
+  }, [])
+
+  return { status, error, schedule, flush, discard }
 }

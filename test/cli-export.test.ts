@@ -43,7 +43,7 @@ describe('commonplace essays and export', { timeout: 60_000 }, () => {
   it('documents the essay commands and the exit codes in --help', async () => {
     const run = await commonplace('--help')
     expect(run.code).toBe(0)
-    for (const command of ['essays', 'export', 'bib', 'verify', 'import-essay'])
+    for (const command of ['essays', 'restore-essay', 'export', 'bib', 'verify', 'import-essay'])
       expect(run.stdout).toMatch(new RegExp(`^\\s+${command}\\b`, 'm'))
     expect(run.stdout).toMatch(/Exit codes:.*\n.*2 an export stopped/)
     const exportHelp = await commonplace('export', '--help')
@@ -69,6 +69,36 @@ describe('commonplace essays and export', { timeout: 60_000 }, () => {
         `^${essay.id}  On Baker’s films  \\(edited \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC\\)$`,
         'm',
       ),
+    )
+  })
+
+  it('lists deleted essays and brings one back with its text, saying why when it cannot', async () => {
+    const { essay } = await seeded()
+    const app = await openCommonplace(notebook())
+    const before = JSON.stringify((await app.essays.get(essay.id)).editorState)
+    await app.essays.delete(essay.id)
+
+    expect((await commonplace('essays')).stdout).toBe('No essays yet.\n')
+    const listed = await commonplace('essays', '--deleted')
+    expect(listed.stdout).toMatch(
+      new RegExp(
+        `^${essay.id}  On Baker’s films  \\(deleted \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC\\)$`,
+        'm',
+      ),
+    )
+
+    const restored = await commonplace('restore-essay', essay.id)
+    expect(restored.code).toBe(0)
+    expect(restored.stdout).toBe(`restored ${essay.id}  On Baker’s films\n`)
+    expect((await commonplace('essays', '--deleted')).stdout).toBe('No deleted essays.\n')
+    expect(
+      JSON.stringify((await (await openCommonplace(notebook())).essays.get(essay.id)).editorState),
+    ).toBe(before)
+
+    const again = await commonplace('restore-essay', essay.id)
+    expect(again.code).not.toBe(0)
+    expect(again.stderr).toContain(
+      `No deleted essay "${essay.id}" (see: commonplace essays --deleted).`,
     )
   })
 

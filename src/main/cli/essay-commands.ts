@@ -58,15 +58,43 @@ export function registerEssayCommands(program: Command, cli: CliContext): void {
   program
     .command('essays')
     .description('list the essays, last edited first')
+    .option('--deleted', 'list the deleted essays instead (see restore-essay)')
     .option('--json', 'print the essays as JSON')
-    .action(async (options: { json?: boolean }) => {
-      const essays = await (await cli.open({ create: false })).essays.list()
+    .action(async (options: { deleted?: boolean; json?: boolean }) => {
+      const app = await cli.open({ create: false })
+      if (options.deleted) {
+        const deleted = await app.essays.listDeleted()
+        if (options.json) printJson(deleted)
+        else if (deleted.length === 0) print('No deleted essays.')
+        else
+          deleted.forEach((essay) =>
+            print(`${essay.id}  ${essay.title}  (deleted ${edited(essay.deletedAt)})`),
+          )
+        return
+      }
+      const essays = await app.essays.list()
       if (options.json) printJson(essays)
       else if (essays.length === 0) print('No essays yet.')
       else
         essays.forEach((essay) =>
           print(`${essay.id}  ${essay.title}  (edited ${edited(essay.updatedAt)})`),
         )
+    })
+
+  program
+    .command('restore-essay')
+    .description('bring back a deleted essay, with its text as it was last written')
+    .argument('<essayId>', 'the deleted essay (see: commonplace essays --deleted)')
+    .action(async (essayId: string) => {
+      const app = await cli.open()
+      if (!(await app.essays.listDeleted()).some((essay) => essay.id === essayId)) {
+        throw new CommonplaceError(
+          'not-found',
+          `No deleted essay "${essayId}" (see: commonplace essays --deleted).`,
+        )
+      }
+      const essay = await app.essays.restore(essayId)
+      print(`restored ${essay.id}  ${essay.title}`)
     })
 
   program

@@ -138,6 +138,15 @@ export class EssaysService {
     return summaryOf(await this.change(id, (file) => void (file.entry.deletedAt = at), false))
   }
 
+  /** Deleted essays, the latest deleted first: their files are kept, and `restore` brings one back. */
+  async listDeleted(): Promise<(EssaySummary & { deletedAt: string })[]> {
+    return (await this.store.essays())
+      .flatMap((entry) =>
+        entry.deletedAt ? [{ ...summaryOf(entry), deletedAt: entry.deletedAt }] : [],
+      )
+      .sort((a, b) => (a.deletedAt < b.deletedAt ? 1 : a.deletedAt > b.deletedAt ? -1 : 0))
+  }
+
   async restore(id: string): Promise<EssaySummary> {
     await this.store.essayEntry(id)
     return summaryOf(await this.change(id, (file) => void delete file.entry.deletedAt, false))

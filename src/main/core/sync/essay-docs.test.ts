@@ -67,14 +67,26 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
 })
 
+interface Device {
+  docs: EssayDocs
+  essays: ReturnType<typeof memoryEssays>
+  link: TestLink
+  dataDir: string
+}
+
+/**
+ * A device's essay docs on `url`: a new data folder with these essays, or (`again`) the folder
+ * and store of one whose app stopped without closing them, as after a crash.
+ */
 async function device(
   url: string,
   states: Record<string, SerializedEditorStateJson>,
   materialiseAfterMs = 20,
-): Promise<{ docs: EssayDocs; essays: ReturnType<typeof memoryEssays>; link: TestLink }> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'cp-essay-docs-'))
+  again?: Device,
+): Promise<Device> {
+  const dataDir = again?.dataDir ?? (await mkdtemp(join(tmpdir(), 'cp-essay-docs-')))
   const link = hocuspocusLink(url)
-  const essays = memoryEssays(states)
+  const essays = again?.essays ?? memoryEssays(states)
   const docs = new EssayDocs({
     dataDir,
     notebook: 'notes',
@@ -87,7 +99,7 @@ async function device(
     () => docs.close(),
   )
   await docs.start()
-  return { docs, essays, link }
+  return { docs, essays, link, dataDir }
 }
 
 /** The app's editor on a joined essay: a doc of its own, bound like CollaborationPlugin's. */
@@ -184,6 +196,38 @@ describe('essays kept in Yjs documents', () => {
     await second.docs.close()
 
     expect(words(second.essays.states['e-abcd']!)).toEqual(['First words.', 'Typed on one.'])
+  })
+
+  it('writes what arrived before a crash into the store at the next start', async () => {
+    const server = await startTestServer()
+    cleanups.push(() => server.stop())
+    const first = await device(server.url, { 'e-abcd': paragraphs('First words.') })
+    const joined = await first.docs.join('e-abcd')
+    const second = await device(server.url, { 'e-abcd': paragraphs('First words.') }, 60_000)
+    const heard: EssaySyncEvent[] = []
+    second.docs.onEvent((event) => heard.push(event))
+    await expect
+      .poll(async () => (await second.docs.join('e-abcd')).update.length)
+      .toBeGreaterThan(10)
+    const { editor } = editorOn(
+      joined.update,
+      (update) => void first.docs.receive('e-abcd', update),
+    )
+    editor.update(
+      () => $getRoot().append($createParagraphNode().append($createTextNode('Typed on one.'))),
+      { discrete: true },
+    )
+    await expect
+      .poll(() => heard.some((event) => event.update !== undefined), { timeout: 10_000 })
+      .toBe(true)
+
+    // The second device's app dies here: its doc's log has the words, its store does not.
+    await second.link.close()
+    expect(words(second.essays.states['e-abcd']!)).toEqual(['First words.'])
+    await device(server.url, {}, 20, second)
+    await expect
+      .poll(() => words(second.essays.states['e-abcd']!), { timeout: 10_000 })
+      .toEqual(['First words.', 'Typed on one.'])
   })
 
   it('tells the page of changes while any of its editors has the essay, not after the last leaves', async () => {

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises'
 import {
   applyAwarenessUpdate,
   Awareness,
@@ -8,8 +7,16 @@ import {
 import * as Y from 'yjs'
 import type { Essay, EssaySummary, SerializedEditorStateJson } from '../../../shared/essay'
 import { CommonplaceError } from '../errors'
-import { writeDurably } from '../store/durable-json-file'
 import { essayDocName } from './doc-names'
+import {
+  baseFileOf,
+  exists,
+  keepBase,
+  markUnwritten,
+  readBase,
+  unwrittenFileOf,
+  type BesideTheDoc,
+} from './essay-doc-files'
 import { isEssayDocEmpty, readEssayFromDoc, writeEssayIntoDoc } from './essay-lexical'
 import { applyBlockEdit, blocksOfDoc, planStoreChange } from './essay-store-change'
 import { FROM_DISK, PersistedDoc } from './persisted-doc'
@@ -54,8 +61,7 @@ const FROM_STORE = Symbol('from the store')
 /** The origin of what the app's editor sent: the page has it already, so it is not echoed. */
 export const FROM_EDITOR = Symbol('from the editor')
 
-interface OpenEssay {
-  persisted: PersistedDoc
+interface OpenEssay extends BesideTheDoc {
   awareness: Awareness
   /** Resolves once the server's copy is in (and the doc seeded, if it was its to seed). */
   synced: Promise<void>
@@ -66,12 +72,6 @@ interface OpenEssay {
    * reopened) joins before the old one's leave arrives: the page must go on hearing.
    */
   joins: number
-  /**
-   * The essay as the store and the doc last both held it: what a store change is taken from.
-   * Kept beside the doc's log, so a change the CLI made while the app was closed is found too.
-   */
-  base: SerializedEditorStateJson | null
-  baseWritten: Promise<void>
   /** The app's editors' awareness clients: theirs to remove on leaving, not other devices'. */
   editorClients: Set<number>
   timer: NodeJS.Timeout | null
@@ -291,12 +291,16 @@ export class EssayDocs {
       editorClients: new Set(),
       timer: null,
       materialising: Promise.resolve(),
+      unwritten: false,
     }
     persisted.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === FROM_EDITOR || origin === FROM_DISK) return
       if (open.joins > 0) this.emit({ essayId, update: toBase64(update) })
       // The seed and a store change are the store's own essay: nothing to write back.
-      if (origin !== SEEDED && origin !== FROM_STORE) this.scheduleMaterialise(essayId, open)
+      if (origin !== SEEDED && origin !== FROM_STORE) {
+        markUnwritten(open, true)
+        this.scheduleMaterialise(essayId, open)
+      }
     })
     awareness.on('update', (change: AwarenessChange, origin: unknown) => {
       if (origin === FROM_EDITOR) {
@@ -317,6 +321,11 @@ export class EssayDocs {
     })
     // The store may have changed while the app was closed (the CLI): the doc takes that in.
     if (open.base) void this.absorb([essayId])
+    // What arrived before a crash, and was never written to the store, is written now.
+    if (await exists(unwrittenFileOf(persisted))) {
+      open.unwritten = true
+      this.scheduleMaterialise(essayId, open)
+    }
     return open
   }
 
@@ -349,6 +358,7 @@ export class EssayDocs {
       const state = await readEssayFromDoc(open.persisted.doc)
       keepBase(open, state)
       await this.options.essays.saveSynced(essayId, state)
+      if (!open.timer) markUnwritten(open, false)
     } catch (error) {
       console.error(`Saving the essay ${essayId} as synced:`, error)
     }
@@ -363,28 +373,6 @@ interface AwarenessChange {
   added: number[]
   updated: number[]
   removed: number[]
-}
-
-function baseFileOf(persisted: PersistedDoc): string {
-  return `${persisted.path}.base.json`
-}
-
-/** Sets the base and writes it beside the doc's log (in order; a failure is only logged). */
-function keepBase(open: OpenEssay, state: SerializedEditorStateJson): void {
-  open.base = state
-  const path = baseFileOf(open.persisted)
-  open.baseWritten = open.baseWritten
-    .then(() => writeDurably(path, JSON.stringify(state)))
-    .catch((error: unknown) => console.error(`Saving ${path}:`, error))
-}
-
-async function readBase(path: string): Promise<SerializedEditorStateJson | null> {
-  try {
-    return JSON.parse(await readFile(path, 'utf8')) as SerializedEditorStateJson
-  } catch {
-    // None yet, or unreadable: store changes are taken in from the next agreement on.
-    return null
-  }
 }
 
 function hasContent(state: SerializedEditorStateJson): boolean {

@@ -1,25 +1,14 @@
 // Essays across devices through a real `commonplace sync-server`: two app sessions (catalog and
 // essays' documents) on two data folders.
-import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { openCommonplace } from '../src/main/core/commonplace'
-import { NotebookSession } from '../src/main/core/notebook-session'
+import type { NotebookSession } from '../src/main/core/notebook-session'
 import type { SerializedEditorStateJson, SerializedNodeJson } from '../src/shared/essay'
 import { paragraph, seedEssayWithCitations } from '../bench/essay-seed'
 import { startSyncServer } from './sync-server'
-import { useTempDir } from './support'
+import { syncConfig as config, useSyncSessions } from './sync-sessions'
 
-const tempDir = useTempDir()
-const sessions: NotebookSession[] = []
-afterEach(async () => {
-  for (const session of sessions.splice(0)) await session.close()
-})
-
-async function device(name: string): Promise<NotebookSession> {
-  const session = await NotebookSession.open(join(tempDir(), name), { watch: true })
-  sessions.push(session)
-  return session
-}
+const { device, twoSyncing } = useSyncSessions()
 
 async function blocksOf(session: NotebookSession, essayId: string): Promise<SerializedNodeJson[]> {
   const essay = await session.commonplace.essays.get(essayId).catch(() => null)
@@ -37,11 +26,14 @@ function essayOf(children: SerializedNodeJson[]): SerializedEditorStateJson {
   } as SerializedEditorStateJson
 }
 
-const config = (url: string): { server: string; token: string; notebook: string } => ({
-  server: url,
-  token: 'secret',
-  notebook: 'shared',
-})
+/** Until `session` lists the essay (its record has arrived). */
+async function untilListed(session: NotebookSession, essayId: string): Promise<void> {
+  await expect
+    .poll(async () => (await session.commonplace.essays.list()).map(({ id }) => id), {
+      timeout: 30_000,
+    })
+    .toContain(essayId)
+}
 
 describe('essays through a sync server', () => {
   it('an essay of 300 citations reaches a new device whole', async () => {
@@ -138,19 +130,11 @@ describe('essays through a sync server', () => {
   }, 90_000)
 
   it('an essay whose record reached another device before its text keeps its words: that device’s empty copy is not shared over them', async () => {
-    const server = await startSyncServer({ token: 'secret' })
-    const a = await device('a')
-    const b = await device('b')
-    await a.configureSync(config(server.url))
-    await b.configureSync(config(server.url))
+    const [a, b] = await twoSyncing()
     // Made in A's store with no doc open for it here yet (as before the essays' sync has
     // started): its record goes to B, whose store makes it an empty essay and opens its doc.
     const essay = await a.commonplace.essays.create('Written here')
-    await expect
-      .poll(async () => (await b.commonplace.essays.list()).map(({ id }) => id), {
-        timeout: 30_000,
-      })
-      .toContain(essay.id)
+    await untilListed(b, essay.id)
     await expect.poll(() => b.essayDocs()?.hasSynced(essay.id), { timeout: 30_000 }).toBe(true)
 
     const cli = await openCommonplace(a.dataDir)
@@ -167,19 +151,11 @@ describe('essays through a sync server', () => {
   }, 90_000)
 
   it('a new essay made in the app opens for editing on the other device, as the one empty essay it is', async () => {
-    const server = await startSyncServer({ token: 'secret' })
-    const a = await device('a')
-    const b = await device('b')
-    await a.configureSync(config(server.url))
-    await b.configureSync(config(server.url))
+    const [a, b] = await twoSyncing()
     // As the app's New essay does (api.ts): made, then shared at once.
     const essay = await a.commonplace.essays.create('New on A')
     await a.essayDocs()?.shareNew(essay.id)
-    await expect
-      .poll(async () => (await b.commonplace.essays.list()).map(({ id }) => id), {
-        timeout: 30_000,
-      })
-      .toContain(essay.id)
+    await untilListed(b, essay.id)
 
     const joined = await b.essayDocs()?.join(essay.id)
     expect(joined?.update.length).toBeGreaterThan(0)

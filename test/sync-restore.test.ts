@@ -2,36 +2,21 @@
 // folders and a real `commonplace sync-server`. A restore is a change like any other, so every
 // device gets it; a repair that drops a damaged file takes it back from the shared copy.
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { openCommonplace } from '../src/main/core/commonplace'
-import { NotebookSession } from '../src/main/core/notebook-session'
+import type { NotebookSession } from '../src/main/core/notebook-session'
 import { damage, paragraphState } from './notebook-damage'
-import { startSyncServer } from './sync-server'
-import { fixtureNames, fixturePath, useTempDir } from './support'
+import { useSyncSessions } from './sync-sessions'
+import { fixtureNames, fixturePath } from './support'
 
-const tempDir = useTempDir()
-const sessions: NotebookSession[] = []
-afterEach(async () => {
-  for (const session of sessions.splice(0)) await session.close()
-})
-
-async function device(name: string): Promise<NotebookSession> {
-  const session = await NotebookSession.open(join(tempDir(), name), { watch: true })
-  sessions.push(session)
-  return session
-}
+const { device, twoSyncing } = useSyncSessions()
 
 /** Two devices syncing one notebook; A has imported the interview. */
 async function twoDevices(): Promise<{ a: NotebookSession; b: NotebookSession; sourceId: string }> {
-  const server = await startSyncServer({ token: 'secret' })
-  const config = { server: server.url, token: 'secret', notebook: 'shared' }
-  const a = await device('a')
-  const b = await device('b')
+  const [a, b] = await twoSyncing()
   const report = await a.commonplace.sources.importFiles([fixturePath(fixtureNames.bakerTxt)])
   const sourceId = report.imported[0]?.id
   if (!sourceId) throw new Error(`the interview did not import: ${JSON.stringify(report.failed)}`)
-  await a.configureSync(config)
-  await b.configureSync(config)
   return { a, b, sourceId }
 }
 

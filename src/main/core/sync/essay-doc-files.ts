@@ -1,7 +1,7 @@
 // What an essay's shared document keeps beside its log in sync/docs/: the essay as the store and
 // the doc last both held it (`.base.json`), and a mark that the doc holds what the store does not
 // yet (`.unwritten`). Writes run in order on one chain; a failure is only logged.
-import { readFile, rm, stat } from 'node:fs/promises'
+import { readFile, rm } from 'node:fs/promises'
 import type { SerializedEditorStateJson } from '../../../shared/essay'
 import { writeDurably } from '../store/durable-json-file'
 import type { PersistedDoc } from './persisted-doc'
@@ -39,13 +39,6 @@ export function markUnwritten(open: BesideTheDoc, unwritten: boolean): void {
   open.baseWritten = open.baseWritten
     .then(() => (unwritten ? writeDurably(path, '') : rm(path, { force: true })))
     .catch((error: unknown) => console.error(`Marking ${path}:`, error))
-}
-
-export async function exists(path: string): Promise<boolean> {
-  return stat(path).then(
-    () => true,
-    () => false,
-  )
 }
 
 /** Sets the base and writes it beside the doc's log (in order; a failure is only logged). */

@@ -127,6 +127,30 @@ function editorOn(joined: string, send: (update: string) => void) {
   return { doc, editor }
 }
 
+/**
+ * Two devices on one essay: "Typed on one." typed in the first one's editor has reached the
+ * second one's doc, which waits a minute before writing what arrives into its store.
+ */
+async function typedOnOneHeardOnTwo(url: string): Promise<Device> {
+  const first = await device(url, { 'e-abcd': paragraphs('First words.') })
+  const joined = await first.docs.join('e-abcd')
+  const second = await device(url, { 'e-abcd': paragraphs('First words.') }, 60_000)
+  const heard: EssaySyncEvent[] = []
+  second.docs.onEvent((event) => heard.push(event))
+  await expect
+    .poll(async () => (await second.docs.join('e-abcd')).update.length)
+    .toBeGreaterThan(10)
+  const { editor } = editorOn(joined.update, (update) => void first.docs.receive('e-abcd', update))
+  editor.update(
+    () => $getRoot().append($createParagraphNode().append($createTextNode('Typed on one.'))),
+    { discrete: true },
+  )
+  await expect
+    .poll(() => heard.some((event) => event.update !== undefined), { timeout: 10_000 })
+    .toBe(true)
+  return second
+}
+
 describe('essays kept in Yjs documents', () => {
   it('shares an essay once, and other devices write it into their store as it is', async () => {
     const server = await startTestServer()
@@ -174,25 +198,8 @@ describe('essays kept in Yjs documents', () => {
   it('writes what arrived into the store on closing, even before its pause is over', async () => {
     const server = await startTestServer()
     cleanups.push(() => server.stop())
-    const first = await device(server.url, { 'e-abcd': paragraphs('First words.') })
-    const joined = await first.docs.join('e-abcd')
     // The second device would wait a minute before writing what arrives: it closes before that.
-    const second = await device(server.url, { 'e-abcd': paragraphs('First words.') }, 60_000)
-    const heard: EssaySyncEvent[] = []
-    second.docs.onEvent((event) => heard.push(event))
-    await expect
-      .poll(async () => (await second.docs.join('e-abcd')).update.length)
-      .toBeGreaterThan(10)
-
-    const { editor } = editorOn(
-      joined.update,
-      (update) => void first.docs.receive('e-abcd', update),
-    )
-    editor.update(
-      () => $getRoot().append($createParagraphNode().append($createTextNode('Typed on one.'))),
-      { discrete: true },
-    )
-    await expect.poll(() => heard.some((event) => event.update !== undefined)).toBe(true)
+    const second = await typedOnOneHeardOnTwo(server.url)
     await second.docs.close()
 
     expect(words(second.essays.states['e-abcd']!)).toEqual(['First words.', 'Typed on one.'])
@@ -201,25 +208,7 @@ describe('essays kept in Yjs documents', () => {
   it('writes what arrived before a crash into the store at the next start', async () => {
     const server = await startTestServer()
     cleanups.push(() => server.stop())
-    const first = await device(server.url, { 'e-abcd': paragraphs('First words.') })
-    const joined = await first.docs.join('e-abcd')
-    const second = await device(server.url, { 'e-abcd': paragraphs('First words.') }, 60_000)
-    const heard: EssaySyncEvent[] = []
-    second.docs.onEvent((event) => heard.push(event))
-    await expect
-      .poll(async () => (await second.docs.join('e-abcd')).update.length)
-      .toBeGreaterThan(10)
-    const { editor } = editorOn(
-      joined.update,
-      (update) => void first.docs.receive('e-abcd', update),
-    )
-    editor.update(
-      () => $getRoot().append($createParagraphNode().append($createTextNode('Typed on one.'))),
-      { discrete: true },
-    )
-    await expect
-      .poll(() => heard.some((event) => event.update !== undefined), { timeout: 10_000 })
-      .toBe(true)
+    const second = await typedOnOneHeardOnTwo(server.url)
 
     // The second device's app dies here: its doc's log has the words, its store does not.
     await second.link.close()

@@ -7,10 +7,10 @@ import {
 import * as Y from 'yjs'
 import type { Essay, EssaySummary, SerializedEditorStateJson } from '../../../shared/essay'
 import { CommonplaceError } from '../errors'
+import { exists } from '../store/snapshot'
 import { essayDocName } from './doc-names'
 import {
   baseFileOf,
-  exists,
   keepBase,
   markUnwritten,
   readBase,
